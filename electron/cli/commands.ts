@@ -1,0 +1,7 @@
+import { checkCommand } from './check-command';
+import type { CliCommand } from './command';
+
+/** Every top-level command of `rdspg`, by name. Each domain adds its own line here. */
+export const commands: Record<string, CliCommand> = {
+  check: checkCommand,
+};
