@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Runs openssl with arguments and returns its stdout as text; throws with stderr when it fails. */
+export function openssl(args: string[], input?: string | Uint8Array): string {
+  return execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'], encoding: 'utf8' });
+}
+
+/** Runs keytool and returns its stdout (plus stderr warnings) as text; throws when it fails. */
+export function keytool(args: string[]): string {
+  return execFileSync('keytool', ['-J-Duser.language=en', ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    encoding: 'utf8',
+  });
+}
+
+/** A temporary folder for one test file, with a helper to name files in it and a cleanup. */
+export interface TempFolder {
+  path: string;
+  file(name: string): string;
+  write(name: string, data: string | Uint8Array): string;
+  read(name: string): Buffer;
+  remove(): void;
+}
+
+/** Creates a temporary folder under the OS temp dir. */
+export function makeTempFolder(prefix = 'rdspg-cert-'): TempFolder {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    path,
+    file: (name) => join(path, name),
+    write(name, data) {
+      writeFileSync(join(path, name), data);
+      return join(path, name);
+    },
+    read: (name) => readFileSync(join(path, name)),
+    remove: () => rmSync(path, { recursive: true, force: true }),
+  };
+}
+
+/** The files of a small test PKI made by openssl: an EC root CA, an intermediate CA, a server and a client leaf. */
+export interface TestPki {
+  folder: TempFolder;
+  rootCert: string;
+  rootKey: string;
+  intermediateCert: string;
+  serverCert: string;
+  serverKey: string;
+  clientCert: string;
+  clientKey: string;
+}
+
+/** Makes a root → intermediate → server/client PKI with openssl (EC P-256 keys: fast). */
+export function makeTestPki(folder: TempFolder = makeTempFolder()): TestPki {
+  const f = (name: string) => folder.file(name);
+  const ecKey = (name: string) =>
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', f(name)]);
+  for (const name of ['root.key', 'intermediate.key', 'server.key', 'client.key']) ecKey(name);
+  folder.write('ca.ext', 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n');
+  folder.write(
+    'server.ext',
+    'basicConstraints=CA:FALSE\nsubjectAltName=DNS:pgm-test.pg.rds.aliyuncs.com,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
+  );
+  folder.write('client.ext', 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+  openssl([
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    f('root.key'),
+    '-subj',
+    '/CN=Test Root CA/O=RDS PG Connect Tests',
+    '-days',
+    '3650',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-out',
+    f('root.pem'),
+  ]);
+  const issue = (name: string, subject: string, issuer: string, extensions: string) => {
+    openssl(['req', '-new', '-key', f(`${name}.key`), '-subj', subject, '-out', f(`${name}.csr`)]);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      f(`${name}.csr`),
+      '-CA',
+      f(`${issuer}.pem`),
+      '-CAkey',
+      f(`${issuer}.key`),
+      '-CAcreateserial',
+      '-days',
+      '825',
+      '-extfile',
+      f(extensions),
+      '-out',
+      f(`${name}.pem`),
+    ]);
+  };
+  issue('intermediate', '/CN=Test Intermediate CA', 'root', 'ca.ext');
+  issue('server', '/CN=pgm-test.pg.rds.aliyuncs.com', 'intermediate', 'server.ext');
+  issue('client', '/CN=app_user', 'intermediate', 'client.ext');
+  return {
+    folder,
+    rootCert: f('root.pem'),
+    rootKey: f('root.key'),
+    intermediateCert: f('intermediate.pem'),
+    serverCert: f('server.pem'),
+    serverKey: f('server.key'),
+    clientCert: f('client.pem'),
+    clientKey: f('client.key'),
+  };
+}
