@@ -76,7 +76,7 @@ export interface CertificateFacts {
 
 /** A warning about a certificate that does not stop its use. */
 export interface CertWarning {
-  kind: 'expired' | 'not_yet_valid' | 'not_ca' | 'weak_key' | 'weak_signature' | 'not_a_chain';
+  kind: 'expired' | 'not_yet_valid' | 'not_ca' | 'weak_key' | 'weak_signature' | 'ca_as_client';
   fingerprintSha256?: string;
   message: string;
 }
