@@ -1,0 +1,242 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { authenticate, type SandboxAccessKey } from './authenticate';
+import { SandboxCertificateAuthority } from './certificate-authority';
+import { FaultInjector, type SandboxFaults } from './faults';
+import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
+import {
+  type ActionParameters,
+  describeAttribute,
+  describeInstances,
+  describeNetInfo,
+  describeRegions,
+} from './read-actions';
+import { generatedFleet, seededInstances, seededRegions } from './seed';
+import { newRequestId, ServiceErrorSignal, serviceError } from './service-errors';
+import { describeSsl, modifySsl, type SslActionContext, sslModifyingStatus } from './ssl-actions';
+
+/** How a sandbox starts. Everything is optional: the defaults give the seeded account on a free loopback port. */
+export interface SandboxOptions {
+  port?: number;
+  /** Extra AccessKeys (for example one with a narrow RAM policy); a fresh full-access key is always added. */
+  accessKeys?: SandboxAccessKey[];
+  /** Replace the seeded account with a generated fleet. */
+  fleet?: { regions: number; perRegion: number };
+  /** How long an SSL change keeps the instance in SSL_MODIFYING (default 3000 ms). */
+  modifyDelayMs?: number;
+  faults?: SandboxFaults;
+  /** Runs while an instance is in SSL_MODIFYING with its new settings (the `--postgres` backing applies them). */
+  applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
+  /** The sandbox's notion of now, for certificates and timestamps. */
+  now?: () => Date;
+}
+
+/** Counters the tests and the benchmark read. */
+export interface SandboxStats {
+  calls: Record<string, number>;
+  throttled: number;
+  injectedServerErrors: number;
+  rejected: number;
+}
+
+const answers: Record<string, (context: SslActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
+  DescribeRegions: (context) => describeRegions(context),
+  DescribeDBInstances: describeInstances,
+  DescribeDBInstanceAttribute: describeAttribute,
+  DescribeDBInstanceNetInfo: describeNetInfo,
+  DescribeDBInstanceSSL: describeSsl,
+  ModifyDBInstanceSSL: modifySsl,
+};
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** Splits a raw query string into decoded parameters ('+' stays '+': the SDK encodes spaces as %20). */
+export function decodeQuery(raw: string): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const pair of raw.split('&')) {
+    if (!pair) continue;
+    const equals = pair.indexOf('=');
+    const key = decodeURIComponent(equals < 0 ? pair : pair.slice(0, equals));
+    parameters[key] = equals < 0 ? '' : decodeURIComponent(pair.slice(equals + 1));
+  }
+  return parameters;
+}
+
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', ...headers });
+  response.end(text);
+}
+
+/** A local RDS service on loopback that speaks the OpenAPI wire protocol of the installed SDK. */
+export class RdsSandbox {
+  readonly regions: SandboxRegion[];
+  readonly instances = new Map<string, SandboxInstance>();
+  readonly authority: SandboxCertificateAuthority;
+  readonly accessKey: SandboxAccessKey;
+  readonly injector: FaultInjector;
+  readonly stats: SandboxStats = { calls: {}, throttled: 0, injectedServerErrors: 0, rejected: 0 };
+  private readonly keys = new Map<string, SandboxAccessKey>();
+  private readonly nonces = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly urlSecret = randomBytes(16);
+  private server: Server | null = null;
+  private baseUrl = '';
+
+  constructor(private readonly options: SandboxOptions = {}) {
+    const fleet = options.fleet ? generatedFleet(options.fleet.regions, options.fleet.perRegion) : null;
+    this.regions = fleet?.regions ?? seededRegions.map((region) => ({ ...region }));
+    for (const instance of fleet?.instances ?? seededInstances()) this.instances.set(instance.instanceId, instance);
+    this.authority = SandboxCertificateAuthority.create(this.now());
+    this.accessKey = {
+      accessKeyId: `LTAI5tSandbox${randomBytes(6).toString('hex')}`,
+      accessKeySecret: randomBytes(18).toString('base64url'),
+    };
+    for (const key of [this.accessKey, ...(options.accessKeys ?? [])]) this.keys.set(key.accessKeyId, key);
+    this.injector = new FaultInjector(options.faults ?? {});
+  }
+
+  /** The sandbox's current time. */
+  now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** The API endpoint URL, e.g. http://127.0.0.1:40123 (after start). */
+  get endpoint(): string {
+    return this.baseUrl;
+  }
+
+  /** Listens on 127.0.0.1 (the given port, or a free one). */
+  async start(): Promise<void> {
+    const server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        send(response, 500, serviceError('InternalError', { detail: String(error) }).body);
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /** Stops listening and cancels pending state changes. */
+  async close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private context(): SslActionContext {
+    return {
+      regions: this.regions,
+      instances: this.instances,
+      authority: this.authority,
+      now: () => this.now(),
+      caPackageUrl: () => this.caPackageUrl(),
+      scheduleChange: (instance, next) => this.scheduleChange(instance, next),
+    };
+  }
+
+  private caPackageUrl(): string {
+    const expires = Math.floor(this.now().getTime() / 1000) + 3600;
+    const signature = createHmac('sha256', this.urlSecret).update(String(expires)).digest('base64url');
+    return `${this.baseUrl}/ca/ApsaraDB-CA-Chain.zip?Expires=${expires}&OSSAccessKeyId=LTAI5tSandboxOss&Signature=${signature}`;
+  }
+
+  private scheduleChange(instance: SandboxInstance, next: SandboxSsl): void {
+    instance.status = sslModifyingStatus;
+    instance.ssl = {
+      ...instance.ssl,
+      lastModifyStatus: 'setting',
+      modifyStatusReason: 'Modify DB Instance SSL Config.',
+    };
+    const started = Date.now();
+    const finish = (outcome: 'success' | 'failed', reason: string) => {
+      const delay = Math.max(0, (this.options.modifyDelayMs ?? 3000) - (Date.now() - started));
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        if (outcome === 'success') instance.ssl = { ...next, lastModifyStatus: 'success', modifyStatusReason: reason };
+        else instance.ssl = { ...instance.ssl, lastModifyStatus: 'failed', modifyStatusReason: reason };
+        instance.status = 'Running';
+      }, delay);
+      this.timers.add(timer);
+    };
+    const apply = this.options.applySsl;
+    if (!apply) {
+      finish('success', 'Modify DB Instance SSL Config.');
+      return;
+    }
+    apply(instance, next).then(
+      () => finish('success', 'Modify DB Instance SSL Config.'),
+      (error: unknown) =>
+        finish('failed', `Applying the SSL settings failed: ${String((error as Error).message ?? error)}`),
+    );
+  }
+
+  private serveCaPackage(url: URL, response: ServerResponse): void {
+    const expires = Number(url.searchParams.get('Expires'));
+    const expected = createHmac('sha256', this.urlSecret).update(String(expires)).digest('base64url');
+    const valid = url.searchParams.get('Signature') === expected;
+    const expired = expires * 1000 < this.now().getTime();
+    if (!valid || expired) {
+      const message = expired ? 'Request has expired.' : 'The request signature we calculated does not match.';
+      response.writeHead(403, { 'content-type': 'application/xml' });
+      response.end(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>${message}</Message><RequestId>${newRequestId()}</RequestId></Error>\n`,
+      );
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'application/zip',
+      'content-disposition': 'attachment; filename="ApsaraDB-CA-Chain.zip"',
+    });
+    response.end(Buffer.from(this.authority.packageZip()));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'GET' && url.pathname.startsWith('/ca/')) return this.serveCaPackage(url, response);
+    const requestId = newRequestId();
+    const latency = this.injector.faults.latencyMs ?? 0;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const rawQuery = (request.url ?? '').split('?')[1] ?? '';
+    const query = decodeQuery(rawQuery);
+    const signed = { method: request.method ?? 'POST', pathname: url.pathname, query, headers: request.headers, body };
+    try {
+      const { action, key } = authenticate(signed, this.keys, this.nonces, this.now().getTime());
+      this.stats.calls[action] = (this.stats.calls[action] ?? 0) + 1;
+      const injected = this.injector.pick(action, key.accessKeyId);
+      if (injected) {
+        if (injected.startsWith('Throttling')) this.stats.throttled += 1;
+        else this.stats.injectedServerErrors += 1;
+        throw new ServiceErrorSignal(injected);
+      }
+      const answer = answers[action];
+      if (!answer) throw new ServiceErrorSignal('InvalidAction');
+      const form = request.headers['content-type']?.includes('x-www-form-urlencoded')
+        ? decodeQuery(body.toString())
+        : {};
+      send(response, 200, { RequestId: requestId, ...answer(this.context(), { ...query, ...form }) });
+    } catch (error) {
+      if (!(error instanceof ServiceErrorSignal)) throw error;
+      this.stats.rejected += 1;
+      const answer = serviceError(error.code, { requestId, detail: error.detail, extra: error.extra });
+      send(response, answer.status, answer.body);
+    }
+  }
+}

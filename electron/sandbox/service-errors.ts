@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+
+/** An error answer of the sandbox: HTTP status and the RPC-style JSON body the SDK parses. */
+export interface ServiceErrorAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** The error codes the sandbox answers with, their HTTP status and the service's own message. */
+export const serviceErrors = {
+  MissingParameter: [400, 'The input parameter "%s" that is mandatory for processing this request is not supplied.'],
+  InvalidParameter: [400, 'The specified parameter "%s" is not valid.'],
+  'InvalidAccessKeyId.NotFound': [404, 'Specified access key is not found.'],
+  'InvalidAccessKeyId.Inactive': [400, 'Specified access key is disabled.'],
+  SignatureDoesNotMatch: [400, 'Specified signature is not matched with our calculation. server string to sign is:%s'],
+  IncompleteSignature: [400, 'The request signature does not conform to Aliyun standards. %s'],
+  'InvalidTimeStamp.Expired': [400, 'Specified time stamp or date value is expired.'],
+  SignatureNonceUsed: [400, 'Specified signature nonce was used already.'],
+  'InvalidSecurityToken.Expired': [400, 'Specified SecurityToken is expired.'],
+  'Forbidden.RAM': [403, "User not authorized to operate on the specified resource, or this API doesn't support RAM."],
+  InvalidAction: [400, 'Specified api is not found, please check your url and method.'],
+  'InvalidDBInstanceId.NotFound': [404, 'Specified instance does not exist or not support.'],
+  'InvalidRegionId.NotFound': [404, 'Specified region does not exist.'],
+  IncorrectDBInstanceState: [403, 'Current DB instance state does not support this operation.'],
+  'OperationDenied.DBInstanceStatus': [403, 'The operation is not permitted due to status of instance.'],
+  'InvalidConnectionString.NotFound': [404, 'Specified connection string does not exist.'],
+  'OperationDenied.ReadWriteSplitting': [403, 'SSL encryption is not supported for the read/write splitting endpoint.'],
+  'InvalidEngine.NotSupport': [403, 'Specified engine or engine version does not support this operation.'],
+  'InvalidStorageType.NotSupport': [403, 'SSL encryption requires an instance that uses cloud disks.'],
+  'OperationDenied.Serverless': [403, 'Serverless instances do not support this operation.'],
+  'InvalidServerCert.Malformed': [400, 'The specified server certificate or key is not valid: %s'],
+  'InvalidClientCACert.Malformed': [400, 'The specified client CA certificate is not valid.'],
+  'InvalidACL.NotSupport': [400, 'The ACL value %s is not supported by this engine version.'],
+  'Throttling.User': [400, 'Request was denied due to user flow control.'],
+  ServiceUnavailable: [503, 'The request has failed due to a temporary failure of the server.'],
+  InternalError: [500, 'The request processing has failed due to some unknown error, exception or failure.'],
+} as const satisfies Record<string, readonly [number, string]>;
+
+/** One of the codes in the sandbox's error catalogue. */
+export type ServiceErrorCode = keyof typeof serviceErrors;
+
+/** A new request id, in the service's upper-case UUID form. */
+export function newRequestId(): string {
+  return randomUUID().toUpperCase();
+}
+
+/** Builds the error answer for a code, as the service writes it (Code, Message, RequestId, HostId, Recommend). */
+export function serviceError(
+  code: ServiceErrorCode,
+  options: { requestId?: string; detail?: string; extra?: Record<string, unknown>; host?: string } = {},
+): ServiceErrorAnswer {
+  const [status, template] = serviceErrors[code];
+  const requestId = options.requestId ?? newRequestId();
+  return {
+    status,
+    body: {
+      RequestId: requestId,
+      HostId: options.host ?? 'rds.aliyuncs.com',
+      Code: code,
+      Message: template.replace('%s', options.detail ?? ''),
+      Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Rds&requestId=${requestId}`,
+      ...options.extra,
+    },
+  };
+}
+
+/** Thrown by action handlers to answer with a service error. */
+export class ServiceErrorSignal extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    readonly detail?: string,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(code);
+  }
+}
