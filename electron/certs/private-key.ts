@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { CertErrorCode } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
+import { children, parseDer } from './asn1';
 import { parsePemBlocks } from './pem';
 
 /** Loads a private key from PEM (any key label, legacy encrypted PEM too) or DER (PKCS#8, encrypted PKCS#8, PKCS#1, SEC1). */
@@ -16,36 +17,47 @@ export function loadPrivateKey(bytes: Uint8Array, passphrase?: string): Result<K
         'malformed_key',
         'the file holds no private key; choose the client key file (for example client.key).',
       );
-    return attempt(() => createPrivateKey({ key: block.text, format: 'pem', passphrase }), passphrase);
+    const encrypted = block.label === 'ENCRYPTED PRIVATE KEY' || /Proc-Type:\s*4,ENCRYPTED/.test(block.text);
+    return attempt(() => createPrivateKey({ key: block.text, format: 'pem', passphrase }), encrypted, passphrase);
   }
+  const encrypted = isEncryptedPkcs8(bytes);
   let last: Result<KeyObject, CertErrorCode> = fail(
     'malformed_key',
     'the file is not a private key in PEM or DER form.',
   );
   for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
-    last = attempt(() => createPrivateKey({ key: Buffer.from(bytes), format: 'der', type, passphrase }), passphrase);
+    if (encrypted && type !== 'pkcs8') break;
+    last = attempt(
+      () => createPrivateKey({ key: Buffer.from(bytes), format: 'der', type, passphrase }),
+      encrypted,
+      passphrase,
+    );
     if (last.ok || last.error.code !== 'malformed_key') return last;
   }
   return last;
 }
 
-function attempt(load: () => KeyObject, passphrase: string | undefined): Result<KeyObject, CertErrorCode> {
+function attempt(
+  load: () => KeyObject,
+  encrypted: boolean,
+  passphrase: string | undefined,
+): Result<KeyObject, CertErrorCode> {
+  if (encrypted && passphrase === undefined) {
+    return fail('key_passphrase_required', 'the private key is encrypted; give its passphrase (--password).');
+  }
   try {
     return ok(load());
-  } catch (error) {
-    const code = String((error as { code?: string }).code ?? '');
-    const message = String((error as Error).message ?? '');
-    if (code === 'ERR_MISSING_PASSPHRASE' || (passphrase === undefined && /passphrase|password/i.test(message))) {
-      return fail('key_passphrase_required', 'the private key is encrypted; give its passphrase (--password).');
-    }
-    if (
-      passphrase !== undefined &&
-      /bad decrypt|BAD_DECRYPT|decrypt|unsupported|bad password/i.test(`${code} ${message}`)
-    ) {
+  } catch {
+    if (encrypted)
       return fail('wrong_key_passphrase', 'the passphrase does not decrypt the private key; check it and try again.');
-    }
     return fail('malformed_key', 'the file is not a private key we can read (PEM or DER: PKCS#8, PKCS#1 or SEC1).');
   }
+}
+
+/** EncryptedPrivateKeyInfo: SEQUENCE { AlgorithmIdentifier SEQUENCE, encryptedData OCTET STRING }. */
+function isEncryptedPkcs8(bytes: Uint8Array): boolean {
+  const parts = children(parseDer(bytes) ?? undefined);
+  return parts.length === 2 && parts[0]?.type === 16 && parts[1]?.type === 4;
 }
 
 /** The unencrypted PKCS#8 DER form of a key (.pk8), the one the PostgreSQL JDBC driver reads. */

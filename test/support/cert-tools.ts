@@ -113,3 +113,24 @@ export function makeTestPki(folder: TempFolder = makeTempFolder()): TestPki {
     clientKey: f('client.key'),
   };
 }
+
+/** What one in-process run of `rdspg` printed and returned. */
+export interface CliRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `rdspg` in-process with captured streams and the given environment (point HOME/RDSPG_HOME at temp dirs). */
+export async function runRdspg(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const { PassThrough } = await import('node:stream');
+  const { runCli } = await import('../../electron/cli/main');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const error: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => error.push(chunk));
+  const status = await runCli(args, { stdout, stderr, stdin: new PassThrough(), env });
+  return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(error).toString('utf8') };
+}
