@@ -1,0 +1,69 @@
+import { X509Certificate } from 'node:crypto';
+import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
+import type { CertificateSummary, CheckReport, ConnectErrorCode } from '../../shared/connect-errors';
+import { fail, ok, type Result } from '../../shared/result';
+import { type ConnectRequest, openConnection } from './connect';
+import { serverFailure } from './failures';
+
+function oneLine(name: string): string {
+  return name.split('\n').filter(Boolean).join(', ');
+}
+
+/** Describes one certificate for the report. */
+export function summarizeCertificate(der: Buffer): CertificateSummary {
+  const certificate = new X509Certificate(der);
+  return {
+    subject: oneLine(certificate.subject),
+    issuer: oneLine(certificate.issuer),
+    subjectAltNames: certificate.subjectAltName ? certificate.subjectAltName.split(', ') : [],
+    notBefore: new Date(certificate.validFrom).toISOString(),
+    notAfter: new Date(certificate.validTo).toISOString(),
+    fingerprintSha256: certificate.fingerprint256,
+  };
+}
+
+/** The server certificate and the chain above it, as the TLS session saw them. */
+export function peerChain(tls: TLSSocket): CertificateSummary[] {
+  const chain: CertificateSummary[] = [];
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = tls.getPeerCertificate(true);
+  while (current?.raw && !seen.has(current.fingerprint256)) {
+    seen.add(current.fingerprint256);
+    chain.push(summarizeCertificate(current.raw));
+    current = current.issuerCertificate;
+  }
+  return chain;
+}
+
+/** Connects as psql would, asks the server for the session's SSL facts, and closes: the `rdspg check` report. */
+export async function checkConnection(request: ConnectRequest): Promise<Result<CheckReport, ConnectErrorCode>> {
+  const opened = await openConnection(request);
+  if (!opened.ok) return opened;
+  const { client, tls, target, settings, startedAt } = opened.value;
+  try {
+    const { rows } = await client.query(
+      "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from pg_stat_ssl s where s.pid = pg_backend_pid()",
+    );
+    const row = rows[0] as { ssl: boolean; version: string | null; cipher: string | null; server_version: string };
+    const chain = tls ? peerChain(tls) : [];
+    return ok({
+      ok: true,
+      ssl: row.ssl,
+      protocol: row.version ?? tls?.getProtocol() ?? null,
+      cipher: row.cipher ?? tls?.getCipher().standardName ?? null,
+      serverCertificate: chain[0] ?? null,
+      chain,
+      serverVersion: row.server_version,
+      host: target.host || target.hostaddr || '',
+      port: target.port,
+      user: settings.user,
+      database: settings.database,
+      elapsedMs: Math.round((performance.now() - startedAt) * 10) / 10,
+    });
+  } catch (error) {
+    const failure = serverFailure(error as Error, tls !== null, 'ready');
+    return fail(failure.code, failure.message);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}

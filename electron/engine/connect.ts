@@ -1,0 +1,157 @@
+import { userInfo } from 'node:os';
+import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { ConnectionKeywords } from '../../shared/libpq-keywords';
+import { fail, ok, type Result } from '../../shared/result';
+import type { AttemptFailure, AttemptResult } from './failures';
+import { openTransport } from './negotiate';
+import { lookupPassword } from './pgpass';
+import { type Session, startSession } from './session';
+import { type ConnectionSettings, type ConnectionTarget, resolveSettings, type SettingsContext } from './settings';
+import { loadTlsMaterial, type TlsMaterial } from './tls-material';
+
+/** What to connect to: libpq keywords (from a conninfo, a saved server, or both) and the environment to read. */
+export interface ConnectRequest {
+  keywords: ConnectionKeywords;
+  env?: Record<string, string | undefined>;
+}
+
+/** An open, authenticated connection and what it was opened with. */
+export interface OpenConnection extends Session {
+  settings: ConnectionSettings;
+  target: ConnectionTarget;
+  startedAt: number;
+}
+
+type Step = 'plain' | 'tls-preferred' | 'tls-required';
+
+/** The attempts libpq makes on one host for each sslmode, in order. */
+function stepsFor(settings: ConnectionSettings): Step[] {
+  switch (settings.sslmode) {
+    case 'disable':
+      return ['plain'];
+    case 'allow':
+      return ['plain', 'tls-required'];
+    case 'prefer':
+      return ['tls-preferred', 'plain'];
+    default:
+      return ['tls-required'];
+  }
+}
+
+/** The machine facts that settle libpq's defaults, from the environment given. */
+export function contextFrom(env: Record<string, string | undefined>): SettingsContext {
+  let userName = env.RDSPG_OS_USER ?? '';
+  if (!userName) {
+    try {
+      userName = userInfo().username;
+    } catch {
+      userName = env.USER ?? 'postgres';
+    }
+  }
+  return {
+    env,
+    homeFolder: env.HOME || (process.platform === 'win32' ? (env.USERPROFILE ?? '') : userInfo().homedir),
+    userName,
+    platform: process.platform,
+  };
+}
+
+async function tryTarget(
+  settings: ConnectionSettings,
+  target: ConnectionTarget,
+  env: Record<string, string | undefined>,
+): Promise<AttemptResult<Session>> {
+  let password = settings.password;
+  if (password === null) {
+    password = (
+      await lookupPassword(settings.passfile, {
+        host: target.host || (target.hostaddr ?? ''),
+        port: target.port,
+        database: settings.database,
+        user: settings.user,
+      })
+    ).password;
+  }
+  let material: Promise<AttemptResult<TlsMaterial>> | null = null;
+  const loadMaterial = () => {
+    material ??= loadTlsMaterial(settings, env).then(
+      (loaded): AttemptResult<TlsMaterial> =>
+        loaded.ok ? loaded : { ok: false, error: { ...loaded.error, stage: 'tls' } },
+    );
+    return material;
+  };
+  const steps = stepsFor(settings);
+  let tlsProblem: AttemptFailure | null = null;
+  let last: AttemptResult<Session> | null = null;
+  for (const [index, step] of steps.entries()) {
+    const signal = settings.connectTimeoutMs
+      ? AbortSignal.timeout(settings.connectTimeoutMs)
+      : new AbortController().signal;
+    const tls = step === 'plain' ? 'none' : step === 'tls-preferred' ? 'preferred' : 'required';
+    const transport = await openTransport({ target, settings, material: loadMaterial, tls, signal });
+    const hasNext = index + 1 < steps.length;
+    if (!transport.ok) {
+      last = transport;
+      if (transport.error.stage === 'tls' && hasNext && settings.sslmode === 'prefer') {
+        tlsProblem = transport.error;
+        continue;
+      }
+      break;
+    }
+    const session = await startSession({ settings, target, password, transport: transport.value, signal });
+    last = session;
+    if (session.ok) return session;
+    const retry = session.error.stage === 'startup' && hasNext && !session.authenticated;
+    if (
+      retry &&
+      ((settings.sslmode === 'allow' && transport.value.tls === null) ||
+        (settings.sslmode === 'prefer' && transport.value.tls !== null))
+    )
+      continue;
+    break;
+  }
+  if (last && !last.ok && tlsProblem && last.error.code === 'server_requires_ssl')
+    return { ok: false, error: tlsProblem };
+  return last!;
+}
+
+async function sessionMatches(session: Session, attributes: string): Promise<boolean> {
+  if (attributes === 'any') return true;
+  const { rows } = await session.client.query(
+    "select pg_is_in_recovery() as standby, current_setting('transaction_read_only') = 'on' as read_only",
+  );
+  const { standby, read_only: readOnly } = rows[0] as { standby: boolean; read_only: boolean };
+  if (attributes === 'read-write') return !readOnly;
+  if (attributes === 'read-only') return readOnly;
+  if (attributes === 'primary') return !standby;
+  return standby;
+}
+
+/** Opens a connection exactly as libpq would with the same keywords and environment. */
+export async function openConnection(request: ConnectRequest): Promise<Result<OpenConnection, ConnectErrorCode>> {
+  const startedAt = performance.now();
+  const env = request.env ?? process.env;
+  const resolved = resolveSettings(request.keywords, contextFrom(env));
+  if (!resolved.ok) return resolved;
+  const settings = resolved.value;
+  const passes = settings.targetSessionAttrs === 'prefer-standby' ? ['standby', 'any'] : [settings.targetSessionAttrs];
+  let lastFailure: AttemptFailure | null = null;
+  for (const attributes of passes) {
+    for (const target of settings.targets) {
+      const attempt = await tryTarget(settings, target, env);
+      if (!attempt.ok) {
+        lastFailure = attempt.error;
+        if (attempt.error.stage === 'socket') continue;
+        return fail(attempt.error.code, attempt.error.message);
+      }
+      if (await sessionMatches(attempt.value, attributes)) return ok({ ...attempt.value, settings, target, startedAt });
+      await attempt.value.client.end().catch(() => undefined);
+      lastFailure = {
+        code: 'server_error',
+        message: `server ${target.host} does not match target_session_attrs=${attributes}`,
+        stage: 'ready',
+      };
+    }
+  }
+  return fail(lastFailure?.code ?? 'connection_refused', lastFailure?.message ?? 'no host to connect to');
+}

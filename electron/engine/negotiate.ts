@@ -1,0 +1,174 @@
+import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls, type TLSSocket } from 'node:tls';
+import { ok } from '../../shared/result';
+import { readCertificateNames } from './certificate-names';
+import { type AttemptResult, attemptFailed, socketFailure, tlsFailure } from './failures';
+import { matchHostName } from './host-match';
+import { isIpAddress } from './inet';
+import type { ConnectionSettings, ConnectionTarget } from './settings';
+import type { TlsMaterial } from './tls-material';
+
+/** What one attempt asks of the transport: whether to try TLS, and whether a server without TLS is fatal. */
+export interface TransportRequest {
+  target: ConnectionTarget;
+  settings: ConnectionSettings;
+  /** Reads the certificate files when TLS is about to start (libpq reads them only then). */
+  material: () => Promise<AttemptResult<TlsMaterial>>;
+  tls: 'none' | 'preferred' | 'required';
+  signal: AbortSignal;
+}
+
+/** An open connection to the server, before the start-up message: plain or TLS. */
+export interface Transport {
+  socket: Socket | TLSSocket;
+  tls: TLSSocket | null;
+}
+
+type TransportResult = AttemptResult<Transport>;
+
+const sslRequest = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
+
+/** True when the target is reached through a Unix-domain socket, where libpq never uses SSL. */
+export function isUnixSocket(target: ConnectionTarget): boolean {
+  return target.hostaddr === null && (target.host.startsWith('/') || target.host.startsWith('@'));
+}
+
+/** Describes the target the way libpq's messages do. */
+export function describeTarget(target: ConnectionTarget): string {
+  if (isUnixSocket(target)) return `"${target.host}/.s.PGSQL.${target.port}"`;
+  const address = target.hostaddr && target.hostaddr !== target.host ? ` (${target.hostaddr})` : '';
+  return `at "${target.host || target.hostaddr}"${address}, port ${target.port}`;
+}
+
+function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
+  const { target, signal } = request;
+  return new Promise((resolve) => {
+    const socket = isUnixSocket(target)
+      ? connectTcp({ path: `${target.host}/.s.PGSQL.${target.port}` })
+      : connectTcp({ host: target.hostaddr ?? target.host, port: target.port, autoSelectFamily: true });
+    const onAbort = () => socket.destroy(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));
+    signal.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => {
+      socket.removeAllListeners('error');
+      signal.removeEventListener('abort', onAbort);
+      socket.setNoDelay(true);
+      resolve(ok(socket));
+    });
+    socket.once('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(attemptFailed(socketFailure(error, describeTarget(target))));
+    });
+  });
+}
+
+function readSslResponse(socket: Socket, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const finish = (answer: string) => {
+      socket.removeListener('data', onData);
+      socket.removeListener('error', onEnd);
+      socket.removeListener('close', onEnd);
+      signal.removeEventListener('abort', onEnd);
+      socket.pause();
+      resolve(answer);
+    };
+    const onData = (chunk: Buffer) =>
+      finish(
+        chunk.length === 1 ? chunk.toString('latin1') : chunk.subarray(0, 1).toString('latin1') === 'E' ? 'E' : 'extra',
+      );
+    const onEnd = () => finish('closed');
+    socket.on('data', onData);
+    socket.once('error', onEnd);
+    socket.once('close', onEnd);
+    signal.addEventListener('abort', onEnd, { once: true });
+    socket.write(sslRequest);
+  });
+}
+
+async function handshake(socket: Socket, request: TransportRequest, direct: boolean): Promise<TransportResult> {
+  const loaded = await request.material();
+  if (!loaded.ok) {
+    socket.destroy();
+    return loaded;
+  }
+  const material = loaded.value;
+  const { target, settings } = request;
+  const sendSni = settings.sslsni && target.host !== '' && !isIpAddress(target.host) && !isUnixSocket(target);
+  return new Promise((resolve) => {
+    const tls = connectTls({
+      socket,
+      servername: sendSni ? target.host : undefined,
+      ca: material.ca ?? undefined,
+      crl: material.crl ?? undefined,
+      cert: material.cert ?? undefined,
+      key: material.key ?? undefined,
+      rejectUnauthorized: material.verification !== 'none',
+      checkServerIdentity: (_name, certificate) => {
+        if (material.verification !== 'chain-and-host') return undefined;
+        const match = matchHostName(readCertificateNames(certificate.raw), target.host);
+        return match.matches
+          ? undefined
+          : Object.assign(new Error(match.reason), { code: 'RDSPG_HOSTNAME_MISMATCH', names: match.names });
+      },
+      minVersion: settings.minProtocol as 'TLSv1.2',
+      maxVersion: (settings.maxProtocol ?? undefined) as 'TLSv1.3' | undefined,
+      ALPNProtocols: direct ? ['postgresql'] : undefined,
+    });
+    const onAbort = () => tls.destroy(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));
+    request.signal.addEventListener('abort', onAbort, { once: true });
+    tls.once('secureConnect', () => {
+      request.signal.removeEventListener('abort', onAbort);
+      tls.removeAllListeners('error');
+      resolve(ok({ socket: tls, tls }));
+    });
+    tls.once('error', (error: Error & { code?: string; names?: string[] }) => {
+      request.signal.removeEventListener('abort', onAbort);
+      socket.destroy();
+      if (error.code === 'RDSPG_HOSTNAME_MISMATCH') {
+        const names = error.names?.length ? ` The certificate names: ${error.names.join(', ')}.` : '';
+        resolve(
+          attemptFailed({
+            code: 'hostname_mismatch',
+            message: `${error.message}.${names} Connect with the host name the certificate protects (for RDS: the protected endpoint), or use sslmode=verify-ca.`,
+            stage: 'tls',
+          }),
+        );
+      } else if (error.code === 'ETIMEDOUT') {
+        resolve(attemptFailed(socketFailure(error, describeTarget(target))));
+      } else {
+        resolve(attemptFailed(tlsFailure(error, material.rootCertificatePath)));
+      }
+    });
+  });
+}
+
+/** Opens the transport for one attempt: TCP or Unix socket, then SSLRequest (or direct TLS) and the handshake. */
+export async function openTransport(request: TransportRequest): Promise<TransportResult> {
+  const opened = await openSocket(request);
+  if (!opened.ok) return opened;
+  const socket = opened.value;
+  if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null });
+  if (request.settings.sslnegotiation === 'direct') return handshake(socket, request, true);
+  const answer = await readSslResponse(socket, request.signal);
+  if (answer === 'S') return handshake(socket, request, false);
+  if (answer === 'N' && request.tls === 'preferred') {
+    socket.resume();
+    return ok({ socket, tls: null });
+  }
+  socket.destroy();
+  if (answer === 'N') {
+    return attemptFailed({
+      code: 'server_ssl_unsupported',
+      message: `server ${describeTarget(request.target)} does not support SSL, but SSL was required (sslmode=${request.settings.sslmode}). Enable SSL on the server (for RDS: Data Security > SSL) or lower sslmode.`,
+      stage: 'tls',
+    });
+  }
+  if (answer === 'closed' && request.signal.aborted)
+    return attemptFailed(
+      socketFailure(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }), describeTarget(request.target)),
+    );
+  return attemptFailed({
+    code: 'tls_handshake_failed',
+    message: `received invalid response to SSL negotiation from server ${describeTarget(request.target)} (${answer})`,
+    stage: 'tls',
+  });
+}
