@@ -1,12 +1,61 @@
-import type { CliCommand } from './command';
-import { writeLine } from './command';
+import { parseArgs } from 'node:util';
+import type { CheckReport } from '../../shared/connect-errors';
+import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
+import { type CliCommand, writeFailure, writeJson, writeLine } from './command';
 
-/** `rdspg check [CONNINFO] [--json]`: connects as psql would and reports the TLS facts. */
+const usage = 'rdspg check [CONNINFO] [--json]';
+
+function daysLeft(notAfter: string): number {
+  return Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000);
+}
+
+function printReport(write: (line: string) => void, report: CheckReport): void {
+  write(
+    `Connected to ${report.host}:${report.port} as ${report.user}, database ${report.database} (PostgreSQL ${report.serverVersion}) in ${report.elapsedMs} ms`,
+  );
+  write(report.ssl ? `SSL: in use, ${report.protocol}, ${report.cipher}` : 'SSL: not in use');
+  const certificate = report.serverCertificate;
+  if (!certificate) return;
+  write(`Server certificate: ${certificate.subject}`);
+  write(`  issuer:  ${certificate.issuer}`);
+  if (certificate.subjectAltNames.length) write(`  names:   ${certificate.subjectAltNames.join(', ')}`);
+  write(`  expires: ${certificate.notAfter} (${daysLeft(certificate.notAfter)} days left)`);
+  write(`  SHA-256: ${certificate.fingerprintSha256}`);
+  write(`Chain (${report.chain.length}):`);
+  for (const [index, link] of report.chain.entries())
+    write(`  ${index + 1}. ${link.subject}  (issued by ${link.issuer})`);
+}
+
+/** `rdspg check [CONNINFO] [--json]`: connects as psql would with the same conninfo and environment. */
 export const checkCommand: CliCommand = {
-  summary: 'connect as psql would and report SSL facts',
-  usage: 'rdspg check [CONNINFO] [--json]',
-  async run(_args, io) {
-    writeLine(io.stderr, 'not yet');
-    return 1;
+  summary: 'connect as psql would and report the SSL facts of the connection',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (positionals.length > 1) {
+      writeFailure(io.stderr, { code: 'usage', message: `too many arguments. Usage: ${usage}` });
+      return 2;
+    }
+    const text = positionals[0] ?? '';
+    const parsed =
+      text === ''
+        ? { ok: true as const, value: {} }
+        : looksLikeConninfo(text)
+          ? parseConninfo(text)
+          : { ok: true as const, value: { dbname: text } };
+    const result = parsed.ok ? await checkConnection({ keywords: parsed.value, env: io.env }) : parsed;
+    if (values.json) {
+      writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
+    } else if (result.ok) {
+      printReport((line) => writeLine(io.stdout, line), result.value);
+    } else {
+      writeFailure(io.stderr, result.error);
+    }
+    return result.ok ? 0 : 1;
   },
 };
