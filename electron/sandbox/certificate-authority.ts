@@ -1,9 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { zipSync } from 'fflate';
 import forge from 'node-forge';
-import { writeJks } from '../certs/jks';
-import { encodePemBundle } from '../certs/pem';
-import { writePkcs7Der } from '../certs/pkcs7';
+import { buildCaPackageZip, encodePemBundle } from '../certs/index';
 
 /** A server certificate the sandbox CA issued, with its unencrypted key. */
 export interface IssuedCertificate {
@@ -160,15 +157,8 @@ export class SandboxCertificateAuthority {
 
   /** The CA package ServerCAUrl serves: a zip with ApsaraDB-CA-Chain.pem, .jks (password apsaradb) and .p7b. */
   packageZip(): Uint8Array {
-    const chain = [derOf(this.intermediate.certificate), derOf(this.root.certificate)];
-    const folder = 'ApsaraDB-CA-Chain';
-    return zipSync({
-      [`${folder}/ApsaraDB-CA-Chain.pem`]: new TextEncoder().encode(this.chainPem()),
-      [`${folder}/ApsaraDB-CA-Chain.jks`]: writeJks([
-        { alias: 'apsaradb-intermediate', der: chain[0] ?? new Uint8Array() },
-        { alias: 'apsaradb-root', der: chain[1] ?? new Uint8Array() },
-      ]),
-      [`${folder}/ApsaraDB-CA-Chain.p7b`]: writePkcs7Der(chain),
-    });
+    const zip = buildCaPackageZip(this.chainPem());
+    if (!zip.ok) throw new Error(`the sandbox CA chain could not be packaged: ${zip.error.message}`);
+    return zip.value;
   }
 }

@@ -1,0 +1,128 @@
+import { type AuditReport, type AuditRow, daysUntil } from '../../shared/rds-audit';
+import type { RdsErrorCode } from '../../shared/rds-errors';
+import type { RdsInstance } from '../../shared/rds-types';
+import { fail, ok, type Result } from '../../shared/result';
+import { AdaptiveLimiter } from './adaptive-limiter';
+import { type Clock, systemClock } from './clock';
+import type { RdsClient } from './rds-client';
+
+/** How the audit fans out. */
+export interface AuditOptions {
+  /** Calls in flight at most (default 16); throttling lowers it for a while. */
+  concurrency?: number;
+  clock?: Clock;
+  random?: () => number;
+  signal?: AbortSignal;
+  /** Only these regions (default: every region DescribeRegions lists). */
+  regionIds?: string[];
+  onProgress?: (progress: { regionsDone: number; regions: number; instancesDone: number; instances: number }) => void;
+}
+
+function rowFor(instance: RdsInstance): AuditRow {
+  return {
+    regionId: instance.regionId,
+    instanceId: instance.instanceId,
+    description: instance.description,
+    engineVersion: instance.engineVersion,
+    status: instance.status,
+    sslEnabled: null,
+    protectedEndpoint: null,
+    caType: null,
+    expiresAt: null,
+    daysLeft: null,
+    requireUpdate: null,
+    clientCa: null,
+    error: null,
+  };
+}
+
+/**
+ * Audits every PostgreSQL instance of every region: SSL on or off, protected endpoint, certificate type, expiry
+ * and days left, RequireUpdate, client CA. Regions and instances are walked concurrently under one adaptive limit.
+ */
+export async function auditFleet(
+  client: RdsClient,
+  options: AuditOptions = {},
+): Promise<Result<AuditReport, RdsErrorCode>> {
+  const clock = options.clock ?? systemClock;
+  const limiter = new AdaptiveLimiter(options.concurrency ?? 16, clock, options.random);
+  const callOptions = { signal: options.signal, onThrottled: () => limiter.throttled() };
+  let regionIds = options.regionIds;
+  if (!regionIds) {
+    const regions = await client.regions(callOptions);
+    if (!regions.ok) return regions;
+    regionIds = regions.value.map((region) => region.regionId);
+  }
+  const progress = { regionsDone: 0, regions: regionIds.length, instancesDone: 0, instances: 0 };
+  const rows: AuditRow[] = [];
+  const regionFailures: { regionId: string; code: RdsErrorCode; message: string }[] = [];
+  const now = new Date(clock.now());
+  const auditInstance = async (instance: RdsInstance): Promise<void> => {
+    const row = rowFor(instance);
+    rows.push(row);
+    const ssl = await limiter.run(() => client.sslState(instance.instanceId, callOptions));
+    if (ssl.ok) {
+      Object.assign(row, {
+        sslEnabled: ssl.value.enabled,
+        protectedEndpoint: ssl.value.protectedEndpoint,
+        caType: ssl.value.caType,
+        expiresAt: ssl.value.expiresAt,
+        daysLeft: daysUntil(ssl.value.expiresAt, now),
+        requireUpdate: ssl.value.requireUpdate,
+        clientCa: ssl.value.clientCaEnabled,
+      });
+    } else {
+      row.error = ssl.error;
+    }
+    progress.instancesDone += 1;
+    options.onProgress?.({ ...progress });
+  };
+  await Promise.all(
+    regionIds.map(async (regionId) => {
+      const instances = await limiter.run(() => client.instances(regionId, 'PostgreSQL', callOptions));
+      progress.regionsDone += 1;
+      if (!instances.ok) {
+        regionFailures.push({ regionId, ...instances.error });
+        return;
+      }
+      progress.instances += instances.value.length;
+      options.onProgress?.({ ...progress });
+      await Promise.all(instances.value.map(auditInstance));
+    }),
+  );
+  if (options.signal?.aborted) return fail('cancelled', 'The audit was cancelled; nothing was exported.');
+  if (regionFailures.length === regionIds.length && regionFailures[0]) {
+    return fail(regionFailures[0].code, regionFailures[0].message);
+  }
+  for (const failure of regionFailures) {
+    const blank = { instanceId: '', description: '', engine: '', engineVersion: '', status: '', category: '' };
+    const row = rowFor({
+      ...blank,
+      regionId: failure.regionId,
+      storageType: '',
+      instanceClass: '',
+      connectionString: '',
+      port: null,
+    });
+    rows.push({ ...row, error: { code: failure.code, message: failure.message } });
+  }
+  rows.sort(
+    (left, right) => left.regionId.localeCompare(right.regionId) || left.instanceId.localeCompare(right.instanceId),
+  );
+  const stats = client.stats;
+  return ok({
+    generatedAt: now.toISOString(),
+    regions: regionIds.length,
+    instances: rows.filter((row) => row.instanceId).length,
+    sslOn: rows.filter((row) => row.sslEnabled === true).length,
+    sslOff: rows.filter((row) => row.sslEnabled === false).length,
+    failures: rows.filter((row) => row.error).length,
+    rows,
+    calls: {
+      total: stats.calls,
+      retries: stats.retries,
+      throttled: stats.throttled,
+      throttledGivenUp: stats.throttledGivenUp,
+    },
+  });
+}

@@ -1,0 +1,238 @@
+import type { RdsErrorCode } from '../../shared/rds-errors';
+import {
+  changeVisible,
+  type EndpointChoice,
+  endpointChoices,
+  majorVersionOf,
+  reconnectReminder,
+  restartWarning,
+  type SslChange,
+  type SslFlowStep,
+  sslPrerequisiteProblems,
+} from '../../shared/rds-ssl-flow';
+import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
+import { fail, ok, type Result } from '../../shared/result';
+import { checkClientCa, checkCustomCertificate } from './certificate-checks';
+import { type Clock, systemClock } from './clock';
+import type { RdsClient, SslChangeParameters } from './rds-client';
+
+/** What the flow knows about an instance before a change. */
+export interface SslPlan {
+  instance: RdsInstance;
+  choices: EndpointChoice[];
+  ssl: RdsSslState;
+}
+
+/** How the wait after a change polls: backoff from `initialDelayMs` by `factor` up to `maxDelayMs`, for `timeoutMs`. */
+export interface WaitOptions {
+  initialDelayMs: number;
+  factor: number;
+  maxDelayMs: number;
+  timeoutMs: number;
+}
+
+/** The defaults: first look after 2 s, then ×1.5 up to 15 s, for at most 20 minutes. */
+export const defaultWaitOptions: WaitOptions = {
+  initialDelayMs: 2000,
+  factor: 1.5,
+  maxDelayMs: 15_000,
+  timeoutMs: 20 * 60_000,
+};
+
+/** Options of one run of the flow. */
+export interface FlowRunOptions {
+  onStep?: (step: SslFlowStep) => void;
+  signal?: AbortSignal;
+  wait?: Partial<WaitOptions>;
+}
+
+const goneStatuses = new Set(['Deleting', 'Released', 'Deleted']);
+
+/** The SSL flow of the console's Data Security > SSL page, driven through the RDS client. */
+export class SslFlow {
+  private readonly clock: Clock;
+
+  constructor(
+    private readonly client: RdsClient,
+    ports: { clock?: Clock; now?: () => Date } = {},
+  ) {
+    this.clock = ports.clock ?? systemClock;
+    this.now = ports.now ?? (() => new Date(this.clock.now()));
+  }
+
+  private readonly now: () => Date;
+
+  /** Reads the instance, its endpoints and its SSL settings, and checks the prerequisites. */
+  async prepare(instanceId: string, signal?: AbortSignal): Promise<Result<SslPlan, RdsErrorCode>> {
+    const instance = await this.client.instance(instanceId, { signal });
+    if (!instance.ok) return instance;
+    const endpoints = await this.client.endpoints(instanceId, { signal });
+    if (!endpoints.ok) return endpoints;
+    const ssl = await this.client.sslState(instanceId, { signal });
+    if (!ssl.ok) return ssl;
+    return ok({ instance: instance.value, choices: endpointChoices(endpoints.value), ssl: ssl.value });
+  }
+
+  /** Turns a change into the ModifyDBInstanceSSL parameters, refusing what the service would refuse. */
+  parameters(plan: SslPlan, change: SslChange): Result<SslChangeParameters, RdsErrorCode> {
+    const problems = sslPrerequisiteProblems(plan.instance);
+    if (problems.length > 0 && change.kind !== 'disable') {
+      return fail('prerequisite_not_met', problems.map((problem) => problem.message).join(' '));
+    }
+    const instanceId = plan.instance.instanceId;
+    const pickEndpoint = (host: string): Result<string, RdsErrorCode> => {
+      const choice = plan.choices.find((item) => item.host === host);
+      if (!choice) {
+        const hosts = plan.choices.filter((item) => item.protectable).map((item) => item.host);
+        return fail(
+          'endpoint_not_found',
+          `${host} is not an endpoint of ${instanceId}; choose one of: ${hosts.join(', ')}.`,
+        );
+      }
+      if (!choice.protectable) return fail('prerequisite_not_met', `${host}: ${choice.note}`);
+      return ok(host);
+    };
+    const current = plan.ssl.protectedEndpoint;
+    switch (change.kind) {
+      case 'enable':
+      case 'change_endpoint': {
+        const host = pickEndpoint(change.endpoint);
+        if (!host.ok) return host;
+        return ok({ instanceId, connectionString: host.value, sslEnabled: 1, caType: 'aliyun' });
+      }
+      case 'custom_certificate': {
+        const host = pickEndpoint(change.endpoint);
+        if (!host.ok) return host;
+        const checked = checkCustomCertificate(change.certificatePem, change.keyPem, this.now());
+        if (!checked.ok) return checked;
+        const { certificatePem: serverCert, keyPem: serverKey } = change;
+        return ok({ instanceId, connectionString: host.value, sslEnabled: 1, caType: 'custom', serverCert, serverKey });
+      }
+      case 'renew':
+        if (!plan.ssl.enabled || !current)
+          return fail('invalid_parameter', 'SSL is off on this instance; enable it first.');
+        return ok({ instanceId, connectionString: current, sslEnabled: 1, caType: plan.ssl.caType ?? 'aliyun' });
+      case 'disable':
+        if (!plan.ssl.enabled || !current) return fail('invalid_parameter', 'SSL is already off on this instance.');
+        return ok({ instanceId, connectionString: current, sslEnabled: 0 });
+      case 'client_ca': {
+        if (!plan.ssl.enabled || !current) {
+          return fail('invalid_parameter', 'Enable SSL with a cloud or custom certificate before adding a client CA.');
+        }
+        const major = majorVersionOf(plan.instance.engineVersion);
+        for (const acl of [change.acl, change.replicationAcl]) {
+          if (acl === 'verify-full' && major < 12) {
+            return fail(
+              'invalid_parameter',
+              `ACL verify-full needs PostgreSQL 12 or later; this instance runs ${major}. Use verify-ca.`,
+            );
+          }
+        }
+        const checked = checkClientCa(change.certificatePem, change.crlPem);
+        if (!checked.ok) return checked;
+        return ok({
+          instanceId,
+          connectionString: current,
+          clientCaEnabled: 1,
+          clientCaCert: change.certificatePem,
+          acl: change.acl,
+          replicationAcl: change.replicationAcl,
+          clientCrlEnabled: change.crlPem ? 1 : 0,
+          ...(change.crlPem ? { clientCrl: change.crlPem } : {}),
+        });
+      }
+      case 'client_ca_off':
+        if (!current) return fail('invalid_parameter', 'SSL is off on this instance; there is no client CA to remove.');
+        return ok({ instanceId, connectionString: current, clientCaEnabled: 0 });
+    }
+  }
+
+  /** Runs one change end to end: prerequisites, restart warning, the call, the wait, the reconnect reminder. */
+  async run(
+    instanceId: string,
+    change: SslChange,
+    options: FlowRunOptions = {},
+  ): Promise<Result<RdsSslState, RdsErrorCode>> {
+    const report = options.onStep ?? (() => undefined);
+    const finish = <Value>(outcome: Result<Value, RdsErrorCode>): Result<Value, RdsErrorCode> => {
+      if (!outcome.ok) report({ step: 'failed', error: outcome.error });
+      return outcome;
+    };
+    const plan = await this.prepare(instanceId, options.signal);
+    if (!plan.ok) return finish(plan);
+    report({
+      step: 'prerequisites',
+      instance: plan.value.instance,
+      problems: sslPrerequisiteProblems(plan.value.instance),
+    });
+    report({ step: 'choose_endpoint', choices: plan.value.choices });
+    const parameters = this.parameters(plan.value, change);
+    if (!parameters.ok) return finish(parameters);
+    report({ step: 'restart_warning', message: restartWarning });
+    const sent = await this.client.modifySsl(parameters.value, { signal: options.signal });
+    if (!sent.ok) return finish(sent);
+    report({ step: 'sent', requestId: sent.value.requestId });
+    const settled = await this.waitUntilSettled(instanceId, change, plan.value.ssl, options);
+    if (!settled.ok) return finish(settled);
+    report({ step: 'done', ssl: settled.value, reminder: reconnectReminder });
+    return settled;
+  }
+
+  /**
+   * Polls until DBInstanceStatus is Running and LastModifyStatus is success or failed, with backoff; any other
+   * status string is taken as "still changing". Cancellable through the signal.
+   */
+  async waitUntilSettled(
+    instanceId: string,
+    change: SslChange,
+    previous: RdsSslState | null,
+    options: FlowRunOptions = {},
+  ): Promise<Result<RdsSslState, RdsErrorCode>> {
+    const wait = { ...defaultWaitOptions, ...options.wait };
+    const started = this.clock.now();
+    let delay = wait.initialDelayMs;
+    let sawChange = false;
+    for (let polls = 1; ; polls++) {
+      try {
+        await this.clock.sleep(delay, options.signal);
+      } catch {
+        return fail('cancelled', `Stopped waiting for ${instanceId}; the change may still be running there.`);
+      }
+      delay = Math.min(wait.maxDelayMs, Math.round(delay * wait.factor));
+      const elapsedMs = this.clock.now() - started;
+      const instance = await this.client.instance(instanceId, { signal: options.signal });
+      if (!instance.ok && instance.error.code === 'cancelled') return instance;
+      if (instance.ok && goneStatuses.has(instance.value.status)) {
+        return fail('instance_not_found', `${instanceId} is ${instance.value.status}; the change cannot complete.`);
+      }
+      let lastModifyStatus: string | null = null;
+      if (instance.ok && instance.value.status === 'Running') {
+        const ssl = await this.client.sslState(instanceId, { signal: options.signal });
+        if (ssl.ok) {
+          lastModifyStatus = ssl.value.lastModifyStatus;
+          if (lastModifyStatus === 'failed') {
+            return fail(
+              'ssl_change_failed',
+              `The SSL change failed: ${ssl.value.modifyStatusReason ?? 'no reason given'}.`,
+            );
+          }
+          if (lastModifyStatus === 'success' && (sawChange || changeVisible(change, ssl.value, previous))) {
+            return ok(ssl.value);
+          }
+          if (lastModifyStatus === 'setting') sawChange = true;
+        }
+      } else if (instance.ok) {
+        sawChange = true;
+      } else if (
+        !['throttled', 'service_unavailable', 'internal_error', 'network_timeout'].includes(instance.error.code)
+      ) {
+        return instance;
+      }
+      const status = instance.ok ? instance.value.status : 'unknown';
+      options.onStep?.({ step: 'waiting', status, lastModifyStatus, polls, elapsedMs });
+      if (this.clock.now() - started >= wait.timeoutMs) {
+        return fail('wait_timeout', `${instanceId} is still ${status} after ${Math.round(elapsedMs / 1000)} s.`);
+      }
+    }
+  }
+}
