@@ -1,34 +1,38 @@
 /** Every expected failure of the certificate toolkit: reading, checking, converting and storing certificates. */
-export type CertErrorCode =
-  | 'file_not_found'
-  | 'file_unreadable'
-  | 'file_too_large'
-  | 'empty_file'
-  | 'unknown_format'
-  | 'truncated_pem'
-  | 'only_private_key'
-  | 'no_certificates'
-  | 'malformed_certificate'
-  | 'malformed_pkcs7'
-  | 'malformed_pkcs12'
-  | 'malformed_jks'
-  | 'unsupported_keystore'
-  | 'wrong_password'
-  | 'malformed_zip'
-  | 'unsafe_zip_entry'
-  | 'zip_too_many_entries'
-  | 'zip_entry_too_large'
-  | 'zip_bomb'
-  | 'no_ca_certificate'
-  | 'malformed_key'
-  | 'key_passphrase_required'
-  | 'wrong_key_passphrase'
-  | 'key_mismatch'
-  | 'not_client_certificate'
-  | 'der_needs_one_certificate'
-  | 'output_failed'
-  | 'store_entry_not_found'
-  | 'store_failed';
+export const certErrorCodes = [
+  'file_not_found',
+  'file_unreadable',
+  'file_too_large',
+  'empty_file',
+  'unknown_format',
+  'truncated_pem',
+  'only_private_key',
+  'no_certificates',
+  'malformed_certificate',
+  'malformed_pkcs7',
+  'malformed_pkcs12',
+  'malformed_jks',
+  'unsupported_keystore',
+  'wrong_password',
+  'malformed_zip',
+  'unsafe_zip_entry',
+  'zip_too_many_entries',
+  'zip_entry_too_large',
+  'zip_bomb',
+  'no_ca_certificate',
+  'malformed_key',
+  'key_passphrase_required',
+  'wrong_key_passphrase',
+  'key_mismatch',
+  'not_client_certificate',
+  'der_needs_one_certificate',
+  'output_failed',
+  'store_entry_not_found',
+  'store_failed',
+] as const;
+
+/** One failure code of the certificate toolkit. */
+export type CertErrorCode = (typeof certErrorCodes)[number];
 
 /** The container formats the toolkit reads, sniffed from the bytes. */
 export const certFormats = ['pem', 'der', 'pkcs7', 'jks', 'pkcs12', 'zip'] as const;

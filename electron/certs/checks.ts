@@ -1,7 +1,7 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
 import type { CertErrorCode, CertificateFacts, CertWarning } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
-import { describeCertificate } from './facts';
+import { describeAll } from './facts';
 import { loadPrivateKey } from './private-key';
 
 /** The outcome of an accepted check: the facts of each certificate and the warnings worth showing. */
@@ -59,7 +59,9 @@ export function certificateWarnings(certificates: CertificateFacts[], now = new 
 export function checkRootCertificate(certificates: Uint8Array[], now = new Date()): Result<CertCheck, CertErrorCode> {
   if (certificates.length === 0)
     return fail('no_certificates', 'the file holds no certificate; choose the CA certificate file.');
-  const facts = certificates.map((der) => describeCertificate(der, now));
+  const described = describeAll(certificates, now);
+  if (!described.ok) return described;
+  const facts = described.value;
   if (!facts.some((item) => item.isCA)) {
     return fail(
       'no_ca_certificate',
@@ -92,15 +94,16 @@ export function checkClientCertificate(
   if (!first) return fail('no_certificates', 'the client certificate file holds no certificate.');
   const key = loadPrivateKey(keyBytes, passphrase);
   if (!key.ok) return key;
-  const certificate = new X509Certificate(first);
   const keySpki = createPublicKey(key.value).export({ type: 'spki', format: 'der' });
-  if (!keySpki.equals(certificate.publicKey.export({ type: 'spki', format: 'der' }))) {
+  if (!keySpki.equals(certificateSpki(first))) {
     return fail(
       'key_mismatch',
       'the private key does not belong to the client certificate; choose the key issued with it.',
     );
   }
-  const facts = describeCertificate(first, now);
+  const described = describeAll([first], now);
+  if (!described.ok) return described;
+  const facts = described.value[0]!;
   if (facts.extendedKeyUsage.length > 0 && !facts.extendedKeyUsage.some((usage) => clientAuthUsages.includes(usage))) {
     return fail(
       'not_client_certificate',
@@ -115,4 +118,12 @@ export function checkClientCertificate(
       message: 'the client certificate is a CA certificate; a client leaf certificate is expected.',
     });
   return ok({ certificates: [facts], warnings });
+}
+
+function certificateSpki(der: Uint8Array): Buffer {
+  try {
+    return new X509Certificate(der).publicKey.export({ type: 'spki', format: 'der' });
+  } catch {
+    return Buffer.alloc(0);
+  }
 }

@@ -1,6 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import { type CertificateFacts, type ExpiryState, expiresSoonDays } from '../../shared/cert-types';
-import { children, oidOf, parseDer } from './asn1';
+import forge from 'node-forge';
+import { type CertErrorCode, type CertificateFacts, type ExpiryState, expiresSoonDays } from '../../shared/cert-types';
+import { fail, ok, type Result } from '../../shared/result';
+import { readTlv, toBinary } from './asn1';
 
 const dayMs = 24 * 60 * 60 * 1000;
 
@@ -39,13 +41,23 @@ export function expiryStateOf(notAfter: Date, now: Date): ExpiryState {
   return left <= expiresSoonDays * dayMs ? 'expires_soon' : 'valid';
 }
 
-/** Describes one DER certificate: names, validity, fingerprints, CA flag, key, signature and alternative names. */
+/** Reads a field OpenSSL may fail to decode in a damaged or exotic certificate; undefined when it cannot. */
+function attempt<Value>(read: () => Value): Value | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Describes one DER certificate (throws when it is not one; the readers check this first): names, validity, fingerprints, CA flag, key, signature and alternative names. */
 export function describeCertificate(der: Uint8Array, now = new Date()): CertificateFacts {
   const certificate = new X509Certificate(der);
   const notBefore = new Date(certificate.validFrom);
   const notAfter = new Date(certificate.validTo);
-  const key = certificate.publicKey;
-  const details = key.asymmetricKeyDetails ?? {};
+  const key = attempt(() => certificate.publicKey);
+  const keyType = attempt(() => key?.asymmetricKeyType);
+  const details = attempt(() => key?.asymmetricKeyDetails) ?? {};
   const curve = details.namedCurve ?? null;
   return {
     subject: oneLineName(certificate.subject),
@@ -59,13 +71,22 @@ export function describeCertificate(der: Uint8Array, now = new Date()): Certific
     fingerprintSha1: certificate.fingerprint,
     isCA: certificate.ca,
     selfSigned: isSelfSigned(certificate),
-    keyType: key.asymmetricKeyType ?? 'unknown',
-    keySize: details.modulusLength ?? (curve ? (curveBits[curve] ?? null) : edwardsBits(key.asymmetricKeyType)),
+    keyType: keyType ?? 'unknown',
+    keySize: details.modulusLength ?? (curve ? (curveBits[curve] ?? null) : edwardsBits(keyType)),
     curve,
     signatureAlgorithm: signatureAlgorithmOf(der),
-    subjectAltNames: splitAltNames(certificate.subjectAltName),
-    extendedKeyUsage: certificate.keyUsage ?? [],
+    subjectAltNames: splitAltNames(attempt(() => certificate.subjectAltName)),
+    extendedKeyUsage: attempt(() => certificate.keyUsage) ?? [],
   };
+}
+
+/** Describes certificates that did not come through a reader, turning damage into a failure Result. */
+export function describeAll(certificates: Uint8Array[], now = new Date()): Result<CertificateFacts[], CertErrorCode> {
+  try {
+    return ok(certificates.map((der) => describeCertificate(der, now)));
+  } catch {
+    return fail('malformed_certificate', 'a certificate is damaged (not valid X.509 DER); choose the file again.');
+  }
 }
 
 /** True when the certificate names itself as issuer and its own key verifies its signature. */
@@ -83,8 +104,13 @@ export function issuedBy(subject: X509Certificate, issuer: X509Certificate): boo
 }
 
 function signatureAlgorithmOf(der: Uint8Array): string {
-  const oid = oidOf(children(children(parseDer(der) ?? undefined)[1])[0]);
-  return oid ? (signatureNames[oid] ?? oid) : 'unknown';
+  const outer = readTlv(der, 0);
+  const tbs = outer && readTlv(der, outer.contentStart);
+  const algorithm = tbs && readTlv(der, tbs.end);
+  const oid = algorithm && readTlv(der, algorithm.contentStart);
+  if (oid?.tag !== 0x06) return 'unknown';
+  const dotted = forge.asn1.derToOid(toBinary(der.subarray(oid.contentStart, oid.end)));
+  return signatureNames[dotted] ?? dotted;
 }
 
 function edwardsBits(type: string | undefined): number | null {

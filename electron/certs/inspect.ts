@@ -30,16 +30,20 @@ export function inspectBytes(bytes: Uint8Array, options: InspectOptions = {}): R
     const facts = describeCertificate(der, now);
     return member === undefined ? facts : { ...facts, member };
   });
-  const distinct = uniqueCertificates(read.value.certificates);
-  const warnings = certificateWarnings(
-    distinct.map(({ der }) => describeCertificate(der, now)),
-    now,
-  );
+  const seen = new Set<string>();
+  const distinct = certificates.flatMap((facts, index) => {
+    if (seen.has(facts.fingerprintSha256)) return [];
+    seen.add(facts.fingerprintSha256);
+    return [{ facts, der: read.value.certificates[index]!.der }];
+  });
   return ok({
     format: read.value.format,
     certificates,
     formsChain: describeChain(distinct.map(({ der }) => der)).formsChain,
-    warnings,
+    warnings: certificateWarnings(
+      distinct.map(({ facts }) => facts),
+      now,
+    ),
   });
 }
 

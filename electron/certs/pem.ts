@@ -9,19 +9,38 @@ export interface PemBlock {
   text: string;
 }
 
-const blockPattern = /-----BEGIN ([A-Z0-9 #-]{1,64})-----([\s\S]*?)-----END \1-----/g;
-const beginPattern = /-----BEGIN [A-Z0-9 #-]{1,64}-----/g;
+const beginPattern = /-----BEGIN ([A-Z0-9 #-]{1,64})-----/g;
+
+/** The most PEM blocks one file may hold (a public CA bundle holds a few hundred). */
+export const maxPemBlocks = 500;
 
 /** True when the text holds at least one PEM BEGIN line. */
 export function looksLikePem(text: string): boolean {
   return /-----BEGIN [A-Z0-9 #-]{1,64}-----/.test(text);
 }
 
-/** Finds every PEM block in text (text around and between blocks is allowed). */
+/** Finds every PEM block in text (text around and between blocks is allowed), in one linear pass. */
 export function parsePemBlocks(text: string): Result<PemBlock[], CertErrorCode> {
   const blocks: PemBlock[] = [];
-  for (const match of text.matchAll(blockPattern)) {
-    const body = match[2]!
+  beginPattern.lastIndex = 0;
+  for (let match = beginPattern.exec(text); match; match = beginPattern.exec(text)) {
+    const label = match[1]!;
+    const endLine = `-----END ${label}-----`;
+    const end = text.indexOf(endLine, match.index + match[0].length);
+    if (end < 0) {
+      return fail(
+        'truncated_pem',
+        'the PEM text is cut short: a BEGIN line has no matching END line. Copy the whole file again.',
+      );
+    }
+    if (blocks.length >= maxPemBlocks) {
+      return fail(
+        'file_too_large',
+        `the file holds more than ${maxPemBlocks} PEM blocks; split it or choose the right file.`,
+      );
+    }
+    const body = text
+      .slice(match.index + match[0].length, end)
       .split(/\r?\n/)
       .filter((line) => !line.includes(':'))
       .join('')
@@ -29,17 +48,15 @@ export function parsePemBlocks(text: string): Result<PemBlock[], CertErrorCode> 
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 === 1) {
       return fail(
         'malformed_certificate',
-        `the PEM block "${match[1]}" holds text that is not base64; the file is damaged.`,
+        `the PEM block "${label}" holds text that is not base64; the file is damaged.`,
       );
     }
-    blocks.push({ label: match[1]!, der: new Uint8Array(Buffer.from(body, 'base64')), text: match[0] });
-  }
-  const begins = text.match(beginPattern)?.length ?? 0;
-  if (begins > blocks.length) {
-    return fail(
-      'truncated_pem',
-      'the PEM text is cut short: a BEGIN line has no matching END line. Copy the whole file again.',
-    );
+    blocks.push({
+      label,
+      der: new Uint8Array(Buffer.from(body, 'base64')),
+      text: text.slice(match.index, end + endLine.length),
+    });
+    beginPattern.lastIndex = end + endLine.length;
   }
   return ok(blocks);
 }

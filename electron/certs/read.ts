@@ -1,7 +1,7 @@
-import { X509Certificate } from 'node:crypto';
 import type { CertErrorCode, CertFormat } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
 import { children, parseDer } from './asn1';
+import { describeCertificate } from './facts';
 import { defaultJksPassword, looksLikeJks, readJks } from './jks';
 import { looksLikePem, parsePemBlocks } from './pem';
 import { isPkcs7, readPkcs7 } from './pkcs7';
@@ -74,7 +74,7 @@ function readDer(bytes: Uint8Array, value: ReturnType<typeof parseDer> & object,
   }
   if (looksLikePrivateKey(value)) return onlyKey();
   try {
-    new X509Certificate(bytes);
+    describeCertificate(bytes);
   } catch {
     return fail(
       'unknown_format',
@@ -130,7 +130,7 @@ function readPackage(bytes: Uint8Array, options: ReadOptions): Result<ReadOutcom
 function checked(format: CertFormat, certificates: ReadCertificate[]): Result<ReadOutcome, CertErrorCode> {
   for (const [index, certificate] of certificates.entries()) {
     try {
-      new X509Certificate(certificate.der);
+      describeCertificate(certificate.der);
     } catch {
       return fail('malformed_certificate', `certificate ${index + 1} of the file is damaged (not valid X.509 DER).`);
     }
