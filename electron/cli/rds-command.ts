@@ -1,0 +1,278 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { auditToCsv } from '../../shared/rds-audit';
+import type { RdsErrorCode } from '../../shared/rds-errors';
+import { type SslChange, sslPrerequisiteProblems } from '../../shared/rds-ssl-flow';
+import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
+import type { Failure, Result } from '../../shared/result';
+import { CertificateStore, certificateStoreFolder } from '../certs/index';
+import { downloadServerCa } from '../rds/ca-download';
+import { checkDatabaseHost, cliAppHome, clientFromFlags } from '../rds/cli-context';
+import { formatEndpoints, formatInstances, formatRegions, formatSsl, formatStep } from '../rds/cli-format';
+import { auditFleet } from '../rds/fleet-audit';
+import type { RdsClient } from '../rds/rds-client';
+import { serverEntryFor } from '../rds/register';
+import { SslFlow } from '../rds/ssl-flow';
+import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+
+const usage =
+  'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +
+  'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
+  'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] — with --endpoint URL (or --api-endpoint URL) and --profile NAME';
+
+const options = {
+  endpoint: { type: 'string' },
+  'api-endpoint': { type: 'string' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  json: { type: 'boolean' },
+  csv: { type: 'boolean' },
+  out: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  ca: { type: 'string' },
+  crl: { type: 'string' },
+  acl: { type: 'string' },
+  'replication-acl': { type: 'string' },
+  concurrency: { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+interface Run {
+  io: CliIo;
+  values: Values;
+  client: RdsClient;
+  /** The DB endpoint host given after `ssl enable` / `register`. */
+  databaseHost: string | undefined;
+}
+
+function failWith(io: CliIo, failure: Failure): number {
+  writeFailure(io.stderr, failure);
+  return 1;
+}
+
+function report<Value>(run: Run, result: Result<Value, RdsErrorCode>, human: (value: Value) => string): number {
+  if (!result.ok) return failWith(run.io, result.error);
+  if (run.values.json) writeJson(run.io.stdout, result.value);
+  else writeLine(run.io.stdout, human(result.value));
+  return 0;
+}
+
+/** `rdspg rds …`: the RDS OpenAPI side of the app (regions, instances, SSL, CA, register, audit). */
+export const rdsCommand: CliCommand = {
+  summary: 'ApsaraDB RDS: instances, the SSL flow, the CA download and the fleet audit',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const [group, ...rest] = positionals;
+    const takesDatabaseHost = (group === 'ssl' && rest[0] === 'enable') || group === 'register';
+    let databaseHost: string | undefined;
+    let apiEndpoint = values['api-endpoint'];
+    if (takesDatabaseHost) {
+      databaseHost = values.endpoint;
+      if (databaseHost) {
+        const checked = checkDatabaseHost(databaseHost);
+        if (!checked.ok) return failWith(io, usageFailure(usage, checked.error.message));
+      }
+    } else {
+      apiEndpoint = apiEndpoint ?? values.endpoint;
+    }
+    if (!group) return failWith(io, usageFailure(usage, 'missing the subcommand'));
+    const client = await clientFromFlags({ apiEndpoint, profile: values.profile, region: values.region, env: io.env });
+    if (!client.ok) return failWith(io, client.error);
+    const run: Run = { io, values, client: client.value, databaseHost };
+    switch (group) {
+      case 'regions':
+        return report(run, await run.client.regions(), formatRegions);
+      case 'instances':
+        return instances(run);
+      case 'show':
+        return show(run, rest[0]);
+      case 'ssl':
+        return ssl(run, rest[0], rest[1]);
+      case 'ca':
+        if (rest[0] !== 'download') return failWith(io, usageFailure(usage, 'use "rds ca download ID --out DIR"'));
+        return caDownload(run, rest[1]);
+      case 'register':
+        return register(run, rest[0]);
+      case 'audit':
+        return audit(run);
+      default:
+        return failWith(io, usageFailure(usage, `unknown subcommand "${group}"`));
+    }
+  },
+};
+
+async function instances(run: Run): Promise<number> {
+  const regionIds = run.values.region ? [run.values.region] : null;
+  const regions = regionIds ?? (await run.client.regions());
+  if (!Array.isArray(regions) && !regions.ok) return failWith(run.io, regions.error);
+  const ids = Array.isArray(regions) ? regions : regions.value.map((region) => region.regionId);
+  const lists = await Promise.all(ids.map((regionId) => run.client.instances(regionId)));
+  const failed = lists.find((list) => !list.ok);
+  if (failed && !failed.ok) return failWith(run.io, failed.error);
+  const all = lists.flatMap((list) => (list.ok ? list.value : []));
+  if (run.values.json) writeJson(run.io.stdout, { instances: all });
+  else writeLine(run.io.stdout, all.length ? formatInstances(all) : 'No PostgreSQL instances.');
+  return 0;
+}
+
+async function show(run: Run, instanceId: string | undefined): Promise<number> {
+  if (!instanceId) return failWith(run.io, usageFailure(usage, 'missing the instance ID'));
+  const plan = await new SslFlow(run.client).prepare(instanceId);
+  if (!plan.ok) return failWith(run.io, plan.error);
+  const { instance, choices, ssl } = plan.value;
+  const problems = sslPrerequisiteProblems(instance);
+  if (run.values.json) {
+    writeJson(run.io.stdout, { instance, endpoints: choices, ssl, sslPrerequisites: problems });
+    return 0;
+  }
+  writeLine(run.io.stdout, formatInstances([instance]));
+  writeLine(run.io.stdout);
+  writeLine(run.io.stdout, formatEndpoints(choices));
+  writeLine(run.io.stdout);
+  writeLine(run.io.stdout, formatSsl(ssl));
+  for (const problem of problems) writeLine(run.io.stdout, `SSL cannot be enabled: ${problem.message}`);
+  return 0;
+}
+
+async function changeFor(run: Run, action: string | undefined, instanceId: string): Promise<SslChange | Failure> {
+  const { values } = run;
+  switch (action) {
+    case 'enable': {
+      if (!run.databaseHost) return usageFailure(usage, 'ssl enable needs --endpoint HOST (the endpoint to protect)');
+      if (values.cert || values.key) {
+        if (!values.cert || !values.key) return usageFailure(usage, 'a custom certificate needs both --cert and --key');
+        const [certificatePem, keyPem] = await Promise.all([
+          readFile(values.cert, 'utf8'),
+          readFile(values.key, 'utf8'),
+        ]);
+        return { kind: 'custom_certificate', endpoint: run.databaseHost, certificatePem, keyPem };
+      }
+      const current = await run.client.sslState(instanceId);
+      const changing = current.ok && current.value.enabled && current.value.protectedEndpoint !== run.databaseHost;
+      return { kind: changing ? 'change_endpoint' : 'enable', endpoint: run.databaseHost };
+    }
+    case 'disable':
+      return { kind: 'disable' };
+    case 'renew':
+      return { kind: 'renew' };
+    case 'client-ca-off':
+      return { kind: 'client_ca_off' };
+    case 'client-ca': {
+      if (!values.ca) return usageFailure(usage, 'ssl client-ca needs --ca FILE');
+      const acl = (values.acl ?? 'prefer') as ClientAcl;
+      const replicationAcl = (values['replication-acl'] ?? 'prefer') as ClientAcl;
+      for (const value of [acl, replicationAcl]) {
+        if (!clientAclValues.includes(value))
+          return usageFailure(usage, `ACL must be one of ${clientAclValues.join(', ')}`);
+      }
+      const certificatePem = await readFile(values.ca, 'utf8');
+      const crlPem = values.crl ? await readFile(values.crl, 'utf8') : undefined;
+      return { kind: 'client_ca', certificatePem, acl, replicationAcl, ...(crlPem ? { crlPem } : {}) };
+    }
+    default:
+      return usageFailure(usage, `unknown ssl action "${action ?? ''}"`);
+  }
+}
+
+async function ssl(run: Run, action: string | undefined, instanceId: string | undefined): Promise<number> {
+  if (!instanceId) return failWith(run.io, usageFailure(usage, 'missing the instance ID'));
+  if (action === 'show') return report(run, await run.client.sslState(instanceId), formatSsl);
+  const change = await changeFor(run, action, instanceId);
+  if ('code' in change) return failWith(run.io, change);
+  const flow = new SslFlow(run.client);
+  const controller = new AbortController();
+  const onInterrupt = () => controller.abort();
+  process.once('SIGINT', onInterrupt);
+  try {
+    const timeoutSeconds = Number(run.values.timeout ?? 1200);
+    const result = await flow.run(instanceId, change, {
+      signal: controller.signal,
+      wait: { timeoutMs: timeoutSeconds * 1000 },
+      onStep: (step) => {
+        const line = formatStep(step);
+        if (line && !run.values.json) writeLine(run.io.stderr, line);
+      },
+    });
+    return report(run, result, formatSsl);
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+async function caDownload(run: Run, instanceId: string | undefined): Promise<number> {
+  if (!instanceId) return failWith(run.io, usageFailure(usage, 'missing the instance ID'));
+  const appHome = cliAppHome(run.io.env);
+  const store = new CertificateStore({ folder: certificateStoreFolder(appHome) });
+  const result = await downloadServerCa({ client: run.client, fetch, store, appHome }, instanceId, {
+    ...(run.values.out ? { outDir: run.values.out } : {}),
+  });
+  return report(run, result, (value) =>
+    [
+      `Downloaded the CA of ${value.instanceId} (${value.endpoint}), ${value.format}: ${value.certificates.map((item) => item.subject.replace(/\n/g, ', ')).join(' | ')}`,
+      `Stored in the certificate store; sslrootcert: ${value.rootCertificatePath}`,
+      ...(value.files ? [`Saved ${value.files.pem}, ${value.files.jks} (password apsaradb), ${value.files.p7b}`] : []),
+    ].join('\n'),
+  );
+}
+
+async function register(run: Run, instanceId: string | undefined): Promise<number> {
+  if (!instanceId) return failWith(run.io, usageFailure(usage, 'missing the instance ID'));
+  if (!run.databaseHost) return failWith(run.io, usageFailure(usage, 'register needs --endpoint HOST'));
+  let rootCertificatePath = run.values.ca ?? null;
+  if (!rootCertificatePath) {
+    const appHome = cliAppHome(run.io.env);
+    const store = new CertificateStore({ folder: certificateStoreFolder(appHome) });
+    const downloaded = await downloadServerCa({ client: run.client, fetch, store, appHome }, instanceId);
+    if (downloaded.ok) rootCertificatePath = downloaded.value.rootCertificatePath;
+  }
+  const entry = await serverEntryFor(run.client, instanceId, run.databaseHost, rootCertificatePath);
+  return report(run, entry, (value) =>
+    [
+      `Server entry for ${value.name}:`,
+      `  host ${value.host}  port ${value.port}  sslmode ${value.sslmode}`,
+      `  sslrootcert ${value.sslrootcert ?? '(none: download the CA with "rdspg rds ca download")'}`,
+      `  maintenance database ${value.maintenanceDatabase} — ${value.maintenanceDatabaseNote}`,
+    ].join('\n'),
+  );
+}
+
+async function audit(run: Run): Promise<number> {
+  const concurrency = run.values.concurrency ? Number(run.values.concurrency) : undefined;
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) {
+    return failWith(run.io, usageFailure(usage, '--concurrency takes a positive whole number'));
+  }
+  const result = await auditFleet(run.client, {
+    ...(concurrency ? { concurrency } : {}),
+    ...(run.values.region ? { regionIds: [run.values.region] } : {}),
+  });
+  if (!result.ok) return failWith(run.io, result.error);
+  if (run.values.csv) {
+    run.io.stdout.write(auditToCsv(result.value.rows));
+    return 0;
+  }
+  if (run.values.json) {
+    writeJson(run.io.stdout, result.value);
+    return 0;
+  }
+  const lines = result.value.rows.map((row) => {
+    const state = row.error
+      ? `error [${row.error.code}]`
+      : row.sslEnabled
+        ? `SSL on ${row.protectedEndpoint}`
+        : 'SSL off';
+    const expiry =
+      row.daysLeft !== null ? `, ${row.daysLeft} days left${row.requireUpdate ? ' (update needed)' : ''}` : '';
+    return `${row.regionId}  ${row.instanceId || '(region)'}  PostgreSQL ${row.engineVersion}  ${state}${expiry}`;
+  });
+  writeLine(run.io.stdout, lines.join('\n'));
+  const { instances: count, sslOn, sslOff, failures } = result.value;
+  writeLine(
+    run.io.stdout,
+    `${count} instances in ${result.value.regions} regions: ${sslOn} with SSL, ${sslOff} without, ${failures} failed`,
+  );
+  return 0;
+}

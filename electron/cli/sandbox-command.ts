@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { type StartedSandbox, startSandbox } from '../sandbox/index';
+import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+
+const usage =
+  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N]';
+
+function whole(text: string | undefined, name: string): number | undefined | Error {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  return Number.isInteger(value) && value >= 0 ? value : new Error(`${name} takes a whole number`);
+}
+
+/** Waits for SIGINT or SIGTERM (or the test's stop signal), then stops the sandbox. */
+function serveUntilStopped(started: StartedSandbox, stop?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = () => {
+      process.removeListener('SIGINT', finish);
+      process.removeListener('SIGTERM', finish);
+      started.stop().then(resolve, resolve);
+    };
+    process.once('SIGINT', finish);
+    process.once('SIGTERM', finish);
+    stop?.addEventListener('abort', finish, { once: true });
+  });
+}
+
+/** Runs the sandbox command; `stop` lets in-process callers end it (the CLI ends on SIGINT/SIGTERM). */
+export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      postgres: { type: 'boolean' },
+      json: { type: 'boolean' },
+      'modify-delay': { type: 'string' },
+      latency: { type: 'string' },
+      'throttle-every': { type: 'string' },
+      'fail-every': { type: 'string' },
+    },
+  });
+  const numbers = {
+    port: whole(values.port, '--port'),
+    modifyDelayMs: whole(values['modify-delay'], '--modify-delay'),
+    latencyMs: whole(values.latency, '--latency'),
+    throttleEveryNth: whole(values['throttle-every'], '--throttle-every'),
+    serverErrorEveryNth: whole(values['fail-every'], '--fail-every'),
+  };
+  for (const value of Object.values(numbers)) {
+    if (value instanceof Error) {
+      writeFailure(io.stderr, usageFailure(usage, value.message));
+      return 2;
+    }
+  }
+  const number = (value: number | undefined | Error) => (typeof value === 'number' ? value : undefined);
+  let started: StartedSandbox;
+  try {
+    started = await startSandbox({
+      ...(number(numbers.port) !== undefined ? { port: number(numbers.port) } : {}),
+      modifyDelayMs: number(numbers.modifyDelayMs) ?? 3000,
+      postgres: Boolean(values.postgres),
+      faults: {
+        latencyMs: number(numbers.latencyMs),
+        throttleEveryNth: number(numbers.throttleEveryNth),
+        serverErrorEveryNth: number(numbers.serverErrorEveryNth),
+      },
+    });
+  } catch (error) {
+    const detail = String((error as Error).message ?? error);
+    const code = /EADDRINUSE/.test(detail) ? 'port_in_use' : 'sandbox_failed';
+    const next = code === 'port_in_use' ? 'choose another --port or omit it' : 'see the detail above';
+    writeFailure(io.stderr, { code, message: `the sandbox could not start (${detail}); ${next}.` });
+    return 1;
+  }
+  writeJson(io.stdout, started.info);
+  if (!values.json) {
+    writeLine(io.stderr, `RDS sandbox listening on ${started.info.endpoint}; stop it with Ctrl-C. Try:`);
+    writeLine(
+      io.stderr,
+      `  export ALIBABA_CLOUD_ACCESS_KEY_ID=${started.info.accessKeyId} ALIBABA_CLOUD_ACCESS_KEY_SECRET=…`,
+    );
+    writeLine(io.stderr, `  rdspg rds instances --endpoint ${started.info.endpoint}`);
+  }
+  await serveUntilStopped(started, stop);
+  return 0;
+}
+
+/** `rdspg sandbox`: a local RDS service that speaks the real API, for the demo, the tests and offline use. */
+export const sandboxCommand: CliCommand = {
+  summary: 'run a local RDS service (OpenAPI + CA download) for trying the app without an account',
+  usage,
+  run: (args, io) => runSandbox(args, io),
+};
