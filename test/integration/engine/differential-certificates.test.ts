@@ -1,0 +1,178 @@
+import { chmod, copyFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Issued, IssueRequest } from '../../support/pki';
+import { openssl } from '../../support/pki';
+import { cleanEnvironment, compareClients } from '../../support/reference-client';
+import { createSslLab, type SslLab } from '../../support/ssl-lab';
+
+// Host names, client certificates, CRLs and protocol limits: psql and our engine must agree case by case.
+
+let lab: SslLab;
+let home: string;
+const issued: Record<string, Issued> = {};
+const client: Record<string, string> = {};
+
+const serverCertificates: Record<string, IssueRequest> = {
+  'SAN localhost + IP': { commonName: 'ignored.test', dns: ['localhost'], ips: ['127.0.0.1'] },
+  'CN only (localhost)': { commonName: 'localhost' },
+  'CN only (127.0.0.1)': { commonName: '127.0.0.1' },
+  'IP written as dNSName': { commonName: 'other.test', dns: ['127.0.0.1'] },
+  'wildcard *.rds.test': { commonName: 'other.test', dns: ['*.rds.test'] },
+  'dNSName only, CN is an IP': { commonName: '127.0.0.1', dns: ['db.rds.test'] },
+  'iPAddress only, CN is a name': { commonName: 'localhost', ips: ['127.0.0.1'] },
+  'mixed-case name': { commonName: 'other.test', dns: ['LocalHost'] },
+  'IPv6 address': { commonName: 'other.test', ips: ['::1'] },
+};
+const hosts = ['localhost', '127.0.0.1', '127.1', 'db.rds.test', 'a.b.rds.test', 'rds.test', '::1', 'elsewhere.test'];
+
+beforeAll(async () => {
+  lab = await createSslLab();
+  home = await lab.home('certificates');
+  for (const [name, request] of Object.entries(serverCertificates)) issued[name] = await lab.root.issue(request);
+  const folder = join(lab.folder, 'client-files');
+  await (await import('node:fs/promises')).mkdir(folder, { recursive: true });
+  const right = await lab.clientCa.issue({ commonName: 'postgres', purpose: 'client', keyType: 'rsa' });
+  const foreign = await lab.foreign.issue({ commonName: 'postgres', purpose: 'client' });
+  const otherUser = await lab.clientCa.issue({ commonName: 'someone', purpose: 'client' });
+  const place = async (name: string, from: string, mode = 0o600) => {
+    const path = join(folder, name);
+    await copyFile(from, path);
+    await chmod(path, mode);
+    client[name] = path;
+  };
+  await place('right.crt', right.certPath);
+  await place('right.key', right.keyPath);
+  await place('open.key', right.keyPath, 0o644);
+  await place('foreign.crt', foreign.certPath);
+  await place('foreign.key', foreign.keyPath);
+  await place('other.crt', otherUser.certPath);
+  await place('other.key', otherUser.keyPath);
+  const convert = async (name: string, args: string[]) => {
+    const path = join(folder, name);
+    await openssl([...args, '-in', right.keyPath, '-out', path]);
+    await chmod(path, 0o600);
+    client[name] = path;
+  };
+  await convert('pkcs8-encrypted.key', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:hunter2']);
+  await convert('pkcs1-encrypted.key', ['rsa', '-aes256', '-traditional', '-passout', 'pass:hunter2']);
+  await convert('pkcs8.der', ['pkcs8', '-topk8', '-nocrypt', '-outform', 'DER']);
+  await convert('pkcs1.der', ['rsa', '-traditional', '-outform', 'DER']);
+  client.home = await lab.home('client-default', {
+    '.postgresql/postgresql.crt': right.certPem,
+    '.postgresql/postgresql.key': right.keyPem,
+    '.postgresql/root.crt': lab.root.certPem,
+  });
+  await writeFile(join(folder, 'unused'), '');
+}, 120_000);
+
+afterAll(async () => {
+  await lab?.destroy();
+});
+
+async function expectAgreement(conninfo: string, environmentHome = home, env: Record<string, string> = {}) {
+  const { psql, ours } = await compareClients(conninfo, cleanEnvironment(environmentHome, env));
+  expect({ connected: ours.connected, ssl: ours.ssl }, `psql: ${psql.detail}\nours: ${ours.detail}`).toEqual({
+    connected: psql.connected,
+    ssl: psql.ssl,
+  });
+  return { psql, ours };
+}
+
+describe('verify-full host-name rules (subjectAltName, CN fallback, wildcards, IP spellings, hostaddr)', () => {
+  for (const certificate of Object.keys(serverCertificates)) {
+    describe(certificate, () => {
+      beforeAll(async () => {
+        await lab.reloadVariant(issued[certificate]!);
+      });
+      it.each(hosts)('host=%s', async (host) => {
+        const conninfo = `host=${host} hostaddr=127.0.0.1 port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-full sslrootcert=${lab.files.root}`;
+        await expectAgreement(conninfo);
+      });
+    });
+  }
+  it('verify-ca ignores the host name', async () => {
+    await lab.reloadVariant(issued['wildcard *.rds.test']!);
+    const { ours } = await expectAgreement(
+      `host=elsewhere.test hostaddr=127.0.0.1 port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root}`,
+    );
+    expect(ours.connected).toBe(true);
+  });
+  it('a hostaddr without a host name cannot be verified', async () => {
+    await expectAgreement(
+      `hostaddr=127.0.0.1 port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-full sslrootcert=${lab.files.root}`,
+    );
+  });
+});
+
+describe('client certificates (cert authentication)', () => {
+  const cases: [string, () => string, string?][] = [
+    ['no client certificate', () => ''],
+    ['right certificate and key', () => `sslcert=${client['right.crt']} sslkey=${client['right.key']}`],
+    ['certificate at the default location', () => '', 'default'],
+    ['certificate from a foreign CA', () => `sslcert=${client['foreign.crt']} sslkey=${client['foreign.key']}`],
+    ['certificate for another user', () => `sslcert=${client['other.crt']} sslkey=${client['other.key']}`],
+    ['key readable by others', () => `sslcert=${client['right.crt']} sslkey=${client['open.key']}`],
+    [
+      'encrypted PKCS#8 key, right passphrase',
+      () => `sslcert=${client['right.crt']} sslkey=${client['pkcs8-encrypted.key']} sslpassword=hunter2`,
+    ],
+    [
+      'encrypted PKCS#8 key, wrong passphrase',
+      () => `sslcert=${client['right.crt']} sslkey=${client['pkcs8-encrypted.key']} sslpassword=wrong`,
+    ],
+    [
+      'encrypted PKCS#1 key, right passphrase',
+      () => `sslcert=${client['right.crt']} sslkey=${client['pkcs1-encrypted.key']} sslpassword=hunter2`,
+    ],
+    [
+      'encrypted PKCS#1 key, wrong passphrase',
+      () => `sslcert=${client['right.crt']} sslkey=${client['pkcs1-encrypted.key']} sslpassword=wrong`,
+    ],
+    ['PKCS#8 DER key', () => `sslcert=${client['right.crt']} sslkey=${client['pkcs8.der']}`],
+    ['PKCS#1 DER key', () => `sslcert=${client['right.crt']} sslkey=${client['pkcs1.der']}`],
+    ['key of another certificate', () => `sslcert=${client['right.crt']} sslkey=${client['other.key']}`],
+  ];
+  for (const mode of ['require', 'verify-full']) {
+    it.each(cases)(`sslmode=${mode}: %s`, async (_name, keywords, where) => {
+      const root = mode === 'verify-full' ? ` sslrootcert=${lab.files.root}` : '';
+      const conninfo = `host=localhost port=${lab.clusters.certAuth.port} dbname=postgres user=postgres sslmode=${mode}${root} ${keywords()}`;
+      await expectAgreement(conninfo, where === 'default' ? client.home! : home);
+    });
+  }
+});
+
+describe('certificate revocation lists and protocol limits', () => {
+  it.each([
+    ['revoked server certificate, CRL given', true, true],
+    ['revoked server certificate, no CRL', true, false],
+    ['valid server certificate, CRL given', false, true],
+  ])('%s', async (_name, revoke, withCrl) => {
+    const certificate = await lab.root.issue({ commonName: 'localhost', dns: ['localhost'] });
+    if (revoke) await lab.root.revoke(certificate);
+    const crlPath = join(lab.folder, `root-${Math.random().toString(36).slice(2)}.crl`);
+    await writeFile(crlPath, await lab.root.crl());
+    await lab.reloadVariant(certificate);
+    const crl = withCrl ? ` sslcrl=${crlPath}` : '';
+    await expectAgreement(
+      `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root}${crl}`,
+    );
+  });
+  it('a CRL for the root only, with an intermediate in the chain (libpq checks the whole chain)', async () => {
+    await lab.reloadVariant(lab.server, lab.intermediate.certPem);
+    const crlPath = join(lab.folder, 'root-only.crl');
+    await writeFile(crlPath, await lab.root.crl());
+    await expectAgreement(
+      `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root} sslcrl=${crlPath}`,
+    );
+  });
+  it.each([
+    ['client TLSv1.3 minimum, server TLSv1.2 maximum', 'ssl_min_protocol_version=TLSv1.3'],
+    ['client TLSv1.2 maximum, server TLSv1.2 maximum', 'ssl_max_protocol_version=TLSv1.2'],
+  ])('%s', async (_name, keywords) => {
+    await lab.reloadVariant(lab.server, lab.intermediate.certPem, { maxProtocol: 'TLSv1.2' });
+    await expectAgreement(
+      `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=require ${keywords}`,
+    );
+  });
+});
