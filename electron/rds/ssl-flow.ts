@@ -116,9 +116,6 @@ export class SslFlow {
         if (!plan.ssl.enabled || !current) return fail('invalid_parameter', 'SSL is already off on this instance.');
         return ok({ instanceId, connectionString: current, sslEnabled: 0 });
       case 'client_ca': {
-        if (!plan.ssl.enabled || !current) {
-          return fail('invalid_parameter', 'Enable SSL with a cloud or custom certificate before adding a client CA.');
-        }
         const major = majorVersionOf(plan.instance.engineVersion);
         for (const acl of [change.acl, change.replicationAcl]) {
           if (acl === 'verify-full' && major < 12) {
@@ -127,6 +124,9 @@ export class SslFlow {
               `ACL verify-full needs PostgreSQL 12 or later; this instance runs ${major}. Use verify-ca.`,
             );
           }
+        }
+        if (!plan.ssl.enabled || !current) {
+          return fail('invalid_parameter', 'Enable SSL with a cloud or custom certificate before adding a client CA.');
         }
         const checked = checkClientCa(change.certificatePem, change.crlPem);
         if (!checked.ok) return checked;
