@@ -46,10 +46,8 @@ export function readCertificates(bytes: Uint8Array, options: ReadOptions = {}): 
     const value = parseDer(bytes);
     if (value) return readDer(bytes, value, options);
   }
-  if (looksLikeText(bytes)) {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-    if (looksLikePem(text)) return readPem(text);
-  }
+  const text = textOf(bytes);
+  if (text !== null && looksLikePem(text)) return readPem(text);
   return fail('unknown_format', notCertificateFile);
 }
 
@@ -170,7 +168,9 @@ function isBlank(bytes: Uint8Array): boolean {
   return bytes.every((byte) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09);
 }
 
-function looksLikeText(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
-  return !head.includes(0);
+/** The text of a PEM-ish file: UTF-8 (BOM or not), or UTF-16LE with a BOM as some Windows tools write; null for binary. */
+function textOf(bytes: Uint8Array): string | null {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return buffer.subarray(2).toString('utf16le');
+  return bytes.subarray(0, 8192).includes(0) ? null : buffer.toString('utf8');
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CertificateFacts, type CertOutputFormat, certOutputFormats } from '../../shared/cert-types';
 import type { Failure } from '../../shared/result';
@@ -133,7 +134,7 @@ async function store(args: string[], io: CliIo): Promise<number> {
     if (!file) return 2;
     const read = await readCertificateFile(file, { password: values.password });
     if (!read.ok) return report(io, values.json, read.error);
-    const addition = await certificates.add(read.value, values.label ?? '');
+    const addition = await certificates.add(read.value, values.label ?? basename(file));
     if (!addition.ok) return report(io, values.json, addition.error);
     if (values.json)
       writeJson(io.stdout, {

@@ -145,6 +145,14 @@ describe('reading certificate files made by openssl and keytool', () => {
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('wrong_password');
   });
 
+  it('reads PEM saved as UTF-16 with a byte-order mark, as some Windows tools write it', async () => {
+    pki.folder.write(
+      'utf16.pem',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pki.folder.read('chain.pem').toString(), 'utf16le')]),
+    );
+    expect(await read('utf16.pem')).toMatchObject({ format: 'pem', fingerprints: [intermediateSha256, rootSha256] });
+  });
+
   it('sniffs the format from the bytes, not the name', async () => {
     pki.folder.write('misnamed.jks', pki.folder.read('chain.p7b.der'));
     expect((await read('misnamed.jks')).format).toBe('pkcs7');
