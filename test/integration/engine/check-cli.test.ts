@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { TestAuthority } from '../../support/pki';
+
+const run = promisify(execFile);
+let cluster: LocalPostgresCluster;
+let folder: string;
+let root: TestAuthority;
+let foreign: TestAuthority;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'rdspg-check-'));
+  root = await TestAuthority.createRoot(join(folder, 'root'), 'Check Root');
+  foreign = await TestAuthority.createRoot(join(folder, 'foreign'), 'Other Root');
+  const server = await root.issue({
+    commonName: 'pgm-test.pg.rds.aliyuncs.com',
+    dns: ['pgm-test.pg.rds.aliyuncs.com'],
+  });
+  cluster = await LocalPostgresCluster.create({
+    tls: { certificatePem: server.certPem, keyPem: server.keyPem },
+    hba: ['hostssl all all 127.0.0.1/32 scram-sha-256'],
+  });
+  await cluster.start();
+  await cluster.sql("alter user postgres password 'pa55-word'");
+}, 120_000);
+
+afterAll(async () => {
+  await cluster?.destroy();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function check(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('node', ['dist/rdspg.cjs', 'check', ...args], {
+      env: { PATH: process.env.PATH, HOME: folder },
+    });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('rdspg check', () => {
+  const conninfo = (rootPath: string) =>
+    `host=pgm-test.pg.rds.aliyuncs.com hostaddr=127.0.0.1 port=${cluster.port} user=postgres password=pa55-word dbname=postgres sslmode=verify-full sslrootcert=${rootPath}`;
+
+  it('--json prints exactly one object with the TLS facts, and exits 0', async () => {
+    const result = await check([conninfo(root.own.certPath), '--json']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!);
+    expect(report).toMatchObject({
+      ok: true,
+      ssl: true,
+      protocol: 'TLSv1.3',
+      serverVersion: expect.stringMatching(/^\d+/),
+    });
+    expect(report.cipher).toMatch(/^TLS_/);
+    expect(report.serverCertificate.subjectAltNames).toEqual(['DNS:pgm-test.pg.rds.aliyuncs.com']);
+    expect(report.serverCertificate.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+    expect(typeof report.elapsedMs).toBe('number');
+    expect(result.stdout).not.toContain('pa55-word');
+  });
+
+  it('a root certificate from another CA fails as certificate_untrusted, exit 1', async () => {
+    const result = await check([conninfo(foreign.own.certPath), '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'certificate_untrusted' } });
+  });
+
+  it('prints a readable summary, and one coded line on failure without the password', async () => {
+    const good = await check([conninfo(root.own.certPath)]);
+    expect(good.stdout).toContain('SSL: in use, TLSv1.3');
+    expect(good.stdout).toContain('Server certificate: CN=pgm-test.pg.rds.aliyuncs.com');
+    const bad = await check([conninfo(root.own.certPath).replace('pa55-word', 'wrong-pa55')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim()).toMatch(/^error \[authentication_failed\]: /);
+    expect(bad.stderr).not.toContain('wrong-pa55');
+  });
+
+  it('usage errors exit 2', async () => {
+    const result = await check(['--nope']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('error [usage]');
+  });
+});
