@@ -131,6 +131,39 @@ describe('JKS writer', () => {
     expect(listing).toMatch(/trustedCertEntry/);
     expect(listing).toContain('CN=Test Intermediate CA');
     expect(() => keytool(['-list', '-keystore', store, '-storepass', 'wrongpass'])).toThrow();
+    keytool([
+      '-exportcert',
+      '-rfc',
+      '-keystore',
+      store,
+      '-storepass',
+      'apsaradb',
+      '-alias',
+      'root',
+      '-file',
+      pki.folder.file('exported.pem'),
+    ]);
+    expect(openssl(['x509', '-in', pki.folder.file('exported.pem'), '-noout', '-fingerprint', '-sha256'])).toBe(
+      openssl(['x509', '-in', pki.rootCert, '-noout', '-fingerprint', '-sha256']),
+    );
+  });
+
+  it('writes a file keytool can extend, and reads back what keytool wrote into it', () => {
+    const store = pki.folder.write('extended.jks', writeJks([{ alias: 'root', der: rootDer }]));
+    keytool([
+      '-importcert',
+      '-keystore',
+      store,
+      '-storepass',
+      'apsaradb',
+      '-noprompt',
+      '-alias',
+      'server',
+      '-file',
+      pki.serverCert,
+    ]);
+    const result = readJks(pki.folder.read('extended.jks'));
+    expect(result.ok && result.value.map((entry) => entry.alias).sort()).toEqual(['root', 'server']);
   });
 
   it('round-trips through our reader with a custom password and a non-ASCII alias', () => {
