@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { sniffCaPayload } from '../../../electron/rds/ca-download';
+import { auditToCsv, daysUntil } from '../../../shared/rds-audit';
+import { changeVisible, endpointChoices, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
+import type { RdsEndpoint, RdsInstance, RdsSslState } from '../../../shared/rds-types';
+
+const instance: RdsInstance = {
+  instanceId: 'pgm-1',
+  regionId: 'cn-hangzhou',
+  description: '',
+  engine: 'PostgreSQL',
+  engineVersion: '16.0',
+  status: 'Running',
+  category: 'HighAvailability',
+  storageType: 'cloud_essd',
+  instanceClass: '',
+  connectionString: '',
+  port: 5432,
+};
+
+const endpoint = (host: string, kind: 'internal' | 'public', readWriteSplitting = false): RdsEndpoint => ({
+  host,
+  port: 5432,
+  ipAddress: '',
+  ipType: kind === 'public' ? 'Public' : 'Private',
+  kind,
+  readWriteSplitting,
+});
+
+describe('SSL prerequisites and endpoint choice', () => {
+  it('accepts PostgreSQL 10+ on cloud disks and says why others fail', () => {
+    expect(sslPrerequisiteProblems(instance)).toEqual([]);
+    expect(sslPrerequisiteProblems({ ...instance, engineVersion: '10.0', storageType: 'general_essd' })).toEqual([]);
+    const reasons = (changes: Partial<RdsInstance>) =>
+      sslPrerequisiteProblems({ ...instance, ...changes }).map((item) => item.reason);
+    expect(reasons({ engineVersion: '9.4' })).toEqual(['version_too_old']);
+    expect(reasons({ storageType: 'local_ssd' })).toEqual(['local_disk']);
+    expect(reasons({ category: 'serverless_basic' })).toEqual(['serverless']);
+    expect(reasons({ engine: 'MySQL' })).toEqual(['not_postgresql']);
+  });
+
+  it('recommends the public endpoint when both exist, the internal one otherwise, never read/write splitting', () => {
+    const both = endpointChoices([
+      endpoint('in', 'internal'),
+      endpoint('pub', 'public'),
+      endpoint('rw', 'internal', true),
+    ]);
+    expect(both.map((choice) => [choice.host, choice.protectable, choice.recommended])).toEqual([
+      ['in', true, false],
+      ['pub', true, true],
+      ['rw', false, false],
+    ]);
+    expect(endpointChoices([endpoint('in', 'internal')]).map((choice) => choice.recommended)).toEqual([true]);
+  });
+
+  it('tells whether the SSL state already shows a change', () => {
+    const off = {
+      enabled: false,
+      protectedEndpoint: null,
+      clientCaEnabled: false,
+      expiresAt: null,
+      createdAt: null,
+    } as RdsSslState;
+    const on = { ...off, enabled: true, protectedEndpoint: 'pub', expiresAt: '2027-01-01T00:00:00Z' } as RdsSslState;
+    expect(changeVisible({ kind: 'enable', endpoint: 'pub' }, on, off)).toBe(true);
+    expect(changeVisible({ kind: 'enable', endpoint: 'in' }, on, off)).toBe(false);
+    expect(changeVisible({ kind: 'disable' }, off, on)).toBe(true);
+    expect(changeVisible({ kind: 'renew' }, on, on)).toBe(false);
+    expect(changeVisible({ kind: 'renew' }, { ...on, expiresAt: '2028-01-01T00:00:00Z' }, on)).toBe(true);
+  });
+});
+
+describe('CA payload sniffing', () => {
+  it('tells zip, PEM and DER apart by their bytes', () => {
+    expect(sniffCaPayload(Uint8Array.from([0x50, 0x4b, 3, 4, 0]))).toBe('zip');
+    expect(sniffCaPayload(new TextEncoder().encode('\n-----BEGIN CERTIFICATE-----'))).toBe('pem');
+    expect(sniffCaPayload(Uint8Array.from([0x30, 0x82, 1, 0]))).toBe('der');
+    expect(sniffCaPayload(new TextEncoder().encode('<html>'))).toBe('unknown');
+  });
+});
+
+describe('audit export', () => {
+  it('writes RFC 4180 CSV and neutralises formula-like cells', () => {
+    const csv = auditToCsv([
+      {
+        regionId: 'cn-hangzhou',
+        instanceId: 'pgm-1',
+        description: 'a, "quoted" name',
+        engineVersion: '16.0',
+        status: 'Running',
+        sslEnabled: true,
+        protectedEndpoint: 'pub',
+        caType: 'aliyun',
+        expiresAt: '2027-01-01T00:00:00Z',
+        daysLeft: 30,
+        requireUpdate: false,
+        clientCa: false,
+        error: null,
+      },
+      {
+        regionId: 'cn-shanghai',
+        instanceId: 'pgm-2',
+        description: '=HYPERLINK("x")',
+        engineVersion: '14.0',
+        status: 'Running',
+        sslEnabled: null,
+        protectedEndpoint: null,
+        caType: null,
+        expiresAt: null,
+        daysLeft: null,
+        requireUpdate: null,
+        clientCa: null,
+        error: { code: 'throttled', message: 'm' },
+      },
+    ]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error',
+    );
+    expect(lines[1]).toBe(
+      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,',
+    );
+    expect(lines[2]).toBe('cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,throttled');
+  });
+
+  it('counts whole days left', () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    expect(daysUntil('2026-01-31T12:00:00Z', now)).toBe(30);
+    expect(daysUntil('2025-12-31T00:00:00Z', now)).toBe(-1);
+    expect(daysUntil(null, now)).toBeNull();
+  });
+});
