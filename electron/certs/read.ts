@@ -1,6 +1,6 @@
 import type { CertErrorCode, CertFormat } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
-import { children, parseDer } from './asn1';
+import { children, parseDer, readTlv } from './asn1';
 import { describeCertificate } from './facts';
 import { defaultJksPassword, looksLikeJks, readJks } from './jks';
 import { looksLikePem, parsePemBlocks } from './pem';
@@ -43,8 +43,9 @@ export function readCertificates(bytes: Uint8Array, options: ReadOptions = {}): 
   }
   if (looksLikeZip(bytes)) return readPackage(bytes, options);
   if (bytes[0] === 0x30) {
-    const value = parseDer(bytes);
-    if (value) return readDer(bytes, value, options);
+    const der = withoutTrailingPadding(bytes);
+    const value = parseDer(der);
+    if (value) return readDer(der, value, options);
   }
   const text = textOf(bytes);
   if (text !== null && looksLikePem(text)) return readPem(text);
@@ -88,7 +89,12 @@ function readPem(text: string): Result<ReadOutcome, CertErrorCode> {
   const certificates: ReadCertificate[] = [];
   let fromPkcs7 = 0;
   for (const block of blocks.value) {
-    if (certificateLabels.has(block.label)) {
+    if (certificateLabels.has(block.label) && wrapsPkcs7(block.der)) {
+      const inner = readPkcs7(block.der);
+      if (!inner.ok) return inner;
+      fromPkcs7 += inner.value.length;
+      certificates.push(...inner.value.map((der) => ({ der })));
+    } else if (certificateLabels.has(block.label)) {
       certificates.push({ der: block.label === 'TRUSTED CERTIFICATE' ? firstValue(block.der) : block.der });
     } else if (block.label === 'PKCS7') {
       const inner = readPkcs7(block.der);
@@ -161,6 +167,22 @@ function firstValue(der: Uint8Array): Uint8Array {
   let length = 0;
   for (let index = 0; index < count && 2 + index < der.length; index++) length = length * 256 + der[2 + index]!;
   return der.subarray(0, Math.min(der.length, 2 + count + length));
+}
+
+/** Some Windows tools label a PKCS#7 bundle "CERTIFICATE": its first inner value is an OID, not a SEQUENCE. */
+function wrapsPkcs7(der: Uint8Array): boolean {
+  const outer = readTlv(der, 0);
+  return outer !== null && der[outer.contentStart] === 0x06;
+}
+
+/** A DER value followed only by whitespace or zero bytes (as some tools save it) is read without the padding. */
+function withoutTrailingPadding(bytes: Uint8Array): Uint8Array {
+  const outer = readTlv(bytes, 0);
+  if (!outer || outer.end === bytes.length) return bytes;
+  const padding = bytes.subarray(outer.end);
+  return padding.every((byte) => byte === 0 || byte === 0x0a || byte === 0x0d || byte === 0x20)
+    ? bytes.subarray(0, outer.end)
+    : bytes;
 }
 
 function isBlank(bytes: Uint8Array): boolean {

@@ -27,7 +27,7 @@ beforeAll(() => {
   const root = pki.folder.read('root.pem');
   bad['empty file'] = pki.folder.write('empty.pem', '');
   bad['whitespace only'] = pki.folder.write('blank.pem', '\n  \n');
-  bad['random bytes'] = pki.folder.write('random.bin', randomBytes(4096));
+  bad['random bytes'] = pki.folder.write('random.bin', Buffer.concat([Buffer.from([0x01]), randomBytes(4095)]));
   bad['random DER-looking bytes'] = pki.folder.write(
     'random.der',
     Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x00]), randomBytes(256)]),

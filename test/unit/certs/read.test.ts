@@ -153,6 +153,19 @@ describe('reading certificate files made by openssl and keytool', () => {
     expect(await read('utf16.pem')).toMatchObject({ format: 'pem', fingerprints: [intermediateSha256, rootSha256] });
   });
 
+  it('reads a PKCS#7 labelled CERTIFICATE (as Windows tools save it) and DER with a trailing newline', async () => {
+    pki.folder.write(
+      'p7-as-cert.pem',
+      pki.folder.read('chain.p7b').toString().replace(/PKCS7/g, 'CERTIFICATE').replace(/\n/g, '\r\n'),
+    );
+    expect(await read('p7-as-cert.pem')).toMatchObject({
+      format: 'pkcs7',
+      fingerprints: [intermediateSha256, rootSha256],
+    });
+    pki.folder.write('padded.der', Buffer.concat([pki.folder.read('root.der'), Buffer.from('\r\n')]));
+    expect(await read('padded.der')).toMatchObject({ format: 'der', fingerprints: [rootSha256] });
+  });
+
   it('sniffs the format from the bytes, not the name', async () => {
     pki.folder.write('misnamed.jks', pki.folder.read('chain.p7b.der'));
     expect((await read('misnamed.jks')).format).toBe('pkcs7');
