@@ -2,6 +2,7 @@ import forge from 'node-forge';
 import type { CertErrorCode } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
 import { children, oidOf, toDer } from './asn1';
+import { KdfBudgetExceeded, withKdfBudget } from './kdf-budget';
 
 /** True when a parsed DER value looks like a PKCS#12 PFX: version 3, then a ContentInfo of type data. */
 export function isPkcs12(value: forge.asn1.Asn1): boolean {
@@ -22,7 +23,7 @@ export function readPkcs12(value: forge.asn1.Asn1, password?: string): Result<Ui
   let lastFailure: Result<never, CertErrorCode> = fail('malformed_pkcs12', 'the PKCS#12 file is damaged.');
   for (const candidate of candidates) {
     try {
-      const pfx = forge.pkcs12.pkcs12FromAsn1(value, false, candidate);
+      const pfx = withKdfBudget(() => forge.pkcs12.pkcs12FromAsn1(value, false, candidate));
       const certificates = pfx.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!]?.map((bag) => {
         const raw = (bag as { asn1?: forge.asn1.Asn1 }).asn1;
         return raw ? toDer(raw) : toDer(forge.pki.certificateToAsn1(bag.cert!));
@@ -30,6 +31,12 @@ export function readPkcs12(value: forge.asn1.Asn1, password?: string): Result<Ui
       if (!certificates?.length) return fail('no_certificates', 'the PKCS#12 file holds no certificates.');
       return ok(certificates);
     } catch (error) {
+      if (error instanceof KdfBudgetExceeded) {
+        return fail(
+          'malformed_pkcs12',
+          'the PKCS#12 file asks for far more key-derivation rounds than real keystores use; re-export it with standard settings.',
+        );
+      }
       const message = String((error as Error)?.message ?? error);
       lastFailure = /password|mac could not be verified|decrypt/i.test(message)
         ? fail(

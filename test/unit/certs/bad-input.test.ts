@@ -97,6 +97,20 @@ beforeAll(() => {
   for (let index = 0; index < 200; index++) many[`cert-${index}.pem`] = member;
   bad['zip with too many entries'] = pki.folder.write('many.zip', zipSync(many));
   bad['truncated zip'] = pki.folder.write('cut.zip', zipSync({ 'a.pem': member }).subarray(0, 60));
+  openssl([
+    'pkcs12',
+    '-export',
+    '-nokeys',
+    '-in',
+    pki.rootCert,
+    '-iter',
+    '300000',
+    '-passout',
+    'pass:wrong',
+    '-out',
+    f('heavy.p12'),
+  ]);
+  bad['PKCS#12 with a crafted iteration count'] = f('heavy.p12');
   truncateSync(pki.folder.write('huge.pem', ''), 100 * 1024 * 1024);
   bad['a 100 MB file'] = f('huge.pem');
   bad['a missing file'] = f('does-not-exist.pem');
@@ -125,6 +139,7 @@ const expected: Record<string, string> = {
   'zip entry too large': 'zip_entry_too_large',
   'zip with too many entries': 'zip_too_many_entries',
   'truncated zip': 'malformed_zip',
+  'PKCS#12 with a crafted iteration count': 'malformed_pkcs12',
   'a 100 MB file': 'file_too_large',
   'a missing file': 'file_not_found',
   'a folder': 'file_unreadable',
@@ -134,7 +149,7 @@ describe('bad input ends with one coded line, a non-zero exit and nothing writte
   for (const [name, code] of Object.entries(expected)) {
     it(`${name} → ${code}`, async () => {
       const before = readdirSync(pki.folder.path).sort();
-      const password = name.includes('wrong password') ? ['--password', 'not-it'] : [];
+      const password = name.includes('wrong password') || name.includes('PKCS#12') ? ['--password', 'wrong'] : [];
       const inspect = await runRdspg(['cert', 'inspect', bad[name]!, ...password], env);
       expect(inspect.status).toBe(1);
       expect(inspect.stdout).toBe('');
