@@ -2,7 +2,7 @@ import type { Clock } from './clock';
 
 /**
  * A concurrency limit that backs off when the service throttles: the limit halves and new work pauses for a
- * jittered moment; each success then grows the limit again by one step (additive increase, multiplicative decrease).
+ * jittered moment; each success then grows the limit by a quarter (additive increase, multiplicative decrease).
  */
 export class AdaptiveLimiter {
   private active = 0;
@@ -24,10 +24,12 @@ export class AdaptiveLimiter {
     return Math.floor(this.limit);
   }
 
-  /** Called when a call was throttled. */
+  /** Called when a call was throttled: one decrease per pause window, however many calls were refused in it. */
   throttled(): void {
+    const now = this.clock.now();
+    if (now < this.pausedUntil) return;
     this.limit = Math.max(1, this.limit / 2);
-    this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + this.pauseMs * (0.5 + this.random()));
+    this.pausedUntil = now + this.pauseMs * (0.5 + this.random());
   }
 
   /** Runs `task` when a slot is free. */
@@ -40,7 +42,7 @@ export class AdaptiveLimiter {
       const pause = this.pausedUntil - this.clock.now();
       if (pause > 0) await this.clock.sleep(pause);
       const value = await task();
-      this.limit = Math.min(this.maxConcurrency, this.limit + 1 / Math.max(1, this.limit));
+      this.limit = Math.min(this.maxConcurrency, this.limit + 0.25);
       return value;
     } finally {
       this.active -= 1;

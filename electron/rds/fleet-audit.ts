@@ -12,6 +12,8 @@ export interface AuditOptions {
   concurrency?: number;
   clock?: Clock;
   random?: () => number;
+  /** How long new calls pause after a throttled one (default 250 ms, jittered). */
+  throttlePauseMs?: number;
   signal?: AbortSignal;
   /** Only these regions (default: every region DescribeRegions lists). */
   regionIds?: string[];
@@ -45,7 +47,7 @@ export async function auditFleet(
   options: AuditOptions = {},
 ): Promise<Result<AuditReport, RdsErrorCode>> {
   const clock = options.clock ?? systemClock;
-  const limiter = new AdaptiveLimiter(options.concurrency ?? 16, clock, options.random);
+  const limiter = new AdaptiveLimiter(options.concurrency ?? 16, clock, options.random, options.throttlePauseMs);
   const callOptions = { signal: options.signal, onThrottled: () => limiter.throttled() };
   let regionIds = options.regionIds;
   if (!regionIds) {

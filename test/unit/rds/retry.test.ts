@@ -84,8 +84,9 @@ describe('withRetries', () => {
 });
 
 describe('AdaptiveLimiter', () => {
-  it('never runs more tasks than the limit, and halves the limit when throttled', async () => {
-    const limiter = new AdaptiveLimiter(8, fakeClock(), () => 0.5, 10);
+  it('never runs more tasks than the limit, and halves the limit once per pause when throttled', async () => {
+    const clock = fakeClock();
+    const limiter = new AdaptiveLimiter(8, clock, () => 0.5, 10);
     let active = 0;
     let peak = 0;
     const task = async () => {
@@ -97,6 +98,9 @@ describe('AdaptiveLimiter', () => {
     await Promise.all(Array.from({ length: 40 }, () => limiter.run(task)));
     expect(peak).toBe(8);
     limiter.throttled();
+    limiter.throttled();
+    expect(limiter.currentLimit).toBe(4);
+    await clock.sleep(20);
     limiter.throttled();
     expect(limiter.currentLimit).toBe(2);
     peak = 0;
