@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkClientCertificateFiles, checkRootCertificateFile } from '../../../electron/certs';
+import { checkClientCertificateFiles, checkRootCertificateFile, loadPrivateKey } from '../../../electron/certs';
 import { makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
@@ -113,6 +113,15 @@ describe('client certificate and key check', () => {
       expect(codeOf(await checkClientCertificateFiles(pki.clientCert, pki.folder.file(key), 'wrong'))).toBe(
         'wrong_key_passphrase',
       );
+    }
+  });
+
+  it('refuses an encrypted key that asks for more key-derivation rounds than the cap', () => {
+    for (const name of ['client-encrypted.pk8', 'client-encrypted.key']) {
+      const bytes = new Uint8Array(pki.folder.read(name));
+      expect(loadPrivateKey(bytes, 'key-secret').ok).toBe(true);
+      const capped = loadPrivateKey(bytes, 'key-secret', 1000);
+      expect(capped.ok ? 'ok' : capped.error.message).toMatch(/more than 1000 key-derivation rounds/);
     }
   });
 
