@@ -50,7 +50,7 @@ interface Run {
 
 function failWith(io: CliIo, failure: Failure): number {
   writeFailure(io.stderr, failure);
-  return 1;
+  return failure.code === 'usage' ? 2 : 1;
 }
 
 function report<Value>(run: Run, result: Result<Value, RdsErrorCode>, human: (value: Value) => string): number {
@@ -85,7 +85,7 @@ export const rdsCommand: CliCommand = {
     const run: Run = { io, values, client: client.value, databaseHost };
     switch (group) {
       case 'regions':
-        return report(run, await run.client.regions(), formatRegions);
+        return regions(run);
       case 'instances':
         return instances(run);
       case 'show':
@@ -104,6 +104,14 @@ export const rdsCommand: CliCommand = {
     }
   },
 };
+
+async function regions(run: Run): Promise<number> {
+  const result = await run.client.regions();
+  if (!result.ok) return failWith(run.io, result.error);
+  if (run.values.json) writeJson(run.io.stdout, { regions: result.value });
+  else writeLine(run.io.stdout, formatRegions(result.value));
+  return 0;
+}
 
 async function instances(run: Run): Promise<number> {
   const regionIds = run.values.region ? [run.values.region] : null;
