@@ -1,7 +1,34 @@
-// Bundles the Node side: the `rdspg` CLI (one file, so that it starts fast). Run by `npm run build` and on `npm ci`.
-import { chmod } from 'node:fs/promises';
+// Bundles the Node side. The `rdspg` CLI is ESM split into chunks, so that each command loads only its own code
+// (the Alibaba Cloud SDK alone is megabytes); dist/rdspg.cjs is the tiny executable entry. Run on `npm ci` too.
+import { chmod, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
+const requireShim = [
+  "import { createRequire as __rdspgCreateRequire } from 'node:module';",
+  'const require = __rdspgCreateRequire(import.meta.url);',
+].join('\n');
+
+await rm('dist/cli', { recursive: true, force: true });
+await build({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  splitting: true,
+  sourcemap: 'linked',
+  external: ['keytar', 'electron', 'pg-native'],
+  logLevel: 'warning',
+  legalComments: 'none',
+  entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
+  outdir: 'dist/cli',
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: requireShim },
+});
+await writeFile('dist/rdspg.cjs', "#!/usr/bin/env node\n'use strict';\nimport('./cli/rdspg.mjs');\n");
+await chmod('dist/rdspg.cjs', 0o755);
+
+// The desktop shell: main process and preload (electron stays external; the preload runs sandboxed, so one file).
 const common = {
   bundle: true,
   platform: 'node',
@@ -12,11 +39,19 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
 };
-
 await build({
   ...common,
-  entryPoints: ['electron/cli/rdspg.ts'],
-  outfile: 'dist/rdspg.cjs',
-  banner: { js: '#!/usr/bin/env node' },
+  entryPoints: ['electron/shell/main.ts'],
+  outfile: 'dist/electron/main.cjs',
 });
-await chmod('dist/rdspg.cjs', 0o755);
+await build({
+  ...common,
+  entryPoints: ['electron/shell/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  platform: 'browser',
+  external: ['electron'],
+});
+
+// The React UI (Vite), into dist/renderer: loaded by the Electron window and served by `rdspg serve`.
+const { build: buildRenderer } = await import('vite');
+await buildRenderer({ configFile: new URL('./vite.config.ts', import.meta.url).pathname });

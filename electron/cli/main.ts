@@ -15,14 +15,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     writeLine(io.stdout, process.env.RDSPG_VERSION ?? '0.1.0');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const entry = commands[name];
+  if (!entry) {
     writeFailure(io.stderr, {
       code: 'usage',
       message: `unknown command "${name}". Run "rdspg help" to list the commands.`,
     });
     return 2;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

@@ -1,9 +1,9 @@
-import forge from 'node-forge';
+import { type DerNode, decodeOid, parseDer } from './der';
 
 /** A name a server certificate carries, as libpq reads them: subjectAltName entries and the subject's CN. */
 export type CertificateName = { kind: 'dns'; value: string } | { kind: 'ip'; bytes: Uint8Array } | { kind: 'other' };
 
-/** The names of a certificate for host-name checks, read from its DER with a plain ASN.1 walk (any key type). */
+/** The names of a certificate for host-name checks, read from its DER (any key type). */
 export interface CertificateNames {
   /** null when the certificate has no subjectAltName extension. */
   subjectAltNames: CertificateName[] | null;
@@ -13,57 +13,41 @@ export interface CertificateNames {
 
 const subjectAltNameOid = '2.5.29.17';
 const commonNameOid = '2.5.4.3';
+const contextSpecific = 0x80;
 
-function children(node: forge.asn1.Asn1): forge.asn1.Asn1[] {
-  return Array.isArray(node.value) ? node.value : [];
+function decodeString(node: DerNode): string {
+  if (node.tag === 0x1e) return Buffer.from(node.content).swap16().toString('utf16le');
+  if (node.tag === 0x0c) return Buffer.from(node.content).toString('utf8');
+  return Buffer.from(node.content).toString('latin1');
 }
 
-function bytesOf(node: forge.asn1.Asn1): string {
-  return typeof node.value === 'string' ? node.value : '';
-}
-
-function readGeneralNames(extensionValue: string): CertificateName[] {
-  const sequence = forge.asn1.fromDer(extensionValue);
-  return children(sequence).map((name): CertificateName => {
-    if (name.tagClass !== forge.asn1.Class.CONTEXT_SPECIFIC) return { kind: 'other' };
-    if (name.type === 2) return { kind: 'dns', value: bytesOf(name) };
-    if (name.type === 7) return { kind: 'ip', bytes: Uint8Array.from(Buffer.from(bytesOf(name), 'binary')) };
+function readGeneralNames(extensionValue: Uint8Array): CertificateName[] {
+  return parseDer(extensionValue).children.map((name): CertificateName => {
+    if (name.tag === (contextSpecific | 2)) return { kind: 'dns', value: Buffer.from(name.content).toString('latin1') };
+    if (name.tag === (contextSpecific | 7)) return { kind: 'ip', bytes: Uint8Array.from(name.content) };
     return { kind: 'other' };
   });
 }
 
 /** Reads the subjectAltNames and first CN of a DER certificate. */
 export function readCertificateNames(der: Uint8Array): CertificateNames {
-  const certificate = forge.asn1.fromDer(Buffer.from(der).toString('binary'));
-  const tbs = children(certificate)[0]!;
-  const fields = children(tbs);
-  const offset = fields[0]?.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
-  const subject = fields[offset + 4]!;
+  const tbs = parseDer(der).children[0]!;
+  const fields = tbs.children;
+  const offset = fields[0]?.tag === (contextSpecific | 0x20 | 0) ? 1 : 0;
   let commonName: string | null = null;
-  for (const set of children(subject)) {
-    for (const attribute of children(set)) {
-      const [oid, value] = children(attribute);
-      if (commonName === null && oid && value && forge.asn1.derToOid(bytesOf(oid)) === commonNameOid) {
+  for (const set of fields[offset + 4]?.children ?? []) {
+    for (const attribute of set.children) {
+      const [oid, value] = attribute.children;
+      if (commonName === null && oid && value && decodeOid(oid.content) === commonNameOid)
         commonName = decodeString(value);
-      }
     }
   }
   let subjectAltNames: CertificateName[] | null = null;
-  const extensionsWrapper = fields.find(
-    (field) => field.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && field.type === 3,
-  );
-  for (const extension of extensionsWrapper ? children(children(extensionsWrapper)[0]!) : []) {
-    const parts = children(extension);
-    if (parts[0] && forge.asn1.derToOid(bytesOf(parts[0])) === subjectAltNameOid) {
-      subjectAltNames = readGeneralNames(bytesOf(parts[parts.length - 1]!));
-    }
+  const extensions = fields.find((field) => field.tag === (contextSpecific | 0x20 | 3));
+  for (const extension of extensions?.children[0]?.children ?? []) {
+    const parts = extension.children;
+    if (parts[0] && decodeOid(parts[0].content) === subjectAltNameOid)
+      subjectAltNames = readGeneralNames(parts[parts.length - 1]!.content);
   }
   return { subjectAltNames, commonName };
-}
-
-function decodeString(node: forge.asn1.Asn1): string {
-  const raw = bytesOf(node);
-  if (node.type === forge.asn1.Type.UTF8) return forge.util.decodeUtf8(raw);
-  if (node.type === forge.asn1.Type.BMPSTRING) return Buffer.from(raw, 'binary').swap16().toString('utf16le');
-  return raw;
 }

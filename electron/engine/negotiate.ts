@@ -6,7 +6,7 @@ import { type AttemptResult, attemptFailed, socketFailure, tlsFailure } from './
 import { matchHostName } from './host-match';
 import { isIpAddress } from './inet';
 import type { ConnectionSettings, ConnectionTarget } from './settings';
-import type { TlsMaterial } from './tls-material';
+import { secureContextFor, type TlsMaterial } from './tls-material';
 
 /** What one attempt asks of the transport: whether to try TLS, and whether a server without TLS is fatal. */
 export interface TransportRequest {
@@ -97,10 +97,7 @@ async function handshake(socket: Socket, request: TransportRequest, direct: bool
     const tls = connectTls({
       socket,
       servername: sendSni ? target.host : undefined,
-      ca: material.ca ?? undefined,
-      crl: material.crl ?? undefined,
-      cert: material.cert ?? undefined,
-      key: material.key ?? undefined,
+      secureContext: secureContextFor(material, settings.minProtocol, settings.maxProtocol),
       rejectUnauthorized: material.verification !== 'none',
       checkServerIdentity: (_name, certificate) => {
         if (material.verification !== 'chain-and-host') return undefined;
@@ -109,8 +106,6 @@ async function handshake(socket: Socket, request: TransportRequest, direct: bool
           ? undefined
           : Object.assign(new Error(match.reason), { code: 'RDSPG_HOSTNAME_MISMATCH', names: match.names });
       },
-      minVersion: settings.minProtocol as 'TLSv1.2',
-      maxVersion: (settings.maxProtocol ?? undefined) as 'TLSv1.3' | undefined,
       ALPNProtocols: direct ? ['postgresql'] : undefined,
     });
     const onAbort = () => tls.destroy(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { loadClientCertificate } from './client-key';
@@ -97,4 +98,30 @@ export async function loadTlsMaterial(
     settings.sslcertmode === 'disable' ? ok({ cert: null, key: null }) : await loadClientCertificate(settings);
   if (!client.ok) return client;
   return ok({ verification, ca, crl, ...client.value, rootCertificatePath: rootPath });
+}
+
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * The TLS context for this material, built once and reused: building one parses every CA and key, which costs
+ * more than the rest of a connection. Keyed by the material's content, so a changed file gets a new context.
+ */
+export function secureContextFor(material: TlsMaterial, minVersion: string, maxVersion: string | null): SecureContext {
+  const key = createHash('sha256')
+    .update(JSON.stringify([material.ca, material.crl, material.cert, material.key, minVersion, maxVersion]))
+    .digest('hex');
+  let context = contexts.get(key);
+  if (!context) {
+    context = createSecureContext({
+      ca: material.ca ?? undefined,
+      crl: material.crl ?? undefined,
+      cert: material.cert ?? undefined,
+      key: material.key ?? undefined,
+      minVersion: minVersion as 'TLSv1.2',
+      maxVersion: (maxVersion ?? undefined) as 'TLSv1.3' | undefined,
+    });
+    if (contexts.size >= 32) contexts.delete(contexts.keys().next().value!);
+    contexts.set(key, context);
+  }
+  return context;
 }

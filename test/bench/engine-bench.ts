@@ -1,0 +1,114 @@
+// Issue 2 benchmark: connection rate with verify-full (ours in-process vs libpq's pgbench -C), and
+// `rdspg check` wall time vs `psql -Atc 'select 1'`. Prints ratios measured side by side in one run.
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { openConnection, parseConninfo } from '../../electron/engine';
+import { findPostgresProgram } from '../../electron/local-postgres/binaries';
+import { LocalPostgresCluster } from '../../electron/local-postgres/cluster';
+import { TestAuthority } from '../support/pki';
+
+const run = promisify(execFile);
+const folder = await mkdtemp(join(tmpdir(), 'rdspg-bench-'));
+const root = await TestAuthority.createRoot(join(folder, 'root'), 'Bench Root');
+const server = await root.issue({ commonName: 'localhost', dns: ['localhost'] });
+const cluster = await LocalPostgresCluster.create({
+  tls: { certificatePem: server.certPem, keyPem: server.keyPem },
+  hba: ['hostssl all all 127.0.0.1/32 scram-sha-256'],
+});
+await cluster.start();
+await cluster.sql("alter user postgres password 'bench'");
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: folder,
+  PGPASSWORD: 'bench',
+  PGSSLMODE: 'verify-full',
+  PGSSLROOTCERT: root.own.certPath,
+};
+const conninfo = `host=localhost port=${cluster.port} user=postgres dbname=postgres`;
+
+async function oursRate(count: number): Promise<number> {
+  const keywords = parseConninfo(conninfo);
+  if (!keywords.ok) throw new Error(keywords.error.message);
+  const started = performance.now();
+  for (let index = 0; index < count; index++) {
+    const opened = await openConnection({ keywords: keywords.value, env });
+    if (!opened.ok) throw new Error(opened.error.message);
+    await opened.value.client.query('select 1');
+    await opened.value.client.end();
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+async function libpqRate(count: number): Promise<number> {
+  const script = join(folder, 'select1.sql');
+  await writeFile(script, 'select 1;\n');
+  const pgbench = findPostgresProgram('pgbench') ?? 'pgbench';
+  const { stdout } = await run(
+    pgbench,
+    [
+      '-n',
+      '-C',
+      '-c',
+      '1',
+      '-t',
+      String(count),
+      '-f',
+      script,
+      '-h',
+      'localhost',
+      '-p',
+      String(cluster.port),
+      '-U',
+      'postgres',
+      'postgres',
+    ],
+    { env },
+  );
+  const match = stdout.match(/tps = ([\d.]+)/);
+  if (!match) throw new Error(`pgbench printed no tps:\n${stdout}`);
+  return Number(match[1]);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function wallTime(command: string, args: string[]): number {
+  const started = performance.now();
+  execFileSync(command, args, { env, stdio: 'ignore' });
+  return performance.now() - started;
+}
+
+try {
+  await oursRate(20);
+  await libpqRate(20);
+  const rounds = 3;
+  const ours: number[] = [];
+  const libpq: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    ours.push(await oursRate(200));
+    libpq.push(await libpqRate(200));
+  }
+  const rateRatio = median(ours) / median(libpq);
+  console.log(
+    `connection rate, verify-full, loopback: ours ${median(ours).toFixed(0)}/s, libpq (pgbench -C) ${median(libpq).toFixed(0)}/s, ratio ${rateRatio.toFixed(2)}x (target >= 0.9x)`,
+  );
+
+  const checkTimes: number[] = [];
+  const psqlTimes: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    checkTimes.push(wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json']));
+    psqlTimes.push(wallTime('psql', ['-X', '-Atc', 'select 1', conninfo]));
+  }
+  const wallRatio = median(checkTimes) / median(psqlTimes);
+  console.log(
+    `rdspg check wall time: ${median(checkTimes).toFixed(0)} ms vs psql ${median(psqlTimes).toFixed(0)} ms, ratio ${wallRatio.toFixed(2)}x (target <= 1.5x)`,
+  );
+} finally {
+  await cluster.destroy();
+  await rm(folder, { recursive: true, force: true });
+}
