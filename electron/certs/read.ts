@@ -3,7 +3,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { children, parseDer, readTlv } from './asn1';
 import { describeCertificate } from './facts';
 import { defaultJksPassword, looksLikeJks, readJks } from './jks';
-import { looksLikePem, parsePemBlocks } from './pem';
+import { looksLikePem, maxPemBlocks, parsePemBlocks } from './pem';
 import { isPkcs7, readPkcs7 } from './pkcs7';
 import { isPkcs12, readPkcs12 } from './pkcs12';
 import { looksLikeZip, readZip } from './zip';
@@ -119,16 +119,29 @@ function readPackage(bytes: Uint8Array, options: ReadOptions): Result<ReadOutcom
   if (!members.ok) return members;
   const certificates: ReadCertificate[] = [];
   for (const member of members.value) {
-    if (looksLikeZip(member.data)) continue;
+    if (looksLikeZip(member.data) || isPkcs12Bytes(member.data)) continue;
     const inner = readCertificates(member.data, options);
     if (!inner.ok) {
       if (['unknown_format', 'empty_file', 'no_certificates'].includes(inner.error.code)) continue;
       return fail(inner.error.code, `in the zip entry "${member.name}": ${inner.error.message}`);
     }
     certificates.push(...inner.value.certificates.map(({ der }) => ({ der, member: member.name })));
+    if (certificates.length > maxPemBlocks) {
+      return fail(
+        'file_too_large',
+        `the zip holds more than ${maxPemBlocks} certificates; this is not an RDS CA package.`,
+      );
+    }
   }
   if (certificates.length === 0) return fail('no_certificates', 'the zip holds no PEM, JKS or P7B certificate file.');
   return ok({ format: 'zip', certificates });
+}
+
+/** The RDS CA package holds PEM, JKS and P7B; PKCS#12 members (costly to open) are left alone. */
+function isPkcs12Bytes(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x30) return false;
+  const value = parseDer(bytes);
+  return value !== null && isPkcs12(value);
 }
 
 function checked(format: CertFormat, certificates: ReadCertificate[]): Result<ReadOutcome, CertErrorCode> {

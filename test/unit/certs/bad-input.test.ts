@@ -96,6 +96,10 @@ beforeAll(() => {
   const many: Record<string, Uint8Array> = {};
   for (let index = 0; index < 200; index++) many[`cert-${index}.pem`] = member;
   bad['zip with too many entries'] = pki.folder.write('many.zip', zipSync(many));
+  const crowded: Record<string, Uint8Array> = {};
+  for (let index = 0; index < 30; index++)
+    crowded[`bundle-${index}.pem`] = new Uint8Array(Buffer.from(root.toString().repeat(20)));
+  bad['zip with too many certificates'] = pki.folder.write('crowded.zip', zipSync(crowded));
   bad['truncated zip'] = pki.folder.write('cut.zip', zipSync({ 'a.pem': member }).subarray(0, 60));
   openssl([
     'pkcs12',
@@ -138,6 +142,7 @@ const expected: Record<string, string> = {
   'zip bomb (lying sizes)': 'zip_bomb',
   'zip entry too large': 'zip_entry_too_large',
   'zip with too many entries': 'zip_too_many_entries',
+  'zip with too many certificates': 'file_too_large',
   'truncated zip': 'malformed_zip',
   'PKCS#12 with a crafted iteration count': 'malformed_pkcs12',
   'a 100 MB file': 'file_too_large',
