@@ -1,0 +1,348 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { Failure } from '../../shared/result';
+import { type SavedServer, type ServerFields, secretKeywords } from '../../shared/server-schema';
+import { parseConninfo } from '../engine/conninfo';
+import { resolveAppHome } from '../platform/app-home';
+import {
+  formatPgadminServers,
+  parsePgadminServers,
+  ServerRegistry,
+  serverSecret,
+  serverToConninfo,
+  serverToJdbcUrl,
+  serverToServiceSection,
+  splitKeywords,
+} from '../registry';
+import { cliVault, promptPassword, readStdinLine, unlockForCommand } from '../vault/cli-session';
+import type { Vault } from '../vault/vault';
+import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+
+const usage =
+  'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--save-password] [--password-stdin] ' +
+  '| edit NAME [CONNINFO] [--name N] [--group G] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
+  '| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE]';
+
+const options = {
+  json: { type: 'boolean' },
+  group: { type: 'string' },
+  name: { type: 'string' },
+  bgcolor: { type: 'string' },
+  fgcolor: { type: 'string' },
+  comments: { type: 'string' },
+  'save-password': { type: 'boolean' },
+  'forget-password': { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
+  unset: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+interface Run {
+  io: CliIo;
+  registry: ServerRegistry;
+  vault: Vault;
+  json: boolean;
+  values: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+}
+
+function failWith(run: Run, failure: Failure): number {
+  if (run.json) writeJson(run.io.stdout, { ok: false, error: failure });
+  writeFailure(run.io.stderr, failure);
+  return failure.code === 'usage' ? 2 : 1;
+}
+
+/** A server as list/show print it: every field, and only whether each secret is saved. */
+async function describeServer(vault: Vault, server: SavedServer) {
+  const saved = await vault.savedSecrets('server', server.id);
+  const has = (field: string) => saved.some((address) => address.field === field);
+  return { ...server, passwordSaved: has('password'), sslpasswordSaved: has('sslpassword') };
+}
+
+async function list(run: Run): Promise<number> {
+  const loaded = await run.registry.list();
+  if (!loaded.ok) return failWith(run, loaded.error);
+  const servers = await Promise.all(loaded.value.servers.map((server) => describeServer(run.vault, server)));
+  if (run.json) {
+    writeJson(run.io.stdout, { groups: loaded.value.groups, servers });
+    return 0;
+  }
+  if (!servers.length) writeLine(run.io.stdout, 'No saved servers; add one with "rdspg servers add NAME CONNINFO".');
+  for (const group of loaded.value.groups) {
+    const members = servers.filter((server) => server.group === group);
+    writeLine(run.io.stdout, `${group}${members.length ? '' : ' (empty)'}`);
+    for (const server of members) {
+      const mode = server.parameters.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer';
+      const saved = server.passwordSaved ? '  password saved' : '';
+      writeLine(
+        run.io.stdout,
+        `  ${server.name}  ${server.username}@${server.host}:${server.port}/${server.maintenanceDatabase}  sslmode=${mode}${saved}`,
+      );
+    }
+  }
+  return 0;
+}
+
+async function show(run: Run, name: string): Promise<number> {
+  const found = await run.registry.get(name);
+  if (!found.ok) return failWith(run, found.error);
+  const server = await describeServer(run.vault, found.value);
+  const conninfo = serverToConninfo(found.value);
+  if (run.json) {
+    writeJson(run.io.stdout, { server, conninfo });
+    return 0;
+  }
+  const lines = [
+    `${server.name}  (group ${server.group}, id ${server.id})`,
+    `  host ${server.host}  port ${server.port}  maintenance database ${server.maintenanceDatabase}  username ${server.username}`,
+    `  password: ${server.passwordSaved ? 'saved in the vault' : 'not saved'}${server.sslpasswordSaved ? '; sslpassword: saved in the vault' : ''}`,
+    ...server.parameters.map((row) => `  ${row.keyword} = ${row.value}`),
+    ...(server.comments ? [`  comments: ${server.comments}`] : []),
+    ...(server.background || server.foreground
+      ? [`  colours: ${server.background || '-'} / ${server.foreground || '-'}`]
+      : []),
+    `  conninfo: ${conninfo}`,
+  ];
+  for (const line of lines) writeLine(run.io.stdout, line);
+  return 0;
+}
+
+/** The General-tab options given on the command line. */
+function generalFields(run: Run): Partial<ServerFields> {
+  const fields: Partial<ServerFields> = {};
+  if (run.values.group !== undefined) fields.group = run.values.group;
+  if (run.values.name !== undefined) fields.name = run.values.name;
+  if (run.values.bgcolor !== undefined) fields.background = run.values.bgcolor;
+  if (run.values.fgcolor !== undefined) fields.foreground = run.values.fgcolor;
+  if (run.values.comments !== undefined) fields.comments = run.values.comments;
+  return fields;
+}
+
+/** Collects the secrets to save: from the conninfo, --password-stdin, or a prompt; refused without --save-password. */
+async function secretsToSave(
+  run: Run,
+  fromConninfo: Partial<Record<string, string>>,
+): Promise<Record<string, string> | Failure> {
+  const secrets: Record<string, string> = {};
+  for (const field of secretKeywords) if (fromConninfo[field] !== undefined) secrets[field] = fromConninfo[field]!;
+  if (run.values['password-stdin']) {
+    const line = await readStdinLine(run.io);
+    if (line === null) return usageFailure(usage, '--password-stdin found no password on stdin');
+    secrets.password = line;
+  }
+  if (Object.keys(secrets).length && !run.values['save-password']) {
+    return usageFailure(
+      usage,
+      'a password is kept only with --save-password (it goes to the vault, never the registry)',
+    );
+  }
+  if (run.values['save-password'] && secrets.password === undefined) {
+    const typed = await promptPassword(run.io, 'Database password: ');
+    if (typed === null)
+      return { code: 'password_needed', message: 'No password given; use --password-stdin or type it at the prompt.' };
+    secrets.password = typed;
+  }
+  return secrets;
+}
+
+async function saveSecrets(run: Run, serverId: string, secrets: Record<string, string>): Promise<Failure | null> {
+  for (const [field, value] of Object.entries(secrets)) {
+    const written = await run.vault.writeSecret(serverSecret(serverId, field), value);
+    if (!written.ok) return written.error;
+  }
+  return null;
+}
+
+function parsedConninfo(text: string | undefined) {
+  return text === undefined ? { ok: true as const, value: {} } : parseConninfo(text);
+}
+
+async function add(run: Run, name: string, conninfo: string | undefined): Promise<number> {
+  const parsed = parsedConninfo(conninfo);
+  if (!parsed.ok) return failWith(run, parsed.error);
+  const { fields, secrets: given } = splitKeywords(parsed.value);
+  const secrets = await secretsToSave(run, given);
+  if ('code' in secrets) return failWith(run, secrets as Failure);
+  if (Object.keys(secrets).length) {
+    const unlocked = await unlockForCommand(run.vault, run.io);
+    if (!unlocked.ok) return failWith(run, unlocked.error);
+  }
+  const created = await run.registry.create({
+    ...fields,
+    ...generalFields(run),
+    name,
+    savePassword: Boolean(run.values['save-password']),
+  });
+  if (!created.ok) return failWith(run, created.error);
+  const problem = await saveSecrets(run, created.value.id, secrets);
+  if (problem) {
+    await run.registry.remove(created.value.id);
+    return failWith(run, problem);
+  }
+  return report(run, created.value, `Saved server "${created.value.name}" in group ${created.value.group}.`);
+}
+
+async function report(run: Run, server: SavedServer, headline: string): Promise<number> {
+  if (run.json) writeJson(run.io.stdout, { server: await describeServer(run.vault, server) });
+  else writeLine(run.io.stdout, headline);
+  return 0;
+}
+
+async function edit(run: Run, name: string, conninfo: string | undefined): Promise<number> {
+  const current = await run.registry.get(name);
+  if (!current.ok) return failWith(run, current.error);
+  const parsed = parsedConninfo(conninfo);
+  if (!parsed.ok) return failWith(run, parsed.error);
+  const unset = new Set(run.values.unset ?? []);
+  const base = { parameters: current.value.parameters.filter((row) => !unset.has(row.keyword)) };
+  const { fields, secrets: given } = splitKeywords(parsed.value, base);
+  const forget = Boolean(run.values['forget-password']);
+  const keep = run.values['save-password'] || (!forget && current.value.savePassword);
+  const secrets =
+    run.values['save-password'] || run.values['password-stdin'] || Object.keys(given).length
+      ? await secretsToSave(run, given)
+      : {};
+  if ('code' in secrets) return failWith(run, secrets as Failure);
+  const forgetting = forget ? await run.vault.savedSecrets('server', current.value.id) : [];
+  if (Object.keys(secrets).length || forgetting.length) {
+    const unlocked = await unlockForCommand(run.vault, run.io);
+    if (!unlocked.ok) return failWith(run, unlocked.error);
+  }
+  const updated = await run.registry.update(current.value.id, {
+    ...fields,
+    ...generalFields(run),
+    savePassword: Boolean(keep),
+  });
+  if (!updated.ok) return failWith(run, updated.error);
+  if (forget) {
+    const removed = await run.vault.deleteSecrets('server', current.value.id, 'password');
+    if (!removed.ok) return failWith(run, removed.error);
+  }
+  const problem = await saveSecrets(run, current.value.id, secrets);
+  if (problem) return failWith(run, problem);
+  return report(run, updated.value, `Updated server "${updated.value.name}".`);
+}
+
+async function remove(run: Run, name: string): Promise<number> {
+  const current = await run.registry.get(name);
+  if (!current.ok) return failWith(run, current.error);
+  if ((await run.vault.savedSecrets('server', current.value.id)).length) {
+    const unlocked = await unlockForCommand(run.vault, run.io);
+    if (!unlocked.ok) return failWith(run, unlocked.error);
+    const deleted = await run.vault.deleteSecrets('server', current.value.id);
+    if (!deleted.ok) return failWith(run, deleted.error);
+  }
+  const removed = await run.registry.remove(current.value.id);
+  if (!removed.ok) return failWith(run, removed.error);
+  if (run.json) writeJson(run.io.stdout, { removed: { id: removed.value.id, name: removed.value.name } });
+  else writeLine(run.io.stdout, `Removed server "${removed.value.name}" and its saved secrets.`);
+  return 0;
+}
+
+async function importFile(run: Run, file: string): Promise<number> {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return failWith(run, { code: 'invalid_import', message: `Cannot read ${file}; check the path.` });
+  const parsed = parsePgadminServers(text);
+  if (!parsed.ok) return failWith(run, parsed.error);
+  const added = await run.registry.createMany(parsed.value.servers);
+  if (!added.ok) return failWith(run, added.error);
+  const { skipped, warnings } = parsed.value;
+  if (run.json) {
+    writeJson(run.io.stdout, {
+      imported: added.value.map((server) => ({ id: server.id, name: server.name, group: server.group })),
+      skipped,
+      warnings,
+    });
+    return 0;
+  }
+  writeLine(
+    run.io.stdout,
+    `Imported ${added.value.length} servers${skipped.length ? `; skipped ${skipped.length}` : ''}.`,
+  );
+  for (const item of skipped) writeLine(run.io.stderr, `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`);
+  for (const warning of warnings) writeLine(run.io.stderr, `warning: ${warning}`);
+  return 0;
+}
+
+async function exportServers(run: Run, name: string | undefined): Promise<number> {
+  const format = run.values.format ?? 'pgadmin';
+  if (!['pgadmin', 'conninfo', 'service', 'jdbc'].includes(format)) {
+    return failWith(run, usageFailure(usage, '--format takes pgadmin, conninfo, service or jdbc'));
+  }
+  let servers: SavedServer[];
+  if (name) {
+    const found = await run.registry.get(name);
+    if (!found.ok) return failWith(run, found.error);
+    servers = [found.value];
+  } else {
+    const loaded = await run.registry.list();
+    if (!loaded.ok) return failWith(run, loaded.error);
+    servers = loaded.value.servers;
+  }
+  const notes: string[] = [];
+  const text =
+    format === 'pgadmin'
+      ? formatPgadminServers(servers)
+      : format === 'conninfo'
+        ? servers.map((server) => `${serverToConninfo(server)}\n`).join('')
+        : format === 'service'
+          ? servers.map((server) => serverToServiceSection(server)).join('\n')
+          : servers
+              .map((server) => {
+                const jdbc = serverToJdbcUrl(server);
+                for (const note of jdbc.notes) if (!notes.includes(note)) notes.push(note);
+                return `${jdbc.url}\n`;
+              })
+              .join('');
+  if (run.values.out) await writeFile(run.values.out, text, { mode: 0o600 });
+  if (run.json) writeJson(run.io.stdout, { format, text, notes, ...(run.values.out ? { out: run.values.out } : {}) });
+  else if (!run.values.out) run.io.stdout.write(text);
+  if (!run.json) for (const note of notes) writeLine(run.io.stderr, `note: ${note}`);
+  return 0;
+}
+
+/** `rdspg servers …`: the saved servers (pgAdmin's dialog fields), import/export, secrets only in the vault. */
+export const serversCommand: CliCommand = {
+  summary: 'list, add, show, edit, remove, import and export saved servers (pgAdmin servers.json, conninfo, JDBC)',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    const folder = resolveAppHome(io.env);
+    const run: Run = {
+      io,
+      registry: new ServerRegistry({ folder }),
+      vault: cliVault(io),
+      json: Boolean(values.json),
+      values,
+    };
+    const [action, first, second, ...extra] = positionals;
+    const needs = (count: number, what: string) =>
+      positionals.length - 1 < count ? `missing ${what}` : extra.length ? 'too many arguments' : null;
+    const problem =
+      action === 'list'
+        ? first !== undefined
+          ? 'too many arguments'
+          : null
+        : action === 'add' || action === 'edit'
+          ? needs(1, 'NAME')
+          : action === 'show' || action === 'remove'
+            ? (needs(1, 'NAME') ?? (second !== undefined ? 'too many arguments' : null))
+            : action === 'import'
+              ? (needs(1, 'FILE') ?? (second !== undefined ? 'too many arguments' : null))
+              : action === 'export'
+                ? second !== undefined
+                  ? 'too many arguments'
+                  : null
+                : action
+                  ? `unknown servers action "${action}"`
+                  : 'missing the servers action';
+    if (problem) return failWith(run, usageFailure(usage, problem));
+    if (action === 'list') return list(run);
+    if (action === 'show') return show(run, first!);
+    if (action === 'add') return add(run, first!, second);
+    if (action === 'edit') return edit(run, first!, second);
+    if (action === 'remove') return remove(run, first!);
+    if (action === 'import') return importFile(run, first!);
+    return exportServers(run, first);
+  },
+};

@@ -1,0 +1,182 @@
+import { parseArgs } from 'node:util';
+import type { Failure } from '../../shared/result';
+import { passwordStrength } from '../../shared/vault-strength';
+import type { VaultStatus } from '../../shared/vault-types';
+import { cliVault, masterPasswordFrom, newPasswordFrom, promptPassword, unlockForCommand } from '../vault/cli-session';
+import type { Vault } from '../vault/vault';
+import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+
+const usage =
+  'rdspg vault init [--remember] | unlock [--remember] | lock | change | reset [--yes] | status | remember on|off   (each with [--json])';
+
+interface Run {
+  io: CliIo;
+  vault: Vault;
+  json: boolean;
+  values: { remember?: boolean; yes?: boolean };
+}
+
+function failWith(run: Run, failure: Failure): number {
+  if (run.json) writeJson(run.io.stdout, { ok: false, error: failure });
+  writeFailure(run.io.stderr, failure);
+  return failure.code === 'usage' ? 2 : 1;
+}
+
+function describe(status: VaultStatus): string[] {
+  const lines = [
+    !status.initialized
+      ? 'Vault: not set up yet ("rdspg vault init").'
+      : `Vault: set up; ${status.remembered ? 'the key is remembered in the OS keychain on this device' : 'commands ask for the master password (or read RDSPG_MASTER_PASSWORD)'}.`,
+  ];
+  if (!status.keychainAvailable) {
+    lines.push(
+      `OS keychain: not available (${status.keychainProblem}); the vault works with the master password alone.`,
+    );
+  }
+  if (status.failedAttempts) lines.push(`Wrong master passwords in a row: ${status.failedAttempts}.`);
+  if (status.retryAt) lines.push(`Next attempt allowed at ${new Date(status.retryAt).toISOString()}.`);
+  return lines;
+}
+
+function done(run: Run, status: VaultStatus, headline: string, extra: Record<string, unknown> = {}): number {
+  if (run.json) writeJson(run.io.stdout, { ok: true, ...extra, status });
+  else for (const line of [headline, ...describe(status)]) writeLine(run.io.stdout, line);
+  return 0;
+}
+
+function showStrength(run: Run, password: string): ReturnType<typeof passwordStrength> {
+  const strength = passwordStrength(password);
+  if (!run.json) {
+    writeLine(
+      run.io.stderr,
+      `Strength: ${strength.label}.${strength.feedback.length ? ` ${strength.feedback.join(' ')}` : ''}`,
+    );
+  }
+  return strength;
+}
+
+async function init(run: Run): Promise<number> {
+  const password = await newPasswordFrom(run.io, ['RDSPG_MASTER_PASSWORD'], 'New master password');
+  if (!password.ok) return failWith(run, password.error);
+  const strength = showStrength(run, password.value);
+  const result = await run.vault.initialize(password.value, Boolean(run.values.remember));
+  if (!result.ok) return failWith(run, result.error);
+  return done(run, result.value, 'The vault is set up.', {
+    strength: { score: strength.score, label: strength.label },
+  });
+}
+
+async function unlock(run: Run): Promise<number> {
+  const viaKeychain = await run.vault.unlockFromKeychain();
+  if (!viaKeychain.ok) return failWith(run, viaKeychain.error);
+  if (viaKeychain.value)
+    return done(run, await run.vault.status(), 'Unlocked with the key remembered in the OS keychain.');
+  const password = await masterPasswordFrom(run.io);
+  if (!password.ok) return failWith(run, password.error);
+  const result = await run.vault.unlock(password.value, Boolean(run.values.remember));
+  if (!result.ok) return failWith(run, result.error);
+  return done(run, result.value, 'The master password is correct.');
+}
+
+async function change(run: Run): Promise<number> {
+  const current = await masterPasswordFrom(run.io);
+  if (!current.ok) return failWith(run, current.error);
+  const next = await newPasswordFrom(run.io, ['RDSPG_NEW_MASTER_PASSWORD'], 'New master password');
+  if (!next.ok) return failWith(run, next.error);
+  showStrength(run, next.value);
+  const result = await run.vault.change(current.value, next.value);
+  if (!result.ok) return failWith(run, result.error);
+  return done(run, result.value, 'The master password is changed; saved secrets are untouched.');
+}
+
+async function reset(run: Run): Promise<number> {
+  const saved = (await run.vault.savedSecrets()).length;
+  if (!run.json) {
+    writeLine(
+      run.io.stderr,
+      `Warning: resetting the vault deletes all ${saved} saved secrets (passwords, key passphrases, AccessKey secrets). Servers are kept.`,
+    );
+  }
+  if (!run.values.yes) {
+    const answer = await promptPassword(run.io, 'Type RESET to continue: ');
+    if (answer?.trim() !== 'RESET')
+      return failWith(run, { code: 'cancelled', message: 'Nothing was changed; pass --yes to reset without asking.' });
+  }
+  const password = await newPasswordFrom(
+    run.io,
+    ['RDSPG_NEW_MASTER_PASSWORD', 'RDSPG_MASTER_PASSWORD'],
+    'New master password',
+  );
+  if (!password.ok) return failWith(run, password.error);
+  showStrength(run, password.value);
+  const result = await run.vault.reset(password.value, Boolean(run.values.remember));
+  if (!result.ok) return failWith(run, result.error);
+  const { status, deletedSecrets } = result.value;
+  return done(run, status, `The vault is reset: ${deletedSecrets} saved secrets deleted; every server is kept.`, {
+    deletedSecrets,
+  });
+}
+
+async function remember(run: Run, setting: string | undefined): Promise<number> {
+  if (setting !== 'on' && setting !== 'off') return failWith(run, usageFailure(usage, 'remember takes on or off'));
+  if (setting === 'off') {
+    const result = await run.vault.remember(false);
+    if (!result.ok) return failWith(run, result.error);
+    return done(run, result.value, 'The vault key is no longer remembered on this device.');
+  }
+  const unlocked = await unlockForCommand(run.vault, run.io);
+  if (!unlocked.ok) return failWith(run, unlocked.error);
+  const result = await run.vault.remember(true);
+  if (!result.ok) return failWith(run, result.error);
+  return done(
+    run,
+    result.value,
+    'The vault key is remembered in the OS keychain; commands will not ask for the master password.',
+  );
+}
+
+/** `rdspg vault …`: the master password, the OS keychain's "remember on this device", status, change and reset. */
+export const vaultCommand: CliCommand = {
+  summary: 'set up, unlock, lock, change or reset the master-password vault; remember it in the OS keychain',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { json: { type: 'boolean' }, remember: { type: 'boolean' }, yes: { type: 'boolean' } },
+    });
+    const [action, setting, ...extra] = positionals;
+    const run: Run = { io, vault: cliVault(io), json: Boolean(values.json), values };
+    if (extra.length || (setting !== undefined && action !== 'remember'))
+      return failWith(run, usageFailure(usage, 'too many arguments'));
+    switch (action) {
+      case 'init':
+        return init(run);
+      case 'unlock':
+        return unlock(run);
+      case 'lock': {
+        const result = await run.vault.remember(false);
+        if (!result.ok) return failWith(run, result.error);
+        return done(
+          run,
+          result.value,
+          'Locked: the remembered key is removed from the OS keychain; the next command asks for the master password.',
+        );
+      }
+      case 'change':
+        return change(run);
+      case 'reset':
+        return reset(run);
+      case 'status':
+        return done(run, await run.vault.status(), 'Vault status:');
+      case 'remember':
+        return remember(run, setting);
+      default:
+        return failWith(
+          run,
+          usageFailure(usage, action ? `unknown vault action "${action}"` : 'missing the vault action'),
+        );
+    }
+  },
+};

@@ -1,0 +1,14 @@
+/** The server registry: saved servers and groups, import/export, and the keywords to connect with one. */
+export { type FileLockOptions, withFileLock } from './file-lock';
+export { migrate } from './migrations';
+export { formatPgadminServers, type PgadminImport, parsePgadminServers } from './pgadmin';
+export { emptyRegistry, RegistryFile, registryFileName } from './registry-file';
+export {
+  formatConninfo,
+  quoteConninfoValue,
+  serverToConninfo,
+  serverToJdbcUrl,
+  serverToServiceSection,
+} from './server-export';
+export { connectionKeywordsFor, serverKeywords, serverSecret, splitKeywords } from './server-keywords';
+export { findServer, ServerRegistry } from './server-registry';

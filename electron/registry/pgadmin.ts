@@ -1,0 +1,130 @@
+import { libpqKeywordMap } from '../../shared/libpq-keywords';
+import { fail, ok, type Result } from '../../shared/result';
+import {
+  blankServerFields,
+  connectionKeywords,
+  defaultGroup,
+  describeIssues,
+  type SavedServer,
+  type ServerFields,
+  secretKeywords,
+  serverFieldsSchema,
+} from '../../shared/server-schema';
+
+/** What an import found: the servers to add, and the entries skipped or trimmed with the reason. */
+export interface PgadminImport {
+  servers: ServerFields[];
+  skipped: { entry: string; name: string; reason: string }[];
+  warnings: string[];
+}
+
+/** pgAdmin's older top-level keys and the libpq keyword each one became in ConnectionParameters. */
+const legacyKeys: Record<string, string> = {
+  SSLMode: 'sslmode',
+  SSLRootCert: 'sslrootcert',
+  SSLCert: 'sslcert',
+  SSLKey: 'sslkey',
+  SSLCrl: 'sslcrl',
+  SSLCompression: 'sslcompression',
+  HostAddr: 'hostaddr',
+  PassFile: 'passfile',
+  Timeout: 'connect_timeout',
+};
+
+function text(value: unknown): string {
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(Number(value))
+      : '';
+}
+
+function parameterValue(keyword: string, value: unknown): string {
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number' && libpqKeywordMap.get(keyword)?.kind === 'boolean') return value ? '1' : '0';
+  return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+}
+
+function convertEntry(
+  entry: string,
+  raw: Record<string, unknown>,
+  warnings: string[],
+): Result<ServerFields, 'invalid_import'> {
+  const name = text(raw.Name).trim();
+  const rows = new Map<string, string>();
+  for (const [key, keyword] of Object.entries(legacyKeys)) {
+    if (raw[key] !== undefined && raw[key] !== null && raw[key] !== '')
+      rows.set(keyword, parameterValue(keyword, raw[key]));
+  }
+  const parameters =
+    raw.ConnectionParameters && typeof raw.ConnectionParameters === 'object' ? raw.ConnectionParameters : {};
+  for (const [keyword, value] of Object.entries(parameters as Record<string, unknown>)) {
+    if ((secretKeywords as readonly string[]).includes(keyword)) {
+      warnings.push(`${name || entry}: ${keyword} was not imported; save it with "rdspg servers edit" instead.`);
+    } else if ((connectionKeywords as readonly string[]).includes(keyword)) {
+      // pgAdmin keeps these outside ConnectionParameters; the top-level keys win.
+    } else if (!libpqKeywordMap.has(keyword)) {
+      warnings.push(`${name || entry}: "${keyword}" is not a libpq keyword and was left out.`);
+    } else if (value !== null && value !== '') {
+      rows.set(keyword, parameterValue(keyword, value));
+    }
+  }
+  const fields = {
+    ...blankServerFields(),
+    name,
+    group: text(raw.Group).trim() || defaultGroup,
+    background: text(raw.BGColor),
+    foreground: text(raw.FGColor),
+    comments: text(raw.Comment),
+    host: text(raw.Host) || text(raw.HostAddr),
+    port: typeof raw.Port === 'number' ? raw.Port : Number(text(raw.Port) || 5432),
+    maintenanceDatabase: text(raw.MaintenanceDB) || 'postgres',
+    username: text(raw.Username),
+    savePassword: false,
+    parameters: [...rows].map(([keyword, value]) => ({ keyword, value })),
+  };
+  const parsed = serverFieldsSchema.safeParse(fields);
+  return parsed.success ? ok(parsed.data) : fail('invalid_import', describeIssues(parsed.error.issues));
+}
+
+/** Reads pgAdmin's servers.json (`{"Servers": {"1": {...}}}`), new and older key styles; passwords are never taken. */
+export function parsePgadminServers(json: string): Result<PgadminImport, 'invalid_import'> {
+  let document: unknown;
+  try {
+    document = JSON.parse(json);
+  } catch {
+    return fail('invalid_import', 'The file is not JSON; export it from pgAdmin with Tools > Import/Export Servers.');
+  }
+  const servers = (document as { Servers?: unknown } | null)?.Servers;
+  if (!servers || typeof servers !== 'object' || Array.isArray(servers)) {
+    return fail('invalid_import', 'The file has no "Servers" object; it does not look like a pgAdmin servers.json.');
+  }
+  const result: PgadminImport = { servers: [], skipped: [], warnings: [] };
+  for (const [entry, raw] of Object.entries(servers as Record<string, unknown>)) {
+    const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const converted = convertEntry(entry, record, result.warnings);
+    if (converted.ok) result.servers.push(converted.value);
+    else result.skipped.push({ entry, name: text(record.Name), reason: converted.error.message });
+  }
+  return ok(result);
+}
+
+/** Writes servers as pgAdmin's servers.json; passwords and sslpassword are never exported. */
+export function formatPgadminServers(servers: SavedServer[]): string {
+  const entries = servers.map((server, index) => {
+    const entry: Record<string, unknown> = {
+      Name: server.name,
+      Group: server.group,
+      Host: server.host,
+      Port: server.port,
+      MaintenanceDB: server.maintenanceDatabase,
+      Username: server.username,
+    };
+    if (server.comments) entry.Comment = server.comments;
+    if (server.background) entry.BGColor = server.background;
+    if (server.foreground) entry.FGColor = server.foreground;
+    entry.ConnectionParameters = Object.fromEntries(server.parameters.map((row) => [row.keyword, row.value]));
+    return [String(index + 1), entry] as const;
+  });
+  return `${JSON.stringify({ Servers: Object.fromEntries(entries) }, null, 4)}\n`;
+}

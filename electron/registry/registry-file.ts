@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../shared/result';
+import {
+  defaultGroup,
+  describeIssues,
+  type RegistryData,
+  type RegistryErrorCode,
+  registryFileSchema,
+  registrySchemaVersion,
+} from '../../shared/server-schema';
+import { writeFileAtomic } from '../platform/atomic-write';
+import { withFileLock } from './file-lock';
+import { migrate } from './migrations';
+
+type RegistryResult<Value> = Promise<Result<Value, RegistryErrorCode>>;
+
+/** The file name of the registry in the app's data folder. */
+export const registryFileName = 'servers.json';
+
+/** An empty registry with pgAdmin's default group. */
+export function emptyRegistry(): RegistryData {
+  return { schemaVersion: registrySchemaVersion, groups: [defaultGroup], servers: [] };
+}
+
+/** The registry file: loads (with migrations), saves atomically and durably, and serializes writers with a lock. */
+export class RegistryFile {
+  readonly path: string;
+  readonly lockPath: string;
+
+  constructor(folder: string) {
+    this.path = join(folder, registryFileName);
+    this.lockPath = join(folder, 'servers.lock');
+  }
+
+  /** Reads and checks the registry; an absent file is an empty registry. */
+  async load(): RegistryResult<RegistryData> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(emptyRegistry());
+      throw error;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return fail('registry_corrupt', `${this.path} is not valid JSON; restore it from a backup or move it aside.`);
+    }
+    const migrated = raw && typeof raw === 'object' ? migrate(raw as Record<string, unknown>) : null;
+    if (!migrated) {
+      return fail('registry_newer', `${this.path} was written by a newer RDS PG Connect; update the app to read it.`);
+    }
+    const parsed = registryFileSchema.safeParse(migrated);
+    if (!parsed.success) {
+      return fail(
+        'registry_corrupt',
+        `${this.path} does not hold a valid registry (${describeIssues(parsed.error.issues)}).`,
+      );
+    }
+    return ok(parsed.data as RegistryData);
+  }
+
+  /** Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder). */
+  async save(data: RegistryData): Promise<void> {
+    await writeFileAtomic(this.path, `${JSON.stringify(data, null, 1)}\n`);
+  }
+
+  /** Read-modify-write under the lock, so that the app and the CLI never lose each other's updates. */
+  async update<Value>(
+    change: (data: RegistryData) => Result<{ data: RegistryData; value: Value }, RegistryErrorCode>,
+  ): RegistryResult<Value> {
+    const done = await withFileLock(this.lockPath, async (): RegistryResult<Value> => {
+      const loaded = await this.load();
+      if (!loaded.ok) return loaded;
+      const changed = change(loaded.value);
+      if (!changed.ok) return changed;
+      await this.save(changed.value.data);
+      return ok(changed.value.value);
+    });
+    return done.ok ? done.value : fail('registry_busy', done.error.message);
+  }
+}

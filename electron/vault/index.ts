@@ -1,0 +1,6 @@
+/** The master-password vault and its ports (clock, OS keychain). */
+export { type Clock, systemClock } from './clock';
+export { absentKeychain, type KeychainAvailability, type KeychainPort, withTimeout } from './keychain';
+export { keychainTimeoutMs, keytarKeychain } from './keytar-keychain';
+export { backoffDelayMs, Vault, type VaultOptions } from './vault';
+export { defaultScryptCost } from './vault-crypto';

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fail, ok, type Result } from '../../shared/result';
+import type { VaultErrorCode } from '../../shared/vault-types';
+import { writeFileAtomic } from '../platform/atomic-write';
+import { withFileLock } from '../registry/file-lock';
+import { parseVault, type VaultDocument } from './vault-file';
+
+/** What the vault keeps beside the vault file: failed attempts (so restarts cannot skip the backoff) and "remember". */
+export interface VaultState {
+  failedAttempts: number;
+  lastFailureAt: number | null;
+  remembered: boolean;
+}
+
+const freshState: VaultState = { failedAttempts: 0, lastFailureAt: null, remembered: false };
+
+/** The vault's files in the data folder: vault.json, vault-state.json and the lock that serializes writers. */
+export class VaultStorage {
+  readonly vaultPath: string;
+  readonly statePath: string;
+  readonly lockPath: string;
+
+  constructor(folder: string) {
+    this.vaultPath = join(folder, 'vault.json');
+    this.statePath = join(folder, 'vault-state.json');
+    this.lockPath = join(folder, 'vault.lock');
+  }
+
+  /** The parsed vault file: null when there is none, a failure when it is damaged. */
+  async readVault(): Promise<Result<VaultDocument | null, VaultErrorCode>> {
+    let text: string;
+    try {
+      text = await readFile(this.vaultPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(null);
+      throw error;
+    }
+    const document = parseVault(text);
+    if (!document) {
+      return fail(
+        'vault_corrupt',
+        `The vault file ${this.vaultPath} is damaged; restore it from a backup, or reset the vault (saved secrets are lost, servers are kept).`,
+      );
+    }
+    if (document.version > 1) {
+      return fail(
+        'vault_newer',
+        'The vault was written by a newer version of RDS PG Connect; update the app to open it.',
+      );
+    }
+    return ok(document);
+  }
+
+  /** Replaces the vault file atomically and durably (0600). */
+  async writeVault(text: string): Promise<void> {
+    await writeFileAtomic(this.vaultPath, text);
+  }
+
+  /** The state file; a missing or unreadable one counts as fresh. */
+  async readState(): Promise<VaultState> {
+    try {
+      const parsed = JSON.parse(await readFile(this.statePath, 'utf8')) as Partial<VaultState>;
+      return {
+        failedAttempts: Number.isInteger(parsed.failedAttempts) ? Number(parsed.failedAttempts) : 0,
+        lastFailureAt: typeof parsed.lastFailureAt === 'number' ? parsed.lastFailureAt : null,
+        remembered: parsed.remembered === true,
+      };
+    } catch {
+      return { ...freshState };
+    }
+  }
+
+  /** Changes the state file under the lock. */
+  async updateState(change: (state: VaultState) => VaultState): Promise<VaultState> {
+    const result = await this.locked(async () => {
+      const next = change(await this.readState());
+      await writeFileAtomic(this.statePath, `${JSON.stringify(next, null, 2)}\n`);
+      return next;
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  }
+
+  /** Runs a read-modify-write while holding the vault lock (shared with other processes). */
+  async locked<Value>(action: () => Promise<Value>): Promise<Result<Value, 'lock_timeout'>> {
+    return withFileLock(this.lockPath, action);
+  }
+}

@@ -1,0 +1,373 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fail, ok, type Result } from '../../shared/result';
+import {
+  minimumMasterPasswordLength,
+  type SecretAddress,
+  type SecretOwnerKind,
+  type VaultErrorCode,
+  type VaultStatus,
+} from '../../shared/vault-types';
+import { appName } from '../platform/app-home';
+import { type Clock, systemClock } from './clock';
+import { absentKeychain, type KeychainPort } from './keychain';
+import { defaultScryptCost, deriveKey, newScryptParameters, open, seal } from './vault-crypto';
+import { macMatches, secretContext, serializeVault, type VaultDocument, wrappedKeyContext } from './vault-file';
+import { type VaultState, VaultStorage } from './vault-storage';
+
+/** The ports and settings of a vault. `kdfCost` below the shipped N 2^17 is for tests only. */
+export interface VaultOptions {
+  folder: string;
+  keychain?: KeychainPort;
+  clock?: Clock;
+  kdfCost?: { N: number; r: number; p: number };
+  /** Lock after this long without use; null never. */
+  idleLockMs?: number | null;
+  /** The keychain service name; the app's name by default. */
+  service?: string;
+}
+
+type VaultResult<Value> = Promise<Result<Value, VaultErrorCode>>;
+
+/** Failed attempts allowed before the backoff starts, and its ceiling. */
+const freeAttempts = 3;
+const maximumDelayMs = 5 * 60_000;
+
+/** How long to wait after `failures` wrong passwords in a row. */
+export function backoffDelayMs(failures: number): number {
+  return failures < freeAttempts ? 0 : Math.min(1000 * 2 ** (failures - freeAttempts), maximumDelayMs);
+}
+
+function sameAddress(left: SecretAddress, right: SecretAddress): boolean {
+  return left.ownerKind === right.ownerKind && left.ownerId === right.ownerId && left.field === right.field;
+}
+
+/**
+ * The master-password vault: envelope encryption (a random 256-bit vault key; each secret AES-256-GCM bound to
+ * its owner and field), the vault key wrapped by scrypt(master password), optionally remembered in the keychain.
+ */
+export class Vault {
+  private readonly storage: VaultStorage;
+  private readonly keychain: KeychainPort;
+  private readonly clock: Clock;
+  private readonly cost: { N: number; r: number; p: number };
+  private readonly idleLockMs: number | null;
+  private readonly service: string;
+  private key: Buffer | null = null;
+  private lastUsedAt = 0;
+
+  constructor(options: VaultOptions) {
+    this.storage = new VaultStorage(options.folder);
+    this.keychain = options.keychain ?? absentKeychain();
+    this.clock = options.clock ?? systemClock;
+    this.cost = options.kdfCost ?? defaultScryptCost;
+    this.idleLockMs = options.idleLockMs ?? null;
+    this.service = options.service ?? appName;
+  }
+
+  /** The vault file's path (for messages and tests). */
+  get path(): string {
+    return this.storage.vaultPath;
+  }
+
+  /** What anyone may know without the key. */
+  async status(): Promise<VaultStatus> {
+    this.checkIdle();
+    const [document, state, availability] = await Promise.all([
+      this.storage.readVault(),
+      this.storage.readState(),
+      this.keychain.availability(),
+    ]);
+    const retryAt = state.lastFailureAt === null ? null : state.lastFailureAt + backoffDelayMs(state.failedAttempts);
+    return {
+      initialized: !document.ok || document.value !== null,
+      unlocked: this.key !== null,
+      remembered: state.remembered,
+      keychainAvailable: availability.available,
+      keychainProblem: availability.available ? null : availability.problem,
+      failedAttempts: state.failedAttempts,
+      retryAt: retryAt !== null && retryAt > this.clock.now() ? retryAt : null,
+    };
+  }
+
+  /** Locks the vault when it has not been used for the idle time; true when it did. */
+  checkIdle(): boolean {
+    if (this.key && this.idleLockMs !== null && this.clock.now() - this.lastUsedAt > this.idleLockMs) {
+      this.lock();
+      return true;
+    }
+    return false;
+  }
+
+  /** Forgets the vault key in this process (the keychain entry, if any, stays; see remember()). */
+  lock(): void {
+    this.key?.fill(0);
+    this.key = null;
+  }
+
+  /** First use: sets the master password and creates an empty vault. */
+  async initialize(password: string, remember = false): VaultResult<VaultStatus> {
+    const weak = this.weakness(password);
+    if (weak) return weak;
+    const created = await this.storage.locked(async () => {
+      const existing = await this.storage.readVault();
+      if (!existing.ok || existing.value) return false;
+      const key = randomBytes(32);
+      await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []));
+      this.use(key);
+      return true;
+    });
+    if (!created.ok) return fail('vault_locked', created.error.message);
+    if (!created.value)
+      return fail('vault_exists', 'A vault already exists; unlock it, change its password or reset it.');
+    await this.storage.updateState(() => ({ failedAttempts: 0, lastFailureAt: null, remembered: false }));
+    return this.afterUnlock(remember);
+  }
+
+  /** Unlocks with the master password; wrong attempts slow down. Raises weaker stored KDF parameters. */
+  async unlock(password: string, remember = false): VaultResult<VaultStatus> {
+    const checked = await this.verifyPassword(password);
+    if (!checked.ok) return checked;
+    const { document, key } = checked.value;
+    this.use(key);
+    const { N, r, p } = document.kdf;
+    if (N < this.cost.N || r < this.cost.r || p < this.cost.p) await this.rewrap(password);
+    return this.afterUnlock(remember);
+  }
+
+  /** Unlocks with the vault key remembered in the OS keychain; ok(false) when there is none to use. */
+  async unlockFromKeychain(): VaultResult<boolean> {
+    const document = await this.storage.readVault();
+    if (!document.ok) return document;
+    if (!document.value) return fail('vault_missing', 'No vault yet; set a master password first.');
+    if (this.key) return ok(true);
+    if (!(await this.storage.readState()).remembered) return ok(false);
+    const stored = await this.keychain.get(this.service, document.value.id);
+    const key = stored ? Buffer.from(stored, 'base64') : null;
+    if (!key || key.length !== 32 || !macMatches(document.value, key)) return ok(false);
+    this.use(key);
+    return ok(true);
+  }
+
+  /** Changes the master password: re-wraps the vault key under a new salt; the secrets are untouched. */
+  async change(current: string, next: string): VaultResult<VaultStatus> {
+    const weak = this.weakness(next);
+    if (weak) return weak;
+    const checked = await this.verifyPassword(current);
+    if (!checked.ok) return checked;
+    this.use(checked.value.key);
+    const rewrapped = await this.rewrap(next);
+    if (!rewrapped.ok) return rewrapped;
+    return ok(await this.status());
+  }
+
+  /** For a forgotten password: deletes every saved secret and starts a new vault under a new password. */
+  async reset(password: string, remember = false): VaultResult<{ status: VaultStatus; deletedSecrets: number }> {
+    const weak = this.weakness(password);
+    if (weak) return weak;
+    const done = await this.storage.locked(async () => {
+      const existing = await this.storage.readVault();
+      const old = existing.ok ? existing.value : null;
+      if (old) await this.keychain.delete(this.service, old.id);
+      const key = randomBytes(32);
+      await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []));
+      this.lock();
+      this.use(key);
+      return old?.secrets.length ?? 0;
+    });
+    if (!done.ok) return fail('vault_locked', done.error.message);
+    await this.storage.updateState(() => ({ failedAttempts: 0, lastFailureAt: null, remembered: false }));
+    const status = await this.afterUnlock(remember);
+    return status.ok ? ok({ status: status.value, deletedSecrets: done.value }) : status;
+  }
+
+  /** "Remember on this device": keeps the vault key (never the password) in the OS keychain, or deletes it. */
+  async remember(on: boolean): VaultResult<VaultStatus> {
+    const document = await this.storage.readVault();
+    if (!document.ok) return document;
+    if (!document.value) return fail('vault_missing', 'No vault yet; set a master password first.');
+    if (!on) {
+      await this.keychain.delete(this.service, document.value.id);
+      await this.storage.updateState((state) => ({ ...state, remembered: false }));
+      return ok(await this.status());
+    }
+    const key = this.currentKey();
+    if (!key) return fail('vault_locked', 'Unlock the vault with the master password first.');
+    const availability = await this.keychain.availability();
+    const stored =
+      availability.available && (await this.keychain.set(this.service, document.value.id, key.toString('base64')));
+    if (!stored) {
+      const why = availability.available ? 'the OS keychain did not store the key' : availability.problem;
+      return fail(
+        'keychain_unavailable',
+        `Cannot remember the vault on this device: ${why}. The master password still works.`,
+      );
+    }
+    await this.storage.updateState((state) => ({ ...state, remembered: true }));
+    return ok(await this.status());
+  }
+
+  /** Whether a secret is saved; needs no unlock (owners and fields are stored in clear, values are not). */
+  async hasSecret(address: SecretAddress): Promise<boolean> {
+    const document = await this.storage.readVault();
+    return (
+      document.ok && document.value !== null && document.value.secrets.some((entry) => sameAddress(entry, address))
+    );
+  }
+
+  /** The addresses of the saved secrets, optionally of one owner; needs no unlock. */
+  async savedSecrets(ownerKind?: SecretOwnerKind, ownerId?: string): Promise<SecretAddress[]> {
+    const document = await this.storage.readVault();
+    if (!document.ok || !document.value) return [];
+    return document.value.secrets
+      .filter((entry) => (!ownerKind || entry.ownerKind === ownerKind) && (!ownerId || entry.ownerId === ownerId))
+      .map(({ ownerKind: kind, ownerId: id, field }) => ({ ownerKind: kind, ownerId: id, field }));
+  }
+
+  /** Decrypts a secret; ok(null) when none is saved. */
+  async readSecret(address: SecretAddress): VaultResult<string | null> {
+    const current = await this.currentDocument();
+    if (!current.ok) return current;
+    const { document, key } = current.value;
+    const entry = document.secrets.find((candidate) => sameAddress(candidate, address));
+    if (!entry) return ok(null);
+    const plain = open(key, entry, secretContext(document.id, address));
+    if (!plain) return fail('vault_corrupt', 'A saved secret does not decrypt; save it again.');
+    return ok(plain.toString('utf8'));
+  }
+
+  /** Encrypts and saves a secret (replacing the one at the same address). */
+  async writeSecret(address: SecretAddress, value: string): VaultResult<void> {
+    return this.modifySecrets((document, key) => {
+      const sealed = seal(key, Buffer.from(value, 'utf8'), secretContext(document.id, address));
+      const others = document.secrets.filter((entry) => !sameAddress(entry, address));
+      return { secrets: [...others, { ...address, ...sealed }], result: undefined };
+    });
+  }
+
+  /** Deletes an owner's secrets (or one field); ok(count). Needs the key only when there is something to delete. */
+  async deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): VaultResult<number> {
+    const matches = (entry: SecretAddress) =>
+      entry.ownerKind === ownerKind && entry.ownerId === ownerId && (field === undefined || entry.field === field);
+    if (!(await this.savedSecrets(ownerKind, ownerId)).some(matches)) return ok(0);
+    return this.modifySecrets((document) => {
+      const kept = document.secrets.filter((entry) => !matches(entry));
+      return { secrets: kept, result: document.secrets.length - kept.length };
+    });
+  }
+
+  private weakness(password: string): { ok: false; error: { code: 'weak_password'; message: string } } | null {
+    return [...password].length < minimumMasterPasswordLength
+      ? fail('weak_password', `Use at least ${minimumMasterPasswordLength} characters for the master password.`)
+      : null;
+  }
+
+  private use(key: Buffer): void {
+    if (this.key !== key) this.lock();
+    this.key = key;
+    this.lastUsedAt = this.clock.now();
+  }
+
+  private currentKey(): Buffer | null {
+    this.checkIdle();
+    if (this.key) this.lastUsedAt = this.clock.now();
+    return this.key;
+  }
+
+  private async afterUnlock(remember: boolean): VaultResult<VaultStatus> {
+    if (remember) {
+      const remembered = await this.remember(true);
+      if (!remembered.ok && remembered.error.code !== 'keychain_unavailable') return remembered;
+    }
+    return ok(await this.status());
+  }
+
+  private async wrap(id: string, key: Buffer, password: string, secrets: VaultDocument['secrets']): Promise<string> {
+    const kdf = newScryptParameters(this.cost);
+    const wrappedKey = seal(await deriveKey(password, kdf), key, wrappedKeyContext(id, kdf));
+    return serializeVault({ format: 'rdspg-vault', version: 1, id, kdf, wrappedKey, secrets }, key);
+  }
+
+  private async verifyPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
+    const read = await this.storage.readVault();
+    if (!read.ok) return read;
+    const document = read.value;
+    if (!document) return fail('vault_missing', 'No vault yet; set a master password first ("rdspg vault init").');
+    const state = await this.storage.readState();
+    const waitMs = (state.lastFailureAt ?? 0) + backoffDelayMs(state.failedAttempts) - this.clock.now();
+    if (state.lastFailureAt !== null && waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      return fail('too_many_attempts', `Too many wrong master passwords; try again in ${seconds} s.`);
+    }
+    const key = open(
+      await deriveKey(password, document.kdf),
+      document.wrappedKey,
+      wrappedKeyContext(document.id, document.kdf),
+    );
+    if (!key) {
+      const next = await this.storage.updateState((old) => ({
+        ...old,
+        failedAttempts: old.failedAttempts + 1,
+        lastFailureAt: this.clock.now(),
+      }));
+      const delay = backoffDelayMs(next.failedAttempts);
+      const after = delay ? ` Wait ${Math.ceil(delay / 1000)} s before the next try.` : '';
+      return fail(
+        'wrong_password',
+        `The master password is not correct (${next.failedAttempts} wrong in a row).${after} If it is lost, reset the vault.`,
+      );
+    }
+    if (!macMatches(document, key)) {
+      return fail(
+        'vault_corrupt',
+        `The vault file ${this.path} was changed outside the app; restore it from a backup or reset the vault.`,
+      );
+    }
+    if (state.failedAttempts > 0)
+      await this.storage.updateState((old) => ({ ...old, failedAttempts: 0, lastFailureAt: null }));
+    return ok({ document, key });
+  }
+
+  private async currentDocument(): VaultResult<{ document: VaultDocument; key: Buffer }> {
+    const key = this.currentKey();
+    if (!key) return fail('vault_locked', 'The vault is locked; unlock it with the master password.');
+    const read = await this.storage.readVault();
+    if (!read.ok) return read;
+    if (!read.value) return fail('vault_missing', 'No vault yet; set a master password first.');
+    if (!macMatches(read.value, key)) {
+      this.lock();
+      return fail('vault_locked', 'The vault was reset or replaced by another process; unlock it again.');
+    }
+    return ok({ document: read.value, key });
+  }
+
+  private async modifySecrets<Value>(
+    change: (document: VaultDocument, key: Buffer) => { secrets: VaultDocument['secrets']; result: Value },
+  ): VaultResult<Value> {
+    const done = await this.storage.locked(async (): VaultResult<Value> => {
+      const current = await this.currentDocument();
+      if (!current.ok) return current;
+      const { document, key } = current.value;
+      const { secrets, result } = change(document, key);
+      await this.storage.writeVault(serializeVault({ ...document, secrets }, key));
+      return ok(result);
+    });
+    return done.ok ? done.value : fail('vault_locked', done.error.message);
+  }
+
+  private async rewrap(password: string): VaultResult<void> {
+    return this.modifyHeader(password);
+  }
+
+  private async modifyHeader(password: string): VaultResult<void> {
+    const done = await this.storage.locked(async (): VaultResult<void> => {
+      const current = await this.currentDocument();
+      if (!current.ok) return current;
+      const { document, key } = current.value;
+      await this.storage.writeVault(await this.wrap(document.id, key, password, document.secrets));
+      return ok(undefined);
+    });
+    return done.ok ? done.value : fail('vault_locked', done.error.message);
+  }
+}
+
+export type { VaultState };
