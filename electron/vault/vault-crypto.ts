@@ -49,7 +49,7 @@ export function seal(key: Buffer, plaintext: Buffer, associatedData: string): Se
 export function open(key: Buffer, sealed: Sealed, associatedData: string): Buffer | null {
   const iv = strictBase64(sealed.iv);
   const data = strictBase64(sealed.data);
-  if (!iv || iv.length !== 12 || !data || data.length < 16) return null;
+  if (iv?.length !== 12 || !data || data.length < 16) return null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));

@@ -143,7 +143,7 @@ export class Vault {
     if (!(await this.storage.readState()).remembered) return ok(false);
     const stored = await this.keychain.get(this.service, document.value.id);
     const key = stored ? Buffer.from(stored, 'base64') : null;
-    if (!key || key.length !== 32 || !macMatches(document.value, key)) return ok(false);
+    if (key?.length !== 32 || !macMatches(document.value, key)) return ok(false);
     this.use(key);
     return ok(true);
   }
@@ -209,9 +209,7 @@ export class Vault {
   /** Whether a secret is saved; needs no unlock (owners and fields are stored in clear, values are not). */
   async hasSecret(address: SecretAddress): Promise<boolean> {
     const document = await this.storage.readVault();
-    return (
-      document.ok && document.value !== null && document.value.secrets.some((entry) => sameAddress(entry, address))
-    );
+    return document.ok && document.value?.secrets.some((entry) => sameAddress(entry, address)) === true;
   }
 
   /** The addresses of the saved secrets, optionally of one owner; needs no unlock. */
