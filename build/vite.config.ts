@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('../renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+/** The renderer build: relative asset paths so that the same files load from file:// (Electron) and HTTP (serve). */
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  logLevel: 'warn',
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+});

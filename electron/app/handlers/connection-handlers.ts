@@ -1,0 +1,63 @@
+import { keywordsOfForm } from '../../../shared/contract/server-form';
+import { fail, ok } from '../../../shared/result';
+import type { HandlerTable } from '../handler-table';
+import type { AppPorts } from '../ports';
+import type { SessionRegistry } from '../sessions';
+import { formOfServer, secretAddress, secretParameters } from './server-handlers';
+
+type ConnectionHandlers = Pick<
+  HandlerTable,
+  'connection:test' | 'connection:connect' | 'connection:disconnect' | 'connection:list'
+>;
+
+/** Adds a server's saved secrets (password, sslpassword) to its keywords where the request gave none. */
+async function withSavedSecrets(ports: AppPorts, serverId: string, keywords: Record<string, string>) {
+  for (const field of ['password', ...secretParameters]) {
+    const address = secretAddress(serverId, field);
+    if (keywords[field] || !(await ports.vault.hasSecret(address))) continue;
+    const secret = await ports.vault.readSecret(address);
+    if (!secret.ok) return fail('vault_locked', 'unlock the vault with the master password to use the saved password.');
+    if (secret.value) keywords[field] = secret.value;
+  }
+  return ok(keywords);
+}
+
+/** The connection channels: Test connection, Connect, Disconnect, and the open connections. */
+export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegistry): ConnectionHandlers {
+  const { engine, registry, vault, env } = ports;
+  // The environment never supplies a password or a passfile: only what the dialog or the vault holds is used.
+  const engineEnv = { ...env, PGPASSWORD: undefined, PGPASSFILE: '/nonexistent' };
+  return {
+    'connection:test': async ({ form, serverId }) => {
+      let keywords = keywordsOfForm(form);
+      if (serverId) {
+        const completed = await withSavedSecrets(ports, serverId, keywords);
+        if (!completed.ok) return completed;
+        keywords = completed.value;
+      }
+      return engine.check({ keywords, env: engineEnv });
+    },
+    'connection:connect': async ({ id, password, savePassword }) => {
+      const found = await registry.get(id);
+      if (!found.ok) return found;
+      const keywords = keywordsOfForm({ ...formOfServer(found.value), password: password ?? '' });
+      const completed = await withSavedSecrets(ports, id, keywords);
+      if (!completed.ok) return completed;
+      const opened = await engine.open({ keywords: completed.value, env: engineEnv });
+      if (!opened.ok) return opened;
+      if (password && savePassword) {
+        const written = await vault.writeSecret(secretAddress(id, 'password'), password);
+        if (!written.ok) {
+          await opened.value.close();
+          return fail('vault_locked', 'unlock the vault with the master password to save the password.');
+        }
+      }
+      return ok(await sessions.add(id, opened.value));
+    },
+    'connection:disconnect': async ({ id }) =>
+      (await sessions.close(id))
+        ? ok({})
+        : fail('not_connected', 'the server is not connected; nothing to disconnect.'),
+    'connection:list': async () => ok(sessions.list()),
+  };
+}

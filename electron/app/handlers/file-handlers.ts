@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { maxUploadBytes } from '../../../shared/contract/files';
+import { fail, ok } from '../../../shared/result';
+import { writeFileAtomic } from '../../platform/atomic-write';
+import type { HandlerTable } from '../handler-table';
+import type { AppPorts } from '../ports';
+
+type FileHandlers = Pick<
+  HandlerTable,
+  'files:list' | 'files:upload' | 'files:choose' | 'app:info' | 'certs:inspect-root'
+>;
+
+/** The folder under the data folder where uploaded certificate files are kept. */
+export function uploadFolder(home: string): string {
+  return join(home, 'uploads');
+}
+
+/** A safe file name for an upload: its own base name, nothing but word characters, dots and dashes. */
+function safeName(fileName: string): string {
+  const cleaned = basename(fileName.replaceAll('\\', '/'))
+    .replace(/[^\w.-]/g, '_')
+    .replace(/^\.+/, '');
+  return cleaned.slice(-100) || 'certificate';
+}
+
+/** The file browser, uploads, native file dialog, app facts and root-certificate inspection. */
+export function createFileHandlers(ports: AppPorts): FileHandlers {
+  return {
+    'files:list': async ({ path }) => {
+      const folder = resolve(path || ports.env.HOME || homedir());
+      try {
+        const listed = await readdir(folder, { withFileTypes: true });
+        const entries = listed
+          .filter((entry) => entry.isDirectory() || entry.isFile())
+          .map(
+            (entry) =>
+              ({
+                name: entry.name,
+                path: join(folder, entry.name),
+                kind: entry.isDirectory() ? 'folder' : 'file',
+              }) as const,
+          )
+          .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'folder' ? -1 : 1));
+        const parent = dirname(folder);
+        return ok({ path: folder, parent: parent === folder ? null : parent, entries });
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'error';
+        return fail('folder_unreadable', `cannot read ${folder} (${code}); choose another folder.`);
+      }
+    },
+    'files:upload': async ({ fileName, contentBase64 }) => {
+      const bytes = Buffer.from(contentBase64, 'base64');
+      if (bytes.length > maxUploadBytes)
+        return fail('file_too_large', 'the file is larger than 4 MB; choose the certificate file itself.');
+      const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+      const path = join(uploadFolder(ports.home), `${digest}-${safeName(fileName)}`);
+      try {
+        await writeFileAtomic(path, bytes);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'error';
+        return fail(
+          'upload_failed',
+          `could not keep the file in the data folder (${code}); check free space and permissions.`,
+        );
+      }
+      return ok({ path });
+    },
+    'files:choose': async ({ purpose }) => {
+      if (!ports.chooseFile)
+        return fail('not_available', 'no native file dialog in server mode; browse or upload the file.');
+      return ok({ path: await ports.chooseFile(purpose) });
+    },
+    'app:info': async () => ok({ mode: ports.mode, version: ports.version, home: ports.home }),
+    'certs:inspect-root': ({ path }) => ports.certs.inspectRoot(path),
+  };
+}

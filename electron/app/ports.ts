@@ -1,0 +1,93 @@
+import type { CertErrorCode } from '../../shared/cert-types';
+import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { ConnectionFacts } from '../../shared/contract/connection';
+import type { Result } from '../../shared/result';
+import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
+import type { SecretAddress, SecretOwnerKind, VaultErrorCode, VaultStatus } from '../../shared/vault-types';
+
+export type { SavedServer, ServerFields };
+
+/** The master-password vault as the handlers use it: the subset of electron/vault's Vault they call. */
+export interface VaultPort {
+  status(): Promise<VaultStatus>;
+  initialize(password: string, remember: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
+  unlock(password: string, remember: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
+  lock(): void;
+  /** Unlocks with the vault key remembered in the OS keychain; false when none is remembered. */
+  unlockFromKeychain(): Promise<Result<boolean, VaultErrorCode>>;
+  change(current: string, next: string): Promise<Result<VaultStatus, VaultErrorCode>>;
+  /** Deletes every saved secret and sets a new master password; returns how many secrets were deleted. */
+  reset(
+    password: string,
+    remember: boolean,
+  ): Promise<Result<{ status: VaultStatus; deletedSecrets: number }, VaultErrorCode>>;
+  remember(on: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
+  /** Whether a secret is saved, answerable while locked. */
+  hasSecret(address: SecretAddress): Promise<boolean>;
+  readSecret(address: SecretAddress): Promise<Result<string | null, VaultErrorCode>>;
+  writeSecret(address: SecretAddress, value: string): Promise<Result<void, VaultErrorCode>>;
+  deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): Promise<Result<number, VaultErrorCode>>;
+}
+
+/** The registry of saved servers as the handlers use it: the subset of electron/registry's ServerRegistry. */
+export interface RegistryPort {
+  list(): Promise<Result<{ groups: string[]; servers: SavedServer[] }, RegistryErrorCode>>;
+  get(id: string): Promise<Result<SavedServer, RegistryErrorCode>>;
+  create(fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
+  update(id: string, fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
+  remove(id: string): Promise<Result<unknown, RegistryErrorCode>>;
+}
+
+/** A connection request to the engine: libpq keywords and the environment it reads. */
+export interface EngineRequest {
+  keywords: Record<string, string>;
+  env: Record<string, string | undefined>;
+}
+
+/** The connection engine as the handlers use it: a one-off check, and sessions kept open. */
+export interface EnginePort {
+  check(request: EngineRequest): Promise<Result<ConnectionFacts, ConnectErrorCode>>;
+  open(request: EngineRequest): Promise<Result<OpenSession, ConnectErrorCode>>;
+}
+
+/** A connection the engine keeps open until closed. */
+export interface OpenSession {
+  facts: ConnectionFacts;
+  close(): Promise<void>;
+  /** Called once if the server drops the connection. */
+  onLost(listener: () => void): void;
+}
+
+/** One certificate of a root-certificate file, as the dialog shows it. */
+export interface RootCertificateFacts {
+  certificates: {
+    subject: string;
+    issuer: string;
+    notAfter: string;
+    isCA: boolean;
+    expiryState: 'valid' | 'expires_soon' | 'expired';
+  }[];
+  warnings: string[];
+}
+
+/** The certificate toolkit as the handlers use it. */
+export interface CertsPort {
+  inspectRoot(path: string): Promise<Result<RootCertificateFacts, CertErrorCode>>;
+}
+
+/** The native file dialog, present only in the Electron shell. */
+export type ChooseFile = (purpose: string) => Promise<string | null>;
+
+/** Everything the handlers need, given by the composition root (electron/shell/main.ts or `rdspg serve`). */
+export interface AppPorts {
+  mode: 'electron' | 'server';
+  version: string;
+  /** The app's data folder (RDSPG_HOME or Electron's userData). */
+  home: string;
+  env: Record<string, string | undefined>;
+  vault: VaultPort;
+  registry: RegistryPort;
+  engine: EnginePort;
+  certs: CertsPort;
+  chooseFile: ChooseFile | null;
+}

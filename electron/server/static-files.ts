@@ -1,0 +1,42 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Sends a file of the built UI; false when there is no such file under the root. */
+export async function sendStaticFile(
+  root: string,
+  urlPath: string,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<boolean> {
+  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '');
+  const path = join(root, relative);
+  if (relative.startsWith('..') || !path.startsWith(root + sep)) return false;
+  try {
+    if (!(await stat(path)).isFile()) return false;
+    const body = await readFile(path);
+    const immutable = relative.startsWith(`assets${sep}`);
+    response.writeHead(200, {
+      ...headers,
+      'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+      'Content-Length': body.length,
+    });
+    response.end(body);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+// The Electron main process: the only composition root of the desktop app.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import type { MenuCommand } from '../../shared/contract';
+import { composeApp } from '../app/compose';
+import { registerIpcHandlers } from './ipc';
+import { menuTemplate } from './menu';
+import { createMainWindow, hardenSession } from './window';
+
+const certificateFilters = [
+  {
+    name: 'Certificates and keys',
+    extensions: ['pem', 'crt', 'cer', 'der', 'key', 'p7b', 'p12', 'pfx', 'jks', 'crl', 'zip'],
+  },
+  { name: 'All files', extensions: ['*'] },
+];
+
+async function start(): Promise<void> {
+  nativeTheme.themeSource = 'system';
+  const files = {
+    preloadPath: join(__dirname, 'preload.cjs'),
+    pageUrl: pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).href,
+  };
+  let window: BrowserWindow | null = null;
+  const home = process.env.RDSPG_HOME || app.getPath('userData');
+  const composed = await composeApp({
+    mode: 'electron',
+    home,
+    env: process.env,
+    version: app.getVersion(),
+    chooseFile: async () => {
+      const options = { properties: ['openFile' as const], filters: certificateFilters };
+      const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+  });
+  registerIpcHandlers(ipcMain, composed.table, files.pageUrl, (channel, error) =>
+    console.error(`[main] bug in ${channel}: ${(error as Error)?.message ?? error}`),
+  );
+  const send = (command: MenuCommand) => window?.webContents.send('menu:command', command);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform)));
+  hardenSession(session.defaultSession);
+  window = createMainWindow(files);
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(files);
+  });
+  app.on('before-quit', () => void composed.sessions.closeAll());
+}
+
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start, (error) => {
+    console.error(`[main] could not start: ${(error as Error).message}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,39 @@
+// The preload: one named function per channel, nothing generic; runs sandboxed with context isolation.
+import { contextBridge, ipcRenderer } from 'electron';
+import type { MenuCommand, RdspgApi, RdspgBridge } from '../../shared/contract';
+
+const api: RdspgApi = {
+  'vault:status': (request) => ipcRenderer.invoke('vault:status', request),
+  'vault:setup': (request) => ipcRenderer.invoke('vault:setup', request),
+  'vault:unlock': (request) => ipcRenderer.invoke('vault:unlock', request),
+  'vault:lock': (request) => ipcRenderer.invoke('vault:lock', request),
+  'vault:change': (request) => ipcRenderer.invoke('vault:change', request),
+  'vault:reset': (request) => ipcRenderer.invoke('vault:reset', request),
+  'vault:remember': (request) => ipcRenderer.invoke('vault:remember', request),
+  'servers:list': (request) => ipcRenderer.invoke('servers:list', request),
+  'servers:get': (request) => ipcRenderer.invoke('servers:get', request),
+  'servers:create': (request) => ipcRenderer.invoke('servers:create', request),
+  'servers:update': (request) => ipcRenderer.invoke('servers:update', request),
+  'servers:delete': (request) => ipcRenderer.invoke('servers:delete', request),
+  'servers:clear-password': (request) => ipcRenderer.invoke('servers:clear-password', request),
+  'connection:test': (request) => ipcRenderer.invoke('connection:test', request),
+  'connection:connect': (request) => ipcRenderer.invoke('connection:connect', request),
+  'connection:disconnect': (request) => ipcRenderer.invoke('connection:disconnect', request),
+  'connection:list': (request) => ipcRenderer.invoke('connection:list', request),
+  'certs:inspect-root': (request) => ipcRenderer.invoke('certs:inspect-root', request),
+  'files:list': (request) => ipcRenderer.invoke('files:list', request),
+  'files:upload': (request) => ipcRenderer.invoke('files:upload', request),
+  'files:choose': (request) => ipcRenderer.invoke('files:choose', request),
+  'app:info': (request) => ipcRenderer.invoke('app:info', request),
+};
+
+const bridge: RdspgBridge = {
+  api,
+  onMenuCommand(listener) {
+    const relay = (_event: unknown, command: MenuCommand) => listener(command);
+    ipcRenderer.on('menu:command', relay);
+    return () => ipcRenderer.off('menu:command', relay);
+  },
+};
+
+contextBridge.exposeInMainWorld('rdspg', bridge);

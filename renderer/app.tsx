@@ -1,0 +1,36 @@
+import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { VaultStatus } from '../shared/contract/vault';
+import { api } from './api/bridge';
+import { MainWindow } from './main-window';
+import { useSystemDarkMode } from './theme';
+import { MasterPasswordScreen } from './vault/master-password-screen';
+
+/** The whole UI: the theme that follows the OS, then the master-password screen or the main window. */
+export function App() {
+  const dark = useSystemDarkMode();
+  const [status, setStatus] = useState<VaultStatus | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    const answer = await api['vault:status']({});
+    if (answer.ok) setStatus(answer.value);
+    else setProblem(answer.error.message);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  useEffect(() => {
+    document.body.style.background = dark ? '#141414' : '#ffffff';
+    document.body.style.margin = '0';
+  }, [dark]);
+  let content: React.ReactNode;
+  if (problem) content = <p role="alert">{problem}</p>;
+  else if (!status) content = <Spin aria-label="Loading" />;
+  else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
+  else content = <MainWindow onStatus={setStatus} />;
+  return (
+    <ConfigProvider theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}>
+      <AntApp>{content}</AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,64 @@
+import { Form, Input, InputNumber, Switch } from 'antd';
+import type { FieldProps } from './field-props';
+
+/** The Connection tab: Host name/address, Port, Maintenance database, Username, Password, Save password?. */
+export function ConnectionTab({
+  form,
+  set,
+  status,
+  creating,
+  passwordSaved,
+}: FieldProps & { creating: boolean; passwordSaved: boolean }) {
+  const maintenance = status('maintenanceDatabase');
+  return (
+    <>
+      <Form.Item label="Host name/address" required htmlFor="server-host" {...status('host')}>
+        <Input id="server-host" value={form.host} onChange={(event) => set({ host: event.target.value })} />
+      </Form.Item>
+      <Form.Item label="Port" htmlFor="server-port" {...status('port')}>
+        <InputNumber
+          id="server-port"
+          min={1}
+          max={65535}
+          precision={0}
+          value={form.port}
+          onChange={(value) => set({ port: typeof value === 'number' ? value : Number.NaN })}
+        />
+      </Form.Item>
+      <Form.Item
+        label="Maintenance database"
+        htmlFor="server-maintenance-database"
+        {...maintenance}
+        extra="The system database the app connects to first (postgres); not for your own data."
+      >
+        <Input
+          id="server-maintenance-database"
+          value={form.maintenanceDatabase}
+          onChange={(event) => set({ maintenanceDatabase: event.target.value })}
+        />
+      </Form.Item>
+      <Form.Item label="Username" required htmlFor="server-username" {...status('username')}>
+        <Input id="server-username" value={form.username} onChange={(event) => set({ username: event.target.value })} />
+      </Form.Item>
+      <Form.Item
+        label="Password"
+        htmlFor="server-password"
+        extra={!creating && passwordSaved ? 'A password is saved; type a new one to replace it.' : undefined}
+      >
+        <Input.Password
+          id="server-password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(event) => set({ password: event.target.value })}
+        />
+      </Form.Item>
+      <Form.Item label="Save password?" htmlFor="server-save-password">
+        <Switch
+          id="server-save-password"
+          checked={form.savePassword}
+          onChange={(value) => set({ savePassword: value })}
+        />
+      </Form.Item>
+    </>
+  );
+}

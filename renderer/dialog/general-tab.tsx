@@ -1,0 +1,76 @@
+import { AutoComplete, Form, Input, Switch } from 'antd';
+import type { ServerForm } from '../../shared/contract/server-form';
+import type { FieldProps } from './field-props';
+
+function ColourInput({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
+  return (
+    <Input
+      id={id}
+      placeholder="#rrggbb (none)"
+      allowClear
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      prefix={
+        <span
+          aria-hidden
+          style={{
+            display: 'inline-block',
+            width: 14,
+            height: 14,
+            borderRadius: 3,
+            border: '1px solid #8884',
+            background: value || 'transparent',
+          }}
+        />
+      }
+    />
+  );
+}
+
+/** The General tab: Name, Server group, Background, Foreground, Connect now?, Comments. */
+export function GeneralTab({
+  form,
+  set,
+  status,
+  groups,
+  creating,
+}: FieldProps & { groups: string[]; creating: boolean }) {
+  const update =
+    <Key extends keyof ServerForm>(key: Key) =>
+    (value: ServerForm[Key]) =>
+      set({ [key]: value } as Partial<ServerForm>);
+  return (
+    <>
+      <Form.Item label="Name" required htmlFor="server-name" {...status('name')}>
+        <Input id="server-name" autoFocus value={form.name} onChange={(event) => update('name')(event.target.value)} />
+      </Form.Item>
+      <Form.Item label="Server group" htmlFor="server-group" {...status('group')}>
+        <AutoComplete
+          id="server-group"
+          value={form.group}
+          options={groups.map((group) => ({ value: group }))}
+          onChange={(value) => update('group')(value)}
+        />
+      </Form.Item>
+      <Form.Item label="Background" htmlFor="server-background" {...status('background')}>
+        <ColourInput id="server-background" value={form.background} onChange={update('background')} />
+      </Form.Item>
+      <Form.Item label="Foreground" htmlFor="server-foreground" {...status('foreground')}>
+        <ColourInput id="server-foreground" value={form.foreground} onChange={update('foreground')} />
+      </Form.Item>
+      {creating && (
+        <Form.Item label="Connect now?" htmlFor="server-connect-now">
+          <Switch id="server-connect-now" checked={form.connectNow} onChange={update('connectNow')} />
+        </Form.Item>
+      )}
+      <Form.Item label="Comments" htmlFor="server-comments" {...status('comments')}>
+        <Input.TextArea
+          id="server-comments"
+          rows={3}
+          value={form.comments}
+          onChange={(event) => update('comments')(event.target.value)}
+        />
+      </Form.Item>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { Alert, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+
+type Facts = { subject: string; notAfter: string; isCA: boolean; expiryState: string }[];
+
+/** What a picked Root certificate is: its subject and expiry, and a warning when it is not a CA or has expired. */
+export function RootCertificateFacts({ path }: { path: string }) {
+  const [facts, setFacts] = useState<{ certificates: Facts; warnings: string[] } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api['certs:inspect-root']({ path }).then((answer) => {
+      if (!current) return;
+      if (answer.ok) {
+        setFacts(answer.value);
+        setProblem(null);
+      } else {
+        const failure = describeFailure(answer.error);
+        setFacts(null);
+        setProblem(`${failure.title}: ${failure.detail}`);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [path]);
+  return (
+    <div aria-live="polite" data-testid="root-certificate-facts" style={{ marginTop: 6 }}>
+      {problem && <Alert type="error" showIcon title={problem} />}
+      {facts?.certificates.map((certificate) => (
+        <Typography.Text
+          key={`${certificate.subject}-${certificate.notAfter}`}
+          style={{ display: 'block', fontSize: 12 }}
+        >
+          Subject: {certificate.subject} · Expires: {certificate.notAfter.slice(0, 10)}
+          {certificate.isCA ? ' · CA' : ' · not a CA'}
+        </Typography.Text>
+      ))}
+      {facts && facts.warnings.length > 0 && (
+        <Alert type="warning" showIcon title={facts.warnings.join(' ')} style={{ marginTop: 4 }} />
+      )}
+    </div>
+  );
+}

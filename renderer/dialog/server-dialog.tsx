@@ -1,0 +1,143 @@
+import { Alert, Button, Form, Modal, Spin, Tabs } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { ConnectionFacts } from '../../shared/contract/connection';
+import { blankServerForm, type ServerForm } from '../../shared/contract/server-form';
+import type { ServerSummary } from '../../shared/contract/servers';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+import { SslFacts } from '../servers/ssl-panel';
+import { ConnectionTab } from './connection-tab';
+import type { FieldStatus } from './field-props';
+import { validateForm } from './form-errors';
+import { GeneralTab } from './general-tab';
+import { ParametersTab } from './parameters-tab';
+
+type TestOutcome = { kind: 'ok'; facts: ConnectionFacts } | { kind: 'failed'; title: string; detail: string } | null;
+
+const tabOfField = (path: string) =>
+  path.startsWith('parameters')
+    ? 'parameters'
+    : ['host', 'port', 'maintenanceDatabase', 'username'].includes(path)
+      ? 'connection'
+      : 'general';
+
+/** Register > Server… and Properties: General, Connection and Parameters tabs, Test connection, Save. */
+export function ServerDialog({
+  serverId,
+  groups,
+  onClose,
+}: {
+  serverId: string | null;
+  groups: string[];
+  onClose: (saved: ServerSummary | null, connectNow: boolean) => void;
+}) {
+  const creating = serverId === null;
+  const [form, setForm] = useState<ServerForm | null>(creating ? blankServerForm(groups[0] ?? 'Servers') : null);
+  const [passwordSaved, setPasswordSaved] = useState(false);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [tab, setTab] = useState('general');
+  const [testing, setTesting] = useState(false);
+  const [outcome, setOutcome] = useState<TestOutcome>(null);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!serverId) return;
+    void api['servers:get']({ id: serverId }).then((answer) => {
+      if (answer.ok) {
+        setForm(answer.value.form);
+        setPasswordSaved(answer.value.summary.passwordSaved);
+      } else setSaveProblem(answer.error.message);
+    });
+  }, [serverId]);
+  const errors = useMemo(() => (form ? validateForm(form) : new Map<string, string>()), [form]);
+  const shown = [...errors].filter(([path]) => touched.has('*') || touched.has(path.split('.').slice(0, 1).join('.')));
+  const status = (path: string): FieldStatus => {
+    const message = shown.find(([key]) => key === path)?.[1];
+    return message ? { validateStatus: 'error', help: message } : {};
+  };
+  const set = (change: Partial<ServerForm>) => {
+    setForm((current) => (current ? { ...current, ...change } : current));
+    setTouched((current) => new Set([...current, ...Object.keys(change)]));
+    setOutcome(null);
+  };
+  async function test() {
+    if (!form) return;
+    setTouched(new Set(['*']));
+    if (errors.size > 0) return setTab(tabOfField([...errors.keys()][0] ?? ''));
+    setTesting(true);
+    const answer = await api['connection:test']({ form, serverId: serverId ?? undefined });
+    setTesting(false);
+    setOutcome(answer.ok ? { kind: 'ok', facts: answer.value } : { kind: 'failed', ...describeFailure(answer.error) });
+  }
+  async function save() {
+    if (!form || errors.size > 0) return;
+    const answer = serverId
+      ? await api['servers:update']({ id: serverId, form })
+      : await api['servers:create']({ form });
+    if (answer.ok) return onClose(answer.value, creating && form.connectNow);
+    const failure = describeFailure(answer.error);
+    setSaveProblem(`${failure.title}: ${failure.detail}`);
+  }
+  const fieldProps = form ? { form, set, status } : null;
+  return (
+    <Modal
+      open
+      width={720}
+      title={creating ? 'Register - Server' : `Properties - ${form?.name ?? ''}`}
+      onCancel={() => onClose(null, false)}
+      footer={[
+        <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>
+          Test connection
+        </Button>,
+        <Button key="cancel" onClick={() => onClose(null, false)}>
+          Cancel
+        </Button>,
+        <Button key="save" type="primary" disabled={!form || errors.size > 0} onClick={() => void save()}>
+          Save
+        </Button>,
+      ]}
+    >
+      {!fieldProps ? (
+        <Spin />
+      ) : (
+        <Form layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} onFinish={() => void save()}>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              {
+                key: 'general',
+                label: 'General',
+                forceRender: true,
+                children: <GeneralTab {...fieldProps} groups={groups} creating={creating} />,
+              },
+              {
+                key: 'connection',
+                label: 'Connection',
+                forceRender: true,
+                children: <ConnectionTab {...fieldProps} creating={creating} passwordSaved={passwordSaved} />,
+              },
+              {
+                key: 'parameters',
+                label: 'Parameters',
+                forceRender: true,
+                children: <ParametersTab {...fieldProps} />,
+              },
+            ]}
+          />
+        </Form>
+      )}
+      <div aria-live="polite" className="visually-hidden" data-testid="form-problems">
+        {shown.length > 0
+          ? `${shown.length} problem${shown.length > 1 ? 's' : ''}: ${shown.map(([, message]) => message).join(' ')}`
+          : ''}
+      </div>
+      <div aria-live="assertive" data-testid="test-outcome">
+        {outcome?.kind === 'ok' && <SslFacts facts={outcome.facts} title="Test connection succeeded" />}
+        {outcome?.kind === 'failed' && (
+          <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
+        )}
+        {saveProblem && <Alert type="error" showIcon title={saveProblem} style={{ marginTop: 8 }} />}
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,194 @@
+import { App, Button, Dropdown, Layout, Space, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { MenuCommand } from '../shared/contract';
+import type { ServerSummary } from '../shared/contract/servers';
+import type { VaultStatus } from '../shared/contract/vault';
+import { api, bridge } from './api/bridge';
+import { describeFailure } from './errors';
+import { PasswordPrompt } from './servers/password-prompt';
+import { ServerPanel } from './servers/server-panel';
+import { ServerTree } from './servers/server-tree';
+import { useServers } from './servers/use-servers';
+
+const ServerDialog = lazy(() => import('./dialog/server-dialog').then((module) => ({ default: module.ServerDialog })));
+const ChangeDialog = lazy(() => import('./vault/change-dialog').then((module) => ({ default: module.ChangeDialog })));
+const ResetDialog = lazy(() => import('./vault/reset-dialog').then((module) => ({ default: module.ResetDialog })));
+
+type Overlay =
+  | { kind: 'register' }
+  | { kind: 'properties'; id: string }
+  | { kind: 'change' }
+  | { kind: 'reset' }
+  | { kind: 'password'; server: ServerSummary }
+  | null;
+
+/** The main window: menus, the Servers tree, and the selected server's panel. */
+export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
+  const { message } = App.useApp();
+  const { servers, groups, connections, refresh, problem: listProblem } = useServers();
+  const [selected, setSelected] = useState<string | null>(null);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
+  const server = servers.find((item) => item.id === selected) ?? null;
+
+  const lock = useCallback(async () => {
+    const answer = await api['vault:lock']({});
+    if (answer.ok) onStatus(answer.value);
+  }, [onStatus]);
+  const onMenu = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'register-server') setOverlay({ kind: 'register' });
+      else if (command === 'lock') void lock();
+      else setOverlay({ kind: 'change' });
+    },
+    [lock],
+  );
+  useEffect(() => bridge.onMenuCommand(onMenu), [onMenu]);
+
+  async function connect(target: ServerSummary, password?: string, savePassword?: boolean) {
+    setBusy(true);
+    setProblem(null);
+    const answer = await api['connection:connect']({ id: target.id, password, savePassword });
+    setBusy(false);
+    if (answer.ok) {
+      message.success(`Connected to ${target.name}`);
+      return refresh();
+    }
+    if (answer.error.code === 'password_required' && password === undefined)
+      return setOverlay({ kind: 'password', server: target });
+    setProblem(describeFailure(answer.error));
+  }
+  const actions = {
+    connect: (target: ServerSummary) => void connect(target),
+    disconnect: async (target: ServerSummary) => {
+      await api['connection:disconnect']({ id: target.id });
+      await refresh();
+    },
+    properties: (target: ServerSummary) => setOverlay({ kind: 'properties', id: target.id }),
+    remove: async (target: ServerSummary) => {
+      const answer = await api['servers:delete']({ id: target.id });
+      if (!answer.ok) return setProblem(describeFailure(answer.error));
+      setSelected(null);
+      await refresh();
+    },
+    clearPassword: async (target: ServerSummary) => {
+      const answer = await api['servers:clear-password']({ id: target.id });
+      if (!answer.ok) return setProblem(describeFailure(answer.error));
+      message.info(`The saved password of ${target.name} was deleted`);
+      await refresh();
+    },
+  };
+  async function saved(summary: ServerSummary | null, connectNow: boolean) {
+    setOverlay(null);
+    await refresh();
+    if (summary) {
+      setSelected(summary.id);
+      if (connectNow) await connect(summary);
+    }
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 16,
+          background: 'transparent',
+          borderBottom: '1px solid rgba(128,128,128,0.3)',
+        }}
+      >
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
+          RDS PG Connect
+        </Typography.Title>
+        <Space role="menubar" aria-label="Main menu">
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: [{ key: 'server', label: 'Server…', onClick: () => setOverlay({ kind: 'register' }) }] }}
+          >
+            <Button role="menuitem">Register</Button>
+          </Dropdown>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'change', label: 'Change master password…', onClick: () => setOverlay({ kind: 'change' }) },
+                {
+                  key: 'reset',
+                  label: 'Reset master password…',
+                  danger: true,
+                  onClick: () => setOverlay({ kind: 'reset' }),
+                },
+              ],
+            }}
+          >
+            <Button role="menuitem">Master password</Button>
+          </Dropdown>
+          <Button role="menuitem" onClick={() => void lock()}>
+            Lock
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={320}
+          theme="light"
+          style={{ padding: 12, background: 'transparent', borderRight: '1px solid rgba(128,128,128,0.3)' }}
+        >
+          <ServerTree
+            servers={servers}
+            groups={groups}
+            connections={connections}
+            selected={selected}
+            onSelect={setSelected}
+          />
+          {listProblem && <p role="alert">{listProblem}</p>}
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <ServerPanel
+            server={server}
+            state={server ? connections.get(server.id) : undefined}
+            actions={actions}
+            busy={busy}
+            problem={problem}
+          />
+        </Layout.Content>
+      </Layout>
+      <Suspense fallback={null}>
+        {(overlay?.kind === 'register' || overlay?.kind === 'properties') && (
+          <ServerDialog serverId={overlay.kind === 'properties' ? overlay.id : null} groups={groups} onClose={saved} />
+        )}
+        {overlay?.kind === 'change' && (
+          <ChangeDialog
+            onClose={(changed) => {
+              setOverlay(null);
+              if (changed) message.success('The master password was changed');
+            }}
+          />
+        )}
+        {overlay?.kind === 'reset' && (
+          <ResetDialog
+            onClose={() => setOverlay(null)}
+            onStatus={(status) => {
+              onStatus(status);
+              void refresh();
+            }}
+          />
+        )}
+      </Suspense>
+      {overlay?.kind === 'password' && (
+        <PasswordPrompt
+          serverName={overlay.server.name}
+          onCancel={() => setOverlay(null)}
+          onSubmit={(password, save) => {
+            const target = overlay.server;
+            setOverlay(null);
+            void connect(target, password, save);
+          }}
+        />
+      )}
+    </Layout>
+  );
+}

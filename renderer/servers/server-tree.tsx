@@ -1,0 +1,79 @@
+import { Input, Tag, Tree } from 'antd';
+import type { DataNode } from 'antd/es/tree';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { OpenConnectionState } from '../../shared/contract/connection';
+import type { ServerSummary } from '../../shared/contract/servers';
+
+/** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
+export function matchesFilter(server: ServerSummary, filter: string): boolean {
+  if (!filter) return true;
+  const text = filter.toLowerCase();
+  return [server.name, server.host, server.username, server.group].some((value) => value.toLowerCase().includes(text));
+}
+
+function serverTitle(server: ServerSummary, state: OpenConnectionState | undefined) {
+  return (
+    <span
+      style={{ color: server.foreground || undefined, background: server.background || undefined, padding: '0 4px' }}
+    >
+      {server.name}
+      {state && (
+        <Tag color="green" style={{ marginLeft: 8 }}>
+          connected
+        </Tag>
+      )}
+      {state?.facts.ssl && <Tag color="blue">SSL</Tag>}
+    </span>
+  );
+}
+
+/** The Servers tree: groups, then servers with their state, filtered as you type; virtual, so thousands stay fast. */
+export function ServerTree(props: {
+  servers: ServerSummary[];
+  groups: string[];
+  connections: Map<string, OpenConnectionState>;
+  selected: string | null;
+  onSelect: (id: string | null) => void;
+}) {
+  const { servers, groups, connections, selected, onSelect } = props;
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter);
+  const treeData = useMemo<DataNode[]>(() => {
+    const byGroup = new Map<string, DataNode[]>(groups.map((group) => [group, []]));
+    for (const server of servers) {
+      if (!matchesFilter(server, deferredFilter)) continue;
+      const node = { key: server.id, title: serverTitle(server, connections.get(server.id)), isLeaf: true };
+      const list = byGroup.get(server.group) ?? [];
+      list.push(node);
+      byGroup.set(server.group, list);
+    }
+    return [...byGroup]
+      .filter(([, children]) => children.length > 0 || !deferredFilter)
+      .map(([group, children]) => ({
+        key: `group:${group}`,
+        title: `${group} (${children.length})`,
+        children,
+        selectable: false,
+      }));
+  }, [servers, groups, connections, deferredFilter]);
+  const expandedKeys = useMemo(() => treeData.map((node) => node.key), [treeData]);
+  return (
+    <nav aria-label="Servers" style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
+      <Input.Search
+        aria-label="Filter servers"
+        placeholder="Filter servers"
+        allowClear
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <Tree
+        blockNode
+        height={Math.max(200, window.innerHeight - 140)}
+        treeData={treeData}
+        expandedKeys={expandedKeys}
+        selectedKeys={selected ? [selected] : []}
+        onSelect={(keys) => onSelect(keys.length ? String(keys[0]) : null)}
+      />
+    </nav>
+  );
+}

@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OpenConnectionState } from '../../shared/contract/connection';
+import type { ServerSummary } from '../../shared/contract/servers';
+import { api } from '../api/bridge';
+
+/** The saved servers, their groups and the open connections, with a refresh. */
+export function useServers() {
+  const [servers, setServers] = useState<ServerSummary[]>([]);
+  const [groups, setGroups] = useState<string[]>([]);
+  const [connections, setConnections] = useState<Map<string, OpenConnectionState>>(new Map());
+  const [loaded, setLoaded] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    const [listed, open] = await Promise.all([api['servers:list']({}), api['connection:list']({})]);
+    if (listed.ok) {
+      setServers(listed.value.servers);
+      setGroups(listed.value.groups);
+      setProblem(null);
+    } else setProblem(listed.error.message);
+    if (open.ok) setConnections(new Map(open.value.map((state) => [state.serverId, state])));
+    setLoaded(true);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return { servers, groups, connections, loaded, problem, refresh };
+}

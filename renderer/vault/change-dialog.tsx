@@ -1,0 +1,54 @@
+import { Alert, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { newMasterPassword } from '../../shared/contract/vault';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+
+/** Change the master password: the vault key is re-wrapped, saved passwords stay. */
+export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void }) {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const weak = next ? newMasterPassword.safeParse(next).error?.issues[0]?.message : undefined;
+  async function change() {
+    const answer = await api['vault:change']({ current, next });
+    if (answer.ok) return onClose(true);
+    const failure = describeFailure(answer.error);
+    setError(`${failure.title}: ${failure.detail}`);
+  }
+  return (
+    <Modal
+      open
+      title="Change master password"
+      okText="Change"
+      okButtonProps={{ disabled: !current || !next || Boolean(weak) }}
+      onOk={change}
+      onCancel={() => onClose(false)}
+    >
+      <Form layout="vertical">
+        <Form.Item label="Current master password" htmlFor="current-master-password">
+          <Input.Password
+            id="current-master-password"
+            value={current}
+            onChange={(event) => setCurrent(event.target.value)}
+            autoComplete="current-password"
+          />
+        </Form.Item>
+        <Form.Item
+          label="New master password"
+          htmlFor="new-master-password"
+          validateStatus={weak ? 'error' : ''}
+          help={weak}
+        >
+          <Input.Password
+            id="new-master-password"
+            value={next}
+            onChange={(event) => setNext(event.target.value)}
+            autoComplete="new-password"
+          />
+        </Form.Item>
+      </Form>
+      <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
+    </Modal>
+  );
+}

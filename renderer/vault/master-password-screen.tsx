@@ -1,0 +1,114 @@
+import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { newMasterPassword, type VaultStatus } from '../../shared/contract/vault';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+
+const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
+
+/** First run: set the master password; later: unlock. Both offer "Remember on this device". */
+export function MasterPasswordScreen({
+  status,
+  onStatus,
+}: {
+  status: VaultStatus;
+  onStatus: (status: VaultStatus) => void;
+}) {
+  const firstRun = !status.initialized;
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [remember, setRemember] = useState(status.remembered);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const weak =
+    firstRun && password !== '' ? newMasterPassword.safeParse(password).error?.issues[0]?.message : undefined;
+  const mismatch =
+    firstRun && confirmation !== '' && confirmation !== password ? 'The passwords do not match.' : undefined;
+  const ready = password !== '' && (!firstRun || (!weak && confirmation === password));
+
+  async function submit() {
+    if (!ready) return;
+    setBusy(true);
+    const answer = firstRun
+      ? await api['vault:setup']({ password, remember })
+      : await api['vault:unlock']({ password, remember });
+    setBusy(false);
+    if (answer.ok) onStatus(answer.value);
+    else {
+      const failure = describeFailure(answer.error);
+      setError(`${failure.title}: ${failure.detail}`);
+    }
+  }
+
+  return (
+    <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      <Card
+        style={{ width: 420 }}
+        title={
+          <h1 style={{ fontSize: 18, margin: 0 }}>{firstRun ? 'Set the master password' : 'Unlock RDS PG Connect'}</h1>
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          {firstRun
+            ? 'The master password encrypts saved passwords and keys on this computer. It cannot be recovered.'
+            : 'Enter the master password to use saved passwords.'}
+        </Typography.Paragraph>
+        <Form layout="vertical" onFinish={submit}>
+          <Form.Item label="Master password" htmlFor="master-password" validateStatus={weak ? 'error' : ''} help={weak}>
+            <Input.Password
+              id="master-password"
+              autoFocus
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              autoComplete={firstRun ? 'new-password' : 'current-password'}
+            />
+          </Form.Item>
+          {firstRun && (
+            <Form.Item
+              label="Confirm master password"
+              htmlFor="master-password-confirmation"
+              validateStatus={mismatch ? 'error' : ''}
+              help={mismatch}
+            >
+              <Input.Password
+                id="master-password-confirmation"
+                value={confirmation}
+                onChange={(event) => setConfirmation(event.target.value)}
+                autoComplete="new-password"
+              />
+            </Form.Item>
+          )}
+          <Form.Item>
+            <Checkbox
+              checked={remember}
+              disabled={!status.keychainAvailable}
+              onChange={(event) => setRemember(event.target.checked)}
+            >
+              Remember on this device
+            </Checkbox>
+            {!status.keychainAvailable && (
+              <Typography.Text type="secondary" style={{ display: 'block' }}>
+                {status.keychainProblem ?? 'No OS keychain is available; the master password will be asked each time.'}
+              </Typography.Text>
+            )}
+          </Form.Item>
+          <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
+          <Button type="primary" htmlType="submit" block disabled={!ready} loading={busy} style={{ marginTop: 12 }}>
+            {firstRun ? 'Set master password' : 'Unlock'}
+          </Button>
+        </Form>
+        {!firstRun && (
+          <Button type="link" onClick={() => setResetting(true)} style={{ paddingLeft: 0, marginTop: 8 }}>
+            Forgot the master password? Reset…
+          </Button>
+        )}
+      </Card>
+      {resetting && (
+        <Suspense fallback={null}>
+          <ResetDialog onClose={() => setResetting(false)} onStatus={onStatus} />
+        </Suspense>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { useState } from 'react';
+import { newMasterPassword, type VaultStatus } from '../../shared/contract/vault';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+
+/** Reset a forgotten master password: every saved password is deleted, every server is kept. */
+export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStatus: (status: VaultStatus) => void }) {
+  const [password, setPassword] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const weak = password ? newMasterPassword.safeParse(password).error?.issues[0]?.message : undefined;
+  async function reset() {
+    const answer = await api['vault:reset']({ password, confirm: true, remember: false });
+    if (!answer.ok) {
+      const failure = describeFailure(answer.error);
+      return setError(`${failure.title}: ${failure.detail}`);
+    }
+    onStatus(answer.value.status);
+    onClose();
+  }
+  return (
+    <Modal
+      open
+      title="Reset master password"
+      okText="Delete saved passwords and reset"
+      okButtonProps={{ danger: true, disabled: !understood || !password || Boolean(weak) }}
+      onOk={reset}
+      onCancel={onClose}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        title="All saved passwords will be deleted"
+        description="Saved database passwords, SSL key passphrases and AccessKey secrets are deleted. Your servers are kept; you will enter their passwords again."
+      />
+      <Form layout="vertical" style={{ marginTop: 16 }}>
+        <Form.Item
+          label="New master password"
+          htmlFor="reset-master-password"
+          validateStatus={weak ? 'error' : ''}
+          help={weak}
+        >
+          <Input.Password
+            id="reset-master-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="new-password"
+          />
+        </Form.Item>
+        <Checkbox checked={understood} onChange={(event) => setUnderstood(event.target.checked)}>
+          I understand that saved passwords are deleted
+        </Checkbox>
+      </Form>
+      <div aria-live="assertive">
+        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+      </div>
+    </Modal>
+  );
+}

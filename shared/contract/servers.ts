@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { type RegistryErrorCode, registryErrorCodes } from '../server-schema';
+import { channel, emptyRequest, emptyValue } from './channel';
+import { serverForm } from './server-form';
+
+/** Every expected failure of the server registry channels: the registry's own codes. */
+export const serverErrorCodes = registryErrorCodes;
+
+/** One expected failure of the server registry channels. */
+export type ServerErrorCode = RegistryErrorCode;
+
+/** A saved server as the tree shows it; secrets never cross, only whether one is saved. */
+export const serverSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  group: z.string(),
+  background: z.string(),
+  foreground: z.string(),
+  host: z.string(),
+  port: z.number(),
+  username: z.string(),
+  maintenanceDatabase: z.string(),
+  sslmode: z.string(),
+  passwordSaved: z.boolean(),
+});
+
+/** A saved server as the tree shows it. */
+export type ServerSummary = z.infer<typeof serverSummary>;
+
+/** A saved server's form for the Properties dialog (password always empty) and whether a password is saved. */
+export const serverDetails = z.object({ summary: serverSummary, form: serverForm });
+
+const byId = z.object({ id: z.string().min(1) }).strict();
+
+/** The registry channels: list, read, create, update, delete, forget the saved password. */
+export const serverChannels = {
+  'servers:list': channel(
+    emptyRequest,
+    z.object({ groups: z.array(z.string()), servers: z.array(serverSummary) }),
+    serverErrorCodes,
+  ),
+  'servers:get': channel(byId, serverDetails, serverErrorCodes),
+  'servers:create': channel(z.object({ form: serverForm }).strict(), serverSummary, serverErrorCodes),
+  'servers:update': channel(
+    z.object({ id: z.string().min(1), form: serverForm }).strict(),
+    serverSummary,
+    serverErrorCodes,
+  ),
+  'servers:delete': channel(byId, emptyValue, serverErrorCodes),
+  'servers:clear-password': channel(byId, serverSummary, serverErrorCodes),
+} as const;

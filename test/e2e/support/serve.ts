@@ -1,0 +1,50 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A running `rdspg serve` (the bundled CLI) with its own fresh data folder. */
+export interface ServeProcess {
+  url: string;
+  origin: string;
+  home: string;
+  child: ChildProcess;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/rdspg.cjs serve --json` with a fresh RDSPG_HOME and HOME; resolves once it prints its URL. */
+export async function startServe(env: Record<string, string> = {}): Promise<ServeProcess> {
+  const home = await mkdtemp(join(tmpdir(), 'rdspg-serve-'));
+  const child = spawn(process.execPath, ['dist/rdspg.cjs', 'serve', '--json'], {
+    env: { ...process.env, RDSPG_HOME: home, HOME: home, RDSPG_KEYCHAIN: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (chunk) => {
+    err += chunk;
+  });
+  const printed = await new Promise<{ url: string; origin: string }>((resolve, reject) => {
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((text) => text.startsWith('{'));
+      if (line && out.includes('\n')) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`rdspg serve exited with ${code}: ${err}`)));
+  });
+  return {
+    ...printed,
+    home,
+    child,
+    stderr: () => err,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(home, { recursive: true, force: true });
+    },
+  };
+}
