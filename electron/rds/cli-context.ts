@@ -2,9 +2,8 @@ import { homedir } from 'node:os';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { resolveAppHome } from '../platform/app-home';
-import { type ApiEndpoint, parseApiEndpoint } from './api-endpoint';
-import { resolveCredentials } from './credentials';
-import { RdsClient } from './rds-client';
+import { jsonProfileStore, RdsAccounts } from './rds-accounts';
+import type { RdsClient } from './rds-client';
 
 /** The environment variable that sets the API endpoint URL when no flag does (handy with the sandbox). */
 export const apiEndpointVariable = 'RDSPG_RDS_ENDPOINT';
@@ -17,23 +16,20 @@ export interface ClientFlags {
   env: NodeJS.ProcessEnv;
 }
 
-/** Builds the RDS client for a CLI run: credentials from --profile / the environment / the aliyun CLI. */
+/** Builds the RDS client for a CLI run: --profile (app profiles, then the aliyun CLI's), else the environment. */
 export async function clientFromFlags(flags: ClientFlags): Promise<Result<RdsClient, RdsErrorCode>> {
-  let endpoint: ApiEndpoint | null = null;
-  const endpointText = flags.apiEndpoint ?? flags.env[apiEndpointVariable];
-  if (endpointText) {
-    const parsed = parseApiEndpoint(endpointText);
-    if (!parsed.ok) return parsed;
-    endpoint = parsed.value;
-  }
-  const credentials = await resolveCredentials({
-    ...(flags.profile ? { profileName: flags.profile } : {}),
+  const accounts = new RdsAccounts({
+    profiles: jsonProfileStore(resolveAppHome(flags.env)),
+    secrets: null,
     env: flags.env,
     home: flags.env.HOME || homedir(),
   });
-  if (!credentials.ok) return credentials;
-  const regionId = flags.region ?? credentials.value.regionId ?? flags.env.ALIBABA_CLOUD_REGION_ID ?? 'cn-hangzhou';
-  return ok(new RdsClient({ credentials: credentials.value, endpoint, regionId }));
+  const endpoint = flags.apiEndpoint ?? flags.env[apiEndpointVariable];
+  return accounts.client({
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...(flags.region ? { regionId: flags.region } : {}),
+  });
 }
 
 /** The app's data folder as the CLI sees it (RDSPG_HOME or the platform default). */

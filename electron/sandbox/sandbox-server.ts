@@ -25,6 +25,8 @@ export interface SandboxOptions {
   fleet?: { regions: number; perRegion: number };
   /** How long an SSL change keeps the instance in SSL_MODIFYING (default 3000 ms). */
   modifyDelayMs?: number;
+  /** The status shown during an SSL change (default SSL_MODIFYING); clients must not depend on it. */
+  modifyingStatus?: string;
   faults?: SandboxFaults;
   /** Runs while an instance is in SSL_MODIFYING with its new settings (the `--postgres` backing applies them). */
   applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
@@ -158,7 +160,7 @@ export class RdsSandbox {
   }
 
   private scheduleChange(instance: SandboxInstance, next: SandboxSsl): void {
-    instance.status = sslModifyingStatus;
+    instance.status = this.options.modifyingStatus ?? sslModifyingStatus;
     instance.ssl = {
       ...instance.ssl,
       lastModifyStatus: 'setting',

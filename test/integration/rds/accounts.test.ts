@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonProfileStore, RdsAccounts, type WritableSecretStore } from '../../../electron/rds/rds-accounts';
+import { SslFlow } from '../../../electron/rds/ssl-flow';
+import { RdsSandbox } from '../../../electron/sandbox/index';
+
+let sandbox: RdsSandbox;
+let home: string;
+
+/** An in-memory secret store standing in for the vault's port. */
+function memorySecrets(): WritableSecretStore & { values: Map<string, string> } {
+  const values = new Map<string, string>();
+  return {
+    values,
+    readSecret: async (reference) => values.get(reference),
+    writeSecret: async (reference, secret) => {
+      values.set(reference, secret);
+    },
+  };
+}
+
+beforeAll(async () => {
+  home = mkdtempSync(join(tmpdir(), 'rds-accounts-'));
+  sandbox = new RdsSandbox({ modifyDelayMs: 80, modifyingStatus: 'ConfigurationApplying' });
+  await sandbox.start();
+});
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('AccessKey profiles', () => {
+  it('keeps the secret in the secret store, never in the profile file, and builds working clients', async () => {
+    const secrets = memorySecrets();
+    const accounts = new RdsAccounts({ profiles: jsonProfileStore(join(home, 'app')), secrets, env: {}, home });
+    const { accessKeyId, accessKeySecret } = sandbox.accessKey;
+    const saved = await accounts.saveProfile('sandbox', accessKeyId, accessKeySecret, 'cn-hangzhou');
+    expect(saved.ok).toBe(true);
+    const file = readFileSync(join(home, 'app', 'rds-profiles.json'), 'utf8');
+    expect(file).toContain(accessKeyId);
+    expect(file).not.toContain(accessKeySecret);
+    const client = await accounts.client({ profile: 'sandbox', endpoint: sandbox.endpoint });
+    if (!client.ok) throw new Error(client.error.message);
+    expect((await client.value.regions()).ok).toBe(true);
+    const locked = new RdsAccounts({ profiles: jsonProfileStore(join(home, 'app')), secrets: null, env: {}, home });
+    const refused = await locked.client({ profile: 'sandbox', endpoint: sandbox.endpoint });
+    expect(!refused.ok && refused.error.message).toContain('unlock the vault');
+  });
+
+  it('waits through an intermediate status it has never heard of', async () => {
+    const accounts = new RdsAccounts({
+      profiles: jsonProfileStore(join(home, 'app2')),
+      secrets: null,
+      env: {
+        ALIBABA_CLOUD_ACCESS_KEY_ID: sandbox.accessKey.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: sandbox.accessKey.accessKeySecret,
+      },
+      home,
+    });
+    const client = await accounts.client({ endpoint: sandbox.endpoint });
+    if (!client.ok) throw new Error(client.error.message);
+    const id = 'pgm-bp1sandbox10pg';
+    const statuses: string[] = [];
+    const result = await new SslFlow(client.value).run(
+      id,
+      { kind: 'enable', endpoint: `${id}.pg.rds.aliyuncs.com` },
+      {
+        wait: { initialDelayMs: 15, maxDelayMs: 30 },
+        onStep: (step) => {
+          if (step.step === 'waiting') statuses.push(step.status);
+        },
+      },
+    );
+    expect(result.ok && result.value.enabled).toBe(true);
+    expect(statuses).toContain('ConfigurationApplying');
+  });
+});
