@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
+import { ensurePrivateFolder } from '../platform/atomic-write';
 
 /** How long to wait for another writer, and when a lock left by a live process counts as abandoned. */
 export interface FileLockOptions {
@@ -47,6 +49,7 @@ export async function withFileLock<Value>(
   options: FileLockOptions = {},
 ): Promise<Result<Value, 'lock_timeout'>> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  await ensurePrivateFolder(dirname(path));
   const content = `${process.pid}\n${hostname()}\n${randomBytes(8).toString('hex')}\n`;
   for (;;) {
     try {

@@ -4,7 +4,6 @@ import {
   blankServerFields,
   connectionKeywords,
   type RegistryErrorCode,
-  type SavedServer,
   type ServerFields,
   secretKeywords,
 } from '../../shared/server-schema';

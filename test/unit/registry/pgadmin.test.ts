@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatPgadminServers, parsePgadminServers } from '../../../electron/registry/pgadmin';
+import { ServerRegistry } from '../../../electron/registry/server-registry';
+
+const pgadminFile = JSON.stringify({
+  Servers: {
+    '1': {
+      Name: 'RDS prod',
+      Group: 'Alibaba Cloud',
+      Host: 'pgm-bp1.pg.rds.aliyuncs.com',
+      Port: 5432,
+      MaintenanceDB: 'postgres',
+      Username: 'app',
+      Comment: 'primary',
+      BGColor: '#ff0000',
+      ConnectionParameters: { sslmode: 'verify-full', sslrootcert: '/ca.pem', connect_timeout: 10, password: 'leaked?', sslcompression: 0 },
+    },
+    '2': {
+      Name: 'Old style',
+      Group: 'Servers',
+      Host: 'old.example.com',
+      Port: 5432,
+      MaintenanceDB: 'postgres',
+      Username: 'legacy',
+      SSLMode: 'require',
+      SSLRootCert: '/old/ca.pem',
+      SSLCert: '/old/client.crt',
+      SSLKey: '/old/client.key',
+      SSLCrl: '/old/crl.pem',
+      SSLCompression: 1,
+      HostAddr: '10.0.0.5',
+      PassFile: '/old/.pgpass',
+      Timeout: 15,
+    },
+    '3': { Name: 'Broken', Group: 'Servers', Port: 5432 },
+  },
+});
+
+describe('pgAdmin servers.json', () => {
+  it('imports the new and the older key styles, creates groups, skips the unusable and never takes a password', async () => {
+    const parsed = parsePgadminServers(pgadminFile);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const [prod, old] = parsed.value.servers;
+    expect(prod).toMatchObject({ name: 'RDS prod', group: 'Alibaba Cloud', background: '#ff0000', comments: 'primary' });
+    expect(prod!.parameters).toEqual([
+      { keyword: 'sslmode', value: 'verify-full' },
+      { keyword: 'sslrootcert', value: '/ca.pem' },
+      { keyword: 'connect_timeout', value: '10' },
+      { keyword: 'sslcompression', value: '0' },
+    ]);
+    expect(old!.parameters).toEqual([
+      { keyword: 'sslmode', value: 'require' },
+      { keyword: 'sslrootcert', value: '/old/ca.pem' },
+      { keyword: 'sslcert', value: '/old/client.crt' },
+      { keyword: 'sslkey', value: '/old/client.key' },
+      { keyword: 'sslcrl', value: '/old/crl.pem' },
+      { keyword: 'sslcompression', value: '1' },
+      { keyword: 'hostaddr', value: '10.0.0.5' },
+      { keyword: 'passfile', value: '/old/.pgpass' },
+      { keyword: 'connect_timeout', value: '15' },
+    ]);
+    expect(parsed.value.skipped.map((item) => item.name)).toEqual(['Broken']);
+    expect(parsed.value.warnings.join(' ')).toMatch(/password was not imported/);
+    expect(JSON.stringify(parsed.value.servers)).not.toContain('leaked?');
+
+    const registry = new ServerRegistry({ folder: mkdtempSync(join(tmpdir(), 'rdspg-import-')) });
+    const added = await registry.createMany(parsed.value.servers);
+    expect(added.ok).toBe(true);
+    const listed = await registry.list();
+    expect(listed.ok && listed.value.groups).toEqual(['Servers', 'Alibaba Cloud']);
+  });
+
+  it('is not accepted when it lacks the Servers object', () => {
+    const result = parsePgadminServers('{"servers": []}');
+    expect(result.ok ? null : result.error.code).toBe('invalid_import');
+  });
+
+  it('exports what imports back the same, without passwords', async () => {
+    const parsed = parsePgadminServers(pgadminFile);
+    if (!parsed.ok) throw new Error('parse failed');
+    const saved = parsed.value.servers.map((fields, index) => ({ id: `id${index}`, ...fields, savePassword: true }));
+    const text = formatPgadminServers(saved);
+    expect(Object.keys(JSON.parse(text).Servers)).toEqual(['1', '2']);
+    expect(text).not.toMatch(/password/i);
+    const again = parsePgadminServers(text);
+    expect(again.ok && again.value.servers).toEqual(parsed.value.servers);
+  });
+});
