@@ -15,3 +15,4 @@ export { type CallOptions, RdsClient, type RdsClientOptions, type SslChangeParam
 export { maintenanceDatabaseNote, serverEntryFor } from './register';
 export { defaultRetryPolicy, type RetryPolicy } from './retry';
 export { defaultWaitOptions, type FlowRunOptions, SslFlow, type SslPlan, type WaitOptions } from './ssl-flow';
+export { accessKeySecretAddress, type VaultSecrets, vaultSecretStore } from './vault-secret-store';

@@ -16,7 +16,8 @@ export interface ProfileStore {
 
 /** The secret store with writing, for adding profiles (the vault implements it). */
 export interface WritableSecretStore extends SecretStore {
-  writeSecret(reference: string, secret: string): Promise<void>;
+  /** Saves a secret; false when the store refuses (for example a locked vault). */
+  writeSecret(reference: string, secret: string): Promise<boolean>;
 }
 
 /** A profile store in `<app home>/rds-profiles.json` (0600, written atomically); it never holds a secret. */
@@ -66,8 +67,13 @@ export class RdsAccounts {
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) {
       return fail('invalid_parameter', 'A profile name uses letters, digits, dot, dash or underscore (at most 64).');
     }
-    const profile: AccessKeyProfile = { name, accessKeyId, regionId, secretReference: `rds-access-key/${name}` };
-    await this.ports.secrets.writeSecret(profile.secretReference, accessKeySecret);
+    const profile: AccessKeyProfile = { name, accessKeyId, regionId, secretReference: name };
+    if (!(await this.ports.secrets.writeSecret(profile.secretReference, accessKeySecret))) {
+      return fail(
+        'credentials_missing',
+        'The vault refused the AccessKey secret; unlock the vault and add the profile again.',
+      );
+    }
     const others = (await this.ports.profiles.list()).filter((item) => item.name !== name);
     await this.ports.profiles.save([...others, profile]);
     return ok(profile);

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonProfileStore, RdsAccounts, type WritableSecretStore } from '../../../electron/rds/rds-accounts';
 import { SslFlow } from '../../../electron/rds/ssl-flow';
+import { accessKeySecretAddress, vaultSecretStore } from '../../../electron/rds/vault-secret-store';
 import { RdsSandbox } from '../../../electron/sandbox/index';
+import { Vault } from '../../../electron/vault/index';
 
 let sandbox: RdsSandbox;
 let home: string;
@@ -17,6 +19,7 @@ function memorySecrets(): WritableSecretStore & { values: Map<string, string> } 
     readSecret: async (reference) => values.get(reference),
     writeSecret: async (reference, secret) => {
       values.set(reference, secret);
+      return true;
     },
   };
 }
@@ -47,6 +50,26 @@ describe('AccessKey profiles', () => {
     const locked = new RdsAccounts({ profiles: jsonProfileStore(join(home, 'app')), secrets: null, env: {}, home });
     const refused = await locked.client({ profile: 'sandbox', endpoint: sandbox.endpoint });
     expect(!refused.ok && refused.error.message).toContain('unlock the vault');
+  });
+
+  it('keeps the secret in the real vault through the vault adapter', async () => {
+    const vault = new Vault({ folder: join(home, 'vault'), kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+    expect((await vault.initialize('correct horse battery staple')).ok).toBe(true);
+    const accounts = new RdsAccounts({
+      profiles: jsonProfileStore(join(home, 'app3')),
+      secrets: vaultSecretStore(vault),
+      env: {},
+      home,
+    });
+    const { accessKeyId, accessKeySecret } = sandbox.accessKey;
+    expect((await accounts.saveProfile('vaulted', accessKeyId, accessKeySecret, 'cn-hangzhou')).ok).toBe(true);
+    const read = await vault.readSecret(accessKeySecretAddress('vaulted'));
+    expect(read.ok && read.value).toBe(accessKeySecret);
+    const client = await accounts.client({ profile: 'vaulted', endpoint: sandbox.endpoint });
+    expect(client.ok && (await client.value.regions()).ok).toBe(true);
+    vault.lock();
+    const locked = await accounts.client({ profile: 'vaulted', endpoint: sandbox.endpoint });
+    expect(!locked.ok && locked.error.code).toBe('credentials_missing');
   });
 
   it('waits through an intermediate status it has never heard of', async () => {
