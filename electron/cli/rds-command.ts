@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { auditToCsv } from '../../shared/rds-audit';
 import type { RdsErrorCode } from '../../shared/rds-errors';
+import { serverFieldsFromRdsEntry } from '../../shared/rds-server-fields';
 import { type SslChange, sslPrerequisiteProblems } from '../../shared/rds-ssl-flow';
 import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
 import type { Failure, Result } from '../../shared/result';
@@ -238,6 +239,10 @@ async function register(run: Run, instanceId: string | undefined): Promise<numbe
     if (downloaded.ok) rootCertificatePath = downloaded.value.rootCertificatePath;
   }
   const entry = await serverEntryFor(run.client, instanceId, run.databaseHost, rootCertificatePath);
+  if (entry.ok && run.values.json) {
+    writeJson(run.io.stdout, { ...entry.value, serverFields: serverFieldsFromRdsEntry(entry.value) });
+    return 0;
+  }
   return report(run, entry, (value) =>
     [
       `Server entry for ${value.name}:`,

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sniffCaPayload } from '../../../electron/rds/ca-download';
 import { auditToCsv, daysUntil } from '../../../shared/rds-audit';
+import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
 import { changeVisible, endpointChoices, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
 import type { RdsEndpoint, RdsInstance, RdsSslState } from '../../../shared/rds-types';
+import { serverFieldsSchema } from '../../../shared/server-schema';
 
 const instance: RdsInstance = {
   instanceId: 'pgm-1',
@@ -128,5 +130,35 @@ describe('audit export', () => {
     expect(daysUntil('2026-01-31T12:00:00Z', now)).toBe(30);
     expect(daysUntil('2025-12-31T00:00:00Z', now)).toBe(-1);
     expect(daysUntil(null, now)).toBeNull();
+  });
+});
+
+describe('register', () => {
+  it('prefills the Register > Server fields that the registry validates', () => {
+    const fields = serverFieldsFromRdsEntry(
+      {
+        name: 'orders (pgm-1)',
+        host: 'pgm-1o.pg.rds.aliyuncs.com',
+        port: 5432,
+        maintenanceDatabase: 'postgres',
+        maintenanceDatabaseNote: 'postgres is the system database.',
+        sslmode: 'verify-full',
+        sslrootcert: '/home/u/.config/RDS PG Connect/rds/ca/pgm-1.pem',
+        source: {
+          provider: 'alibaba-rds',
+          instanceId: 'pgm-1',
+          regionId: 'cn-hangzhou',
+          endpoint: 'pgm-1o.pg.rds.aliyuncs.com',
+        },
+      },
+      'app_user',
+    );
+    const parsed = serverFieldsSchema.safeParse(fields);
+    expect(parsed.success).toBe(true);
+    expect(fields.parameters).toEqual([
+      { keyword: 'sslmode', value: 'verify-full' },
+      { keyword: 'sslrootcert', value: '/home/u/.config/RDS PG Connect/rds/ca/pgm-1.pem' },
+    ]);
+    expect(fields.comments).toContain('system database');
   });
 });
