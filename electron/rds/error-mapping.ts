@@ -74,6 +74,15 @@ export function mapSdkError(error: unknown, action: string): CallFailure {
       message: `${action} failed with ${serviceCode}: ${serviceMessage}${reference} — ${step}.`,
     };
   }
+  if (error instanceof SyntaxError) {
+    return {
+      code: 'invalid_endpoint',
+      serviceCode: null,
+      requestId: null,
+      retryable: false,
+      message: `${action} got an answer that is not the RDS API's JSON; check the endpoint URL or a proxy in between.`,
+    };
+  }
   const name = `${shape.name ?? ''} ${shape.code ?? ''} ${shape.message ?? ''}`;
   if (timeoutNames.test(name) || shape.code === 'ETIMEDOUT') {
     return {

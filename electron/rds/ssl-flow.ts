@@ -111,7 +111,13 @@ export class SslFlow {
       case 'renew':
         if (!plan.ssl.enabled || !current)
           return fail('invalid_parameter', 'SSL is off on this instance; enable it first.');
-        return ok({ instanceId, connectionString: current, sslEnabled: 1, caType: plan.ssl.caType ?? 'aliyun' });
+        if (plan.ssl.caType === 'custom') {
+          return fail(
+            'invalid_parameter',
+            'A custom certificate is renewed by uploading a new one ("ssl enable ID --endpoint HOST --cert FILE --key FILE").',
+          );
+        }
+        return ok({ instanceId, connectionString: current, sslEnabled: 1, caType: 'aliyun' });
       case 'disable':
         if (!plan.ssl.enabled || !current) return fail('invalid_parameter', 'SSL is already off on this instance.');
         return ok({ instanceId, connectionString: current, sslEnabled: 0 });

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RdsClient } from '../../../electron/rds/rds-client';
 import { RdsSandbox } from '../../../electron/sandbox/index';
 import { sandboxClient } from './helpers';
 
@@ -138,6 +141,53 @@ describe('RdsClient against the sandbox through the SDK', () => {
       expect(fleet.stats.calls.DescribeDBInstances).toBe(3);
     } finally {
       await fleet.close();
+    }
+  });
+});
+
+describe('RdsClient edge cases', () => {
+  it('sends the STS token and maps a wrong one', async () => {
+    const sts = new RdsSandbox({
+      accessKeys: [{ accessKeyId: 'STS.NTest', accessKeySecret: 'sts-secret', securityToken: 'token-1' }],
+    });
+    await sts.start();
+    try {
+      const withToken = (securityToken: string) =>
+        sandboxClient(sts, {
+          credentials: {
+            kind: 'access_key',
+            source: 'test',
+            accessKeyId: 'STS.NTest',
+            accessKeySecret: 'sts-secret',
+            securityToken,
+            regionId: null,
+          },
+        });
+      expect((await withToken('token-1').regions()).ok).toBe(true);
+      const wrong = await withToken('token-2').regions();
+      expect(!wrong.ok && wrong.error.code).toBe('security_token_invalid');
+    } finally {
+      await sts.close();
+    }
+  });
+
+  it('says so when the endpoint answers something that is not the RDS API', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body>Bad Gateway</body></html>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const client = new RdsClient({
+        credentials: { kind: 'access_key', source: 'test', accessKeyId: 'a', accessKeySecret: 'b', regionId: null },
+        endpoint: { host: `127.0.0.1:${port}`, protocol: 'http', url: `http://127.0.0.1:${port}` },
+      });
+      const result = await client.regions();
+      expect(!result.ok && result.error.code).toBe('invalid_endpoint');
+    } finally {
+      server.closeAllConnections();
+      server.close();
     }
   });
 });

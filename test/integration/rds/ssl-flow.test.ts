@@ -201,6 +201,8 @@ describe('the SSL flow', () => {
       { wait: fastWait },
     );
     expect(applied.ok && applied.value).toMatchObject({ caType: 'custom', protectedEndpoint: host, serverCaUrl: null });
+    const renewed = await flow.run(id, { kind: 'renew' }, { wait: fastWait });
+    expect(!renewed.ok && renewed.error.message).toContain('uploading a new one');
   });
 
   it('configures a client CA with ACLs and a CRL; verify-full needs PostgreSQL 12', async () => {
