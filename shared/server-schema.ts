@@ -119,13 +119,6 @@ export const groupNameSchema = trimmed('Server group').pipe(
 /** The schema version of the registry file this build writes. */
 export const registrySchemaVersion = 2;
 
-/** The registry file: the schema version, the groups in order, and the servers. */
-export const registryFileSchema = z.object({
-  schemaVersion: z.literal(registrySchemaVersion),
-  groups: z.array(z.string()),
-  servers: z.array(z.object({ id: z.string().min(1) }).and(serverFieldsSchema)),
-});
-
 /** The registry's contents. */
 export type RegistryData = { schemaVersion: typeof registrySchemaVersion; groups: string[]; servers: SavedServer[] };
 

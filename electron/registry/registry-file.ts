@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { formatRegistry, registryShapeProblem } from '../../shared/registry-shape';
 import { fail, ok, type Result } from '../../shared/result';
 import {
   defaultGroup,
-  describeIssues,
   type RegistryData,
   type RegistryErrorCode,
-  registryFileSchema,
   registrySchemaVersion,
 } from '../../shared/server-schema';
 import { writeFileAtomic } from '../platform/atomic-write';
@@ -52,19 +51,18 @@ export class RegistryFile {
     if (!migrated) {
       return fail('registry_newer', `${this.path} was written by a newer RDS PG Connect; update the app to read it.`);
     }
-    const parsed = registryFileSchema.safeParse(migrated);
-    if (!parsed.success) {
+    const problem = registryShapeProblem(migrated);
+    if (problem)
       return fail(
         'registry_corrupt',
-        `${this.path} does not hold a valid registry (${describeIssues(parsed.error.issues)}).`,
+        `${this.path} does not hold a valid registry (${problem}); restore it from a backup.`,
       );
-    }
-    return ok(parsed.data as RegistryData);
+    return ok(migrated as RegistryData);
   }
 
   /** Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder). */
   async save(data: RegistryData): Promise<void> {
-    await writeFileAtomic(this.path, `${JSON.stringify(data, null, 1)}\n`);
+    await writeFileAtomic(this.path, formatRegistry(data));
   }
 
   /** Read-modify-write under the lock, so that the app and the CLI never lose each other's updates. */

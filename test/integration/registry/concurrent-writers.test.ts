@@ -17,7 +17,9 @@ beforeAll(async () => {
 describe('two processes writing at once', () => {
   it('keep every server each of them added to the registry', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'rdspg-concurrent-'));
-    await Promise.all(['left', 'right'].map((label) => run(process.execPath, [child, 'add-servers', folder, label, '40'])));
+    await Promise.all(
+      ['left', 'right'].map((label) => run(process.execPath, [child, 'add-servers', folder, label, '40'])),
+    );
     const loaded = await new ServerRegistry({ folder }).list();
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
@@ -33,7 +35,9 @@ describe('two processes writing at once', () => {
     const folder = mkdtempSync(join(tmpdir(), 'rdspg-concurrent-vault-'));
     const vault = new Vault({ folder, kdfCost: { N: 1024, r: 8, p: 1 } });
     expect((await vault.initialize('concurrent master password')).ok).toBe(true);
-    await Promise.all(['left', 'right'].map((label) => run(process.execPath, [child, 'add-secrets', folder, label, '25'])));
+    await Promise.all(
+      ['left', 'right'].map((label) => run(process.execPath, [child, 'add-secrets', folder, label, '25'])),
+    );
     const saved = await vault.savedSecrets('server');
     expect(saved).toHaveLength(50);
     for (const label of ['left', 'right']) {

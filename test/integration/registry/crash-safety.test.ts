@@ -14,7 +14,9 @@ beforeAll(async () => {
 /** Starts the saving loop and resolves with the last counter it reported once it has saved `afterSaves` times. */
 function runUntilKilled(folder: string, afterSaves: number, extraDelayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const process_: ChildProcess = spawn(process.execPath, [child, 'save-forever', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const process_: ChildProcess = spawn(process.execPath, [child, 'save-forever', folder], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lines: number[] = [];
     let pending = '';
     let seen = 0;

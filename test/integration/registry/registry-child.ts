@@ -1,8 +1,8 @@
 // A separate process for the crash and concurrency tests (bundled by esbuild, run with plain node).
 import { RegistryFile } from '../../../electron/registry/registry-file';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
-import { ok } from '../../../shared/result';
 import { Vault } from '../../../electron/vault/vault';
+import { ok } from '../../../shared/result';
 
 const [mode, folder, label, countText] = process.argv.slice(2) as [string, string, string, string];
 
@@ -23,7 +23,10 @@ async function saveForever(): Promise<void> {
         maintenanceDatabase: 'postgres',
         username: 'app',
         savePassword: false,
-        parameters: [{ keyword: 'sslmode', value: 'verify-full' }, { keyword: 'sslrootcert', value: '/ca.pem' }],
+        parameters: [
+          { keyword: 'sslmode', value: 'verify-full' },
+          { keyword: 'sslrootcert', value: '/ca.pem' },
+        ],
       }));
       return ok({ data: { ...data, servers }, value: counter });
     });
@@ -45,7 +48,10 @@ async function addSecrets(): Promise<void> {
   const unlocked = await vault.unlock('concurrent master password');
   if (!unlocked.ok) throw new Error(unlocked.error.message);
   for (let index = 0; index < Number(countText); index++) {
-    const written = await vault.writeSecret({ ownerKind: 'server', ownerId: `${label}-${index}`, field: 'password' }, `pw-${label}-${index}`);
+    const written = await vault.writeSecret(
+      { ownerKind: 'server', ownerId: `${label}-${index}`, field: 'password' },
+      `pw-${label}-${index}`,
+    );
     if (!written.ok) throw new Error(written.error.message);
   }
 }

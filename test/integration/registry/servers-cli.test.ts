@@ -30,13 +30,22 @@ beforeAll(async () => {
 describe('rdspg servers', () => {
   it('adds a server from a conninfo, keeps the password in the vault and shows only that one is saved', async () => {
     const conninfo = `host=pgm-bp1.pg.rds.aliyuncs.com port=5433 dbname=app user=app_user sslmode=verify-full sslrootcert=/ca.pem sslpassword='${keyPassphrase}'`;
-    const added = await rdspg(['servers', 'add', 'prod', conninfo, '--group', 'Alibaba', '--save-password', '--password-stdin'], `${dbPassword}\n`);
+    const added = await rdspg(
+      ['servers', 'add', 'prod', conninfo, '--group', 'Alibaba', '--save-password', '--password-stdin'],
+      `${dbPassword}\n`,
+    );
     expect(added.stderr).toBe('');
     expect(added.status).toBe(0);
     const listed = await rdspg(['servers', 'list', '--json']);
     const list = JSON.parse(listed.stdout);
     expect(list.groups).toEqual(['Servers', 'Alibaba']);
-    expect(list.servers[0]).toMatchObject({ name: 'prod', port: 5433, passwordSaved: true, sslpasswordSaved: true, savePassword: true });
+    expect(list.servers[0]).toMatchObject({
+      name: 'prod',
+      port: 5433,
+      passwordSaved: true,
+      sslpasswordSaved: true,
+      savePassword: true,
+    });
     const shown = await rdspg(['servers', 'show', 'prod', '--json']);
     expect(JSON.parse(shown.stdout).conninfo).toBe(
       'host=pgm-bp1.pg.rds.aliyuncs.com port=5433 dbname=app user=app_user sslmode=verify-full sslrootcert=/ca.pem',
@@ -85,8 +94,29 @@ describe('rdspg servers', () => {
   });
 
   it('edits fields and parameters, forgets the password, and removes the server with its secrets', async () => {
-    await rdspg(['servers', 'add', 'stage', 'host=stage.example.com user=app connect_timeout=5', '--save-password', '--password-stdin'], 'stage-pw-1\n');
-    const edited = await rdspg(['servers', 'edit', 'stage', 'port=6432 sslmode=require', '--name', 'staging', '--unset', 'connect_timeout', '--forget-password', '--json']);
+    await rdspg(
+      [
+        'servers',
+        'add',
+        'stage',
+        'host=stage.example.com user=app connect_timeout=5',
+        '--save-password',
+        '--password-stdin',
+      ],
+      'stage-pw-1\n',
+    );
+    const edited = await rdspg([
+      'servers',
+      'edit',
+      'stage',
+      'port=6432 sslmode=require',
+      '--name',
+      'staging',
+      '--unset',
+      'connect_timeout',
+      '--forget-password',
+      '--json',
+    ]);
     expect(edited.status).toBe(0);
     expect(JSON.parse(edited.stdout).server).toMatchObject({
       name: 'staging',
@@ -102,29 +132,57 @@ describe('rdspg servers', () => {
 
   it('imports a pgAdmin servers.json and exports it, a conninfo, a service section and a JDBC URL', async () => {
     const file = join(folder, '..', 'pgadmin-servers.json');
-    writeFileSync(file, JSON.stringify({ Servers: { '1': { Name: 'imported', Group: 'From pgAdmin', Host: 'i.example.com', Port: 5432, MaintenanceDB: 'postgres', Username: 'u', SSLMode: 'verify-ca', SSLRootCert: '/ca.pem' } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        Servers: {
+          '1': {
+            Name: 'imported',
+            Group: 'From pgAdmin',
+            Host: 'i.example.com',
+            Port: 5432,
+            MaintenanceDB: 'postgres',
+            Username: 'u',
+            SSLMode: 'verify-ca',
+            SSLRootCert: '/ca.pem',
+          },
+        },
+      }),
+    );
     const imported = await rdspg(['servers', 'import', file, '--json']);
     expect(JSON.parse(imported.stdout).imported).toMatchObject([{ name: 'imported', group: 'From pgAdmin' }]);
     const pgadmin = JSON.parse((await rdspg(['servers', 'export'])).stdout);
-    expect(Object.values(pgadmin.Servers).map((entry) => (entry as { Name: string }).Name)).toEqual(['staging', 'imported']);
+    expect(Object.values(pgadmin.Servers).map((entry) => (entry as { Name: string }).Name)).toEqual([
+      'staging',
+      'imported',
+    ]);
     expect((await rdspg(['servers', 'export', 'imported', '--format', 'conninfo'])).stdout).toBe(
       'host=i.example.com port=5432 dbname=postgres user=u sslmode=verify-ca sslrootcert=/ca.pem\n',
     );
-    expect((await rdspg(['servers', 'export', 'imported', '--format', 'service'])).stdout).toMatch(/^\[imported\]\nhost=i.example.com\n/);
+    expect((await rdspg(['servers', 'export', 'imported', '--format', 'service'])).stdout).toMatch(
+      /^\[imported\]\nhost=i.example.com\n/,
+    );
     const jdbc = await rdspg(['servers', 'export', 'imported', '--format', 'jdbc']);
-    expect(jdbc.stdout).toBe('jdbc:postgresql://i.example.com:5432/postgres?user=u&ssl=true&sslmode=verify-ca&sslrootcert=%2Fca.pem\n');
+    expect(jdbc.stdout).toBe(
+      'jdbc:postgresql://i.example.com:5432/postgres?user=u&ssl=true&sslmode=verify-ca&sslrootcert=%2Fca.pem\n',
+    );
   });
 });
 
 describe('rdspg vault', () => {
   it('changes and resets the master password; reset keeps every server and no secret is ever in the folder', async () => {
-    await rdspg(['servers', 'add', 'keep-me', 'host=k.example.com user=k', '--save-password', '--password-stdin'], 'keep-me-pw\n');
+    await rdspg(
+      ['servers', 'add', 'keep-me', 'host=k.example.com user=k', '--save-password', '--password-stdin'],
+      'keep-me-pw\n',
+    );
     const changed = await rdspg(['vault', 'change', '--json'], '', { RDSPG_NEW_MASTER_PASSWORD: 'second-master-pass' });
     expect(changed.status).toBe(0);
     expect(filesHolding(folder, ['keep-me-pw', master, 'second-master-pass'])).toEqual([]);
     const wrong = await rdspg(['vault', 'unlock']);
     expect(wrong.stderr).toMatch(/^error \[wrong_password\]/);
-    const reset = await rdspg(['vault', 'reset', '--yes', '--json'], '', { RDSPG_NEW_MASTER_PASSWORD: 'third-master-pass' });
+    const reset = await rdspg(['vault', 'reset', '--yes', '--json'], '', {
+      RDSPG_NEW_MASTER_PASSWORD: 'third-master-pass',
+    });
     expect(reset.status).toBe(0);
     expect(JSON.parse(reset.stdout).deletedSecrets).toBe(1);
     const list = JSON.parse((await rdspg(['servers', 'list', '--json'])).stdout);
@@ -132,6 +190,11 @@ describe('rdspg vault', () => {
     expect(list.servers.every((server: { passwordSaved: boolean }) => !server.passwordSaved)).toBe(true);
     expect(filesHolding(folder, ['keep-me-pw', master, 'second-master-pass', 'third-master-pass'])).toEqual([]);
     const status = JSON.parse((await rdspg(['vault', 'status', '--json'])).stdout);
-    expect(status.status).toMatchObject({ initialized: true, remembered: false, keychainAvailable: false, failedAttempts: 0 });
+    expect(status.status).toMatchObject({
+      initialized: true,
+      remembered: false,
+      keychainAvailable: false,
+      failedAttempts: 0,
+    });
   });
 });

@@ -73,7 +73,12 @@ describe('remember on this device, with a real gnome-keyring', () => {
     expect(JSON.parse(init.stdout()).status).toMatchObject({ remembered: true, keychainAvailable: true });
     const { RDSPG_MASTER_PASSWORD: _unused, ...withoutPassword } = env;
     const add = cliIo(withoutPassword, 'cli-db-secret\n');
-    expect(await runCli(['servers', 'add', 'kc', 'host=db.example.com user=app', '--save-password', '--password-stdin'], add.io)).toBe(0);
+    expect(
+      await runCli(
+        ['servers', 'add', 'kc', 'host=db.example.com user=app', '--save-password', '--password-stdin'],
+        add.io,
+      ),
+    ).toBe(0);
     expect(add.stderr()).not.toContain('Master password');
     const lock = cliIo(withoutPassword);
     expect(await runCli(['vault', 'lock'], lock.io)).toBe(0);

@@ -16,7 +16,13 @@ const pgadminFile = JSON.stringify({
       Username: 'app',
       Comment: 'primary',
       BGColor: '#ff0000',
-      ConnectionParameters: { sslmode: 'verify-full', sslrootcert: '/ca.pem', connect_timeout: 10, password: 'leaked?', sslcompression: 0 },
+      ConnectionParameters: {
+        sslmode: 'verify-full',
+        sslrootcert: '/ca.pem',
+        connect_timeout: 10,
+        password: 'leaked?',
+        sslcompression: 0,
+      },
     },
     '2': {
       Name: 'Old style',
@@ -45,7 +51,12 @@ describe('pgAdmin servers.json', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const [prod, old] = parsed.value.servers;
-    expect(prod).toMatchObject({ name: 'RDS prod', group: 'Alibaba Cloud', background: '#ff0000', comments: 'primary' });
+    expect(prod).toMatchObject({
+      name: 'RDS prod',
+      group: 'Alibaba Cloud',
+      background: '#ff0000',
+      comments: 'primary',
+    });
     expect(prod!.parameters).toEqual([
       { keyword: 'sslmode', value: 'verify-full' },
       { keyword: 'sslrootcert', value: '/ca.pem' },

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseConninfo } from '../../../electron/engine/conninfo';
-import { formatConninfo, serverToConninfo, serverToJdbcUrl, serverToServiceSection } from '../../../electron/registry/server-export';
+import {
+  formatConninfo,
+  serverToConninfo,
+  serverToJdbcUrl,
+  serverToServiceSection,
+} from '../../../electron/registry/server-export';
 import { serverKeywords } from '../../../electron/registry/server-keywords';
 import { blankServerFields, type ServerFields } from '../../../shared/server-schema';
 

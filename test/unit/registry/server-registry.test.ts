@@ -18,7 +18,12 @@ describe('server registry', () => {
     const created = await registry.create({ name: 'prod', ...basics, group: 'Alibaba' });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    expect(created.value).toMatchObject({ port: 5432, maintenanceDatabase: 'postgres', savePassword: false, group: 'Alibaba' });
+    expect(created.value).toMatchObject({
+      port: 5432,
+      maintenanceDatabase: 'postgres',
+      savePassword: false,
+      group: 'Alibaba',
+    });
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(join(folder, 'servers.json')).mode & 0o777).toBe(0o600);
     const listed = await new ServerRegistry({ folder }).list();
@@ -38,7 +43,12 @@ describe('server registry', () => {
     const clash = await registry.update('two', { name: 'One' });
     expect(clash.ok ? null : clash.error.code).toBe('duplicate_name');
     const renamed = await registry.update(first.value.id, { name: 'uno', port: 6432 });
-    expect(renamed.ok && renamed.value).toMatchObject({ id: first.value.id, name: 'uno', port: 6432, host: basics.host });
+    expect(renamed.ok && renamed.value).toMatchObject({
+      id: first.value.id,
+      name: 'uno',
+      port: 6432,
+      host: basics.host,
+    });
     expect((await registry.remove('uno')).ok).toBe(true);
     const gone = await registry.get('uno');
     expect(gone.ok ? null : gone.error.code).toBe('server_not_found');
@@ -61,7 +71,9 @@ describe('server registry', () => {
     expect(result.error.code).toBe('invalid_server');
     expect(result.error.message).toContain('Port must be 1 to 65535.');
     expect(result.error.message).toContain('Password is kept in the vault');
-    expect(result.error.message).toContain('SSL mode must be one of: disable, allow, prefer, require, verify-ca, verify-full.');
+    expect(result.error.message).toContain(
+      'SSL mode must be one of: disable, allow, prefer, require, verify-ca, verify-full.',
+    );
     expect(result.error.message).toContain('Set host on the Connection tab.');
     const same = serverFieldsSchema.safeParse({ name: ' x', group: 'Servers' });
     expect(same.success).toBe(false);
@@ -83,14 +95,31 @@ describe('server registry', () => {
     const v1 = {
       schemaVersion: 1,
       groups: ['Servers'],
-      servers: [{ id: 'a1', name: 'legacy', group: 'Servers', bgcolor: '#112233', fgcolor: '', comments: '', host: 'h', port: 5432,
-        maintenanceDatabase: 'postgres', username: 'u', savePassword: false, parameters: { sslmode: 'require', connect_timeout: '10' } }],
+      servers: [
+        {
+          id: 'a1',
+          name: 'legacy',
+          group: 'Servers',
+          bgcolor: '#112233',
+          fgcolor: '',
+          comments: '',
+          host: 'h',
+          port: 5432,
+          maintenanceDatabase: 'postgres',
+          username: 'u',
+          savePassword: false,
+          parameters: { sslmode: 'require', connect_timeout: '10' },
+        },
+      ],
     };
     writeFileSync(join(folder, 'servers.json'), JSON.stringify(v1));
     const loaded = await registry.get('legacy');
     expect(loaded.ok && loaded.value).toMatchObject({
       background: '#112233',
-      parameters: [{ keyword: 'sslmode', value: 'require' }, { keyword: 'connect_timeout', value: '10' }],
+      parameters: [
+        { keyword: 'sslmode', value: 'require' },
+        { keyword: 'connect_timeout', value: '10' },
+      ],
     });
     const newer = JSON.stringify({ schemaVersion: 99, groups: [], servers: [] });
     writeFileSync(join(folder, 'servers.json'), newer);
@@ -106,5 +135,41 @@ describe('server registry', () => {
     const result = await registry.create({ name: 'y', ...basics });
     expect(result.ok ? null : result.error.code).toBe('registry_corrupt');
     expect(readFileSync(join(folder, 'servers.json'), 'utf8')).toBe('{"schemaVersion": 2, "groups": [');
+  });
+});
+
+describe('the fast load check', () => {
+  it('accepts and refuses the same servers as the zod schema', async () => {
+    const { storedServerProblem } = await import('../../../shared/registry-shape');
+    const { blankServerFields } = await import('../../../shared/server-schema');
+    const good = { id: 'a', ...blankServerFields(), name: 'n', host: 'h', username: 'u' };
+    const variants: Record<string, unknown>[] = [
+      good,
+      { ...good, port: 0 },
+      { ...good, port: 5432.5 },
+      { ...good, background: 'red' },
+      { ...good, background: '#A0b1C2' },
+      { ...good, host: '' },
+      { ...good, name: ' padded' },
+      { ...good, comments: 'x'.repeat(4001) },
+      { ...good, savePassword: 'yes' },
+      {
+        ...good,
+        parameters: [
+          { keyword: 'sslmode', value: 'require' },
+          { keyword: 'sslmode', value: 'disable' },
+        ],
+      },
+      { ...good, parameters: [{ keyword: 'sslpassword', value: 'x' }] },
+      { ...good, parameters: [{ keyword: 'nonsense', value: 'x' }] },
+      { ...good, parameters: [{ keyword: 'keepalives', value: 'x' }] },
+      { ...good, parameters: [{ keyword: 'sslsni', value: '1' }] },
+    ];
+    for (const variant of variants) {
+      const { id: _id, ...fields } = variant;
+      expect(storedServerProblem(variant) === null, JSON.stringify(variant)).toBe(
+        serverFieldsSchema.safeParse(fields).success,
+      );
+    }
   });
 });

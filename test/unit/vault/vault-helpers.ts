@@ -20,7 +20,10 @@ export function dataFolder(): string {
 }
 
 /** A vault in `folder` with the test cost. */
-export function testVault(folder: string, extra: { clock?: Clock; keychain?: KeychainPort; idleLockMs?: number } = {}): Vault {
+export function testVault(
+  folder: string,
+  extra: { clock?: Clock; keychain?: KeychainPort; idleLockMs?: number } = {},
+): Vault {
   return new Vault({ folder, kdfCost: testCost, ...extra });
 }
 

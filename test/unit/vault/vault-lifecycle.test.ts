@@ -33,7 +33,10 @@ describe('vault set-up, unlock, lock', () => {
     expect((await later.readSecret(server('s1'))).ok).toBe(false);
     expect((await later.unlock(master)).ok).toBe(true);
     expect(await later.readSecret(server('s1'))).toEqual({ ok: true, value: secrets[0] });
-    expect(await later.readSecret({ ownerKind: 'sts_token', ownerId: 'profile-a', field: 'token' })).toEqual({ ok: true, value: secrets[3] });
+    expect(await later.readSecret({ ownerKind: 'sts_token', ownerId: 'profile-a', field: 'token' })).toEqual({
+      ok: true,
+      value: secrets[3],
+    });
     later.lock();
     const locked = await later.readSecret(server('s1'));
     expect(locked.ok ? null : locked.error.code).toBe('vault_locked');
@@ -50,7 +53,14 @@ describe('vault set-up, unlock, lock', () => {
     const result = await testVault(folder).unlock('not the password');
     expect(result.ok ? null : result.error.code).toBe('wrong_password');
     expect(Object.keys(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8')))).toEqual([
-      'format', 'version', 'id', 'kdf', 'wrappedKey', 'secrets', 'mac', 'checksum',
+      'format',
+      'version',
+      'id',
+      'kdf',
+      'wrappedKey',
+      'secrets',
+      'mac',
+      'checksum',
     ]);
   });
 

@@ -46,6 +46,9 @@ describe('a damaged or tampered vault file', () => {
     writeFileSync(`${folder}/vault.json`, serializeVault(document, key));
     const read = await vault.readSecret({ ownerKind: 'server', ownerId: 'beta', field: 'password' });
     expect(read.ok ? null : read.error.code).toBe('vault_corrupt');
-    expect(await vault.readSecret({ ownerKind: 'server', ownerId: 'alpha', field: 'password' })).toEqual({ ok: true, value: 'alpha-secret' });
+    expect(await vault.readSecret({ ownerKind: 'server', ownerId: 'alpha', field: 'password' })).toEqual({
+      ok: true,
+      value: 'alpha-secret',
+    });
   });
 });
