@@ -1,16 +1,7 @@
 import { Input, Select, Typography } from 'antd';
 import { libpqKeywordMap, type SslMode, sslModeDescriptions, sslModes } from '../../shared/libpq-keywords';
+import { sslModeLabels } from '../ssl-mode-labels';
 import { FileField } from './file-field';
-
-/** How pgAdmin spells each SSL mode. */
-export const sslModeLabels: Record<SslMode, string> = {
-  disable: 'Disable',
-  allow: 'Allow',
-  prefer: 'Prefer',
-  require: 'Require',
-  'verify-ca': 'Verify-CA',
-  'verify-full': 'Verify-Full',
-};
 
 /** The value editor of one Parameters row, chosen by the keyword's kind; its accessible name is the label. */
 export function ParameterEditor({
@@ -35,6 +26,8 @@ export function ParameterEditor({
           style={{ width: '100%' }}
           value={value}
           onChange={onChange}
+          virtual={false}
+          listHeight={480}
           optionLabelProp="title"
           options={sslModes.map((mode) => ({
             value: mode,

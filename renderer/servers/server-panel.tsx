@@ -1,6 +1,8 @@
 import { Alert, Button, Descriptions, Empty, Popconfirm, Space, Typography } from 'antd';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
+import type { SslMode } from '../../shared/libpq-keywords';
+import { sslModeLabels } from '../ssl-mode-labels';
 import { SslFacts } from './ssl-panel';
 
 /** What a server panel can ask for. */
@@ -66,7 +68,7 @@ export function ServerPanel(props: {
           { key: 'host', label: 'Host name/address', children: `${server.host}:${server.port}` },
           { key: 'user', label: 'Username', children: server.username },
           { key: 'db', label: 'Maintenance database', children: server.maintenanceDatabase },
-          { key: 'sslmode', label: 'SSL mode', children: server.sslmode },
+          { key: 'sslmode', label: 'SSL mode', children: sslModeLabels[server.sslmode as SslMode] ?? server.sslmode },
           { key: 'saved', label: 'Saved password', children: server.passwordSaved ? 'Yes' : 'No' },
         ]}
       />

@@ -10,12 +10,13 @@ export interface ServeProcess {
   home: string;
   child: ChildProcess;
   stderr(): string;
-  stop(): Promise<void>;
+  /** Stops the server; deletes the data folder unless told to keep it (for a restart on the same data). */
+  stop(keepHome?: boolean): Promise<void>;
 }
 
-/** Starts `node dist/rdspg.cjs serve --json` with a fresh RDSPG_HOME and HOME; resolves once it prints its URL. */
-export async function startServe(env: Record<string, string> = {}): Promise<ServeProcess> {
-  const home = await mkdtemp(join(tmpdir(), 'rdspg-serve-'));
+/** Starts `node dist/rdspg.cjs serve --json` with a fresh (or the given) RDSPG_HOME; resolves once it prints its URL. */
+export async function startServe(env: Record<string, string> = {}, existingHome?: string): Promise<ServeProcess> {
+  const home = existingHome ?? (await mkdtemp(join(tmpdir(), 'rdspg-serve-')));
   const child = spawn(process.execPath, ['dist/rdspg.cjs', 'serve', '--json'], {
     env: { ...process.env, RDSPG_HOME: home, HOME: home, RDSPG_KEYCHAIN: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,13 +39,13 @@ export async function startServe(env: Record<string, string> = {}): Promise<Serv
     home,
     child,
     stderr: () => err,
-    async stop() {
+    async stop(keepHome = false) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(home, { recursive: true, force: true });
+      if (!keepHome) await rm(home, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type TestBrowser } from './support/browser';
+import { fillServerDialog, openRegisterServer, screenshot } from './support/pages';
+import { type ServeProcess, startServe } from './support/serve';
+import { startTlsServer, type TlsServer } from './support/tls-server';
+
+const masterPassword = 'correct horse battery staple';
+let server: TlsServer;
+let serve: ServeProcess;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  [server, serve, browser] = await Promise.all([startTlsServer(), startServe(), launchChromium()]);
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+  await server?.destroy();
+});
+
+describe('Register > Server… in server mode, against PostgreSQL over TLS', () => {
+  it('first run sets the master password', async () => {
+    await page.goto(serve.url);
+    await page.getByRole('heading', { name: 'Set the master password' }).waitFor();
+    await expect(page.getByLabel('Remember on this device')).toBeDefined();
+    await screenshot(page, 'first-run');
+    await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
+    await page.getByLabel('Confirm master password').fill(masterPassword);
+    await page.getByRole('button', { name: 'Set master password' }).click();
+    await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+  });
+
+  it('Verify-Full with the right root certificate: Test connection shows TLS 1.3, Save keeps the server', async () => {
+    await openRegisterServer(page);
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    await expect(dialog.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+    await fillServerDialog(page, {
+      name: 'e2e-lab',
+      host: '127.0.0.1',
+      port: server.cluster.port,
+      username: 'postgres',
+      password: server.password,
+      rootCertificate: server.root.own.certPath,
+    });
+    await dialog.getByText('Subject: CN=E2E Root CA').waitFor();
+    await screenshot(page, 'register-server-parameters');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const outcome = dialog.getByTestId('test-outcome');
+    await outcome.getByText('Test connection succeeded').waitFor();
+    await expect(outcome.getByText('TLSv1.3').count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'test-connection');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('tree').getByText('e2e-lab').waitFor();
+    const registry = await readFile(join(serve.home, 'servers.json'), 'utf8').catch(() => '');
+    expect(registry).toContain('e2e-lab');
+    expect(registry).not.toContain(server.password);
+  });
+
+  it('Lock asks for the master password again', async () => {
+    await page.getByRole('menuitem', { name: 'Lock' }).click();
+    await page.getByRole('heading', { name: 'Unlock RDS PG Connect' }).waitFor();
+    await screenshot(page, 'unlock');
+  });
+
+  it('after a restart and reload: unlock, Connect, and the SSL panel shows SSL in use', async () => {
+    await serve.stop(true);
+    serve = await startServe({}, serve.home);
+    await page.goto(serve.url);
+    await page.getByRole('heading', { name: 'Unlock RDS PG Connect' }).waitFor();
+    await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('tree').getByText('e2e-lab').click();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const panel = page.getByRole('region', { name: 'SSL' });
+    await panel.waitFor();
+    await expect(panel.getByText('SSL in use').count()).resolves.toBeGreaterThan(0);
+    await expect(panel.getByText('TLSv1.3').count()).resolves.toBe(1);
+    await expect(panel.getByText('CN=localhost').count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByRole('tree').getByText('connected').count()).resolves.toBe(1);
+    await screenshot(page, 'connected-ssl-panel');
+  });
+
+  it('a root certificate from another CA: the untrusted-certificate error, and nothing is saved', async () => {
+    await openRegisterServer(page);
+    await fillServerDialog(page, {
+      name: 'e2e-wrong-ca',
+      host: '127.0.0.1',
+      port: server.cluster.port,
+      username: 'postgres',
+      password: server.password,
+      rootCertificate: server.foreign.own.certPath,
+    });
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    await dialog.getByText('Subject: CN=Another Root CA').waitFor();
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const outcome = dialog.getByTestId('test-outcome');
+    await outcome.getByText('[certificate_untrusted]').waitFor();
+    await screenshot(page, 'test-connection-untrusted');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const registry = await readFile(join(serve.home, 'servers.json'), 'utf8');
+    expect(registry).not.toContain('e2e-wrong-ca');
+    await expect(page.getByRole('tree').getByText('e2e-wrong-ca').count()).resolves.toBe(0);
+  });
+});

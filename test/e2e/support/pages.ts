@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** Where the screenshots of the main screens go. */
+export const screenshotFolder = new URL('../../../docs/screenshots/', import.meta.url).pathname;
+
+/** Saves a PNG of the page into docs/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(screenshotFolder, { recursive: true });
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: join(screenshotFolder, `${name}.png`) });
+}
+
+/** Opens Register > Server… from the main window's menu. */
+export async function openRegisterServer(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Register' }).click();
+  await page.getByRole('menuitem', { name: 'Server…' }).click();
+  await page.getByRole('dialog', { name: 'Register - Server' }).waitFor();
+}
+
+/** What the Register > Server… dialog is filled with. */
+export interface ServerEntry {
+  name: string;
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  rootCertificate: string;
+}
+
+/** Fills General, Connection and Parameters (SSL mode Verify-Full and the Root certificate) by visible labels. */
+export async function fillServerDialog(page: Page, entry: ServerEntry): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+  await dialog.getByLabel('Name', { exact: true }).fill(entry.name);
+  await dialog.getByLabel('Connect now?').click();
+  await dialog.getByRole('tab', { name: 'Connection' }).click();
+  await dialog.getByLabel('Host name/address').fill(entry.host);
+  await dialog.getByLabel('Port', { exact: true }).fill(String(entry.port));
+  await dialog.getByLabel('Username', { exact: true }).fill(entry.username);
+  await dialog.getByLabel('Password', { exact: true }).fill(entry.password);
+  await dialog.getByLabel('Save password?').click();
+  await dialog.getByRole('tab', { name: 'Parameters' }).click();
+  await dialog.getByLabel('SSL mode').click();
+  await page.locator('.ant-select-item-option[title="Verify-Full"]').click();
+  await dialog.getByLabel('Root certificate', { exact: true }).fill(entry.rootCertificate);
+}
