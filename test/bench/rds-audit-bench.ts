@@ -40,7 +40,7 @@ async function sequentialWalk(client: RdsClient): Promise<number> {
 async function main(): Promise<void> {
   const sandbox = new RdsSandbox({
     fleet: { regions, perRegion },
-    faults: { latencyMs, rateLimit: { perSecond: 400, burst: 60 } },
+    faults: { latencyMs, rateLimit: { perSecond: 350, burst: 40 } },
   });
   await sandbox.start();
   try {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 
     const ratio = sequentialMs / oursMs;
     const lines = [
-      `rds-audit-bench: ${regions} regions × ${perRegion} instances, ${latencyMs} ms latency per call, rate limit 400/s`,
+      `rds-audit-bench: ${regions} regions × ${perRegion} instances, ${latencyMs} ms latency per call, rate limit 350/s`,
       `  ours:       ${report.value.instances} instances (${report.value.failures} failed) in ${(oursMs / 1000).toFixed(2)} s, ${report.value.calls.total} calls, ${report.value.calls.retries} retries`,
       `  sequential: ${sequentialCount} instances in ${(sequentialMs / 1000).toFixed(2)} s, ${sequentialClient.stats.calls} calls`,
       `  ratio (sequential / ours): ${ratio.toFixed(1)}× (target ≥ 10×)`,
