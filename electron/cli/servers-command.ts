@@ -1,10 +1,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Failure } from '../../shared/result';
-import { type SavedServer, type ServerFields, secretKeywords } from '../../shared/server-schema';
+import type { ConnectionKeywords } from '../../shared/libpq-keywords';
+import type { Failure, Result } from '../../shared/result';
+import {
+  type RegistryErrorCode,
+  type SavedServer,
+  type ServerFields,
+  secretKeywords,
+} from '../../shared/server-schema';
 import { parseConninfo } from '../engine/conninfo';
 import { resolveAppHome } from '../platform/app-home';
 import {
+  connectionKeywordsFor,
   formatPgadminServers,
   parsePgadminServers,
   ServerRegistry,
@@ -14,7 +21,13 @@ import {
   serverToServiceSection,
   splitKeywords,
 } from '../registry';
-import { cliVault, promptPassword, readStdinLine, unlockForCommand } from '../vault/cli-session';
+import {
+  type CliVaultErrorCode,
+  cliVault,
+  promptPassword,
+  readStdinLine,
+  unlockForCommand,
+} from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
@@ -299,6 +312,26 @@ async function exportServers(run: Run, name: string | undefined): Promise<number
   else if (!run.values.out) run.io.stdout.write(text);
   if (!run.json) for (const note of notes) writeLine(run.io.stderr, `note: ${note}`);
   return 0;
+}
+
+/**
+ * For `rdspg check --server NAME`: the saved server's libpq keywords with its saved password and sslpassword, the
+ * vault unlocked as every CLI command unlocks it (OS keychain, else RDSPG_MASTER_PASSWORD, else a prompt), and
+ * only when the server has a saved secret.
+ */
+export async function savedServerKeywords(
+  io: CliIo,
+  nameOrId: string,
+): Promise<Result<ConnectionKeywords, RegistryErrorCode | CliVaultErrorCode>> {
+  const registry = new ServerRegistry({ folder: resolveAppHome(io.env) });
+  const vault = cliVault(io);
+  const server = await registry.get(nameOrId);
+  if (!server.ok) return server;
+  if ((await vault.savedSecrets('server', server.value.id)).length) {
+    const unlocked = await unlockForCommand(vault, io);
+    if (!unlocked.ok) return unlocked;
+  }
+  return connectionKeywordsFor(registry, vault, server.value.id);
 }
 
 /** `rdspg servers …`: the saved servers (pgAdmin's dialog fields), import/export, secrets only in the vault. */

@@ -10,6 +10,7 @@ import {
 } from '../../shared/server-schema';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { withFileLock } from './file-lock';
+import { removeLeftoverTemporaries } from './leftovers';
 import { migrate } from './migrations';
 
 type RegistryResult<Value> = Promise<Result<Value, RegistryErrorCode>>;
@@ -70,6 +71,7 @@ export class RegistryFile {
     change: (data: RegistryData) => Result<{ data: RegistryData; value: Value }, RegistryErrorCode>,
   ): RegistryResult<Value> {
     const done = await withFileLock(this.lockPath, async (): RegistryResult<Value> => {
+      await removeLeftoverTemporaries(this.path);
       const loaded = await this.load();
       if (!loaded.ok) return loaded;
       const changed = change(loaded.value);

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { VaultErrorCode } from '../../shared/vault-types';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { withFileLock } from '../registry/file-lock';
+import { removeLeftoverTemporaries } from '../registry/leftovers';
 import { parseVault, type VaultDocument } from './vault-file';
 
 /** What the vault keeps beside the vault file: failed attempts (so restarts cannot skip the backoff) and "remember". */
@@ -84,6 +85,10 @@ export class VaultStorage {
 
   /** Runs a read-modify-write while holding the vault lock (shared with other processes). */
   async locked<Value>(action: () => Promise<Value>): Promise<Result<Value, 'lock_timeout'>> {
-    return withFileLock(this.lockPath, action);
+    return withFileLock(this.lockPath, async () => {
+      await removeLeftoverTemporaries(this.vaultPath);
+      await removeLeftoverTemporaries(this.statePath);
+      return action();
+    });
   }
 }

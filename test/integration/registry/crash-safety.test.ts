@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,5 +57,9 @@ describe('registry writes killed with SIGKILL', () => {
       expect(counter).toBeGreaterThan(previous);
       previous = counter;
     }
+    // The next writer (holding the lock) clears the temporary files killed writers left behind.
+    const again = await file.update((data) => ({ ok: true, value: { data, value: null } }));
+    expect(again.ok).toBe(true);
+    expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

@@ -73,6 +73,11 @@ describe('rdspg servers', () => {
         sslpassword: keyPassphrase,
       },
     });
+    const { savedServerKeywords } = await import('../../../electron/cli/servers-command');
+    expect(await savedServerKeywords(cliIo(env).io, 'prod')).toEqual(keywords);
+    const noPassword = cliIo({ ...env, RDSPG_MASTER_PASSWORD: '' }, '');
+    const asked = await savedServerKeywords(noPassword.io, 'prod');
+    expect(asked.ok ? null : asked.error.code).toBe('password_needed');
     vault.lock();
     const locked = await connectionKeywordsFor(new ServerRegistry({ folder }), vault, 'prod');
     expect(locked.ok ? null : locked.error.code).toBe('vault_locked');
