@@ -1,0 +1,20 @@
+import { createCertsAdapter } from '../../../electron/app/certs-adapter';
+import { createEngineAdapter } from '../../../electron/app/engine-adapter';
+import type { AppPorts } from '../../../electron/app/ports';
+import { ServerRegistry } from '../../../electron/registry';
+import { absentKeychain, Vault } from '../../../electron/vault';
+
+/** The real ports on a temporary data folder; a cheaper scrypt cost than shipped, so that tests stay fast. */
+export function testPorts(home: string): AppPorts {
+  return {
+    mode: 'server',
+    version: 'test',
+    home,
+    env: { HOME: home, PATH: process.env.PATH },
+    vault: new Vault({ folder: home, keychain: absentKeychain('tests'), kdfCost: { N: 2 ** 12, r: 8, p: 1 } }),
+    registry: new ServerRegistry({ folder: home }),
+    engine: createEngineAdapter(),
+    certs: createCertsAdapter(),
+    chooseFile: null,
+  };
+}
