@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { CheckReport } from '../../shared/connect-errors';
+import { ok } from '../../shared/result';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
 import { type CliCommand, writeFailure, writeJson, writeLine } from './command';
 
-const usage = 'rdspg check [CONNINFO] [--json]';
+const usage = 'rdspg check [CONNINFO] [--server NAME] [--json]';
 
 function daysLeft(notAfter: string): number {
   return Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000);
@@ -26,14 +27,14 @@ function printReport(write: (line: string) => void, report: CheckReport): void {
     write(`  ${index + 1}. ${link.subject}  (issued by ${link.issuer})`);
 }
 
-/** `rdspg check [CONNINFO] [--json]`: connects as psql would with the same conninfo and environment. */
+/** `rdspg check [CONNINFO] [--server NAME] [--json]`: connects as psql would, or with a saved server's settings. */
 export const checkCommand: CliCommand = {
   summary: 'connect as psql would and report the SSL facts of the connection',
   usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { json: { type: 'boolean' } },
+      options: { json: { type: 'boolean' }, server: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -42,13 +43,12 @@ export const checkCommand: CliCommand = {
       return 2;
     }
     const text = positionals[0] ?? '';
-    const parsed =
-      text === ''
-        ? { ok: true as const, value: {} }
-        : looksLikeConninfo(text)
-          ? parseConninfo(text)
-          : { ok: true as const, value: { dbname: text } };
-    const result = parsed.ok ? await checkConnection({ keywords: parsed.value, env: io.env }) : parsed;
+    const saved = values.server
+      ? await (await import('./saved-server')).savedServerKeywords(values.server, io)
+      : ok({});
+    const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
+    const keywords = !saved.ok ? saved : given.ok ? ok({ ...saved.value, ...given.value }) : given;
+    const result = keywords.ok ? await checkConnection({ keywords: keywords.value, env: io.env }) : keywords;
     if (values.json) {
       writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
     } else if (result.ok) {

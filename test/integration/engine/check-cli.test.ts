@@ -34,16 +34,24 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function check(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+async function rdspg(
+  args: string[],
+  env: Record<string, string> = {},
+  input?: string,
+): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node', ['dist/rdspg.cjs', 'check', ...args], {
-      env: { PATH: process.env.PATH, HOME: folder },
-    });
+    const child = run('node', ['dist/rdspg.cjs', ...args], { env: { PATH: process.env.PATH, HOME: folder, ...env } });
+    child.child.stdin?.end(input ?? '');
+    const { stdout, stderr } = await child;
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
     return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+function check(args: string[]) {
+  return rdspg(['check', ...args]);
 }
 
 describe('rdspg check', () => {
@@ -89,5 +97,26 @@ describe('rdspg check', () => {
     const result = await check(['--nope']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('error [usage]');
+  });
+
+  it('--server NAME connects with a saved server and its password from the vault', async () => {
+    const env = {
+      RDSPG_HOME: join(folder, 'home'),
+      RDSPG_MASTER_PASSWORD: 'correct horse battery',
+      RDSPG_KEYCHAIN: 'off',
+    };
+    expect((await rdspg(['vault', 'init'], env)).status).toBe(0);
+    const saved = `host=pgm-test.pg.rds.aliyuncs.com hostaddr=127.0.0.1 port=${cluster.port} user=postgres dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`;
+    const added = await rdspg(
+      ['servers', 'add', 'rds-test', saved, '--save-password', '--password-stdin'],
+      env,
+      'pa55-word\n',
+    );
+    expect(added.status, added.stderr).toBe(0);
+    const result = await rdspg(['check', '--server', 'rds-test', '--json'], env);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, ssl: true });
+    const missing = await rdspg(['check', '--server', 'nope', '--json'], env);
+    expect(missing.status).toBe(1);
   });
 });
