@@ -66,16 +66,24 @@ function failWith(run: Run, failure: Failure): number {
 }
 
 /** A server as list/show print it: every field, and only whether each secret is saved. */
+async function describeServers(vault: Vault, servers: SavedServer[]) {
+  const saved = new Set((await vault.savedSecrets('server')).map((address) => `${address.ownerId}\n${address.field}`));
+  const has = (server: SavedServer, field: string) => saved.has(`${server.id}\n${field}`);
+  return servers.map((server) => ({
+    ...server,
+    passwordSaved: has(server, 'password'),
+    sslpasswordSaved: has(server, 'sslpassword'),
+  }));
+}
+
 async function describeServer(vault: Vault, server: SavedServer) {
-  const saved = await vault.savedSecrets('server', server.id);
-  const has = (field: string) => saved.some((address) => address.field === field);
-  return { ...server, passwordSaved: has('password'), sslpasswordSaved: has('sslpassword') };
+  return (await describeServers(vault, [server]))[0]!;
 }
 
 async function list(run: Run): Promise<number> {
   const loaded = await run.registry.list();
   if (!loaded.ok) return failWith(run, loaded.error);
-  const servers = await Promise.all(loaded.value.servers.map((server) => describeServer(run.vault, server)));
+  const servers = await describeServers(run.vault, loaded.value.servers);
   if (run.json) {
     writeJson(run.io.stdout, { groups: loaded.value.groups, servers });
     return 0;

@@ -47,7 +47,7 @@ function probe(path: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise
         if (!error) return resolve({ available: true });
         const timedOut = (error as { killed?: boolean }).killed === true;
         const detail = timedOut ? `it did not answer within ${timeoutMs / 1000} s` : stderr.trim() || error.message;
-        resolve({ available: false, problem: `the OS keychain cannot be reached (${detail.split('\n')[0]})` });
+        resolve({ available: false, problem: `the OS keychain cannot be reached: ${detail.split('\n')[0]}` });
       },
     );
   });

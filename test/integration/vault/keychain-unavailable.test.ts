@@ -51,7 +51,7 @@ describe('without a reachable OS keychain', () => {
       const availability = await keychain.availability();
       expect(availability).toEqual({
         available: false,
-        problem: `the OS keychain cannot be reached (it did not answer within ${keychainTimeoutMs / 1000} s)`,
+        problem: `the OS keychain cannot be reached: it did not answer within ${keychainTimeoutMs / 1000} s`,
       });
       const vault = new Vault({ folder: dataFolder(), kdfCost: testCost, keychain });
       const created = await vault.initialize(master, true);
