@@ -1,7 +1,3 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { clusterOwner, findPostgresProgram } from '../local-postgres/binaries';
 import { type ClusterSettings, LocalPostgresCluster } from '../local-postgres/cluster';
 import type { SandboxInstance, SandboxSsl } from './model';
 
@@ -56,31 +52,7 @@ export class PostgresBacking {
 
   /** Applies new SSL settings with a restart (the sandbox calls this while the instance is SSL_MODIFYING). */
   async apply(next: SandboxSsl): Promise<void> {
-    await this.cluster.configure(clusterSettingsFor(next));
-    await this.restart();
-  }
-
-  // pg_ctl restart with the server log redirected (-l): without it the new postmaster keeps pg_ctl's stdout
-  // pipe open and execFile never returns.
-  private async restart(): Promise<void> {
-    const pgCtl = findPostgresProgram('pg_ctl');
-    if (!pgCtl) throw new Error('pg_ctl was not found; install PostgreSQL (apt-get install postgresql)');
-    const { folder } = this.cluster;
-    const args = [
-      '-D',
-      join(folder, 'data'),
-      '-l',
-      join(folder, 'server.log'),
-      '-m',
-      'fast',
-      '-w',
-      '-t',
-      '60',
-      'restart',
-    ];
-    const owner = clusterOwner();
-    const [command, commandArgs] = owner ? ['runuser', ['-u', owner.user, '--', pgCtl, ...args]] : [pgCtl, args];
-    await promisify(execFile)(command, commandArgs, { cwd: folder });
+    await this.cluster.restart(clusterSettingsFor(next));
   }
 
   /** Stops the cluster and removes its files. */
