@@ -12,6 +12,7 @@ export const vaultErrorCodes = [
   'keychain_unavailable',
   'vault_corrupt',
   'vault_newer',
+  'vault_busy',
 ] as const;
 
 /** One expected failure of the vault. */

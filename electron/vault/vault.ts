@@ -116,7 +116,7 @@ export class Vault {
       this.use(key);
       return true;
     });
-    if (!created.ok) return fail('vault_locked', created.error.message);
+    if (!created.ok) return fail('vault_busy', created.error.message);
     if (!created.value)
       return fail('vault_exists', 'A vault already exists; unlock it, change its password or reset it.');
     await this.storage.updateState(() => ({ failedAttempts: 0, lastFailureAt: null, remembered: false }));
@@ -174,7 +174,7 @@ export class Vault {
       this.use(key);
       return old?.secrets.length ?? 0;
     });
-    if (!done.ok) return fail('vault_locked', done.error.message);
+    if (!done.ok) return fail('vault_busy', done.error.message);
     await this.storage.updateState(() => ({ failedAttempts: 0, lastFailureAt: null, remembered: false }));
     const status = await this.afterUnlock(remember);
     return status.ok ? ok({ status: status.value, deletedSecrets: done.value }) : status;
@@ -349,14 +349,11 @@ export class Vault {
       await this.storage.writeVault(serializeVault({ ...document, secrets }, key));
       return ok(result);
     });
-    return done.ok ? done.value : fail('vault_locked', done.error.message);
+    return done.ok ? done.value : fail('vault_busy', done.error.message);
   }
 
+  /** Wraps the same vault key under a new salt (and the configured cost); the secrets stay as they are. */
   private async rewrap(password: string): VaultResult<void> {
-    return this.modifyHeader(password);
-  }
-
-  private async modifyHeader(password: string): VaultResult<void> {
     const done = await this.storage.locked(async (): VaultResult<void> => {
       const current = await this.currentDocument();
       if (!current.ok) return current;
@@ -364,7 +361,7 @@ export class Vault {
       await this.storage.writeVault(await this.wrap(document.id, key, password, document.secrets));
       return ok(undefined);
     });
-    return done.ok ? done.value : fail('vault_locked', done.error.message);
+    return done.ok ? done.value : fail('vault_busy', done.error.message);
   }
 }
 
