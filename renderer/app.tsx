@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
 import { MainWindow } from './main-window';
+import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
 import { MasterPasswordScreen } from './vault/master-password-screen';
 
@@ -12,7 +13,7 @@ export function App() {
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = useCallback(async () => {
-    const answer = await api['vault:status']({});
+    const answer = await (takePrefetchedStatus() ?? api['vault:status']({}));
     if (answer.ok) setStatus(answer.value);
     else setProblem(answer.error.message);
   }, []);

@@ -24,6 +24,8 @@ export interface VaultPort {
   remember(on: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
   /** Whether a secret is saved, answerable while locked. */
   hasSecret(address: SecretAddress): Promise<boolean>;
+  /** Every saved secret's address (no values), answerable while locked. */
+  savedSecrets(ownerKind?: SecretOwnerKind): Promise<SecretAddress[]>;
   readSecret(address: SecretAddress): Promise<Result<string | null, VaultErrorCode>>;
   writeSecret(address: SecretAddress, value: string): Promise<Result<void, VaultErrorCode>>;
   deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): Promise<Result<number, VaultErrorCode>>;

@@ -57,6 +57,7 @@ export function ServerTree(props: {
       }));
   }, [servers, groups, connections, deferredFilter]);
   const expandedKeys = useMemo(() => treeData.map((node) => node.key), [treeData]);
+  const shownCount = useMemo(() => treeData.reduce((sum, node) => sum + (node.children?.length ?? 0), 0), [treeData]);
   return (
     <nav aria-label="Servers" style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
       <Input.Search
@@ -66,6 +67,9 @@ export function ServerTree(props: {
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
+      <span className="visually-hidden" aria-live="polite" data-testid="shown-count" data-count={shownCount}>
+        {deferredFilter ? `${shownCount} of ${servers.length} servers shown` : `${servers.length} servers`}
+      </span>
       <Tree
         blockNode
         height={Math.max(200, window.innerHeight - 140)}

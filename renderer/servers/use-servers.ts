@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
+import { takePrefetched } from '../startup';
 
 /** The saved servers, their groups and the open connections, with a refresh. */
 export function useServers() {
@@ -11,7 +12,11 @@ export function useServers() {
   const [loaded, setLoaded] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = useCallback(async () => {
-    const [listed, open] = await Promise.all([api['servers:list']({}), api['connection:list']({})]);
+    const early = takePrefetched();
+    const [listed, open] = await Promise.all([
+      early?.servers ?? api['servers:list']({}),
+      early?.connections ?? api['connection:list']({}),
+    ]);
     if (listed.ok) {
       setServers(listed.value.servers);
       setGroups(listed.value.groups);

@@ -41,7 +41,8 @@ export function formOfServer(server: SavedServer): ServerForm {
   return { ...fields, parameters: server.parameters.map((row) => ({ ...row })), password: '', connectNow: false };
 }
 
-async function summaryOf(ports: AppPorts, server: SavedServer): Promise<ServerSummary> {
+/** The summary of a server; `passwordSaved` is looked up unless the caller already knows it. */
+async function summaryOf(ports: AppPorts, server: SavedServer, passwordSaved?: boolean): Promise<ServerSummary> {
   return {
     id: server.id,
     name: server.name,
@@ -53,7 +54,7 @@ async function summaryOf(ports: AppPorts, server: SavedServer): Promise<ServerSu
     username: server.username,
     maintenanceDatabase: server.maintenanceDatabase,
     sslmode: server.parameters.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer',
-    passwordSaved: await ports.vault.hasSecret(secretAddress(server.id, 'password')),
+    passwordSaved: passwordSaved ?? (await ports.vault.hasSecret(secretAddress(server.id, 'password'))),
   };
 }
 
@@ -85,7 +86,14 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     'servers:list': async () => {
       const listed = await registry.list();
       if (!listed.ok) return listed;
-      const servers = await Promise.all(listed.value.servers.map((server) => summaryOf(ports, server)));
+      const saved = new Set(
+        (await vault.savedSecrets('server'))
+          .filter((address) => address.field === 'password')
+          .map((address) => address.ownerId),
+      );
+      const servers = await Promise.all(
+        listed.value.servers.map((server) => summaryOf(ports, server, saved.has(server.id))),
+      );
       return ok({ groups: listed.value.groups, servers });
     },
     'servers:get': async ({ id }) => {
