@@ -81,7 +81,13 @@ export const rdsCommand: CliCommand = {
       apiEndpoint = apiEndpoint ?? values.endpoint;
     }
     if (!group) return failWith(io, usageFailure(usage, 'missing the subcommand'));
-    const client = await clientFromFlags({ apiEndpoint, profile: values.profile, region: values.region, env: io.env });
+    const client = await clientFromFlags({
+      apiEndpoint,
+      profile: values.profile,
+      region: values.region,
+      env: io.env,
+      io,
+    });
     if (!client.ok) return failWith(io, client.error);
     const run: Run = { io, values, client: client.value, databaseHost };
     switch (group) {

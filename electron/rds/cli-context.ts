@@ -1,9 +1,12 @@
 import { homedir } from 'node:os';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
+import type { CliIo } from '../cli/command';
 import { resolveAppHome } from '../platform/app-home';
-import { jsonProfileStore, RdsAccounts } from './rds-accounts';
+import { cliVault, unlockForCommand } from '../vault/cli-session';
+import { jsonProfileStore, type ProfileStore, RdsAccounts, type WritableSecretStore } from './rds-accounts';
 import type { RdsClient } from './rds-client';
+import { vaultSecretStore } from './vault-secret-store';
 
 /** The environment variable that sets the API endpoint URL when no flag does (handy with the sandbox). */
 export const apiEndpointVariable = 'RDSPG_RDS_ENDPOINT';
@@ -14,13 +17,16 @@ export interface ClientFlags {
   profile?: string;
   region?: string;
   env: NodeJS.ProcessEnv;
+  /** The command's streams, to unlock the vault for an app profile (prompt or RDSPG_MASTER_PASSWORD). */
+  io?: CliIo;
 }
 
 /** Builds the RDS client for a CLI run: --profile (app profiles, then the aliyun CLI's), else the environment. */
 export async function clientFromFlags(flags: ClientFlags): Promise<Result<RdsClient, RdsErrorCode>> {
+  const profiles = jsonProfileStore(resolveAppHome(flags.env));
   const accounts = new RdsAccounts({
-    profiles: jsonProfileStore(resolveAppHome(flags.env)),
-    secrets: null,
+    profiles,
+    secrets: flags.profile && flags.io ? await vaultSecretsFor(flags.profile, profiles, flags.io) : null,
     env: flags.env,
     home: flags.env.HOME || homedir(),
   });
@@ -46,4 +52,19 @@ export function checkDatabaseHost(host: string): Result<string, RdsErrorCode> {
     );
   }
   return ok(host);
+}
+
+/**
+ * The vault as the secret store, unlocked as every CLI command unlocks it (OS keychain, RDSPG_MASTER_PASSWORD, or a
+ * prompt) — only when --profile names one of the app's own profiles, whose AccessKey secret lives in the vault.
+ */
+async function vaultSecretsFor(
+  profile: string,
+  profiles: ProfileStore,
+  io: CliIo,
+): Promise<WritableSecretStore | null> {
+  if (!(await profiles.list()).some((entry) => entry.name === profile)) return null;
+  const vault = cliVault(io);
+  const unlocked = await unlockForCommand(vault, io);
+  return unlocked.ok ? vaultSecretStore(vault) : null;
 }

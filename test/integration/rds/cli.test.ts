@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/main';
 import { runSandbox } from '../../../electron/cli/sandbox-command';
+import { jsonProfileStore, RdsAccounts } from '../../../electron/rds/rds-accounts';
+import { vaultSecretStore } from '../../../electron/rds/vault-secret-store';
 import { type StartedSandbox, startSandbox } from '../../../electron/sandbox/index';
+import { absentKeychain, Vault } from '../../../electron/vault/index';
 
 let started: StartedSandbox;
 let home: string;
@@ -137,5 +140,36 @@ describe('rdspg sandbox', () => {
     expect(await serving).toBe(0);
     const after = await rdspg(['rds', 'regions', '--endpoint', info.endpoint], env);
     expect(after.stderr).toMatch(/^error \[network_unreachable\]/);
+  });
+
+  it('--profile NAME uses an app profile whose AccessKey secret is in the vault', async () => {
+    const app = join(home, 'profile-app');
+    const vault = new Vault({ folder: app, keychain: absentKeychain('test'), kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+    expect((await vault.initialize('a long master password')).ok).toBe(true);
+    const accounts = new RdsAccounts({
+      profiles: jsonProfileStore(app),
+      secrets: vaultSecretStore(vault),
+      env: {},
+      home,
+    });
+    const saved = await accounts.saveProfile(
+      'sandbox',
+      started.info.accessKeyId,
+      started.info.accessKeySecret,
+      'cn-hangzhou',
+    );
+    expect(saved.ok).toBe(true);
+    const env = { HOME: home, RDSPG_HOME: app, RDSPG_KEYCHAIN: 'off', RDSPG_MASTER_PASSWORD: 'a long master password' };
+    const result = await rdspg(
+      ['rds', 'regions', '--profile', 'sandbox', '--endpoint', started.info.endpoint, '--json'],
+      env,
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).regions.length).toBeGreaterThan(1);
+    const locked = await rdspg(['rds', 'regions', '--profile', 'sandbox', '--endpoint', started.info.endpoint], {
+      ...env,
+      RDSPG_MASTER_PASSWORD: 'wrong password!',
+    });
+    expect(locked.status).not.toBe(0);
   });
 });
