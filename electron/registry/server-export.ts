@@ -1,19 +1,6 @@
-import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import type { ServerFields } from '../../shared/server-schema';
+import { formatConninfo } from '../engine/conninfo';
 import { serverKeywords } from './server-keywords';
-
-/** Quotes a conninfo value as libpq reads it: bare when safe, else in single quotes with \ and ' escaped. */
-export function quoteConninfoValue(value: string): string {
-  if (value !== '' && !/[\s'\\]/.test(value)) return value;
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
-/** Formats keywords as a libpq conninfo string (`key=value …`). */
-export function formatConninfo(keywords: ConnectionKeywords): string {
-  return Object.entries(keywords)
-    .map(([keyword, value]) => `${keyword}=${quoteConninfoValue(value)}`)
-    .join(' ');
-}
 
 /** A server as a libpq conninfo string, never with a secret. */
 export function serverToConninfo(server: ServerFields): string {

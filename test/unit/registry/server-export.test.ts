@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConninfo } from '../../../electron/engine/conninfo';
+import { formatConninfo, parseConninfo } from '../../../electron/engine/conninfo';
 import {
-  formatConninfo,
   serverToConninfo,
   serverToJdbcUrl,
   serverToServiceSection,
