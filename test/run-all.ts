@@ -1,6 +1,6 @@
 // `npm test`: every tier in order — system packages, lint, both type worlds, unit + integration, e2e.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureSystemPackages } from './support/system-deps';
 
 function log(line: string): void {
@@ -30,22 +30,27 @@ step('build', 'node', ['build/bundle.mjs']);
 step('lint (biome)', 'npx', ['biome', 'check', '.']);
 step('typecheck (node side)', 'npx', ['tsc', '-p', 'electron']);
 step('typecheck (web side)', 'npx', ['tsc', '-p', 'renderer']);
-const report = '.tmp/vitest-report.json';
-log('unit and integration tests');
-const tests = spawnSync(
-  'npx',
-  [
-    'vitest',
-    'run',
-    '--config',
-    'test/vitest.config.ts',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ],
-  { stdio: 'inherit' },
-);
-const counts = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 1 };
-process.stdout.write(`tests: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed\n`);
-if (tests.status !== 0) process.exit(tests.status ?? 1);
+/** Runs one vitest configuration and returns its pass/fail counts (from vitest's JSON report). */
+function vitest(name: string, config: string, report: string): { passed: number; failed: number; status: number } {
+  log(name);
+  rmSync(report, { force: true });
+  const run = spawnSync(
+    'npx',
+    ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    { stdio: 'inherit' },
+  );
+  const counts = existsSync(report)
+    ? JSON.parse(readFileSync(report, 'utf8'))
+    : { numPassedTests: 0, numFailedTests: 1 };
+  return { passed: counts.numPassedTests, failed: counts.numFailedTests, status: run.status ?? 1 };
+}
+
+const tiers = [
+  vitest('unit and integration tests', 'test/vitest.config.ts', '.tmp/vitest-report.json'),
+  vitest('browser tests (server mode in Chromium)', 'test/e2e/vitest.config.ts', '.tmp/vitest-e2e-report.json'),
+];
+const passed = tiers.reduce((sum, tier) => sum + tier.passed, 0);
+const failed = tiers.reduce((sum, tier) => sum + tier.failed, 0);
+process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
+if (tiers.some((tier) => tier.status !== 0) || failed > 0) process.exit(1);
 log('all tiers passed');
