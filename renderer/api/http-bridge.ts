@@ -1,4 +1,5 @@
-import { channelNames, type RdspgApi, type RdspgBridge } from '../../shared/contract';
+import type { RdspgApi, RdspgBridge } from '../../shared/contract';
+import { channelNameList } from '../../shared/contract/channel-names';
 
 /** A failure for when the back end cannot be reached or answers outside the contract. */
 function unreachable(message: string) {
@@ -8,7 +9,7 @@ function unreachable(message: string) {
 /** The server-mode bridge: the same API as the preload's, as POST /api/<channel> with JSON (same origin, cookie). */
 export function createHttpBridge(fetchFunction: typeof fetch = fetch.bind(globalThis)): RdspgBridge {
   const api = {} as Record<string, (request: unknown) => Promise<unknown>>;
-  for (const name of channelNames) {
+  for (const name of channelNameList) {
     api[name] = async (request: unknown) => {
       let response: Response;
       try {

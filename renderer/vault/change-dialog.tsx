@@ -1,15 +1,15 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { newMasterPassword } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { masterPasswordProblem } from './password-rule';
 
 /** Change the master password: the vault key is re-wrapped, saved passwords stay. */
 export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const weak = next ? newMasterPassword.safeParse(next).error?.issues[0]?.message : undefined;
+  const weak = masterPasswordProblem(next);
   async function change() {
     const answer = await api['vault:change']({ current, next });
     if (answer.ok) return onClose(true);

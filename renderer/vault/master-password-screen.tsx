@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
-import { newMasterPassword, type VaultStatus } from '../../shared/contract/vault';
+import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { masterPasswordProblem } from './password-rule';
 
 const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
 
@@ -21,8 +22,7 @@ export function MasterPasswordScreen({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [resetting, setResetting] = useState(false);
-  const weak =
-    firstRun && password !== '' ? newMasterPassword.safeParse(password).error?.issues[0]?.message : undefined;
+  const weak = firstRun ? masterPasswordProblem(password) : undefined;
   const mismatch =
     firstRun && confirmation !== '' && confirmation !== password ? 'The passwords do not match.' : undefined;
   const ready = password !== '' && (!firstRun || (!weak && confirmation === password));

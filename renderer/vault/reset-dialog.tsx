@@ -1,15 +1,16 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { newMasterPassword, type VaultStatus } from '../../shared/contract/vault';
+import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { masterPasswordProblem } from './password-rule';
 
 /** Reset a forgotten master password: every saved password is deleted, every server is kept. */
 export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStatus: (status: VaultStatus) => void }) {
   const [password, setPassword] = useState('');
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const weak = password ? newMasterPassword.safeParse(password).error?.issues[0]?.message : undefined;
+  const weak = masterPasswordProblem(password);
   async function reset() {
     const answer = await api['vault:reset']({ password, confirm: true, remember: false });
     if (!answer.ok) {

@@ -1,5 +1,6 @@
 import { certChannels } from './certs';
 import type { ApiOf, ChannelResult } from './channel';
+import type { channelNameList } from './channel-names';
 import { connectionChannels } from './connection';
 import { fileChannels } from './files';
 import { serverChannels } from './servers';
@@ -22,6 +23,10 @@ export type ChannelName = keyof Contract;
 
 /** Every channel name, in a fixed order. */
 export const channelNames = Object.keys(contract) as ChannelName[];
+
+type ListedNames = (typeof channelNameList)[number];
+/** Fails to compile when channel-names.ts and the contract disagree. */
+export const channelNamesAgree: [ChannelName, ListedNames] extends [ListedNames, ChannelName] ? true : false = true;
 
 /** The one API object the renderer gets: window.rdspg in Electron, the HTTP client in server mode. */
 export type RdspgApi = ApiOf<Contract>;

@@ -80,3 +80,10 @@ describe('the typed contract', () => {
     expect(answer.error.message).toContain('form.name: Name must be specified.');
   });
 });
+
+describe('the zod-free channel list of the HTTP client', () => {
+  it('names exactly the contract’s channels', async () => {
+    const { channelNameList } = await import('../../../shared/contract/channel-names');
+    expect([...channelNameList].sort()).toEqual([...channelNames].sort());
+  });
+});
