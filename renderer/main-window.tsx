@@ -106,12 +106,14 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
         <Space role="menubar" aria-label="Main menu">
           <Dropdown
             trigger={['click']}
+            autoFocus
             menu={{ items: [{ key: 'server', label: 'Server…', onClick: () => setOverlay({ kind: 'register' }) }] }}
           >
             <Button role="menuitem">Register</Button>
           </Dropdown>
           <Dropdown
             trigger={['click']}
+            autoFocus
             menu={{
               items: [
                 { key: 'change', label: 'Change master password…', onClick: () => setOverlay({ kind: 'change' }) },

@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type TestBrowser } from './support/browser';
+import { screenshot } from './support/pages';
+import { type ServeProcess, startServe } from './support/serve';
+
+let serve: ServeProcess;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  [serve, browser] = await Promise.all([startServe(), launchChromium({ colorScheme: 'dark' })]);
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+describe('keyboard, announced errors and the dark theme', () => {
+  it('follows the OS dark theme and sets the master password from the keyboard', async () => {
+    await page.goto(serve.url);
+    await page.getByLabel('Master password', { exact: true }).waitFor();
+    const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(background).toBe('rgb(20, 20, 20)');
+    await page.keyboard.type('short');
+    await page.getByText('Use at least 8 characters.').waitFor();
+    await page.keyboard.type(' but long enough');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('short but long enough');
+    await page.keyboard.press('Enter');
+    await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+  });
+
+  it('opens Register > Server… with the keyboard; Save stays disabled and errors are announced', async () => {
+    await page.getByRole('menuitem', { name: 'Register' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Server…' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    await dialog.waitFor();
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('server-name');
+    await page.keyboard.type('keyboard server');
+    await screenshot(page, 'register-server-general-dark');
+    expect(await dialog.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: 'Test connection' }).focus();
+    await page.keyboard.press('Enter');
+    const announced = dialog.getByTestId('form-problems');
+    await expect.poll(() => announced.textContent()).toContain('Host name/address must be specified.');
+    expect(await announced.getAttribute('aria-live')).toBe('polite');
+    await expect(dialog.getByRole('tab', { name: 'Connection', selected: true }).count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
