@@ -1,17 +1,16 @@
 // `npm start`: the desktop app when Electron's binary is installed; otherwise server mode in the browser.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const require = createRequire(import.meta.url);
-
+/** The installed Electron binary, or null. Never require('electron') here: it would try to download the binary. */
 function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  const folder = 'node_modules/electron';
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = join(folder, 'path.txt');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const candidate = override ? join(override, name ?? 'electron') : name ? join(folder, 'dist', name) : null;
+  return candidate && existsSync(candidate) ? candidate : null;
 }
 
 function run(command, args) {
@@ -29,7 +28,7 @@ if (binary) {
   run(binary, ['.', ...process.argv.slice(2)]);
 } else {
   process.stdout.write(
-    "Electron's binary is not installed here (it downloads on first use: npx electron --version), so the app starts in server mode.\n" +
+    "Electron's binary is not installed here (install it with: npx install-electron), so the app starts in server mode.\n" +
       'Open the URL below in a browser on this machine.\n',
   );
   run(process.execPath, ['dist/rdspg.cjs', 'serve', ...process.argv.slice(2)]);

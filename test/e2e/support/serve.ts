@@ -21,6 +21,10 @@ export async function startServe(env: Record<string, string> = {}, existingHome?
     env: { ...process.env, RDSPG_HOME: home, HOME: home, RDSPG_KEYCHAIN: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave a server behind when the test process ends early.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let out = '';
   let err = '';
   child.stderr?.on('data', (chunk) => {
