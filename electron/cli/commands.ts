@@ -24,7 +24,16 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'run the local RDS sandbox',
     load: async () => (await import('./sandbox-command')).sandboxCommand,
   },
-  serve: { summary: 'serve the desktop UI to a browser on this machine (server mode)', load: async () => (await import('./serve-command')).serveCommand },
-  servers: { summary: 'saved servers: list, add, show, edit, remove, import, export', load: async () => (await import('./servers-command')).serversCommand },
-  vault: { summary: 'the master-password vault and the OS keychain', load: async () => (await import('./vault-command')).vaultCommand },
+  serve: {
+    summary: 'serve the desktop UI to a browser on this machine (server mode)',
+    load: async () => (await import('./serve-command')).serveCommand,
+  },
+  servers: {
+    summary: 'saved servers: list, add, show, edit, remove, import, export',
+    load: async () => (await import('./servers-command')).serversCommand,
+  },
+  vault: {
+    summary: 'the master-password vault and the OS keychain',
+    load: async () => (await import('./vault-command')).vaultCommand,
+  },
 };

@@ -154,7 +154,16 @@ export class LocalPostgresCluster {
   /** Stops and starts the server, as an RDS instance restarts when its SSL settings change. */
   async restart(settings: ClusterSettings = this.settings): Promise<void> {
     await this.configure(settings);
-    await this.asOwner('pg_ctl', ['-D', this.dataFolder, '-l', join(this.folder, 'server.log'), '-m', 'fast', '-w', 'restart']);
+    await this.asOwner('pg_ctl', [
+      '-D',
+      this.dataFolder,
+      '-l',
+      join(this.folder, 'server.log'),
+      '-m',
+      'fast',
+      '-w',
+      'restart',
+    ]);
   }
 
   /** Runs SQL as the superuser over the Unix socket (trust), returning the rows. */

@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatConninfo, parseConninfo } from '../../../electron/engine/conninfo';
-import {
-  serverToConninfo,
-  serverToJdbcUrl,
-  serverToServiceSection,
-} from '../../../electron/registry/server-export';
+import { serverToConninfo, serverToJdbcUrl, serverToServiceSection } from '../../../electron/registry/server-export';
 import { serverKeywords } from '../../../electron/registry/server-keywords';
 import { blankServerFields, type ServerFields } from '../../../shared/server-schema';
 
