@@ -97,9 +97,12 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
       username: 'postgres',
       password: server.password,
       rootCertificate: server.foreign.own.certPath,
+      uploadRoot: true,
     });
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await dialog.getByText('Subject: CN=Another Root CA').waitFor();
+    const uploadedPath = await dialog.getByLabel('Root certificate', { exact: true }).inputValue();
+    expect(uploadedPath.startsWith(join(serve.home, 'uploads'))).toBe(true);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const outcome = dialog.getByTestId('test-outcome');
     await outcome.getByText('[certificate_untrusted]').waitFor();

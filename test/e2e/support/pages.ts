@@ -27,6 +27,8 @@ export interface ServerEntry {
   username: string;
   password: string;
   rootCertificate: string;
+  /** Upload the root certificate through the browser instead of typing its path on the serving machine. */
+  uploadRoot?: boolean;
 }
 
 /** Fills General, Connection and Parameters (SSL mode Verify-Full and the Root certificate) by visible labels. */
@@ -43,5 +45,6 @@ export async function fillServerDialog(page: Page, entry: ServerEntry): Promise<
   await dialog.getByRole('tab', { name: 'Parameters' }).click();
   await dialog.getByLabel('SSL mode').click();
   await page.locator('.ant-select-item-option[title="Verify-Full"]').click();
-  await dialog.getByLabel('Root certificate', { exact: true }).fill(entry.rootCertificate);
+  if (entry.uploadRoot) await dialog.getByLabel('Upload Root certificate').setInputFiles(entry.rootCertificate);
+  else await dialog.getByLabel('Root certificate', { exact: true }).fill(entry.rootCertificate);
 }
