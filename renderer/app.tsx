@@ -30,7 +30,7 @@ export function App() {
   else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
   else content = <MainWindow onStatus={setStatus} />;
   return (
-    <ConfigProvider theme={{ algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}>
+    <ConfigProvider theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}>
       <AntApp>{content}</AntApp>
     </ConfigProvider>
   );

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import 'antd/dist/antd.css';
 import './styles.css';
 
 const root = document.getElementById('root');
