@@ -25,12 +25,19 @@ interface AuthenticationMessage {
   mechanisms?: string[];
 }
 
-/** Hands an already negotiated socket to node-postgres: its connect() only announces the connection. */
+/**
+ * Hands an already negotiated socket to node-postgres: its connect() only announces the connection — or, when the
+ * server has already closed it, reports that, since node-postgres would otherwise wait for a 'close' it missed.
+ */
 function adoptSocket(transport: Transport): Transport['socket'] {
   const socket = transport.socket;
   Object.assign(socket, {
     connect: () => {
-      process.nextTick(() => socket.emit('connect'));
+      process.nextTick(() => {
+        if (socket.destroyed || !socket.readable)
+          socket.emit('error', Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' }));
+        else socket.emit('connect');
+      });
       return socket;
     },
   });
