@@ -76,7 +76,7 @@ export function ServerTree(props: {
         treeData={treeData}
         expandedKeys={expandedKeys}
         selectedKeys={selected ? [selected] : []}
-        onSelect={(keys) => onSelect(keys.length ? String(keys[0]) : null)}
+        onSelect={(keys) => keys.length > 0 && onSelect(String(keys[0]))}
       />
     </nav>
   );

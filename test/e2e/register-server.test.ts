@@ -114,3 +114,31 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
     await expect(page.getByRole('tree').getByText('e2e-wrong-ca').count()).resolves.toBe(0);
   });
 });
+
+describe('per-server actions', () => {
+  it('Properties, Disconnect, Clear saved password and Delete', async () => {
+    await page.getByRole('tree').getByText('e2e-lab').click();
+    await page.getByRole('button', { name: 'Properties' }).click();
+    const properties = page.getByRole('dialog', { name: 'Properties - e2e-lab' });
+    await expect(properties.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('e2e-lab');
+    await properties.getByLabel('Comments').fill('checked by the browser test');
+    await properties.getByRole('button', { name: 'Save' }).click();
+    await properties.waitFor({ state: 'detached' });
+    const registry = await readFile(join(serve.home, 'servers.json'), 'utf8');
+    expect(registry).toContain('checked by the browser test');
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('button', { name: 'Connect' }).waitFor();
+    await expect(page.getByRole('region', { name: 'SSL' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Clear saved password' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Clear saved password' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Connect to Server' });
+    await prompt.getByLabel('Password', { exact: true }).fill(server.password);
+    await prompt.getByRole('button', { name: 'OK' }).click();
+    await page.getByRole('region', { name: 'SSL' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByRole('tree').getByText('e2e-lab').count()).toBe(0);
+    expect(await readFile(join(serve.home, 'servers.json'), 'utf8')).not.toContain('e2e-lab');
+  });
+});
