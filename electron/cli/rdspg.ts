@@ -1,3 +1,4 @@
+import '../platform/runtime-hints';
 import { runCli } from './main';
 
 runCli(process.argv.slice(2), {

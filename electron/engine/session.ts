@@ -1,5 +1,5 @@
 import type { TLSSocket } from 'node:tls';
-import './runtime-hints';
+import '../platform/runtime-hints';
 import pg from 'pg';
 import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure, socketFailure } from './failures';
 import { describeTarget, type Transport } from './negotiate';
