@@ -52,6 +52,16 @@ describe('keyboard, announced errors and the dark theme', () => {
     await expect.poll(() => announced.textContent()).toContain('Host name/address must be specified.');
     expect(await announced.getAttribute('aria-live')).toBe('polite');
     await expect(dialog.getByRole('tab', { name: 'Connection', selected: true }).count()).resolves.toBe(1);
+    await dialog.getByRole('tab', { name: 'Parameters' }).click();
+    await dialog.getByLabel('Add parameter').click();
+    await page.keyboard.type('Application name');
+    await page.keyboard.press('Enter');
+    await dialog.getByLabel('Application name', { exact: true }).fill('rdspg-e2e');
+    await dialog.getByLabel('Add parameter').click();
+    await page.keyboard.type('SSL min protocol');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText('SSL min protocol version', { exact: true }).count()).resolves.toBe(1);
+    await dialog.getByRole('button', { name: 'Cancel' }).focus();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });
