@@ -25,8 +25,9 @@ async function withSavedSecrets(ports: AppPorts, serverId: string, keywords: Rec
 /** The connection channels: Test connection, Connect, Disconnect, and the open connections. */
 export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegistry): ConnectionHandlers {
   const { engine, registry, vault, env } = ports;
-  // The environment never supplies a password or a passfile: only what the dialog or the vault holds is used.
-  const engineEnv = { ...env, PGPASSWORD: undefined, PGPASSFILE: '/nonexistent' };
+  // A PGPASSWORD in the app's environment would apply to every server; only the dialog, the vault or a
+  // password file (as in psql) supply passwords.
+  const engineEnv = { ...env, PGPASSWORD: undefined };
   return {
     'connection:test': async ({ form, serverId }) => {
       let keywords = keywordsOfForm(form);
