@@ -1,32 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/main';
 import { runSandbox } from '../../../electron/cli/sandbox-command';
 import { jsonProfileStore, RdsAccounts } from '../../../electron/rds/rds-accounts';
 import { vaultSecretStore } from '../../../electron/rds/vault-secret-store';
 import { type StartedSandbox, startSandbox } from '../../../electron/sandbox/index';
 import { absentKeychain, Vault } from '../../../electron/vault/index';
+import { cliIo } from '../../support/cli-io';
 
 let started: StartedSandbox;
 let home: string;
-
-function capture(env: NodeJS.ProcessEnv): { io: CliIo; stdout: () => string; stderr: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: { stdout, stderr, stdin: new PassThrough(), env },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
 
 function sandboxEnv(): NodeJS.ProcessEnv {
   return {
@@ -38,7 +23,7 @@ function sandboxEnv(): NodeJS.ProcessEnv {
 }
 
 async function rdspg(args: string[], env = sandboxEnv()) {
-  const run = capture(env);
+  const run = cliIo(env);
   const status = await runCli(args, run.io);
   return { status, stdout: run.stdout(), stderr: run.stderr() };
 }
@@ -121,7 +106,7 @@ describe('rdspg rds', () => {
 
 describe('rdspg sandbox', () => {
   it('prints one JSON line with endpoint, accessKeyId, accessKeySecret and regionId, and serves until stopped', async () => {
-    const run = capture({ HOME: home });
+    const run = cliIo({ HOME: home });
     const stop = new AbortController();
     const serving = runSandbox(['--json'], run.io, stop.signal);
     for (let attempt = 0; attempt < 200 && !run.stdout().includes('\n'); attempt++) {

@@ -2,31 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/main';
 import { runSandbox } from '../../../electron/cli/sandbox-command';
-
-interface Captured {
-  io: CliIo;
-  stdout: () => string;
-  stderr: () => string;
-}
-
-function capture(env: NodeJS.ProcessEnv): Captured {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return {
-    io: { stdout, stderr, stdin: new PassThrough(), env },
-    stdout: () => out.join(''),
-    stderr: () => err.join(''),
-  };
-}
+import { cliIo } from '../../support/cli-io';
 
 let home: string;
 const stop = new AbortController();
@@ -39,7 +18,7 @@ let info: {
 };
 
 async function rdspg(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  const run = capture({
+  const run = cliIo({
     HOME: home,
     RDSPG_HOME: join(home, 'app'),
     ALIBABA_CLOUD_ACCESS_KEY_ID: info.accessKeyId,
@@ -51,7 +30,7 @@ async function rdspg(args: string[]): Promise<{ status: number; stdout: string; 
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'rds-e2e-'));
-  const sandbox = capture({ HOME: home });
+  const sandbox = cliIo({ HOME: home });
   serving = runSandbox(['--postgres', '--json', '--modify-delay', '100'], sandbox.io, stop.signal);
   for (let attempt = 0; attempt < 1200 && !sandbox.stdout().includes('\n'); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 50));

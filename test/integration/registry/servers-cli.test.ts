@@ -5,8 +5,8 @@ import { runCli } from '../../../electron/cli/main';
 import { connectionKeywordsFor } from '../../../electron/registry/server-keywords';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
 import { Vault } from '../../../electron/vault/vault';
+import { cliIo } from '../../support/cli-io';
 import { dataFolder, filesHolding, testCost } from '../../unit/vault/vault-helpers';
-import { cliIo } from '../vault/cli-io';
 
 const master = 'cli-master-password';
 const dbPassword = 'S3cret db pass!';

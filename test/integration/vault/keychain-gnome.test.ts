@@ -4,9 +4,9 @@ import { runCli } from '../../../electron/cli/main';
 import { appName } from '../../../electron/platform/app-home';
 import { keytarKeychain } from '../../../electron/vault/keytar-keychain';
 import { Vault } from '../../../electron/vault/vault';
+import { cliIo } from '../../support/cli-io';
 import { type KeyringSession, startKeyringSession } from '../../support/keyring-session';
 import { dataFolder, filesHolding, testCost } from '../../unit/vault/vault-helpers';
-import { cliIo } from './cli-io';
 
 let session: KeyringSession;
 beforeAll(async () => {

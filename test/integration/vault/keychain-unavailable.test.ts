@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { keychainTimeoutMs, keytarKeychain } from '../../../electron/vault/keytar-keychain';
 import { Vault } from '../../../electron/vault/vault';
+import { cliIo } from '../../support/cli-io';
 import { dataFolder, testCost } from '../../unit/vault/vault-helpers';
-import { cliIo } from './cli-io';
 
 const master = 'no-keychain-master';
 const servers: Server[] = [];

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { CliIo } from '../../../electron/cli/command';
+import type { CliIo } from '../../electron/cli/command';
 
 /** In-process CLI streams: stdin from a string, stdout and stderr collected. */
 export function cliIo(env: NodeJS.ProcessEnv, input = ''): { io: CliIo; stdout(): string; stderr(): string } {
