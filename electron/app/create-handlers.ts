@@ -4,6 +4,7 @@ import { createFileHandlers } from './handlers/file-handlers';
 import { createServerHandlers } from './handlers/server-handlers';
 import { createVaultHandlers } from './handlers/vault-handlers';
 import type { AppPorts } from './ports';
+import { createQueryHandlers } from './query-service';
 import { SessionRegistry } from './sessions';
 
 /** The handler table and what it keeps open, so that the composition root can close it on quit. */
@@ -22,6 +23,7 @@ export function createHandlers(ports: AppPorts): AppHandlers {
     }),
     ...createConnectionHandlers(ports, sessions),
     ...createFileHandlers(ports),
+    ...createQueryHandlers(sessions),
   };
   return { table, sessions };
 }

@@ -2,6 +2,7 @@ import type { ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok } from '../../shared/result';
 import { checkConnection, type OpenConnection, openConnection, peerChain } from '../engine';
 import type { EnginePort, OpenSession } from './ports';
+import { createSqlSession } from './query-service';
 
 /** The SSL facts of an open connection, asked from the server as `rdspg check` does. */
 async function factsOf(connection: OpenConnection): Promise<ConnectionFacts> {
@@ -52,6 +53,7 @@ export function createEngineAdapter(): EnginePort {
       const session: OpenSession = {
         facts,
         close: () => connection.client.end().catch(() => undefined),
+        sql: createSqlSession(connection, request.env),
         onLost(listener) {
           let called = false;
           const once = () => {

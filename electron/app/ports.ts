@@ -3,6 +3,7 @@ import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
+import type { SqlSession } from './query-service';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode, VaultStatus } from '../../shared/vault-types';
 
 export type { SavedServer, ServerFields };
@@ -58,6 +59,8 @@ export interface OpenSession {
   close(): Promise<void>;
   /** Called once if the server drops the connection. */
   onLost(listener: () => void): void;
+  /** The query tool's use of the session (electron/app/query-service.ts). */
+  sql?: SqlSession;
 }
 
 /** One certificate of a root-certificate file, as the dialog shows it. */

@@ -32,6 +32,11 @@ export class SessionRegistry {
     await Promise.all([...this.open.keys()].map((serverId) => this.close(serverId)));
   }
 
+  /** A server's open session, if any (the query tool runs on it). */
+  get(serverId: string): OpenSession | undefined {
+    return this.open.get(serverId)?.session;
+  }
+
   /** Every open connection. */
   list(): OpenConnectionState[] {
     return [...this.open].map(([serverId, entry]) => ({

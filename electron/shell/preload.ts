@@ -25,6 +25,8 @@ const api: RdspgApi = {
   'files:upload': (request) => ipcRenderer.invoke('files:upload', request),
   'files:choose': (request) => ipcRenderer.invoke('files:choose', request),
   'app:info': (request) => ipcRenderer.invoke('app:info', request),
+  'query:run': (request) => ipcRenderer.invoke('query:run', request),
+  'query:cancel': (request) => ipcRenderer.invoke('query:cancel', request),
 };
 
 const bridge: RdspgBridge = {

@@ -22,4 +22,6 @@ export const channelNameList = [
   'files:upload',
   'files:choose',
   'app:info',
+  'query:run',
+  'query:cancel',
 ] as const;

@@ -3,6 +3,7 @@ import type { ApiOf, ChannelResult } from './channel';
 import type { channelNameList } from './channel-names';
 import { connectionChannels } from './connection';
 import { fileChannels } from './files';
+import { queryChannels } from './query';
 import { serverChannels } from './servers';
 import { vaultChannels } from './vault';
 
@@ -13,6 +14,7 @@ export const contract = {
   ...connectionChannels,
   ...certChannels,
   ...fileChannels,
+  ...queryChannels,
 } as const;
 
 /** The contract's type. */

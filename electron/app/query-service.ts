@@ -1,0 +1,105 @@
+import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { QueryOutcome, ResultColumn } from '../../shared/contract/query';
+import { fail, ok, type Result } from '../../shared/result';
+import { type OpenConnection, openConnection } from '../engine';
+import type { HandlerTable } from './handler-table';
+import { LimitedQuery, type RawColumn } from './limited-query-service';
+import type { SessionRegistry } from './sessions';
+
+/** The query tool's side of an open session: one query at a time, cancellable from a second connection. */
+export interface SqlSession {
+  run(sql: string, rowLimit: number): Promise<Result<QueryOutcome, 'query_running'>>;
+  /** Cancels the running query with pg_cancel_backend; `cancelled` is false when nothing was running. */
+  cancel(): Promise<Result<{ cancelled: boolean }, ConnectErrorCode>>;
+}
+
+/** The type names of a result's columns, as format_type() spells them; the OID when the lookup fails. */
+async function columnTypes(connection: OpenConnection, columns: RawColumn[]): Promise<ResultColumn[]> {
+  const fallback = columns.map((column) => ({ name: column.name, type: `oid ${column.typeOid}` }));
+  if (columns.length === 0) return fallback;
+  try {
+    const { rows } = await connection.client.query<{ type: string }>(
+      'select format_type(u.o, nullif(u.m, -1)) as type from unnest($1::oid[], $2::int[]) with ordinality as u(o, m, i) order by u.i',
+      [columns.map((column) => column.typeOid), columns.map((column) => column.typeModifier)],
+    );
+    return columns.map((column, index) => ({ name: column.name, type: rows[index]?.type ?? `oid ${column.typeOid}` }));
+  } catch {
+    return fallback;
+  }
+}
+
+/** The keywords that reach the same server as an open connection: its settings pinned to the host it answered on. */
+export function keywordsForSameServer(connection: OpenConnection): Record<string, string> {
+  const { settings, target } = connection;
+  const keywords: Record<string, string> = { ...settings.keywords, host: target.host, port: String(target.port) };
+  if (target.hostaddr) keywords.hostaddr = target.hostaddr;
+  else delete keywords.hostaddr;
+  if (settings.password !== null) keywords.password = settings.password;
+  return keywords;
+}
+
+/** The query tool over an engine connection; `env` is the environment the connection was opened with. */
+export function createSqlSession(
+  connection: OpenConnection,
+  env: Record<string, string | undefined>,
+  now: () => number = () => performance.now(),
+): SqlSession {
+  let running = false;
+  return {
+    async run(sql, rowLimit) {
+      if (running) return fail('query_running', 'a query is already running here; wait for it or cancel it.');
+      running = true;
+      const startedAt = now();
+      try {
+        const query = new LimitedQuery(sql, rowLimit);
+        connection.client.query(query as never);
+        const raw = await query.done;
+        const durationMs = Math.round((now() - startedAt) * 10) / 10;
+        if (raw.outcome === 'error') return ok({ outcome: 'error', error: raw.error, durationMs });
+        const result = raw.result;
+        return ok({
+          outcome: 'rows',
+          columns: result ? await columnTypes(connection, result.columns) : [],
+          rows: result?.rows ?? [],
+          rowCount: result?.rowCount ?? 0,
+          truncated: (result?.rowCount ?? 0) > rowLimit,
+          rowLimit,
+          command: raw.command,
+          durationMs,
+        });
+      } finally {
+        running = false;
+      }
+    },
+    async cancel() {
+      if (!running) return ok({ cancelled: false });
+      const processId = (connection.client as unknown as { processID: number }).processID;
+      const second = await openConnection({ keywords: keywordsForSameServer(connection), env });
+      if (!second.ok) return second;
+      try {
+        const { rows } = await second.value.client.query<{ cancelled: boolean }>(
+          'select pg_cancel_backend($1) as cancelled',
+          [processId],
+        );
+        return ok({ cancelled: rows[0]?.cancelled === true });
+      } finally {
+        await second.value.client.end().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** The query channels over the open sessions of the Connect button. */
+export function createQueryHandlers(sessions: SessionRegistry): Pick<HandlerTable, 'query:run' | 'query:cancel'> {
+  const notConnected = fail('not_connected', 'the server is not connected; connect to it, then run the query.');
+  return {
+    'query:run': async ({ serverId, sql, rowLimit }) => {
+      const session = sessions.get(serverId)?.sql;
+      return session ? session.run(sql, rowLimit) : notConnected;
+    },
+    'query:cancel': async ({ serverId }) => {
+      const session = sessions.get(serverId)?.sql;
+      return session ? session.cancel() : notConnected;
+    },
+  };
+}

@@ -1,0 +1,177 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngineAdapter } from '../../../electron/app/engine-adapter';
+import { dispatch } from '../../../electron/app/handler-table';
+import { createQueryHandlers } from '../../../electron/app/query-service';
+import { SessionRegistry } from '../../../electron/app/sessions';
+import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import type { QueryOutcome } from '../../../shared/contract/query';
+import { TestAuthority } from '../../support/pki';
+
+let folder: string;
+let cluster: LocalPostgresCluster;
+let root: TestAuthority;
+const sessions = new SessionRegistry();
+const handlers = createQueryHandlers(sessions);
+const password = 'query-pa55-word';
+
+/** Calls a query channel the way both adapters do: through the contract's validation. */
+function call(name: 'query:run' | 'query:cancel', payload: unknown) {
+  // biome-ignore lint/suspicious/noExplicitAny: the two query handlers are all this table holds
+  return dispatch(handlers as any, name, payload) as Promise<{ ok: boolean; value?: any; error?: any }>;
+}
+
+async function connect(serverId: string): Promise<void> {
+  const opened = await createEngineAdapter().open({
+    keywords: {
+      host: 'localhost',
+      hostaddr: '127.0.0.1',
+      port: String(cluster.port),
+      user: 'postgres',
+      dbname: 'postgres',
+      password,
+      sslmode: 'verify-full',
+      sslrootcert: join(root.folder, 'ca.crt'),
+    },
+    env: { HOME: folder, PGPASSFILE: '/nonexistent' },
+  });
+  if (!opened.ok) throw new Error(opened.error.message);
+  await sessions.add(serverId, opened.value);
+}
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'rdspg-query-'));
+  root = await TestAuthority.createRoot(join(folder, 'root'), 'Query Root CA');
+  const server = await root.issue({ commonName: 'localhost', dns: ['localhost'], ips: ['127.0.0.1'] });
+  cluster = await LocalPostgresCluster.create({
+    tls: { certificatePem: server.certPem, keyPem: server.keyPem },
+    hba: ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject'],
+  });
+  await cluster.start();
+  await cluster.sql(`alter user postgres password '${password}'`);
+  await connect('lab');
+}, 120_000);
+
+afterAll(async () => {
+  await sessions.closeAll();
+  await cluster?.destroy();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('query tool on a connected server over TLS (verify-full)', () => {
+  it('runs a query: columns with their types, values as the server prints them, the command tag', async () => {
+    const answer = await call('query:run', {
+      serverId: 'lab',
+      sql: "select ssl, version as tls, 42::int4 as answer, 'x'::varchar(20) as v, null::text as nothing from pg_stat_ssl where pid = pg_backend_pid()",
+    });
+    expect(answer.ok).toBe(true);
+    const value = answer.value as QueryOutcome & { outcome: 'rows' };
+    expect(value.outcome).toBe('rows');
+    expect(value.columns).toEqual([
+      { name: 'ssl', type: 'boolean' },
+      { name: 'tls', type: 'text' },
+      { name: 'answer', type: 'integer' },
+      { name: 'v', type: 'character varying(20)' },
+      { name: 'nothing', type: 'text' },
+    ]);
+    expect(value.rows).toHaveLength(1);
+    expect(value.rows[0]?.[0]).toBe('t');
+    expect(value.rows[0]?.[1]).toMatch(/^TLSv1\.[23]$/);
+    expect(value.rows[0]?.slice(2)).toEqual(['42', 'x', null]);
+    expect(value).toMatchObject({ command: 'SELECT 1', rowCount: 1, truncated: false, rowLimit: 1000 });
+    expect(value.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('cuts a result at the row limit (1000 by default) and says so, with the full row count', async () => {
+    const cut = await call('query:run', { serverId: 'lab', sql: 'select g from generate_series(1, 2500) g' });
+    expect(cut.value).toMatchObject({ outcome: 'rows', rowCount: 2500, truncated: true, rowLimit: 1000 });
+    expect(cut.value.rows).toHaveLength(1000);
+    expect(cut.value.rows.at(-1)).toEqual(['1000']);
+    const asked = await call('query:run', {
+      serverId: 'lab',
+      sql: 'select g from generate_series(1, 7) g',
+      rowLimit: 5,
+    });
+    expect(asked.value).toMatchObject({ rowCount: 7, truncated: true, rowLimit: 5 });
+    expect(asked.value.rows).toHaveLength(5);
+    const exact = await call('query:run', {
+      serverId: 'lab',
+      sql: 'select g from generate_series(1, 5) g',
+      rowLimit: 5,
+    });
+    expect(exact.value).toMatchObject({ rowCount: 5, truncated: false });
+  });
+
+  it('several statements: the last one answers; a statement without rows gives its command tag', async () => {
+    const answer = await call('query:run', {
+      serverId: 'lab',
+      sql: 'create temporary table t (n int); insert into t values (1), (2), (3); select sum(n) from t',
+    });
+    expect(answer.value).toMatchObject({ outcome: 'rows', command: 'SELECT 1', rows: [['6']] });
+    const update = await call('query:run', { serverId: 'lab', sql: 'update t set n = n + 1' });
+    expect(update.value).toMatchObject({ outcome: 'rows', command: 'UPDATE 3', columns: [], rows: [], rowCount: 0 });
+  });
+
+  it('a syntax error comes back as data with the server message and the 1-based position it points at', async () => {
+    const sql = 'select 1,\n  2 frm pg_class';
+    const answer = await call('query:run', { serverId: 'lab', sql });
+    expect(answer.ok).toBe(true);
+    expect(answer.value.outcome).toBe('error');
+    expect(answer.value.error).toMatchObject({ sqlState: '42601', severity: 'ERROR' });
+    expect(answer.value.error.message).toContain('syntax error at or near "pg_class"');
+    expect(sql.slice(answer.value.error.position - 1).startsWith('pg_class')).toBe(true);
+    const after = await call('query:run', { serverId: 'lab', sql: 'select 2' });
+    expect(after.value.rows).toEqual([['2']]);
+  });
+
+  it('positions count characters, not bytes, after non-ASCII text', async () => {
+    const sql = "select '数据安全性' as 名称, nosuchcolumn";
+    const answer = await call('query:run', { serverId: 'lab', sql });
+    expect(answer.value.error.sqlState).toBe('42703');
+    expect(sql.slice(answer.value.error.position - 1)).toBe('nosuchcolumn');
+  });
+
+  it('cancels select pg_sleep(30) through a second connection; the run answers with the cancel error', async () => {
+    const running = call('query:run', { serverId: 'lab', sql: 'select pg_sleep(30)' });
+    let active: Record<string, unknown>[] = [];
+    for (let attempt = 0; attempt < 100 && active.length === 0; attempt += 1) {
+      await new Promise((done) => setTimeout(done, 50));
+      active = await cluster.sql(
+        "select pid from pg_stat_activity where query = 'select pg_sleep(30)' and state = 'active'",
+      );
+    }
+    expect(active).toHaveLength(1);
+    const busy = await call('query:run', { serverId: 'lab', sql: 'select 1' });
+    expect(busy).toMatchObject({ ok: false, error: { code: 'query_running' } });
+    const cancelled = await call('query:cancel', { serverId: 'lab' });
+    expect(cancelled).toEqual({ ok: true, value: { cancelled: true } });
+    const answer = await running;
+    expect(answer.value.outcome).toBe('error');
+    expect(answer.value.error).toMatchObject({ sqlState: '57014', message: 'canceling statement due to user request' });
+    const idle = await call('query:cancel', { serverId: 'lab' });
+    expect(idle).toEqual({ ok: true, value: { cancelled: false } });
+    const after = await call('query:run', { serverId: 'lab', sql: 'select 3' });
+    expect(after.value.rows).toEqual([['3']]);
+  });
+
+  it('answers not_connected for a server without a session, and invalid_request for empty SQL', async () => {
+    expect(await call('query:run', { serverId: 'nobody', sql: 'select 1' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
+    expect(await call('query:cancel', { serverId: 'nobody' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_connected' },
+    });
+    expect(await call('query:run', { serverId: 'lab', sql: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    expect(await call('query:run', { serverId: 'lab', sql: 'select 1', rowLimit: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+  });
+});
