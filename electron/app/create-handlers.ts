@@ -1,3 +1,4 @@
+import { createCertificateHandlers } from './certificates-service';
 import type { HandlerTable } from './handler-table';
 import { createConnectionHandlers } from './handlers/connection-handlers';
 import { createFileHandlers } from './handlers/file-handlers';
@@ -24,6 +25,7 @@ export function createHandlers(ports: AppPorts): AppHandlers {
     ...createConnectionHandlers(ports, sessions),
     ...createFileHandlers(ports),
     ...createQueryHandlers(sessions),
+    ...createCertificateHandlers(ports),
   };
   return { table, sessions };
 }

@@ -27,6 +27,11 @@ const api: RdspgApi = {
   'app:info': (request) => ipcRenderer.invoke('app:info', request),
   'query:run': (request) => ipcRenderer.invoke('query:run', request),
   'query:cancel': (request) => ipcRenderer.invoke('query:cancel', request),
+  'certificates:list': (request) => ipcRenderer.invoke('certificates:list', request),
+  'certificates:open': (request) => ipcRenderer.invoke('certificates:open', request),
+  'certificates:add': (request) => ipcRenderer.invoke('certificates:add', request),
+  'certificates:remove': (request) => ipcRenderer.invoke('certificates:remove', request),
+  'certificates:export': (request) => ipcRenderer.invoke('certificates:export', request),
 };
 
 const bridge: RdspgBridge = {

@@ -24,4 +24,9 @@ export const channelNameList = [
   'app:info',
   'query:run',
   'query:cancel',
+  'certificates:list',
+  'certificates:open',
+  'certificates:add',
+  'certificates:remove',
+  'certificates:export',
 ] as const;

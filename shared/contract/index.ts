@@ -1,3 +1,4 @@
+import { certificateChannels } from './certificates';
 import { certChannels } from './certs';
 import type { ApiOf, ChannelResult } from './channel';
 import type { channelNameList } from './channel-names';
@@ -15,6 +16,7 @@ export const contract = {
   ...certChannels,
   ...fileChannels,
   ...queryChannels,
+  ...certificateChannels,
 } as const;
 
 /** The contract's type. */

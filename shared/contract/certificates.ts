@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { certErrorCodes } from '../cert-types';
+import { registryErrorCodes } from '../server-schema';
+import { channel, emptyRequest, emptyValue } from './channel';
+
+/** Failures of the certificates view: the toolkit's codes and the registry's (for "where used"). */
+export const certificatesErrorCodes = [...certErrorCodes, ...registryErrorCodes] as const;
+
+/** The export formats of the certificates view: a PEM bundle, a PEM P7B, a JKS truststore, or a PKCS#8 key. */
+export const exportFormats = ['pem', 'p7b', 'jks', 'pk8'] as const;
+
+/** A saved server that uses a certificate as its Root certificate. */
+export const certificateUse = z.object({ id: z.string(), name: z.string() });
+
+/** One certificate as the view shows it. */
+export const certificateDetails = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  daysLeft: z.number(),
+  expiryState: z.enum(['valid', 'expires_soon', 'expired']),
+  fingerprintSha256: z.string(),
+  isCA: z.boolean(),
+  selfSigned: z.boolean(),
+  keyType: z.string(),
+  keySize: z.number().nullable(),
+  signatureAlgorithm: z.string(),
+  subjectAltNames: z.array(z.string()),
+  member: z.string().optional(),
+});
+
+/** One certificate as the view shows it. */
+export type CertificateDetails = z.infer<typeof certificateDetails>;
+
+/** One entry of the certificate store, with the saved servers that point at it. */
+export const storeEntry = z.object({
+  fingerprintSha256: z.string(),
+  label: z.string(),
+  addedAt: z.string(),
+  path: z.string(),
+  certificate: certificateDetails,
+  usedBy: z.array(certificateUse),
+});
+
+/** One entry of the certificate store. */
+export type StoreEntryView = z.infer<typeof storeEntry>;
+
+const filePath = z.string().min(1, 'Choose a file.');
+const optionalPassword = z.string().max(1024).optional();
+
+/** The certificates view's channels: the store, opening any certificate file, and exports. */
+export const certificateChannels = {
+  'certificates:list': channel(emptyRequest, z.object({ entries: z.array(storeEntry) }), certificatesErrorCodes),
+  'certificates:open': channel(
+    z.object({ path: filePath, password: optionalPassword }).strict(),
+    z.object({
+      format: z.string(),
+      formsChain: z.boolean(),
+      certificates: z.array(certificateDetails),
+      warnings: z.array(z.string()),
+    }),
+    certificatesErrorCodes,
+  ),
+  'certificates:add': channel(
+    z.object({ path: filePath, label: z.string().max(200), password: optionalPassword }).strict(),
+    z.object({ added: z.number().int(), existing: z.number().int() }),
+    certificatesErrorCodes,
+  ),
+  'certificates:remove': channel(
+    z.object({ fingerprint: z.string().min(8) }).strict(),
+    emptyValue,
+    certificatesErrorCodes,
+  ),
+  'certificates:export': channel(
+    z.object({ path: filePath, format: z.enum(exportFormats), password: optionalPassword }).strict(),
+    z.object({ fileName: z.string(), mediaType: z.string(), contentBase64: z.string(), count: z.number().int() }),
+    certificatesErrorCodes,
+  ),
+} as const;
