@@ -1,31 +1,8 @@
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok } from '../../shared/result';
-import { checkConnection, type OpenConnection, openConnection, peerChain } from '../engine';
+import { checkConnection, connectionFacts, openConnection } from '../engine';
 import type { EnginePort, OpenSession } from './ports';
 import { createSqlSession } from './query-service';
-
-/** The SSL facts of an open connection, asked from the server as `rdspg check` does. */
-async function factsOf(connection: OpenConnection): Promise<ConnectionFacts> {
-  const { client, tls, target, settings, startedAt } = connection;
-  const { rows } = await client.query(
-    "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from pg_stat_ssl s where s.pid = pg_backend_pid()",
-  );
-  const row = rows[0] as { ssl: boolean; version: string | null; cipher: string | null; server_version: string };
-  const chain = tls ? peerChain(tls) : [];
-  return {
-    ssl: row.ssl,
-    protocol: row.version ?? tls?.getProtocol() ?? null,
-    cipher: row.cipher ?? tls?.getCipher().standardName ?? null,
-    serverCertificate: chain[0] ?? null,
-    chain,
-    serverVersion: row.server_version,
-    host: target.host || target.hostaddr || '',
-    port: target.port,
-    user: settings.user,
-    database: settings.database,
-    elapsedMs: Math.round((performance.now() - startedAt) * 10) / 10,
-  };
-}
 
 /** The connection engine (electron/engine) behind the EnginePort. */
 export function createEngineAdapter(): EnginePort {
@@ -42,7 +19,7 @@ export function createEngineAdapter(): EnginePort {
       const connection = opened.value;
       let facts: ConnectionFacts;
       try {
-        facts = await factsOf(connection);
+        facts = await connectionFacts(connection);
       } catch (error) {
         await connection.client.end().catch(() => undefined);
         return fail(

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import type { CertificateSummary, CheckReport, ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
-import { type ConnectRequest, openConnection } from './connect';
+import { type ConnectRequest, type OpenConnection, openConnection } from './connect';
 import { serverFailure } from './failures';
 
 function oneLine(name: string): string {
@@ -35,35 +35,39 @@ export function peerChain(tls: TLSSocket): CertificateSummary[] {
   return chain;
 }
 
+/** The SSL facts of an open connection, asked from the server (pg_stat_ssl for this session) and the TLS socket. */
+export async function connectionFacts(connection: OpenConnection): Promise<Omit<CheckReport, 'ok'>> {
+  const { client, tls, target, settings, startedAt } = connection;
+  const { rows } = await client.query(
+    "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from pg_stat_ssl s where s.pid = pg_backend_pid()",
+  );
+  const row = rows[0] as { ssl: boolean; version: string | null; cipher: string | null; server_version: string };
+  const chain = tls ? peerChain(tls) : [];
+  return {
+    ssl: row.ssl,
+    protocol: row.version ?? tls?.getProtocol() ?? null,
+    cipher: row.cipher ?? tls?.getCipher().standardName ?? null,
+    serverCertificate: chain[0] ?? null,
+    chain,
+    serverVersion: row.server_version,
+    host: target.host || target.hostaddr || '',
+    port: target.port,
+    user: settings.user,
+    database: settings.database,
+    elapsedMs: Math.round((performance.now() - startedAt) * 10) / 10,
+  };
+}
+
 /** Connects as psql would, asks the server for the session's SSL facts, and closes: the `rdspg check` report. */
 export async function checkConnection(request: ConnectRequest): Promise<Result<CheckReport, ConnectErrorCode>> {
   const opened = await openConnection(request);
   if (!opened.ok) return opened;
-  const { client, tls, target, settings, startedAt } = opened.value;
   try {
-    const { rows } = await client.query(
-      "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from pg_stat_ssl s where s.pid = pg_backend_pid()",
-    );
-    const row = rows[0] as { ssl: boolean; version: string | null; cipher: string | null; server_version: string };
-    const chain = tls ? peerChain(tls) : [];
-    return ok({
-      ok: true,
-      ssl: row.ssl,
-      protocol: row.version ?? tls?.getProtocol() ?? null,
-      cipher: row.cipher ?? tls?.getCipher().standardName ?? null,
-      serverCertificate: chain[0] ?? null,
-      chain,
-      serverVersion: row.server_version,
-      host: target.host || target.hostaddr || '',
-      port: target.port,
-      user: settings.user,
-      database: settings.database,
-      elapsedMs: Math.round((performance.now() - startedAt) * 10) / 10,
-    });
+    return ok({ ok: true, ...(await connectionFacts(opened.value)) });
   } catch (error) {
-    const failure = serverFailure(error as Error, tls !== null, 'ready');
+    const failure = serverFailure(error as Error, opened.value.tls !== null, 'ready');
     return fail(failure.code, failure.message);
   } finally {
-    await client.end().catch(() => undefined);
+    await opened.value.client.end().catch(() => undefined);
   }
 }
