@@ -4,7 +4,9 @@ import type { MenuCommand } from '../shared/contract';
 import type { ServerSummary } from '../shared/contract/servers';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api, bridge } from './api/bridge';
+import { CertificatesButton } from './certificates/certificates-button';
 import { describeFailure } from './errors';
+import { LanguageMenu } from './i18n/language-menu';
 import { PasswordPrompt } from './servers/password-prompt';
 import { ServerPanel } from './servers/server-panel';
 import { ServerTree } from './servers/server-tree';
@@ -131,6 +133,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           <Button role="menuitem" onClick={() => void lock()}>
             Lock
           </Button>
+          <CertificatesButton />
+          <LanguageMenu />
         </Space>
       </Layout.Header>
       <Layout>

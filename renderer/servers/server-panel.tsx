@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Empty, Popconfirm, Space, Typography } fro
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import type { SslMode } from '../../shared/libpq-keywords';
+import { QueryToolButton } from '../query/query-tool-button';
 import { sslModeLabels } from '../ssl-mode-labels';
 import { SslFacts } from './ssl-panel';
 
@@ -39,6 +40,7 @@ export function ServerPanel(props: {
             Connect
           </Button>
         )}
+        {state && <QueryToolButton server={server} />}
         <Button onClick={() => actions.properties(server)}>Properties</Button>
         <Button onClick={() => actions.clearPassword(server)} disabled={!server.passwordSaved}>
           Clear saved password

@@ -1,0 +1,27 @@
+import { Button, Drawer, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useT } from '../i18n';
+
+const CertificatesView = lazy(() =>
+  import('./certificates-view').then((module) => ({ default: module.CertificatesView })),
+);
+
+/** The Certificates menu button; opens the certificates view in a drawer (its code loads on first use). */
+export function CertificatesButton() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button role="menuitem" onClick={() => setOpen(true)}>
+        {t('certificates.menu')}
+      </Button>
+      {open && (
+        <Drawer open size="85%" title={t('certificates.title')} onClose={() => setOpen(false)}>
+          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+            <CertificatesView />
+          </Suspense>
+        </Drawer>
+      )}
+    </>
+  );
+}
