@@ -42,7 +42,7 @@ describe('keyboard, announced errors and the dark theme', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await dialog.waitFor();
-    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('server-name');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('server-name');
     await page.keyboard.type('keyboard server');
     await screenshot(page, 'register-server-general-dark');
     expect(await dialog.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
@@ -51,7 +51,7 @@ describe('keyboard, announced errors and the dark theme', () => {
     const announced = dialog.getByTestId('form-problems');
     await expect.poll(() => announced.textContent()).toContain('Host name/address must be specified.');
     expect(await announced.getAttribute('aria-live')).toBe('polite');
-    await expect(dialog.getByRole('tab', { name: 'Connection', selected: true }).count()).resolves.toBe(1);
+    await expect.poll(() => dialog.getByRole('tab', { name: 'Connection', selected: true }).count()).toBe(1);
     await dialog.getByRole('tab', { name: 'Parameters' }).click();
     await dialog.getByLabel('Add parameter').click();
     await page.keyboard.type('Application name');
@@ -60,9 +60,14 @@ describe('keyboard, announced errors and the dark theme', () => {
     await dialog.getByLabel('Add parameter').click();
     await page.keyboard.type('SSL min protocol');
     await page.keyboard.press('Enter');
-    await expect(dialog.getByText('SSL min protocol version', { exact: true }).count()).resolves.toBe(1);
+    await expect.poll(() => dialog.getByText('SSL min protocol version', { exact: true }).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Cancel' }).focus();
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
+    // Escape first closes an open drop-down of the parameter picker, then the dialog.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press('Escape');
+        return dialog.isVisible();
+      })
+      .toBe(false);
   });
 });

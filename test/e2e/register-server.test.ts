@@ -40,7 +40,7 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
   it('Verify-Full with the right root certificate: Test connection shows TLS 1.3, Save keeps the server', async () => {
     await openRegisterServer(page);
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
-    await expect(dialog.getByRole('button', { name: 'Save' }).isDisabled()).resolves.toBe(true);
+    await expect.poll(() => dialog.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     await fillServerDialog(page, {
       name: 'e2e-lab',
       host: '127.0.0.1',
@@ -54,7 +54,7 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const outcome = dialog.getByTestId('test-outcome');
     await outcome.getByText('Test connection succeeded').waitFor();
-    await expect(outcome.getByText('TLSv1.3').count()).resolves.toBeGreaterThan(0);
+    await expect.poll(() => outcome.getByText('TLSv1.3').count()).toBeGreaterThan(0);
     await screenshot(page, 'test-connection');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -81,10 +81,10 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
     await page.getByRole('button', { name: 'Connect' }).click();
     const panel = page.getByRole('region', { name: 'SSL' });
     await panel.waitFor();
-    await expect(panel.getByText('SSL in use').count()).resolves.toBeGreaterThan(0);
-    await expect(panel.getByText('TLSv1.3').count()).resolves.toBe(1);
-    await expect(panel.getByText('CN=localhost').count()).resolves.toBeGreaterThan(0);
-    await expect(page.getByRole('tree').getByText('connected').count()).resolves.toBe(1);
+    await expect.poll(() => panel.getByText('SSL in use').count()).toBeGreaterThan(0);
+    await expect.poll(() => panel.getByText('TLSv1.3').count()).toBe(1);
+    await expect.poll(() => panel.getByText('CN=localhost').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('tree').getByText('connected').count()).toBe(1);
     await screenshot(page, 'connected-ssl-panel');
   });
 
@@ -111,7 +111,7 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
     await dialog.waitFor({ state: 'detached' });
     const registry = await readFile(join(serve.home, 'servers.json'), 'utf8');
     expect(registry).not.toContain('e2e-wrong-ca');
-    await expect(page.getByRole('tree').getByText('e2e-wrong-ca').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('tree').getByText('e2e-wrong-ca').count()).toBe(0);
   });
 });
 
@@ -120,7 +120,7 @@ describe('per-server actions', () => {
     await page.getByRole('tree').getByText('e2e-lab').click();
     await page.getByRole('button', { name: 'Properties' }).click();
     const properties = page.getByRole('dialog', { name: 'Properties - e2e-lab' });
-    await expect(properties.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('e2e-lab');
+    await expect.poll(() => properties.getByLabel('Name', { exact: true }).inputValue()).toBe('e2e-lab');
     await properties.getByLabel('Comments').fill('checked by the browser test');
     await properties.getByRole('button', { name: 'Save' }).click();
     await properties.waitFor({ state: 'detached' });
@@ -128,7 +128,7 @@ describe('per-server actions', () => {
     expect(registry).toContain('checked by the browser test');
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await page.getByRole('button', { name: 'Connect' }).waitFor();
-    await expect(page.getByRole('region', { name: 'SSL' }).count()).resolves.toBe(0);
+    await expect.poll(() => page.getByRole('region', { name: 'SSL' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Clear saved password' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Clear saved password' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Connect' }).click();
