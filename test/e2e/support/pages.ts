@@ -2,13 +2,12 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
-/** Where the screenshots of the main screens go. */
 /** Where screenshots go: docs/screenshots with RDSPG_SCREENSHOTS=1 (to refresh the README's), else a scratch folder. */
 export const screenshotFolder = process.env.RDSPG_SCREENSHOTS
   ? new URL('../../../docs/screenshots/', import.meta.url).pathname
   : new URL('../../../.tmp/screenshots/', import.meta.url).pathname;
 
-/** Saves a PNG of the page into docs/screenshots. */
+/** Saves a PNG of the page into the screenshot folder. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotFolder, { recursive: true });
   await page.waitForTimeout(250);
