@@ -51,7 +51,9 @@ export function OpenFile() {
       </div>
       {opened && (
         <>
-          <ExportActions path={opened.path} label={opened.path.split(/[\\/]/).pop() ?? opened.path} />
+          <div>
+            <ExportActions path={opened.path} label={opened.path.split(/[\\/]/).pop() ?? opened.path} />
+          </div>
           <ChainView {...opened.facts} />
         </>
       )}

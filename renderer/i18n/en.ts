@@ -68,7 +68,7 @@ export const en = {
   'certificates.keyPassphrase': 'Key passphrase (if the key is encrypted)',
   'certificates.exported': 'Saved {file}',
   'certificates.chain': 'Certificate chain',
-  'certificates.fileSummary': '{format} file with {count} certificates.',
+  'certificates.fileSummary': '{format} file; certificates in it: {count}.',
   'certificates.formsChain': 'Forms a chain to a root',
   'certificates.noChain': 'No complete chain',
   'certificates.kind': 'Kind',

@@ -69,7 +69,7 @@ export const zhCN: Record<MessageKey, string> = {
   'certificates.keyPassphrase': '私钥口令（私钥已加密时填写）',
   'certificates.exported': '已保存 {file}',
   'certificates.chain': '证书链',
-  'certificates.fileSummary': '{format} 文件，包含 {count} 个证书。',
+  'certificates.fileSummary': '{format} 文件；其中的证书：{count} 个。',
   'certificates.formsChain': '可构成到根证书的证书链',
   'certificates.noChain': '证书链不完整',
   'certificates.kind': '类型',

@@ -7,6 +7,7 @@ import { dispatch } from '../../../electron/app/handler-table';
 import { createQueryHandlers } from '../../../electron/app/query-service';
 import { SessionRegistry } from '../../../electron/app/sessions';
 import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { locateError, utf16Offset } from '../../../renderer/query/error-position';
 import type { QueryOutcome } from '../../../shared/contract/query';
 import { TestAuthority } from '../../support/pki';
 
@@ -122,15 +123,23 @@ describe('query tool on a connected server over TLS (verify-full)', () => {
     expect(answer.value.error).toMatchObject({ sqlState: '42601', severity: 'ERROR' });
     expect(answer.value.error.message).toContain('syntax error at or near "pg_class"');
     expect(sql.slice(answer.value.error.position - 1).startsWith('pg_class')).toBe(true);
+    expect(locateError(sql, answer.value.error.position)).toEqual({ line: 2, column: 9, lineText: '  2 frm pg_class' });
     const after = await call('query:run', { serverId: 'lab', sql: 'select 2' });
     expect(after.value.rows).toEqual([['2']]);
   });
 
-  it('positions count characters, not bytes, after non-ASCII text', async () => {
-    const sql = "select '数据安全性' as 名称, nosuchcolumn";
+  it('positions count characters (not bytes, not UTF-16 units) after non-ASCII text', async () => {
+    const sql = "select '数据安全性🐘' as 名称, nosuchcolumn";
     const answer = await call('query:run', { serverId: 'lab', sql });
     expect(answer.value.error.sqlState).toBe('42703');
-    expect(sql.slice(answer.value.error.position - 1)).toBe('nosuchcolumn');
+    expect(
+      Array.from(sql)
+        .slice(answer.value.error.position - 1)
+        .join(''),
+    ).toBe('nosuchcolumn');
+    const offset = utf16Offset(sql, answer.value.error.position);
+    expect(sql.slice(offset)).toBe('nosuchcolumn');
+    expect(locateError(sql, answer.value.error.position)).toMatchObject({ line: 1, column: 24 });
   });
 
   it('cancels select pg_sleep(30) through a second connection; the run answers with the cancel error', async () => {
