@@ -5,6 +5,7 @@ import { createCertsAdapter } from './certs-adapter';
 import { type AppHandlers, createHandlers } from './create-handlers';
 import { createEngineAdapter } from './engine-adapter';
 import type { AppPorts, ChooseFile } from './ports';
+import { createRdsPort } from './rds-ports';
 
 /** What a composition root (the Electron shell or `rdspg serve`) decides. */
 export interface ComposeOptions {
@@ -19,16 +20,18 @@ export interface ComposeOptions {
 export function createAppPorts(options: ComposeOptions): AppPorts {
   const keychain =
     options.env.RDSPG_KEYCHAIN === 'off' ? absentKeychain('RDSPG_KEYCHAIN=off') : keytarKeychain({ env: options.env });
+  const vault = new Vault({ folder: options.home, keychain, service: appName });
   return {
     mode: options.mode,
     version: options.version,
     home: options.home,
     env: options.env,
-    vault: new Vault({ folder: options.home, keychain, service: appName }),
+    vault,
     registry: new ServerRegistry({ folder: options.home }),
     engine: createEngineAdapter(),
     certs: createCertsAdapter(),
     chooseFile: options.chooseFile ?? null,
+    rds: createRdsPort({ home: options.home, env: options.env, vault }),
   };
 }
 

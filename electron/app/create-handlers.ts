@@ -2,6 +2,7 @@ import { createCertificateHandlers } from './certificates-service';
 import type { HandlerTable } from './handler-table';
 import { createConnectionHandlers } from './handlers/connection-handlers';
 import { createFileHandlers } from './handlers/file-handlers';
+import { createRdsHandlers } from './handlers/rds-handlers';
 import { createServerHandlers } from './handlers/server-handlers';
 import { createVaultHandlers } from './handlers/vault-handlers';
 import type { AppPorts } from './ports';
@@ -26,6 +27,7 @@ export function createHandlers(ports: AppPorts): AppHandlers {
     ...createFileHandlers(ports),
     ...createQueryHandlers(sessions),
     ...createCertificateHandlers(ports),
+    ...createRdsHandlers(ports),
   };
   return { table, sessions };
 }

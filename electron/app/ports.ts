@@ -3,8 +3,9 @@ import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
-import type { SqlSession } from './query-service';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode, VaultStatus } from '../../shared/vault-types';
+import type { SqlSession } from './query-service';
+import type { RdsAppPort } from './rds-ports';
 
 export type { SavedServer, ServerFields };
 
@@ -95,4 +96,6 @@ export interface AppPorts {
   engine: EnginePort;
   certs: CertsPort;
   chooseFile: ChooseFile | null;
+  /** The Alibaba Cloud panel: accounts, the sandbox, SSL changes (electron/app/rds-ports.ts). */
+  rds: RdsAppPort;
 }

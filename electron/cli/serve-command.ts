@@ -99,6 +99,7 @@ export const serveCommand: CliCommand = {
       );
     await waitForSignal();
     await app.sessions.closeAll();
+    await app.ports.rds.close();
     await running.close();
     return 0;
   },

@@ -50,6 +50,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow(files);
   });
   app.on('before-quit', () => void composed.sessions.closeAll());
+  app.on('before-quit', () => void composed.ports.rds.close());
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();

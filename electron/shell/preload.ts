@@ -32,6 +32,18 @@ const api: RdspgApi = {
   'certificates:add': (request) => ipcRenderer.invoke('certificates:add', request),
   'certificates:remove': (request) => ipcRenderer.invoke('certificates:remove', request),
   'certificates:export': (request) => ipcRenderer.invoke('certificates:export', request),
+  'rds:accounts': (request) => ipcRenderer.invoke('rds:accounts', request),
+  'rds:account-add': (request) => ipcRenderer.invoke('rds:account-add', request),
+  'rds:sandbox-start': (request) => ipcRenderer.invoke('rds:sandbox-start', request),
+  'rds:regions': (request) => ipcRenderer.invoke('rds:regions', request),
+  'rds:instances': (request) => ipcRenderer.invoke('rds:instances', request),
+  'rds:instance': (request) => ipcRenderer.invoke('rds:instance', request),
+  'rds:flow-start': (request) => ipcRenderer.invoke('rds:flow-start', request),
+  'rds:flow-status': (request) => ipcRenderer.invoke('rds:flow-status', request),
+  'rds:flow-cancel': (request) => ipcRenderer.invoke('rds:flow-cancel', request),
+  'rds:ca-download': (request) => ipcRenderer.invoke('rds:ca-download', request),
+  'rds:register-form': (request) => ipcRenderer.invoke('rds:register-form', request),
+  'rds:audit': (request) => ipcRenderer.invoke('rds:audit', request),
 };
 
 const bridge: RdspgBridge = {

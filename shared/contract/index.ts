@@ -5,6 +5,7 @@ import type { channelNameList } from './channel-names';
 import { connectionChannels } from './connection';
 import { fileChannels } from './files';
 import { queryChannels } from './query';
+import { rdsChannels } from './rds';
 import { serverChannels } from './servers';
 import { vaultChannels } from './vault';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...fileChannels,
   ...queryChannels,
   ...certificateChannels,
+  ...rdsChannels,
 } as const;
 
 /** The contract's type. */

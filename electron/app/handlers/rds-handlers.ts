@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RdsChannelErrorCode } from '../../../shared/contract/rds';
+import type { ServerForm } from '../../../shared/contract/server-form';
+import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
+import { restartWarning, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
+import { fail, ok } from '../../../shared/result';
+import { CertificateStore, certificateStoreFolder } from '../../certs/index';
+import { auditFleet, downloadServerCa, SslFlow, serverEntryFor } from '../../rds/index';
+import type { HandlerTable } from '../handler-table';
+import type { AppPorts } from '../ports';
+
+type RdsHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `rds:${string}`>>;
+
+const mediaTypes = {
+  pem: 'application/x-pem-file',
+  jks: 'application/octet-stream',
+  p7b: 'application/x-pkcs7-certificates',
+};
+
+async function savedFile(path: string, kind: keyof typeof mediaTypes) {
+  const bytes = await readFile(path);
+  return {
+    fileName: path.split('/').pop() ?? `ca.${kind}`,
+    mediaType: mediaTypes[kind],
+    contentBase64: bytes.toString('base64'),
+  };
+}
+
+/** The cloud panel's handlers: accounts, regions, instances, SSL changes as jobs, the CA download, register, the audit. */
+export function createRdsHandlers(ports: AppPorts): RdsHandlers {
+  const { panel, jobs } = ports.rds;
+  const noJob = (jobId: string) =>
+    fail<RdsChannelErrorCode>('job_not_found', `There is no SSL change ${jobId}; read the SSL settings again.`);
+  return {
+    'rds:accounts': async () => ok({ accounts: await panel.list() }),
+    'rds:account-add': (request) => panel.add(request),
+    'rds:sandbox-start': () => panel.startSandbox(),
+    'rds:regions': async ({ accountId }) => {
+      const made = await panel.client(accountId);
+      if (!made.ok) return made;
+      const regions = await made.value.client.regions();
+      if (!regions.ok) return regions;
+      return ok({ regions: regions.value.map(({ regionId, localName }) => ({ regionId, localName })) });
+    },
+    'rds:instances': async ({ accountId, regionId }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const instances = await made.value.client.instances(regionId, 'PostgreSQL');
+      return instances.ok ? ok({ instances: instances.value }) : instances;
+    },
+    'rds:instance': async ({ accountId, regionId, instanceId }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const plan = await new SslFlow(made.value.client).prepare(instanceId);
+      if (!plan.ok) return plan;
+      return ok({ ...plan.value, problems: sslPrerequisiteProblems(plan.value.instance), restartWarning });
+    },
+    'rds:flow-start': async ({ accountId, regionId, instanceId, change }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const wait = ports.rds.waitOptions(made.value.account.kind);
+      return ok({ jobId: jobs.start(new SslFlow(made.value.client), instanceId, change, wait) });
+    },
+    'rds:flow-status': async ({ jobId }) => {
+      const status = jobs.status(jobId);
+      return status ? ok(status) : noJob(jobId);
+    },
+    'rds:flow-cancel': async ({ jobId }) => (jobs.cancel(jobId) ? ok({}) : noJob(jobId)),
+    'rds:ca-download': async ({ accountId, regionId, instanceId }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const store = new CertificateStore({ folder: certificateStoreFolder(ports.home) });
+      const outDir = join(ports.home, 'rds', 'ca-files', instanceId);
+      const downloaded = await downloadServerCa(
+        { client: made.value.client, fetch: ports.rds.fetch, store, appHome: ports.home },
+        instanceId,
+        { outDir },
+      );
+      if (!downloaded.ok) return downloaded;
+      const { files, rootCertificatePath, endpoint, certificates } = downloaded.value;
+      if (!files) return fail('ca_package_invalid', 'The CA files were not written; download the CA again.');
+      return ok({
+        rootCertificatePath,
+        endpoint,
+        certificates,
+        files: {
+          pem: await savedFile(files.pem, 'pem'),
+          jks: await savedFile(files.jks, 'jks'),
+          p7b: await savedFile(files.p7b, 'p7b'),
+        },
+      });
+    },
+    'rds:register-form': async ({ accountId, regionId, instanceId, endpoint, rootCertificatePath }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const entry = await serverEntryFor(made.value.client, instanceId, endpoint, rootCertificatePath);
+      if (!entry.ok) return entry;
+      const sandbox = made.value.account.kind === 'sandbox';
+      const fields = serverFieldsFromRdsEntry(entry.value, sandbox ? 'postgres' : '');
+      // The sandbox's endpoint names do not resolve: its PostgreSQL listens on loopback, so the name is kept for
+      // verify-full and the address is given as hostaddr.
+      if (sandbox) fields.parameters.push({ keyword: 'hostaddr', value: '127.0.0.1' });
+      fields.parameters.push({ keyword: 'connect_timeout', value: '10' });
+      const form: ServerForm = { ...fields, connectNow: false, password: '' };
+      return ok({ form });
+    },
+    'rds:audit': async ({ accountId }) => {
+      const made = await panel.client(accountId);
+      if (!made.ok) return made;
+      const report = await auditFleet(made.value.client);
+      if (!report.ok) return report;
+      return ok({ generatedAt: report.value.generatedAt, regions: report.value.regions, rows: report.value.rows });
+    },
+  };
+}

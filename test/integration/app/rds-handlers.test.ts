@@ -1,0 +1,187 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppHandlers, createHandlers } from '../../../electron/app/create-handlers';
+import { dispatch } from '../../../electron/app/handler-table';
+import type { AppPorts } from '../../../electron/app/ports';
+import { createRdsPort } from '../../../electron/app/rds-ports';
+import { seededInstances } from '../../../electron/sandbox/seed';
+import type { FlowStatus } from '../../../shared/contract/rds';
+import { testPorts } from './app-ports';
+
+let home: string;
+let ports: AppPorts;
+let app: AppHandlers;
+const backed = 'pgm-bp1sandbox16pg';
+const publicHost = `${backed}o.pg.rds.aliyuncs.com`;
+const where = { accountId: 'sandbox', regionId: 'cn-hangzhou', instanceId: backed };
+
+/** Calls a channel through the same validation as IPC and server mode. */
+// biome-ignore lint/suspicious/noExplicitAny: the answers are checked field by field below
+async function call(name: string, payload: unknown = {}): Promise<any> {
+  return dispatch(app.table, name, payload);
+}
+
+async function finished(jobId: string): Promise<FlowStatus> {
+  for (;;) {
+    const answer = await call('rds:flow-status', { jobId });
+    expect(answer.ok).toBe(true);
+    if (answer.value.state !== 'running') return answer.value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'rdspg-rds-handlers-'));
+  const base = testPorts(home);
+  const env = { ...base.env, RDSPG_SANDBOX_MODIFY_DELAY_MS: '200' };
+  ports = { ...base, env, rds: createRdsPort({ home, env, vault: base.vault }) };
+  app = createHandlers(ports);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.sessions.closeAll();
+  await ports?.rds.close();
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('rds handlers against the in-process sandbox backed by real PostgreSQL', () => {
+  it('adds an AccessKey profile only with the vault unlocked, and keeps the secret out of the profile file', async () => {
+    const profile = {
+      name: 'work',
+      accessKeyId: 'LTAI-test-id',
+      accessKeySecret: 'top-secret-value',
+      regionId: 'cn-hangzhou',
+    };
+    const locked = await call('rds:account-add', profile);
+    expect(locked.error.code).toBe('credentials_missing');
+    expect((await call('vault:setup', { password: 'correct horse battery staple', remember: false })).ok).toBe(true);
+    const insecure = await call('rds:account-add', { ...profile, endpoint: 'http://rds.example.com' });
+    expect(insecure.error.code).toBe('insecure_endpoint');
+    const added = await call('rds:account-add', { ...profile, endpoint: 'https://rds.example.com' });
+    expect(added.value).toMatchObject({ id: 'profile:work', kind: 'profile', endpoint: 'https://rds.example.com' });
+    const files =
+      (await readFile(join(home, 'rds-profiles.json'), 'utf8')) +
+      (await readFile(join(home, 'rds-endpoints.json'), 'utf8'));
+    expect(files).toContain('LTAI-test-id');
+    expect(files).not.toContain('top-secret-value');
+    const listed = await call('rds:accounts');
+    expect(JSON.stringify(listed)).not.toContain('top-secret-value');
+    expect(listed.value.accounts.map((account: { id: string }) => account.id)).toEqual(['profile:work']);
+  });
+
+  it('lists the ALIBABA_CLOUD_* variables and the aliyun CLI profiles as accounts', async () => {
+    await mkdir(join(home, 'cli', '.aliyun'), { recursive: true });
+    const profile = {
+      name: 'ops',
+      mode: 'AK',
+      access_key_id: 'LTAI-cli',
+      access_key_secret: 'cli-secret',
+      region_id: 'cn-beijing',
+    };
+    await writeFile(
+      join(home, 'cli', '.aliyun', 'config.json'),
+      JSON.stringify({ current: 'ops', profiles: [profile] }),
+    );
+    const env = {
+      HOME: join(home, 'cli'),
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-env',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'env-secret',
+    };
+    const other = createRdsPort({ home: join(home, 'cli'), env, vault: ports.vault });
+    const accounts = await other.panel.list();
+    expect(accounts.map(({ id, accessKeyId, regionId }) => ({ id, accessKeyId, regionId }))).toEqual([
+      { id: 'environment', accessKeyId: 'LTAI-env', regionId: 'cn-hangzhou' },
+      { id: 'aliyun-cli:ops', accessKeyId: 'LTAI-cli', regionId: 'cn-beijing' },
+    ]);
+    expect(JSON.stringify(accounts)).not.toMatch(/secret/);
+  });
+
+  it('starts the sandbox, lists regions and PostgreSQL instances, and says why SSL is unavailable', async () => {
+    const started = await call('rds:sandbox-start');
+    expect(started.value).toMatchObject({ id: 'sandbox', kind: 'sandbox', regionId: 'cn-hangzhou' });
+    expect(started.value.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const regions = await call('rds:regions', { accountId: 'sandbox' });
+    expect(regions.value.regions.map((region: { regionId: string }) => region.regionId)).toContain('cn-shanghai');
+    const instances = await call('rds:instances', { accountId: 'sandbox', regionId: 'cn-hangzhou' });
+    const expected = seededInstances().filter(
+      (item) => item.regionId === 'cn-hangzhou' && item.engine === 'PostgreSQL',
+    );
+    expect(instances.value.instances.map((item: { instanceId: string }) => item.instanceId).sort()).toEqual(
+      expected.map((item) => item.instanceId).sort(),
+    );
+    const old = await call('rds:instance', { ...where, instanceId: 'pgm-bp1sandbox94pg' });
+    expect(old.value.problems.map((problem: { reason: string }) => problem.reason)).toEqual([
+      'version_too_old',
+      'local_disk',
+    ]);
+    const serverless = await call('rds:instance', { ...where, instanceId: 'pgm-bp1sandbox14sl' });
+    expect(serverless.value.problems.map((problem: { reason: string }) => problem.reason)).toEqual(['serverless']);
+    const page = await call('rds:instance', where);
+    expect(page.value.problems).toEqual([]);
+    expect(page.value.ssl.enabled).toBe(false);
+    expect(page.value.choices.find((choice: { recommended: boolean }) => choice.recommended).host).toBe(publicHost);
+  });
+
+  it('enables SSL on the public endpoint as a job, downloads the CA, and the register form passes verify-full', async () => {
+    expect((await call('rds:flow-start', { ...where, change: { kind: 'bogus' } })).error.code).toBe('invalid_request');
+    const started = await call('rds:flow-start', { ...where, change: { kind: 'enable', endpoint: publicHost } });
+    const done = await finished(started.value.jobId);
+    expect(done).toMatchObject({ state: 'succeeded', instanceStatus: 'Running', lastModifyStatus: 'success' });
+    expect(done.steps).toEqual(expect.arrayContaining(['prerequisites', 'restart_warning', 'sent', 'done']));
+    expect(done.ssl).toMatchObject({ enabled: true, protectedEndpoint: publicHost, caType: 'aliyun' });
+    expect(done.reminder).toMatch(/open them again/);
+
+    const ca = await call('rds:ca-download', where);
+    expect(ca.value.endpoint).toBe(publicHost);
+    expect(Buffer.from(ca.value.files.pem.contentBase64, 'base64').toString()).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(ca.value.files.jks.fileName).toMatch(/\.jks$/);
+    const store = await call('certificates:list');
+    expect(store.value.entries.map((entry: { label: string }) => entry.label).join()).toContain(backed);
+
+    const register = await call('rds:register-form', {
+      ...where,
+      endpoint: publicHost,
+      rootCertificatePath: ca.value.rootCertificatePath,
+    });
+    const form = register.value.form;
+    expect(form).toMatchObject({ host: publicHost, maintenanceDatabase: 'postgres', username: 'postgres' });
+    expect(form.parameters).toEqual(
+      expect.arrayContaining([
+        { keyword: 'sslmode', value: 'verify-full' },
+        { keyword: 'sslrootcert', value: ca.value.rootCertificatePath },
+        { keyword: 'hostaddr', value: '127.0.0.1' },
+      ]),
+    );
+    const tested = await call('connection:test', { form });
+    expect(tested.error).toBeUndefined();
+    expect(tested.value).toMatchObject({ ssl: true, host: publicHost });
+    expect(tested.value.serverCertificate.subjectAltNames).toContain(`DNS:${publicHost}`);
+  });
+
+  it('audits every PostgreSQL instance across regions with the new SSL state', async () => {
+    const audit = await call('rds:audit', { accountId: 'sandbox' });
+    const pg = seededInstances()
+      .filter((item) => item.engine === 'PostgreSQL')
+      .map((item) => item.instanceId);
+    expect(audit.value.rows.map((row: { instanceId: string }) => row.instanceId).sort()).toEqual(pg.sort());
+    const row = audit.value.rows.find((item: { instanceId: string }) => item.instanceId === backed);
+    expect(row).toMatchObject({
+      sslEnabled: true,
+      protectedEndpoint: publicHost,
+      caType: 'aliyun',
+      requireUpdate: false,
+    });
+    expect(row.daysLeft).toBeGreaterThan(360);
+  });
+
+  it('cancels a wait, and answers job_not_found for an unknown job', async () => {
+    const started = await call('rds:flow-start', { ...where, change: { kind: 'renew' } });
+    expect((await call('rds:flow-cancel', { jobId: started.value.jobId })).ok).toBe(true);
+    const stopped = await finished(started.value.jobId);
+    expect(stopped.state).toBe('cancelled');
+    expect(stopped.error?.code).toBe('cancelled');
+    expect((await call('rds:flow-status', { jobId: 'nope' })).error.code).toBe('job_not_found');
+  });
+});
