@@ -1,4 +1,5 @@
 import { Form, Input, InputNumber, Switch } from 'antd';
+import { t } from '../i18n';
 import type { FieldProps } from './field-props';
 
 /** The Connection tab: Host name/address, Port, Maintenance database, Username, Password, Save password?. */
@@ -12,10 +13,10 @@ export function ConnectionTab({
   const maintenance = status('maintenanceDatabase');
   return (
     <>
-      <Form.Item label="Host name/address" required htmlFor="server-host" {...status('host')}>
+      <Form.Item label={t('field.host')} required htmlFor="server-host" {...status('host')}>
         <Input id="server-host" value={form.host} onChange={(event) => set({ host: event.target.value })} />
       </Form.Item>
-      <Form.Item label="Port" htmlFor="server-port" {...status('port')}>
+      <Form.Item label={t('field.port')} htmlFor="server-port" {...status('port')}>
         <InputNumber
           id="server-port"
           min={1}
@@ -26,10 +27,10 @@ export function ConnectionTab({
         />
       </Form.Item>
       <Form.Item
-        label="Maintenance database"
+        label={t('field.maintenanceDatabase')}
         htmlFor="server-maintenance-database"
         {...maintenance}
-        extra="The system database the app connects to first (postgres); not for your own data."
+        extra={t('field.maintenanceNote')}
       >
         <Input
           id="server-maintenance-database"
@@ -37,13 +38,13 @@ export function ConnectionTab({
           onChange={(event) => set({ maintenanceDatabase: event.target.value })}
         />
       </Form.Item>
-      <Form.Item label="Username" required htmlFor="server-username" {...status('username')}>
+      <Form.Item label={t('field.username')} required htmlFor="server-username" {...status('username')}>
         <Input id="server-username" value={form.username} onChange={(event) => set({ username: event.target.value })} />
       </Form.Item>
       <Form.Item
-        label="Password"
+        label={t('field.password')}
         htmlFor="server-password"
-        extra={!creating && passwordSaved ? 'A password is saved; type a new one to replace it.' : undefined}
+        extra={!creating && passwordSaved ? t('field.passwordSaved') : undefined}
       >
         <Input.Password
           id="server-password"
@@ -52,7 +53,7 @@ export function ConnectionTab({
           onChange={(event) => set({ password: event.target.value })}
         />
       </Form.Item>
-      <Form.Item label="Save password?" htmlFor="server-save-password">
+      <Form.Item label={t('field.savePassword')} htmlFor="server-save-password">
         <Switch
           id="server-save-password"
           checked={form.savePassword}

@@ -2,6 +2,7 @@ import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { t } from '../i18n';
 import { FileBrowser } from './file-browser';
 import { RootCertificateFacts } from './root-certificate-facts';
 
@@ -66,17 +67,17 @@ export function FileField({
         <Input
           id={id}
           aria-label={label}
-          placeholder="Path on the serving machine"
+          placeholder={t('file.pathPlaceholder')}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
-        <Button onClick={() => void browse()}>Browse…</Button>
-        <Button onClick={() => upload.current?.click()}>Upload…</Button>
+        <Button onClick={() => void browse()}>{t('file.browse')}</Button>
+        <Button onClick={() => upload.current?.click()}>{t('file.upload')}</Button>
       </Space.Compact>
       <input
         ref={upload}
         type="file"
-        aria-label={`Upload ${label}`}
+        aria-label={t('file.uploadOf', { label })}
         hidden
         onChange={(event) => void uploaded(event.target.files?.[0])}
       />
@@ -84,7 +85,7 @@ export function FileField({
       {keyword === 'sslrootcert' && debounced && <RootCertificateFacts path={debounced} />}
       {browsing && (
         <FileBrowser
-          title={`Choose ${label}`}
+          title={t('file.choose', { label })}
           onCancel={() => setBrowsing(false)}
           onChoose={(path) => {
             setBrowsing(false);

@@ -1,12 +1,13 @@
 import { AutoComplete, Form, Input, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
+import { t } from '../i18n';
 import type { FieldProps } from './field-props';
 
 function ColourInput({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
   return (
     <Input
       id={id}
-      placeholder="#rrggbb (none)"
+      placeholder={t('field.colourPlaceholder')}
       allowClear
       value={value}
       onChange={(event) => onChange(event.target.value)}
@@ -41,10 +42,10 @@ export function GeneralTab({
       set({ [key]: value } as Partial<ServerForm>);
   return (
     <>
-      <Form.Item label="Name" required htmlFor="server-name" {...status('name')}>
+      <Form.Item label={t('field.name')} required htmlFor="server-name" {...status('name')}>
         <Input id="server-name" autoFocus value={form.name} onChange={(event) => update('name')(event.target.value)} />
       </Form.Item>
-      <Form.Item label="Server group" htmlFor="server-group" {...status('group')}>
+      <Form.Item label={t('field.group')} htmlFor="server-group" {...status('group')}>
         <AutoComplete
           id="server-group"
           value={form.group}
@@ -52,18 +53,18 @@ export function GeneralTab({
           onChange={(value) => update('group')(value)}
         />
       </Form.Item>
-      <Form.Item label="Background" htmlFor="server-background" {...status('background')}>
+      <Form.Item label={t('field.background')} htmlFor="server-background" {...status('background')}>
         <ColourInput id="server-background" value={form.background} onChange={update('background')} />
       </Form.Item>
-      <Form.Item label="Foreground" htmlFor="server-foreground" {...status('foreground')}>
+      <Form.Item label={t('field.foreground')} htmlFor="server-foreground" {...status('foreground')}>
         <ColourInput id="server-foreground" value={form.foreground} onChange={update('foreground')} />
       </Form.Item>
       {creating && (
-        <Form.Item label="Connect now?" htmlFor="server-connect-now">
+        <Form.Item label={t('field.connectNow')} htmlFor="server-connect-now">
           <Switch id="server-connect-now" checked={form.connectNow} onChange={update('connectNow')} />
         </Form.Item>
       )}
-      <Form.Item label="Comments" htmlFor="server-comments" {...status('comments')}>
+      <Form.Item label={t('field.comments')} htmlFor="server-comments" {...status('comments')}>
         <Input.TextArea
           id="server-comments"
           rows={3}

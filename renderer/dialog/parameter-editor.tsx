@@ -1,5 +1,7 @@
 import { Input, Select, Typography } from 'antd';
-import { libpqKeywordMap, type SslMode, sslModeDescriptions, sslModes } from '../../shared/libpq-keywords';
+import { libpqKeywordMap, sslModes } from '../../shared/libpq-keywords';
+import { t } from '../i18n';
+import { keywordLabel, sslModeDescription } from '../i18n/labels';
 import { sslModeLabels } from '../ssl-mode-labels';
 import { FileField } from './file-field';
 
@@ -16,7 +18,7 @@ export function ParameterEditor({
   id: string;
 }) {
   const entry = libpqKeywordMap.get(keyword);
-  const label = entry?.label ?? keyword;
+  const label = keywordLabel(keyword);
   if (keyword === 'sslmode') {
     return (
       <div>
@@ -36,14 +38,14 @@ export function ParameterEditor({
               <div>
                 <div>{sslModeLabels[mode]}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'normal' }}>
-                  {sslModeDescriptions[mode]}
+                  {sslModeDescription(mode)}
                 </Typography.Text>
               </div>
             ),
           }))}
         />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {sslModeDescriptions[value as SslMode] ?? ''}
+          {sslModeDescription(value)}
         </Typography.Text>
       </div>
     );
@@ -68,8 +70,8 @@ export function ParameterEditor({
         value={value || undefined}
         onChange={onChange}
         options={[
-          { value: '1', label: 'Yes' },
-          { value: '0', label: 'No' },
+          { value: '1', label: t('boolean.yes') },
+          { value: '0', label: t('boolean.no') },
         ]}
       />
     );

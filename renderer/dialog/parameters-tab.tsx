@@ -2,6 +2,8 @@ import { Alert, Button, Select, Table } from 'antd';
 import { verifyingSslModes } from '../../shared/contract/server-form';
 import { libpqKeywords } from '../../shared/libpq-keywords';
 import type { ParameterRow } from '../../shared/server-schema';
+import { t } from '../i18n';
+import { keywordLabel } from '../i18n/labels';
 import type { FieldProps } from './field-props';
 import { ParameterEditor } from './parameter-editor';
 
@@ -37,17 +39,13 @@ export function ParametersTab({ form, set, status }: FieldProps) {
         dataSource={rows.map((row, index) => ({ ...row, index }))}
         columns={[
           {
-            title: 'Name',
+            title: t('parameters.name'),
             dataIndex: 'keyword',
             width: '35%',
-            render: (keyword: string) => (
-              <label htmlFor={`parameter-${keyword}`}>
-                {libpqKeywords.find((entry) => entry.keyword === keyword)?.label ?? keyword}
-              </label>
-            ),
+            render: (keyword: string) => <label htmlFor={`parameter-${keyword}`}>{keywordLabel(keyword)}</label>,
           },
           {
-            title: 'Value',
+            title: t('parameters.value'),
             render: (_, row) => {
               const problem = status(`parameters.${row.index}.value`).help;
               return (
@@ -64,10 +62,15 @@ export function ParametersTab({ form, set, status }: FieldProps) {
             },
           },
           {
-            title: <span className="visually-hidden">Delete</span>,
+            title: <span className="visually-hidden">{t('parameters.delete')}</span>,
             width: 48,
             render: (_, row) => (
-              <Button type="text" danger aria-label={`Delete ${row.keyword}`} onClick={() => remove(row.index)}>
+              <Button
+                type="text"
+                danger
+                aria-label={t('parameters.deleteRow', { keyword: row.keyword })}
+                onClick={() => remove(row.index)}
+              >
                 ✕
               </Button>
             ),
@@ -78,13 +81,13 @@ export function ParametersTab({ form, set, status }: FieldProps) {
         <Alert style={{ marginTop: 8 }} type="error" showIcon title={missingRoot.help} />
       )}
       <Select
-        aria-label="Add parameter"
-        placeholder="Add parameter…"
+        aria-label={t('parameters.add')}
+        placeholder={t('parameters.addPlaceholder')}
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: '100%', marginTop: 12 }}
         value={null}
         onChange={(keyword: string) => add(keyword)}
-        options={addable.map((entry) => ({ value: entry.keyword, label: entry.label }))}
+        options={addable.map((entry) => ({ value: entry.keyword, label: keywordLabel(entry.keyword) }))}
       />
     </>
   );

@@ -2,6 +2,7 @@ import { Alert, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { t } from '../i18n';
 
 type Facts = { subject: string; notAfter: string; isCA: boolean; expiryState: string }[];
 
@@ -34,8 +35,8 @@ export function RootCertificateFacts({ path }: { path: string }) {
           key={`${certificate.subject}-${certificate.notAfter}`}
           style={{ display: 'block', fontSize: 12 }}
         >
-          Subject: {certificate.subject} · Expires: {certificate.notAfter.slice(0, 10)}
-          {certificate.isCA ? ' · CA' : ' · not a CA'}
+          {t('root.facts', { subject: certificate.subject, date: certificate.notAfter.slice(0, 10) })}
+          {certificate.isCA ? t('root.isCa') : t('root.notCa')}
         </Typography.Text>
       ))}
       {facts && facts.warnings.length > 0 && (

@@ -5,6 +5,7 @@ import { blankServerForm, type ServerForm } from '../../shared/contract/server-f
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
 import { ConnectionTab } from './connection-tab';
 import type { FieldStatus } from './field-props';
@@ -82,17 +83,17 @@ export function ServerDialog({
     <Modal
       open
       width={720}
-      title={creating ? 'Register - Server' : `Properties - ${form?.name ?? ''}`}
+      title={creating ? t('dialog.registerTitle') : t('dialog.propertiesTitle', { name: form?.name ?? '' })}
       onCancel={() => onClose(null, false)}
       footer={[
         <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>
-          Test connection
+          {t('dialog.test')}
         </Button>,
         <Button key="cancel" onClick={() => onClose(null, false)}>
-          Cancel
+          {t('common.cancel')}
         </Button>,
         <Button key="save" type="primary" disabled={!form || errors.size > 0} onClick={() => void save()}>
-          Save
+          {t('dialog.save')}
         </Button>,
       ]}
     >
@@ -106,19 +107,19 @@ export function ServerDialog({
             items={[
               {
                 key: 'general',
-                label: 'General',
+                label: t('dialog.general'),
                 forceRender: true,
                 children: <GeneralTab {...fieldProps} groups={groups} creating={creating} />,
               },
               {
                 key: 'connection',
-                label: 'Connection',
+                label: t('dialog.connection'),
                 forceRender: true,
                 children: <ConnectionTab {...fieldProps} creating={creating} passwordSaved={passwordSaved} />,
               },
               {
                 key: 'parameters',
-                label: 'Parameters',
+                label: t('dialog.parameters'),
                 forceRender: true,
                 children: <ParametersTab {...fieldProps} />,
               },
@@ -128,11 +129,11 @@ export function ServerDialog({
       )}
       <div aria-live="polite" className="visually-hidden" data-testid="form-problems">
         {shown.length > 0
-          ? `${shown.length} problem${shown.length > 1 ? 's' : ''}: ${shown.map(([, message]) => message).join(' ')}`
+          ? t('dialog.problems', { count: shown.length, messages: shown.map(([, message]) => message).join(' ') })
           : ''}
       </div>
       <div aria-live="assertive" data-testid="test-outcome">
-        {outcome?.kind === 'ok' && <SslFacts facts={outcome.facts} title="Test connection succeeded" />}
+        {outcome?.kind === 'ok' && <SslFacts facts={outcome.facts} title={t('dialog.testSucceeded')} />}
         {outcome?.kind === 'failed' && (
           <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
         )}

@@ -65,3 +65,8 @@ export function useT(): typeof t {
   useLocale();
   return t;
 }
+
+/** Whether a text is a message key (for keys built from codes and keywords). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

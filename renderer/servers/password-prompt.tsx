@@ -1,5 +1,6 @@
 import { Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
+import { t } from '../i18n';
 
 /** Asks for a server's password when none is saved: "Connect to Server" as in pgAdmin. */
 export function PasswordPrompt(props: {
@@ -12,15 +13,16 @@ export function PasswordPrompt(props: {
   return (
     <Modal
       open
-      title="Connect to Server"
-      okText="OK"
+      title={t('password.title')}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !password }}
       onOk={() => props.onSubmit(password, save)}
       onCancel={props.onCancel}
     >
-      <p>Please enter the password for the user to connect the server "{props.serverName}".</p>
+      <p>{t('password.prompt', { name: props.serverName })}</p>
       <Form layout="vertical" onFinish={() => password && props.onSubmit(password, save)}>
-        <Form.Item label="Password" htmlFor="connect-password">
+        <Form.Item label={t('field.password')} htmlFor="connect-password">
           <Input.Password
             id="connect-password"
             autoFocus
@@ -29,7 +31,7 @@ export function PasswordPrompt(props: {
           />
         </Form.Item>
         <Checkbox checked={save} onChange={(event) => setSave(event.target.checked)}>
-          Save password?
+          {t('password.save')}
         </Checkbox>
       </Form>
     </Modal>

@@ -2,6 +2,8 @@ import { Alert, Button, Descriptions, Empty, Popconfirm, Space, Typography } fro
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import type { SslMode } from '../../shared/libpq-keywords';
+import { t } from '../i18n';
+import { keywordLabel } from '../i18n/labels';
 import { QueryToolButton } from '../query/query-tool-button';
 import { sslModeLabels } from '../ssl-mode-labels';
 import { SslFacts } from './ssl-panel';
@@ -24,35 +26,39 @@ export function ServerPanel(props: {
   problem: { title: string; detail: string } | null;
 }) {
   const { server, state, actions, busy, problem } = props;
-  if (!server) return <Empty description="Select a server, or use Register > Server… to add one." />;
+  if (!server) return <Empty description={t('panel.empty')} />;
   return (
-    <section aria-label={`Server ${server.name}`} style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
+    <section
+      aria-label={t('panel.server', { name: server.name })}
+      style={{ display: 'flex', flexDirection: 'column', gap: 16 }}
+    >
       <Typography.Title level={2} style={{ margin: 0, fontSize: 20 }}>
         {server.name}
       </Typography.Title>
       <Space wrap>
         {state ? (
           <Button onClick={() => actions.disconnect(server)} loading={busy}>
-            Disconnect
+            {t('panel.disconnect')}
           </Button>
         ) : (
           <Button type="primary" onClick={() => actions.connect(server)} loading={busy}>
-            Connect
+            {t('panel.connect')}
           </Button>
         )}
         {state && <QueryToolButton server={server} />}
-        <Button onClick={() => actions.properties(server)}>Properties</Button>
+        <Button onClick={() => actions.properties(server)}>{t('panel.properties')}</Button>
         <Button onClick={() => actions.clearPassword(server)} disabled={!server.passwordSaved}>
-          Clear saved password
+          {t('panel.clearPassword')}
         </Button>
         <Popconfirm
-          title={`Delete ${server.name}?`}
-          description="Its saved passwords are deleted too."
-          okText="Delete"
+          title={t('panel.deleteConfirm', { name: server.name })}
+          description={t('panel.deleteNote')}
+          okText={t('panel.delete')}
+          cancelText={t('common.cancel')}
           okButtonProps={{ danger: true }}
           onConfirm={() => actions.remove(server)}
         >
-          <Button danger>Delete</Button>
+          <Button danger>{t('panel.delete')}</Button>
         </Popconfirm>
       </Space>
       <div aria-live="polite">
@@ -64,17 +70,29 @@ export function ServerPanel(props: {
         items={[
           {
             key: 'state',
-            label: 'State',
-            children: state ? (state.facts.ssl ? 'Connected, SSL in use' : 'Connected, no SSL') : 'Not connected',
+            label: t('panel.state'),
+            children: state
+              ? state.facts.ssl
+                ? t('panel.connectedSsl')
+                : t('panel.connectedNoSsl')
+              : t('panel.notConnected'),
           },
-          { key: 'host', label: 'Host name/address', children: `${server.host}:${server.port}` },
-          { key: 'user', label: 'Username', children: server.username },
-          { key: 'db', label: 'Maintenance database', children: server.maintenanceDatabase },
-          { key: 'sslmode', label: 'SSL mode', children: sslModeLabels[server.sslmode as SslMode] ?? server.sslmode },
-          { key: 'saved', label: 'Saved password', children: server.passwordSaved ? 'Yes' : 'No' },
+          { key: 'host', label: t('field.host'), children: `${server.host}:${server.port}` },
+          { key: 'user', label: t('field.username'), children: server.username },
+          { key: 'db', label: t('field.maintenanceDatabase'), children: server.maintenanceDatabase },
+          {
+            key: 'sslmode',
+            label: keywordLabel('sslmode'),
+            children: sslModeLabels[server.sslmode as SslMode] ?? server.sslmode,
+          },
+          {
+            key: 'saved',
+            label: t('panel.savedPassword'),
+            children: server.passwordSaved ? t('common.yes') : t('common.no'),
+          },
         ]}
       />
-      {state && <SslFacts facts={state.facts} title="SSL" />}
+      {state && <SslFacts facts={state.facts} title={t('ssl.title')} />}
     </section>
   );
 }

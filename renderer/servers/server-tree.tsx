@@ -3,6 +3,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
+import { t, useLocale } from '../i18n';
 
 /** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
 export function matchesFilter(server: ServerSummary, filter: string): boolean {
@@ -19,7 +20,7 @@ function serverTitle(server: ServerSummary, state: OpenConnectionState | undefin
       {server.name}
       {state && (
         <Tag color="green" style={{ marginLeft: 8 }}>
-          connected
+          {t('tree.connected')}
         </Tag>
       )}
       {state?.facts.ssl && <Tag color="blue">SSL</Tag>}
@@ -36,8 +37,10 @@ export function ServerTree(props: {
   onSelect: (id: string | null) => void;
 }) {
   const { servers, groups, connections, selected, onSelect } = props;
+  const locale = useLocale();
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: locale is a dependency: the titles are in the UI language
   const treeData = useMemo<DataNode[]>(() => {
     const byGroup = new Map<string, DataNode[]>(groups.map((group) => [group, []]));
     for (const server of servers) {
@@ -55,20 +58,22 @@ export function ServerTree(props: {
         children,
         selectable: false,
       }));
-  }, [servers, groups, connections, deferredFilter]);
+  }, [servers, groups, connections, deferredFilter, locale]);
   const expandedKeys = useMemo(() => treeData.map((node) => node.key), [treeData]);
   const shownCount = useMemo(() => treeData.reduce((sum, node) => sum + (node.children?.length ?? 0), 0), [treeData]);
   return (
-    <nav aria-label="Servers" style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
+    <nav aria-label={t('tree.servers')} style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
       <Input.Search
-        aria-label="Filter servers"
-        placeholder="Filter servers"
+        aria-label={t('tree.filter')}
+        placeholder={t('tree.filter')}
         allowClear
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
       <span className="visually-hidden" aria-live="polite" data-testid="shown-count" data-count={shownCount}>
-        {deferredFilter ? `${shownCount} of ${servers.length} servers shown` : `${servers.length} servers`}
+        {deferredFilter
+          ? t('tree.shown', { shown: shownCount, total: servers.length })
+          : t('tree.count', { total: servers.length })}
       </span>
       <Tree
         blockNode

@@ -1,5 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import type { ConnectionFacts } from '../../shared/contract/connection';
+import { t } from '../i18n';
 
 /** The date part of an ISO time. */
 export function day(iso: string): string {
@@ -19,24 +20,24 @@ export function SslFacts({ facts, title }: { facts: ConnectionFacts; title: stri
         items={[
           {
             key: 'ssl',
-            label: 'SSL in use',
-            children: facts.ssl ? <Tag color="green">SSL in use</Tag> : <Tag color="red">No SSL</Tag>,
+            label: t('ssl.inUse'),
+            children: facts.ssl ? <Tag color="green">{t('ssl.inUse')}</Tag> : <Tag color="red">{t('ssl.none')}</Tag>,
           },
-          { key: 'protocol', label: 'TLS version', children: facts.protocol ?? '—' },
-          { key: 'cipher', label: 'Cipher', children: facts.cipher ?? '—' },
-          { key: 'subject', label: 'Server certificate', children: certificate?.subject ?? '—' },
-          { key: 'expiry', label: 'Expires', children: certificate ? day(certificate.notAfter) : '—' },
-          { key: 'version', label: 'Server version', children: facts.serverVersion },
+          { key: 'protocol', label: t('ssl.tlsVersion'), children: facts.protocol ?? '—' },
+          { key: 'cipher', label: t('ssl.cipher'), children: facts.cipher ?? '—' },
+          { key: 'subject', label: t('ssl.serverCertificate'), children: certificate?.subject ?? '—' },
+          { key: 'expiry', label: t('ssl.expires'), children: certificate ? day(certificate.notAfter) : '—' },
+          { key: 'version', label: t('ssl.serverVersion'), children: facts.serverVersion },
           {
             key: 'chain',
-            label: 'Certificate chain',
+            label: t('ssl.chain'),
             children: facts.chain.length ? (
               <ol style={{ margin: 0, paddingLeft: 18 }}>
                 {facts.chain.map((item) => (
                   <li key={item.fingerprintSha256}>
                     {item.subject}{' '}
                     <span style={{ opacity: 0.7 }}>
-                      (issued by {item.issuer}, until {day(item.notAfter)})
+                      {t('ssl.issuedBy', { issuer: item.issuer, date: day(item.notAfter) })}
                     </span>
                   </li>
                 ))}

@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { t } from '../i18n';
 import { masterPasswordProblem } from './password-rule';
 
 /** Change the master password: the vault key is re-wrapped, saved passwords stay. */
@@ -19,14 +20,15 @@ export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void 
   return (
     <Modal
       open
-      title="Change master password"
-      okText="Change"
+      title={t('vault.changeTitle')}
+      okText={t('vault.change')}
+      cancelText={t('common.cancel')}
       okButtonProps={{ disabled: !current || !next || Boolean(weak) }}
       onOk={change}
       onCancel={() => onClose(false)}
     >
       <Form layout="vertical">
-        <Form.Item label="Current master password" htmlFor="current-master-password">
+        <Form.Item label={t('vault.current')} htmlFor="current-master-password">
           <Input.Password
             id="current-master-password"
             value={current}
@@ -35,7 +37,7 @@ export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void 
           />
         </Form.Item>
         <Form.Item
-          label="New master password"
+          label={t('vault.new')}
           htmlFor="new-master-password"
           validateStatus={weak ? 'error' : ''}
           help={weak}

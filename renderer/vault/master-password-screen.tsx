@@ -3,6 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { t } from '../i18n';
 import { masterPasswordProblem } from './password-rule';
 
 const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
@@ -23,8 +24,7 @@ export function MasterPasswordScreen({
   const [busy, setBusy] = useState(false);
   const [resetting, setResetting] = useState(false);
   const weak = firstRun ? masterPasswordProblem(password) : undefined;
-  const mismatch =
-    firstRun && confirmation !== '' && confirmation !== password ? 'The passwords do not match.' : undefined;
+  const mismatch = firstRun && confirmation !== '' && confirmation !== password ? t('vault.mismatch') : undefined;
   const ready = password !== '' && (!firstRun || (!weak && confirmation === password));
 
   async function submit() {
@@ -45,17 +45,18 @@ export function MasterPasswordScreen({
     <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
       <Card
         style={{ width: 420 }}
-        title={
-          <h1 style={{ fontSize: 18, margin: 0 }}>{firstRun ? 'Set the master password' : 'Unlock RDS PG Connect'}</h1>
-        }
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{firstRun ? t('vault.setTitle') : t('vault.unlockTitle')}</h1>}
       >
         <Typography.Paragraph type="secondary">
-          {firstRun
-            ? 'The master password encrypts saved passwords and keys on this computer. It cannot be recovered.'
-            : 'Enter the master password to use saved passwords.'}
+          {firstRun ? t('vault.setIntro') : t('vault.unlockIntro')}
         </Typography.Paragraph>
         <Form layout="vertical" onFinish={submit}>
-          <Form.Item label="Master password" htmlFor="master-password" validateStatus={weak ? 'error' : ''} help={weak}>
+          <Form.Item
+            label={t('vault.masterPassword')}
+            htmlFor="master-password"
+            validateStatus={weak ? 'error' : ''}
+            help={weak}
+          >
             <Input.Password
               id="master-password"
               autoFocus
@@ -66,7 +67,7 @@ export function MasterPasswordScreen({
           </Form.Item>
           {firstRun && (
             <Form.Item
-              label="Confirm master password"
+              label={t('vault.confirm')}
               htmlFor="master-password-confirmation"
               validateStatus={mismatch ? 'error' : ''}
               help={mismatch}
@@ -85,22 +86,22 @@ export function MasterPasswordScreen({
               disabled={!status.keychainAvailable}
               onChange={(event) => setRemember(event.target.checked)}
             >
-              Remember on this device
+              {t('vault.remember')}
             </Checkbox>
             {!status.keychainAvailable && (
               <Typography.Text type="secondary" style={{ display: 'block' }}>
-                {status.keychainProblem ?? 'No OS keychain is available; the master password will be asked each time.'}
+                {status.keychainProblem ?? t('vault.noKeychain')}
               </Typography.Text>
             )}
           </Form.Item>
           <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
           <Button type="primary" htmlType="submit" block disabled={!ready} loading={busy} style={{ marginTop: 12 }}>
-            {firstRun ? 'Set master password' : 'Unlock'}
+            {firstRun ? t('vault.set') : t('vault.unlock')}
           </Button>
         </Form>
         {!firstRun && (
           <Button type="link" onClick={() => setResetting(true)} style={{ paddingLeft: 0, marginTop: 8 }}>
-            Forgot the master password? Reset…
+            {t('vault.forgot')}
           </Button>
         )}
       </Card>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { t } from '../i18n';
 import { masterPasswordProblem } from './password-rule';
 
 /** Reset a forgotten master password: every saved password is deleted, every server is kept. */
@@ -23,21 +24,17 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
   return (
     <Modal
       open
-      title="Reset master password"
-      okText="Delete saved passwords and reset"
+      title={t('vault.resetTitle')}
+      okText={t('vault.resetOk')}
+      cancelText={t('common.cancel')}
       okButtonProps={{ danger: true, disabled: !understood || !password || Boolean(weak) }}
       onOk={reset}
       onCancel={onClose}
     >
-      <Alert
-        type="warning"
-        showIcon
-        title="All saved passwords will be deleted"
-        description="Saved database passwords, SSL key passphrases and AccessKey secrets are deleted. Your servers are kept; you will enter their passwords again."
-      />
+      <Alert type="warning" showIcon title={t('vault.resetWarning')} description={t('vault.resetDetail')} />
       <Form layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item
-          label="New master password"
+          label={t('vault.new')}
           htmlFor="reset-master-password"
           validateStatus={weak ? 'error' : ''}
           help={weak}
@@ -50,7 +47,7 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
           />
         </Form.Item>
         <Checkbox checked={understood} onChange={(event) => setUnderstood(event.target.checked)}>
-          I understand that saved passwords are deleted
+          {t('vault.understood')}
         </Checkbox>
       </Form>
       <div aria-live="assertive">
