@@ -2,6 +2,8 @@ import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
+import { t, useLocale } from './i18n';
+import { antLocale } from './i18n/ant-locale';
 import { MainWindow } from './main-window';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
@@ -10,6 +12,7 @@ import { MasterPasswordScreen } from './vault/master-password-screen';
 /** The whole UI: the theme that follows the OS, then the master-password screen or the main window. */
 export function App() {
   const dark = useSystemDarkMode();
+  const locale = useLocale();
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -26,11 +29,14 @@ export function App() {
   }, [dark]);
   let content: React.ReactNode;
   if (problem) content = <p role="alert">{problem}</p>;
-  else if (!status) content = <Spin aria-label="Loading" />;
+  else if (!status) content = <Spin aria-label={t('app.loading')} />;
   else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
   else content = <MainWindow onStatus={setStatus} />;
   return (
-    <ConfigProvider theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}>
+    <ConfigProvider
+      locale={antLocale(locale)}
+      theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}
+    >
       <AntApp>{content}</AntApp>
     </ConfigProvider>
   );

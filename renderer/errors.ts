@@ -1,3 +1,5 @@
+import { errorHeadline } from './i18n/labels';
+
 /** Short headlines for error codes the user sees most; the message from main says what to do. */
 const headlines: Record<string, string> = {
   certificate_untrusted: "The server's certificate is not trusted by the root certificate",
@@ -19,6 +21,6 @@ const headlines: Record<string, string> = {
 
 /** A failure as the UI shows it: a headline, the code, and the message that says what to do. */
 export function describeFailure(error: { code: string; message: string }): { title: string; detail: string } {
-  const title = headlines[error.code] ?? error.code.replaceAll('_', ' ');
+  const title = errorHeadline(error.code) ?? headlines[error.code] ?? error.code.replaceAll('_', ' ');
   return { title: `${title} [${error.code}]`, detail: error.message };
 }

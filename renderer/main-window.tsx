@@ -1,11 +1,14 @@
 import { App, Button, Dropdown, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
+import type { ServerForm } from '../shared/contract/server-form';
 import type { ServerSummary } from '../shared/contract/servers';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api, bridge } from './api/bridge';
 import { CertificatesButton } from './certificates/certificates-button';
+import { CloudButton } from './cloud/cloud-button';
 import { describeFailure } from './errors';
+import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
 import { PasswordPrompt } from './servers/password-prompt';
 import { ServerPanel } from './servers/server-panel';
@@ -17,7 +20,7 @@ const ChangeDialog = lazy(() => import('./vault/change-dialog').then((module) =>
 const ResetDialog = lazy(() => import('./vault/reset-dialog').then((module) => ({ default: module.ResetDialog })));
 
 type Overlay =
-  | { kind: 'register' }
+  | { kind: 'register'; initial?: ServerForm }
   | { kind: 'properties'; id: string }
   | { kind: 'change' }
   | { kind: 'reset' }
@@ -54,7 +57,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     const answer = await api['connection:connect']({ id: target.id, password, savePassword });
     setBusy(false);
     if (answer.ok) {
-      message.success(`Connected to ${target.name}`);
+      message.success(t('main.connectedTo', { name: target.name }));
       return refresh();
     }
     if (answer.error.code === 'password_required' && password === undefined)
@@ -77,7 +80,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     clearPassword: async (target: ServerSummary) => {
       const answer = await api['servers:clear-password']({ id: target.id });
       if (!answer.ok) return setProblem(describeFailure(answer.error));
-      message.info(`The saved password of ${target.name} was deleted`);
+      message.info(t('main.passwordCleared', { name: target.name }));
       await refresh();
     },
   };
@@ -105,36 +108,41 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
         <Typography.Title level={1} style={{ margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
           RDS PG Connect
         </Typography.Title>
-        <Space role="menubar" aria-label="Main menu">
+        <Space role="menubar" aria-label={t('menu.main')}>
           <Dropdown
             trigger={['click']}
             autoFocus
-            menu={{ items: [{ key: 'server', label: 'Server…', onClick: () => setOverlay({ kind: 'register' }) }] }}
+            menu={{
+              items: [
+                { key: 'server', label: t('menu.registerServer'), onClick: () => setOverlay({ kind: 'register' }) },
+              ],
+            }}
           >
-            <Button role="menuitem">Register</Button>
+            <Button role="menuitem">{t('menu.register')}</Button>
           </Dropdown>
           <Dropdown
             trigger={['click']}
             autoFocus
             menu={{
               items: [
-                { key: 'change', label: 'Change master password…', onClick: () => setOverlay({ kind: 'change' }) },
+                { key: 'change', label: t('menu.changeMasterPassword'), onClick: () => setOverlay({ kind: 'change' }) },
                 {
                   key: 'reset',
-                  label: 'Reset master password…',
+                  label: t('menu.resetMasterPassword'),
                   danger: true,
                   onClick: () => setOverlay({ kind: 'reset' }),
                 },
               ],
             }}
           >
-            <Button role="menuitem">Master password</Button>
+            <Button role="menuitem">{t('menu.masterPassword')}</Button>
           </Dropdown>
           <Button role="menuitem" onClick={() => void lock()}>
-            Lock
+            {t('menu.lock')}
           </Button>
+          <CloudButton onRegister={(form) => setOverlay({ kind: 'register', initial: form })} />
           <CertificatesButton />
-          <LanguageMenu />
+          <LanguageMenu inMenuBar />
         </Space>
       </Layout.Header>
       <Layout>
@@ -164,13 +172,18 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
       </Layout>
       <Suspense fallback={null}>
         {(overlay?.kind === 'register' || overlay?.kind === 'properties') && (
-          <ServerDialog serverId={overlay.kind === 'properties' ? overlay.id : null} groups={groups} onClose={saved} />
+          <ServerDialog
+            serverId={overlay.kind === 'properties' ? overlay.id : null}
+            initialForm={overlay.kind === 'register' ? overlay.initial : undefined}
+            groups={groups}
+            onClose={saved}
+          />
         )}
         {overlay?.kind === 'change' && (
           <ChangeDialog
             onClose={(changed) => {
               setOverlay(null);
-              if (changed) message.success('The master password was changed');
+              if (changed) message.success(t('main.masterPasswordChanged'));
             }}
           />
         )}

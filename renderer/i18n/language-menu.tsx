@@ -2,7 +2,7 @@ import { Button, Dropdown } from 'antd';
 import { type Locale, localeNames, locales, setLocale, useLocale, useT } from '.';
 
 /** The language menu: English or 简体中文, kept for the next run. */
-export function LanguageMenu() {
+export function LanguageMenu({ inMenuBar = false }: { inMenuBar?: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -16,7 +16,7 @@ export function LanguageMenu() {
         onClick: ({ key }) => setLocale(key as Locale),
       }}
     >
-      <Button role="menuitem" aria-label={t('language.menu')}>
+      <Button role={inMenuBar ? 'menuitem' : undefined} aria-label={t('language.menu')}>
         {`${t('language.label')}: ${localeNames[locale]}`}
       </Button>
     </Dropdown>

@@ -4,6 +4,7 @@ import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
+import { LanguageMenu } from '../i18n/language-menu';
 import { masterPasswordProblem } from './password-rule';
 
 const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
@@ -45,6 +46,7 @@ export function MasterPasswordScreen({
     <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
       <Card
         style={{ width: 420 }}
+        extra={<LanguageMenu />}
         title={<h1 style={{ fontSize: 18, margin: 0 }}>{firstRun ? t('vault.setTitle') : t('vault.unlockTitle')}</h1>}
       >
         <Typography.Paragraph type="secondary">
