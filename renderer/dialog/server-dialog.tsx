@@ -25,15 +25,20 @@ const tabOfField = (path: string) =>
 /** Register > Server… and Properties: General, Connection and Parameters tabs, Test connection, Save. */
 export function ServerDialog({
   serverId,
+  initialForm,
   groups,
   onClose,
 }: {
   serverId: string | null;
+  /** Prefilled values for a new server (the cloud panel's "Register this instance as a server"). */
+  initialForm?: ServerForm;
   groups: string[];
   onClose: (saved: ServerSummary | null, connectNow: boolean) => void;
 }) {
   const creating = serverId === null;
-  const [form, setForm] = useState<ServerForm | null>(creating ? blankServerForm(groups[0] ?? 'Servers') : null);
+  const [form, setForm] = useState<ServerForm | null>(
+    creating ? (initialForm ?? blankServerForm(groups[0] ?? 'Servers')) : null,
+  );
   const [passwordSaved, setPasswordSaved] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState('general');

@@ -1,0 +1,141 @@
+import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { type AuditRow, auditToCsv } from '../../shared/rds-audit';
+import { api } from '../api/bridge';
+import { saveDownload } from '../certificates/download';
+import { describeFailure } from '../errors';
+import { expiryColor } from './status-tag';
+import { useCloudT } from './use-cloud-t';
+
+type SslFilter = 'all' | 'on' | 'off' | 'soon';
+
+function toBase64(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Whether a row passes the filters: the SSL state (or expiring within 30 days) and a text match. */
+export function rowMatches(row: AuditRow, ssl: SslFilter, text: string): boolean {
+  if (ssl === 'on' && row.sslEnabled !== true) return false;
+  if (ssl === 'off' && row.sslEnabled !== false) return false;
+  if (ssl === 'soon' && (row.daysLeft === null || row.daysLeft > 30)) return false;
+  const needle = text.trim().toLowerCase();
+  if (!needle) return true;
+  return [row.instanceId, row.description, row.regionId, row.protectedEndpoint ?? ''].some((value) =>
+    value.toLowerCase().includes(needle),
+  );
+}
+
+/** The fleet audit: every PostgreSQL instance across regions with its SSL posture; filters and CSV export. */
+export function AuditTable({ accountId }: { accountId: string }) {
+  const t = useCloudT();
+  const [rows, setRows] = useState<AuditRow[] | null>(null);
+  const [regions, setRegions] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [ssl, setSsl] = useState<SslFilter>('all');
+  const [text, setText] = useState('');
+  async function run() {
+    setRunning(true);
+    setProblem(null);
+    const answer = await api['rds:audit']({ accountId });
+    setRunning(false);
+    if (!answer.ok) return setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    setRows(answer.value.rows.filter((row) => row.instanceId));
+    setRegions(answer.value.regions);
+  }
+  const shown = (rows ?? []).filter((row) => rowMatches(row, ssl, text));
+  const yesNo = (value: boolean | null) =>
+    value === null ? t('cloud.unknown') : t(value ? 'common.yes' : 'common.no');
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} align="center" wrap>
+        <Button type="primary" loading={running} onClick={() => void run()}>
+          {t('cloud.runAudit')}
+        </Button>
+        <Button
+          disabled={!rows}
+          onClick={() => saveDownload('rds-ssl-audit.csv', 'text/csv', toBase64(auditToCsv(shown)))}
+        >
+          {t('cloud.exportCsv')}
+        </Button>
+        <Select<SslFilter>
+          aria-label={t('cloud.ssl')}
+          style={{ width: 200 }}
+          value={ssl}
+          onChange={setSsl}
+          options={[
+            { value: 'all', label: `${t('cloud.ssl')}: ${t('cloud.on')} / ${t('cloud.off')}` },
+            { value: 'on', label: `${t('cloud.ssl')}: ${t('cloud.on')}` },
+            { value: 'off', label: `${t('cloud.ssl')}: ${t('cloud.off')}` },
+            { value: 'soon', label: t('cloud.expiry') },
+          ]}
+        />
+        <Input
+          aria-label={t('cloud.filter')}
+          placeholder={t('cloud.filter')}
+          style={{ width: 320 }}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          allowClear
+        />
+        {rows && (
+          <Typography.Text type="secondary">
+            {t('cloud.auditSummary', { instances: rows.length, regions })}
+          </Typography.Text>
+        )}
+      </Flex>
+      {problem && <Alert type="error" showIcon title={problem} />}
+      {rows && (
+        <Table<AuditRow>
+          rowKey="instanceId"
+          dataSource={shown}
+          pagination={false}
+          size="small"
+          data-testid="audit-table"
+          columns={[
+            { key: 'region', title: t('cloud.region'), dataIndex: 'regionId' },
+            {
+              key: 'instance',
+              title: t('cloud.instanceId'),
+              render: (_, row) => `${row.instanceId} ${row.description ? `(${row.description})` : ''}`,
+            },
+            { key: 'version', title: t('cloud.engineVersion'), dataIndex: 'engineVersion' },
+            {
+              key: 'ssl',
+              title: t('cloud.ssl'),
+              render: (_, row) =>
+                row.error ? (
+                  <Tag color="red">{row.error.code}</Tag>
+                ) : (
+                  <Tag color={row.sslEnabled ? 'green' : 'default'}>{t(row.sslEnabled ? 'cloud.on' : 'cloud.off')}</Tag>
+                ),
+            },
+            {
+              key: 'endpoint',
+              title: t('rds.protectedEndpoint'),
+              render: (_, row) => row.protectedEndpoint ?? t('common.none'),
+            },
+            { key: 'type', title: t('cloud.caType'), render: (_, row) => row.caType ?? t('common.none') },
+            {
+              key: 'expiry',
+              title: t('cloud.expiry'),
+              render: (_, row) =>
+                row.expiresAt ? (
+                  <Tag color={expiryColor(row.daysLeft)}>
+                    {(row.daysLeft ?? 0) < 0
+                      ? t('cloud.expiredOn', { date: row.expiresAt.slice(0, 10) })
+                      : t('cloud.daysLeft', { date: row.expiresAt.slice(0, 10), days: row.daysLeft ?? 0 })}
+                  </Tag>
+                ) : (
+                  t('common.none')
+                ),
+            },
+            { key: 'update', title: t('cloud.requireUpdate'), render: (_, row) => yesNo(row.requireUpdate) },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}

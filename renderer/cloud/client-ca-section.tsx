@@ -1,0 +1,79 @@
+import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import { useState } from 'react';
+import type { z } from 'zod';
+import type { rdsSslState } from '../../shared/contract/rds';
+import { majorVersionOf, type SslChange } from '../../shared/rds-ssl-flow';
+import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
+import { useCloudT } from './use-cloud-t';
+
+/** The client CA certificate with ACL, Replication ACL and an optional CRL (verify-full needs PostgreSQL 12+). */
+export function ClientCaSection({
+  ssl,
+  engineVersion,
+  disabled,
+  onChange,
+}: {
+  ssl: z.infer<typeof rdsSslState>;
+  engineVersion: string;
+  disabled: boolean;
+  onChange: (change: SslChange) => void;
+}) {
+  const t = useCloudT();
+  const [certificatePem, setCertificate] = useState('');
+  const [crlPem, setCrl] = useState('');
+  const [acl, setAcl] = useState<ClientAcl>('verify-ca');
+  const [replicationAcl, setReplicationAcl] = useState<ClientAcl>('verify-ca');
+  const options = clientAclValues
+    .filter((value) => value !== 'verify-full' || majorVersionOf(engineVersion) >= 12)
+    .map((value) => ({ value, label: value }));
+  if (ssl.clientCaEnabled) {
+    return (
+      <Flex gap={8} align="center">
+        <Typography.Text>
+          {t('cloud.clientCaOn', { acl: ssl.acl ?? '', replicationAcl: ssl.replicationAcl ?? '' })}
+        </Typography.Text>
+        <Button danger disabled={disabled} onClick={() => onChange({ kind: 'client_ca_off' })}>
+          {t('cloud.disableClientCa')}
+        </Button>
+      </Flex>
+    );
+  }
+  return (
+    <Form layout="vertical">
+      <Typography.Paragraph type="secondary">{t('cloud.clientCaOff')}</Typography.Paragraph>
+      <Form.Item label={t('cloud.clientCaPem')} htmlFor="cloud-client-ca">
+        <Input.TextArea
+          id="cloud-client-ca"
+          rows={4}
+          value={certificatePem}
+          onChange={(event) => setCertificate(event.target.value)}
+        />
+      </Form.Item>
+      <Flex gap={16}>
+        <Form.Item label={t('cloud.acl')} htmlFor="cloud-acl">
+          <Select id="cloud-acl" style={{ width: 160 }} value={acl} onChange={setAcl} options={options} />
+        </Form.Item>
+        <Form.Item label={t('cloud.replicationAcl')} htmlFor="cloud-replication-acl">
+          <Select
+            id="cloud-replication-acl"
+            style={{ width: 160 }}
+            value={replicationAcl}
+            onChange={setReplicationAcl}
+            options={options}
+          />
+        </Form.Item>
+      </Flex>
+      <Form.Item label={t('cloud.crlPem')} htmlFor="cloud-crl">
+        <Input.TextArea id="cloud-crl" rows={3} value={crlPem} onChange={(event) => setCrl(event.target.value)} />
+      </Form.Item>
+      <Button
+        disabled={disabled || !certificatePem.trim()}
+        onClick={() =>
+          onChange({ kind: 'client_ca', certificatePem, acl, replicationAcl, ...(crlPem.trim() ? { crlPem } : {}) })
+        }
+      >
+        {t('cloud.enableClientCa')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,31 @@
+import { Button, Drawer, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import type { ServerForm } from '../../shared/contract/server-form';
+import { useCloudT } from './use-cloud-t';
+
+const CloudView = lazy(() => import('./cloud-view').then((module) => ({ default: module.CloudView })));
+
+/** The Cloud menu button: opens the Alibaba Cloud panel in a drawer (its code loads on first use). */
+export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => void }) {
+  const t = useCloudT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button role="menuitem" onClick={() => setOpen(true)}>
+        {t('cloud.menu')}
+      </Button>
+      {open && (
+        <Drawer open size="90%" title={t('cloud.title')} onClose={() => setOpen(false)}>
+          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+            <CloudView
+              onRegister={(form) => {
+                setOpen(false);
+                onRegister(form);
+              }}
+            />
+          </Suspense>
+        </Drawer>
+      )}
+    </>
+  );
+}

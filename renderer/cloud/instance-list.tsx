@@ -1,0 +1,94 @@
+import { Alert, Button, Flex, Select, Table, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import type { RdsAccountView } from '../../shared/contract/rds';
+import type { RdsInstance } from '../../shared/rds-types';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+import { StatusTag } from './status-tag';
+import { useCloudT } from './use-cloud-t';
+
+/** The regions of an account and the PostgreSQL instances of the chosen one. */
+export function InstanceList({
+  account,
+  regionId,
+  onRegion,
+  onOpen,
+}: {
+  account: RdsAccountView;
+  regionId: string;
+  onRegion: (regionId: string) => void;
+  onOpen: (instance: { regionId: string; instanceId: string }) => void;
+}) {
+  const t = useCloudT();
+  const [regions, setRegions] = useState<{ regionId: string; localName: string }[]>([]);
+  const [instances, setInstances] = useState<RdsInstance[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void api['rds:regions']({ accountId: account.id }).then((answer) => {
+      if (answer.ok) setRegions(answer.value.regions);
+      else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    });
+  }, [account.id]);
+  useEffect(() => {
+    setInstances(null);
+    void api['rds:instances']({ accountId: account.id, regionId }).then((answer) => {
+      if (answer.ok) setInstances(answer.value.instances);
+      else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    });
+  }, [account.id, regionId]);
+  return (
+    <Flex vertical gap={12}>
+      <Flex gap={8} align="center">
+        <Typography.Text id="cloud-region-label">{t('cloud.region')}</Typography.Text>
+        <Select
+          aria-labelledby="cloud-region-label"
+          style={{ minWidth: 240 }}
+          value={regionId}
+          onChange={onRegion}
+          options={regions.map((region) => ({
+            value: region.regionId,
+            label: `${region.localName} (${region.regionId})`,
+          }))}
+        />
+      </Flex>
+      {problem && <Alert type="error" showIcon title={problem} />}
+      <Table<RdsInstance>
+        rowKey="instanceId"
+        loading={instances === null}
+        dataSource={instances ?? []}
+        pagination={false}
+        locale={{ emptyText: t('cloud.noInstances') }}
+        columns={[
+          {
+            key: 'id',
+            title: t('cloud.instanceId'),
+            render: (_, instance) => (
+              <Flex vertical>
+                <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(instance)}>
+                  {instance.instanceId}
+                </Button>
+                <Typography.Text type="secondary">{instance.description}</Typography.Text>
+              </Flex>
+            ),
+          },
+          {
+            key: 'version',
+            title: t('cloud.engineVersion'),
+            render: (_, instance) => `${instance.engine} ${instance.engineVersion}`,
+          },
+          {
+            key: 'storage',
+            title: t('cloud.storageType'),
+            render: (_, instance) => (
+              <>
+                <Tag>{instance.storageType}</Tag>
+                <Tag>{instance.category}</Tag>
+              </>
+            ),
+          },
+          { key: 'status', title: t('cloud.status'), render: (_, instance) => <StatusTag status={instance.status} /> },
+        ]}
+      />
+    </Flex>
+  );
+}

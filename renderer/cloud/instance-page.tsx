@@ -1,0 +1,79 @@
+import { Alert, Button, Flex, Spin, Tabs, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { ServerForm } from '../../shared/contract/server-form';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+import type { InstanceTarget } from './cloud-view';
+import { type InstanceDetails, SslSettings } from './ssl-settings';
+import { StatusTag } from './status-tag';
+import { useCloudT } from './use-cloud-t';
+
+/** One instance's page: its status, and Data Security > SSL as in the ApsaraDB RDS console. */
+export function InstancePage({
+  target,
+  onBack,
+  onRegister,
+}: {
+  target: InstanceTarget;
+  sandbox: boolean;
+  onBack: () => void;
+  onRegister: (form: ServerForm) => void;
+}) {
+  const t = useCloudT();
+  const [details, setDetails] = useState<InstanceDetails | null>(null);
+  const [modifying, setModifying] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const reload = useCallback(async () => {
+    const answer = await api['rds:instance'](target);
+    if (answer.ok) setDetails(answer.value);
+    else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+  }, [target]);
+  useEffect(() => void reload(), [reload]);
+  return (
+    <Flex vertical gap={12} style={{ marginTop: 16 }}>
+      <Flex gap={12} align="center">
+        <Button onClick={onBack}>{t('cloud.back')}</Button>
+        <Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>
+          {details?.instance.description ? `${details.instance.description} — ${target.instanceId}` : target.instanceId}
+        </Typography.Title>
+        <span aria-label={t('cloud.status')} role="status" data-testid="instance-status">
+          {details && <StatusTag status={details.instance.status} modifying={modifying} />}
+        </span>
+        {details && (
+          <Typography.Text type="secondary">{`${details.instance.engine} ${details.instance.engineVersion} · ${details.instance.storageType}`}</Typography.Text>
+        )}
+      </Flex>
+      {problem && <Alert type="error" showIcon title={problem} />}
+      {!details && !problem && <Spin aria-label={t('common.loading')} />}
+      {details && (
+        <Tabs
+          items={[
+            {
+              key: 'security',
+              label: t('rds.dataSecurity'),
+              children: (
+                <Tabs
+                  items={[
+                    {
+                      key: 'ssl',
+                      label: t('rds.ssl'),
+                      children: (
+                        <SslSettings
+                          target={target}
+                          details={details}
+                          onModifying={setModifying}
+                          onChanged={reload}
+                          onRegister={onRegister}
+                        />
+                      ),
+                    },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,17 @@
+import { Tag } from 'antd';
+import { useCloudT } from './use-cloud-t';
+
+/** An instance status as the console names it: Running, Modifying SSL Settings, or the service's own word. */
+export function StatusTag({ status, modifying = false }: { status: string; modifying?: boolean }) {
+  const t = useCloudT();
+  if (status === 'Running' && !modifying) return <Tag color="green">{t('rds.running')}</Tag>;
+  if (modifying || /ssl/i.test(status)) return <Tag color="processing">{t('rds.modifyingSsl')}</Tag>;
+  return <Tag color="orange">{status}</Tag>;
+}
+
+/** The colour of a certificate expiry: red once past, orange within 30 days, green otherwise. */
+export function expiryColor(daysLeft: number | null): string {
+  if (daysLeft === null) return 'default';
+  if (daysLeft < 0) return 'red';
+  return daysLeft <= 30 ? 'orange' : 'green';
+}

@@ -1,0 +1,204 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededInstances } from '../../electron/sandbox/seed';
+import { launchChromium, type TestBrowser } from './support/browser';
+import { screenshot } from './support/pages';
+import { type ServeProcess, startServe } from './support/serve';
+
+const masterPassword = 'correct horse battery staple';
+const backed = 'pgm-bp1sandbox16pg';
+const publicHost = `${backed}o.pg.rds.aliyuncs.com`;
+const postgresInstances = seededInstances()
+  .filter((instance) => instance.engine === 'PostgreSQL')
+  .map((instance) => instance.instanceId);
+let serve: ServeProcess;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  // A short SSL change in the sandbox, still long enough to see "Modifying SSL Settings".
+  [serve, browser] = await Promise.all([startServe({ RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' }), launchChromium()]);
+  page = await browser.context.newPage();
+  await page.goto(serve.url);
+  await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
+  await page.getByLabel('Confirm master password').fill(masterPassword);
+  await page.getByRole('button', { name: 'Set master password' }).click();
+  await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await serve?.stop();
+});
+
+async function openInstance(instanceId: string): Promise<void> {
+  await page.getByRole('button', { name: instanceId, exact: true }).click();
+  await page.getByTestId('instance-status').locator('.ant-tag').waitFor();
+}
+
+async function applyChange(continueLabel: string, restartTitle: string): Promise<void> {
+  const warning = page.getByRole('dialog', { name: restartTitle });
+  await warning.waitFor();
+  await warning.getByRole('button', { name: continueLabel }).click();
+  await warning.waitFor({ state: 'detached' });
+}
+
+describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL', () => {
+  it('adds the sandbox account and lists the PostgreSQL instances with version, storage and status', async () => {
+    await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
+    await page.getByRole('button', { name: 'Try the local sandbox' }).click();
+    await page.getByRole('button', { name: backed, exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: backed });
+    await expect.poll(() => row.textContent()).toMatch(/PostgreSQL 16\.0.*cloud_essd.*Running/);
+    expect(await page.getByRole('row').filter({ hasText: 'rm-bp1sandboxmysql8' }).count()).toBe(0);
+    await screenshot(page, 'cloud-instances');
+  });
+
+  it('PostgreSQL 9.4 and Serverless instances say why SSL is unavailable', async () => {
+    await openInstance('pgm-bp1sandbox94pg');
+    const reasons = page.getByTestId('ssl-unavailable');
+    await expect
+      .poll(() => reasons.textContent())
+      .toContain('PostgreSQL 9.4 is too old: SSL needs PostgreSQL 10 or later.');
+    await expect.poll(() => reasons.textContent()).toContain('local disks (local_ssd)');
+    await page.getByRole('button', { name: 'Back to instances' }).click();
+    await openInstance('pgm-bp1sandbox14sl');
+    await expect
+      .poll(() => page.getByTestId('ssl-unavailable').textContent())
+      .toContain('Serverless instances do not support SSL encryption.');
+    await page.getByRole('button', { name: 'Back to instances' }).click();
+  });
+
+  it('enables SSL with a cloud certificate on the public endpoint and returns to Running', async () => {
+    await openInstance(backed);
+    await page.getByRole('tab', { name: 'Data Security' }).waitFor();
+    await page.getByRole('radio', { name: 'Cloud Certificate' }).waitFor();
+    await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Disabled');
+    await page.getByRole('button', { name: 'Configure Database Certificate (to Prevent Database Disguise)' }).click();
+    const chooser = page.getByRole('dialog', { name: 'Select Protected Endpoint' });
+    const publicChoice = chooser.getByRole('radio', { name: new RegExp(publicHost.replaceAll('.', '\\.')) });
+    const internalChoice = chooser.getByRole('radio', { name: new RegExp(`${backed}\\.pg`) });
+    await expect.poll(() => publicChoice.isChecked()).toBe(true);
+    expect(await internalChoice.isChecked()).toBe(false);
+    await expect.poll(() => chooser.textContent()).toContain('Recommended');
+    await chooser.getByRole('button', { name: 'OK' }).click();
+    const warning = page.getByRole('dialog', { name: 'The instance restarts' });
+    await expect.poll(() => warning.textContent()).toContain('off-peak hours');
+    await applyChange('Continue', 'The instance restarts');
+    await expect.poll(() => page.getByTestId('instance-status').textContent()).toBe('Modifying SSL Settings');
+    await page.getByTestId('ssl-progress').waitFor();
+    await screenshot(page, 'cloud-ssl-modifying');
+    await expect.poll(() => page.getByTestId('instance-status').textContent(), { timeout: 60_000 }).toBe('Running');
+    await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Enabled');
+    await expect.poll(() => page.getByText(publicHost, { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(/\(36[45] days left\)/).count()).toBe(1);
+    await expect.poll(() => page.getByText('No renewal needed').count()).toBe(1);
+  });
+
+  it('Download CA Certificate stores the PEM and offers PEM, JKS and P7B', async () => {
+    await page.getByRole('button', { name: 'Download CA Certificate' }).click();
+    const result = page.getByTestId('ca-download');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('The JKS password is apsaradb.');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      result.getByRole('button', { name: 'Save PEM' }).click(),
+    ]);
+    const path = await download.path();
+    expect(await readFile(path, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    const [jks] = await Promise.all([
+      page.waitForEvent('download'),
+      result.getByRole('button', { name: 'Save JKS' }).click(),
+    ]);
+    expect(jks.suggestedFilename()).toMatch(/\.jks$/);
+    await screenshot(page, 'cloud-ssl-enabled');
+  });
+
+  it('Register this instance as a server: prefilled Verify-Full, Test connection succeeds, the query tool sees SSL', async () => {
+    await page.getByRole('button', { name: 'Register this instance as a server' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByLabel('Name', { exact: true }).inputValue()).toContain(backed);
+    await dialog.getByRole('tab', { name: 'Connection' }).click();
+    expect(await dialog.getByLabel('Host name/address').inputValue()).toBe(publicHost);
+    await dialog.getByRole('tab', { name: 'Parameters' }).click();
+    expect(await dialog.getByLabel('Root certificate', { exact: true }).inputValue()).toContain(`${backed}.pem`);
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const outcome = dialog.getByTestId('test-outcome');
+    await outcome.getByText('Test connection succeeded').waitFor();
+    await expect.poll(() => outcome.getByText('TLSv1.3').count()).toBeGreaterThan(0);
+    await screenshot(page, 'cloud-register-test');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('tree').getByText(backed, { exact: false }).click();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Query Tool' }).click();
+    await page.getByLabel('SQL editor').fill('select ssl, version from pg_stat_ssl where pid = pg_backend_pid()');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const tool = page.getByRole('dialog', { name: /Query Tool/ });
+    await expect.poll(() => tool.textContent(), { timeout: 20_000 }).toContain('TLSv1.3');
+    expect(await tool.textContent()).toMatch(/sslbooleanversiontext.*true.*TLSv1\.3/);
+    await screenshot(page, 'cloud-query-tool');
+    await tool.getByRole('button', { name: 'Close' }).click();
+    await tool.waitFor({ state: 'detached' });
+  });
+
+  it('the fleet audit lists every seeded PostgreSQL instance, with the new SSL state, and exports CSV', async () => {
+    await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
+    await page.getByRole('tab', { name: 'Fleet audit' }).click();
+    await page.getByRole('button', { name: 'Run audit' }).click();
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    for (const instanceId of postgresInstances) await table.getByText(instanceId, { exact: false }).first().waitFor();
+    const row = table.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'cn-hangzhou' });
+    await expect
+      .poll(() => row.first().textContent())
+      .toMatch(new RegExp(`On${publicHost.replaceAll('.', '\\.')}aliyun`));
+    expect(await table.getByText('rm-bp1sandboxmysql8').count()).toBe(0);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const text = await readFile(await csv.path(), 'utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error',
+    );
+    for (const instanceId of postgresInstances) expect(text).toContain(instanceId);
+    await page.getByLabel('Filter by instance, endpoint or region').fill('shanghai');
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await screenshot(page, 'cloud-audit');
+  });
+
+  it('the same SSL page in Chinese: disable and enable SSL again, download the CA, and audit', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: 'Language' }).click();
+    await page.getByRole('menuitem', { name: '简体中文' }).click();
+    await page.getByRole('menuitem', { name: '云', exact: true }).click();
+    await page.getByRole('tab', { name: '实例列表' }).click();
+    await openInstance('pgm-bp1sandbox94pg');
+    await expect.poll(() => page.getByTestId('ssl-unavailable').textContent()).toContain('PostgreSQL 9.4版本过低');
+    await page.getByRole('button', { name: '返回实例列表' }).click();
+    await openInstance(backed);
+    await page.getByRole('tab', { name: '数据安全性' }).waitFor();
+    await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('已开启');
+    await page.getByRole('button', { name: '关闭SSL' }).click();
+    await applyChange('继续', '实例将重启');
+    await expect.poll(() => page.getByTestId('ssl-state').textContent(), { timeout: 60_000 }).toBe('未开通');
+    await page.getByRole('button', { name: '配置数据库证书（防止数据库伪装）' }).click();
+    const chooser = page.getByRole('dialog', { name: '选择保护地址' });
+    await expect.poll(() => chooser.textContent()).toContain('外网地址');
+    await chooser.getByRole('button', { name: '确定' }).click();
+    await applyChange('继续', '实例将重启');
+    await expect.poll(() => page.getByTestId('ssl-state').textContent(), { timeout: 60_000 }).toBe('已开启');
+    await expect.poll(() => page.getByTestId('instance-status').textContent()).toBe('运行中');
+    await page.getByRole('button', { name: '下载CA证书' }).click();
+    await expect.poll(() => page.getByTestId('ca-download').textContent()).toContain('JKS文件的密码为apsaradb');
+    await screenshot(page, 'cloud-ssl-zh-cn');
+    await page.getByRole('button', { name: '返回实例列表' }).click();
+    await page.getByRole('tab', { name: '实例巡检' }).click();
+    await page.getByRole('button', { name: '开始巡检' }).click();
+    const table = page.getByTestId('audit-table');
+    for (const instanceId of postgresInstances) await table.getByText(instanceId, { exact: false }).first().waitFor();
+  });
+});
