@@ -28,6 +28,23 @@ async function columnTypes(connection: OpenConnection, columns: RawColumn[]): Pr
   }
 }
 
+const booleanOid = 16;
+
+/** The rows as the grid shows them: the server's text, with booleans spelled true/false as pgAdmin shows them. */
+export function displayRows(columns: RawColumn[], rows: (string | null)[][]): (string | null)[][] {
+  const booleans = columns.flatMap((column, index) => (column.typeOid === booleanOid ? [index] : []));
+  if (booleans.length === 0) return rows;
+  return rows.map((row) => {
+    const shown = [...row];
+    for (const index of booleans) {
+      const value = shown[index];
+      if (value === 't') shown[index] = 'true';
+      else if (value === 'f') shown[index] = 'false';
+    }
+    return shown;
+  });
+}
+
 /** The keywords that reach the same server as an open connection: its settings pinned to the host it answered on. */
 export function keywordsForSameServer(connection: OpenConnection): Record<string, string> {
   const { settings, target } = connection;
@@ -60,7 +77,7 @@ export function createSqlSession(
         return ok({
           outcome: 'rows',
           columns: result ? await columnTypes(connection, result.columns) : [],
-          rows: result?.rows ?? [],
+          rows: result ? displayRows(result.columns, result.rows) : [],
           rowCount: result?.rowCount ?? 0,
           truncated: (result?.rowCount ?? 0) > rowLimit,
           rowLimit,

@@ -29,16 +29,17 @@ export function ResultGrid({ result }: { result: Rows }) {
     ...Object.fromEntries(row.map((value, index) => [String(index), value])),
   }));
   return (
-    <Table
-      aria-label={t('query.results')}
-      size="small"
-      bordered
-      virtual
-      pagination={false}
-      columns={columns}
-      dataSource={data}
-      scroll={{ x: Math.max(columns.length * 180, 600), y: 420 }}
-      locale={{ emptyText: t('query.noRows') }}
-    />
+    <section aria-label={t('query.results')}>
+      <Table
+        size="small"
+        bordered
+        virtual
+        pagination={false}
+        columns={columns}
+        dataSource={data}
+        scroll={{ x: Math.max(columns.length * 180, 600), y: 420 }}
+        locale={{ emptyText: t('query.noRows') }}
+      />
+    </section>
   );
 }

@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('query tool on a connected server over TLS (verify-full)', () => {
-  it('runs a query: columns with their types, values as the server prints them, the command tag', async () => {
+  it('runs a query: columns with their types, values as the server prints them (booleans as true/false), the command tag', async () => {
     const answer = await call('query:run', {
       serverId: 'lab',
       sql: "select ssl, version as tls, 42::int4 as answer, 'x'::varchar(20) as v, null::text as nothing from pg_stat_ssl where pid = pg_backend_pid()",
@@ -78,11 +78,13 @@ describe('query tool on a connected server over TLS (verify-full)', () => {
       { name: 'nothing', type: 'text' },
     ]);
     expect(value.rows).toHaveLength(1);
-    expect(value.rows[0]?.[0]).toBe('t');
+    expect(value.rows[0]?.[0]).toBe('true');
     expect(value.rows[0]?.[1]).toMatch(/^TLSv1\.[23]$/);
     expect(value.rows[0]?.slice(2)).toEqual(['42', 'x', null]);
     expect(value).toMatchObject({ command: 'SELECT 1', rowCount: 1, truncated: false, rowLimit: 1000 });
     expect(value.durationMs).toBeGreaterThanOrEqual(0);
+    const booleans = await call('query:run', { serverId: 'lab', sql: "select false, true, null::bool, 'f'::text" });
+    expect(booleans.value.rows).toEqual([['false', 'true', null, 'f']]);
   });
 
   it('cuts a result at the row limit (1000 by default) and says so, with the full row count', async () => {
