@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type ServerForm, serverForm } from '../../shared/contract/server-form';
+import { translateFormMessage } from '../i18n/form-messages';
 
 /** The problems of a form by field path (`name`, `parameters.2.value`, `parameters.sslrootcert`). */
 export type FormErrors = Map<string, string>;
@@ -11,7 +12,7 @@ export function validateForm(form: ServerForm): FormErrors {
   if (parsed.success) return errors;
   for (const issue of (parsed.error as z.ZodError).issues) {
     const key = issue.path.map(String).join('.');
-    if (!errors.has(key)) errors.set(key, issue.message);
+    if (!errors.has(key)) errors.set(key, translateFormMessage(issue.message));
   }
   return errors;
 }
