@@ -22,12 +22,13 @@ export const hardenedWebPreferences = {
   spellcheck: false,
 } as const;
 
-/** Adds the CSP header to every response of the session and refuses permission requests (camera, geolocation…). */
+/** Adds the CSP header to every response of the session; refuses permission requests and checks (camera, geolocation…). */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 /** The one window factory: context isolation, sandbox, no Node; no new windows, no navigation away from the app. */

@@ -10,21 +10,28 @@ export type { MessageKey };
 export const localeStorageKey = 'rdspg.locale';
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+
+/** The browser objects this module touches, absent when it runs under Node (tests, server-side checks). */
+const host = globalThis as {
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  navigator?: { language?: string };
+  document?: { documentElement: { lang: string } };
+};
 const listeners = new Set<() => void>();
 
 function storedLocale(): Locale | null {
   try {
-    const stored = globalThis.localStorage?.getItem(localeStorageKey);
+    const stored = host.localStorage?.getItem(localeStorageKey);
     return isLocale(stored) ? stored : null;
   } catch {
     return null;
   }
 }
 
-let current: Locale = storedLocale() ?? matchLocale(globalThis.navigator?.language);
+let current: Locale = storedLocale() ?? matchLocale(host.navigator?.language);
 
 function announce(): void {
-  if (globalThis.document) globalThis.document.documentElement.lang = current;
+  if (host.document) host.document.documentElement.lang = current;
 }
 announce();
 
@@ -37,7 +44,7 @@ export function getLocale(): Locale {
 export function setLocale(locale: Locale): void {
   current = locale;
   try {
-    globalThis.localStorage?.setItem(localeStorageKey, locale);
+    host.localStorage?.setItem(localeStorageKey, locale);
   } catch {
     // Private windows may refuse storage; the choice then lasts for this run.
   }

@@ -145,14 +145,16 @@ describe('Electron security checklist: the window factory', () => {
 });
 
 describe('Electron security checklist: the session and the app', () => {
-  it('puts the CSP on every response and refuses every permission request', () => {
+  it('puts the CSP on every response and refuses every permission request and permission check', () => {
     let headersListener: ((details: unknown, callback: (answer: unknown) => void) => void) | undefined;
     let permissionHandler:
       | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)
       | undefined;
+    let checkHandler: ((...args: unknown[]) => boolean) | undefined;
     hardenSession({
       webRequest: { onHeadersReceived: (listener: typeof headersListener) => (headersListener = listener) },
       setPermissionRequestHandler: (handler: typeof permissionHandler) => (permissionHandler = handler),
+      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
     } as never);
     let answer: { responseHeaders: Record<string, string[]> } | undefined;
     headersListener?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, (given) => {
@@ -166,6 +168,7 @@ describe('Electron security checklist: the session and the app', () => {
         granted = value;
       });
       expect(granted, permission).toBe(false);
+      expect(checkHandler?.({}, permission, 'file:///app/index.html', {}), permission).toBe(false);
     }
   });
 
