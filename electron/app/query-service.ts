@@ -99,6 +99,8 @@ export function createSqlSession(
           [processId],
         );
         return ok({ cancelled: rows[0]?.cancelled === true });
+      } catch (error) {
+        return fail('connection_lost', `the cancel connection failed (${(error as Error).message}); try Cancel again.`);
       } finally {
         await second.value.client.end().catch(() => undefined);
       }
