@@ -1,3 +1,5 @@
+import { cloudEn } from '../cloud/messages';
+
 /** The English messages; the keys of this catalog are the keys of every catalog. */
 export const en = {
   'common.cancel': 'Cancel',
@@ -258,6 +260,7 @@ export const en = {
   'rds.modifyingSsl': 'Modifying SSL Settings',
   'rds.running': 'Running',
   'rds.clientCaCertificate': 'Client CA Certificate',
+  ...cloudEn,
 } as const;
 
 /** A message key of the catalogs. */

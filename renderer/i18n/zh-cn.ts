@@ -1,3 +1,4 @@
+import { cloudZhCN } from '../cloud/messages';
 import type { MessageKey } from './en';
 
 /** The Simplified Chinese messages, in the RDS console's terms (数据安全性, 云证书, 受保护的连接地址…). */
@@ -257,4 +258,5 @@ export const zhCN: Record<MessageKey, string> = {
   'rds.modifyingSsl': 'SSL设置修改中',
   'rds.running': '运行中',
   'rds.clientCaCertificate': '客户端CA证书',
+  ...cloudZhCN,
 };
