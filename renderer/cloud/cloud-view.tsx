@@ -51,14 +51,7 @@ export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => vo
       />
       {problem && <Alert type="error" showIcon title={problem} />}
       {!account && <Alert type="info" showIcon title={t('cloud.noAccount')} style={{ marginTop: 16 }} />}
-      {account && target && (
-        <InstancePage
-          target={target}
-          sandbox={account.kind === 'sandbox'}
-          onBack={() => setTarget(null)}
-          onRegister={onRegister}
-        />
-      )}
+      {account && target && <InstancePage target={target} onBack={() => setTarget(null)} onRegister={onRegister} />}
       {account && !target && (
         <Tabs
           style={{ marginTop: 16 }}

@@ -15,7 +15,6 @@ export function InstancePage({
   onRegister,
 }: {
   target: InstanceTarget;
-  sandbox: boolean;
   onBack: () => void;
   onRegister: (form: ServerForm) => void;
 }) {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,6 +175,46 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
       requireUpdate: false,
     });
     expect(row.daysLeft).toBeGreaterThan(360);
+  });
+
+  it('adds a client CA with ACL verify-ca and removes it; verify-full is refused before PostgreSQL 12', async () => {
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'client-ca.key',
+        '-out',
+        'client-ca.crt',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=Client CA',
+      ],
+      { cwd: home, stdio: 'pipe' },
+    );
+    const certificatePem = await readFile(join(home, 'client-ca.crt'), 'utf8');
+    const clientCa = { kind: 'client_ca', certificatePem, acl: 'verify-ca', replicationAcl: 'cert' };
+    const added = await finished((await call('rds:flow-start', { ...where, change: clientCa })).value.jobId);
+    expect(added.state).toBe('succeeded');
+    expect(added.ssl).toMatchObject({ clientCaEnabled: true, acl: 'verify-ca', replicationAcl: 'cert' });
+    const removed = await finished(
+      (await call('rds:flow-start', { ...where, change: { kind: 'client_ca_off' } })).value.jobId,
+    );
+    expect(removed.ssl?.clientCaEnabled).toBe(false);
+    const old = { ...where, instanceId: 'pgm-bp1sandbox10pg' };
+    const refused = await finished(
+      (await call('rds:flow-start', { ...old, change: { ...clientCa, acl: 'verify-full' } })).value.jobId,
+    );
+    expect(refused.state).toBe('failed');
+    expect(refused.error).toMatchObject({
+      code: 'invalid_parameter',
+      message: expect.stringContaining('PostgreSQL 12'),
+    });
   });
 
   it('cancels a wait, and answers job_not_found for an unknown job', async () => {
