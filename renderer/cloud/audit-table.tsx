@@ -66,10 +66,10 @@ export function AuditTable({ accountId }: { accountId: string }) {
           value={ssl}
           onChange={setSsl}
           options={[
-            { value: 'all', label: `${t('cloud.ssl')}: ${t('cloud.on')} / ${t('cloud.off')}` },
+            { value: 'all', label: t('cloud.sslAll') },
             { value: 'on', label: `${t('cloud.ssl')}: ${t('cloud.on')}` },
             { value: 'off', label: `${t('cloud.ssl')}: ${t('cloud.off')}` },
-            { value: 'soon', label: t('cloud.expiry') },
+            { value: 'soon', label: t('cloud.expiringSoon') },
           ]}
         />
         <Input

@@ -88,6 +88,8 @@ export const cloudEn = {
   'cloud.requireUpdate': 'RequireUpdate',
   'cloud.auditSummary': '{instances} PostgreSQL instances in {regions} regions',
   'cloud.caType': 'Certificate type',
+  'cloud.sslAll': 'SSL: all',
+  'cloud.expiringSoon': 'Expiry within 30 days or past',
 } as const;
 
 /** The cloud panel's Simplified Chinese messages, in the RDS console's terms; spread into renderer/i18n/zh-cn.ts. */
@@ -178,4 +180,6 @@ export const cloudZhCN: Record<keyof typeof cloudEn, string> = {
   'cloud.requireUpdate': '需更新（RequireUpdate）',
   'cloud.auditSummary': '{regions}个地域中共{instances}个PostgreSQL实例',
   'cloud.caType': '证书类型',
+  'cloud.sslAll': 'SSL：全部',
+  'cloud.expiringSoon': '30天内到期或已过期',
 };
