@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
+import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
 import { screenshot } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
@@ -177,7 +178,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await screenshot(page, 'cloud-audit');
   });
 
-  it('the same SSL page in Chinese: disable and enable SSL again, download the CA, and audit', async () => {
+  it('the same flow in Chinese: disable and enable SSL again, download the CA, Test connection, and audit', async () => {
     await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: 'Language' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
@@ -202,6 +203,17 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByRole('button', { name: '下载CA证书' }).click();
     await expect.poll(() => page.getByTestId('ca-download').textContent()).toContain('JKS文件的密码为apsaradb');
     await screenshot(page, 'cloud-ssl-zh-cn');
+    await page.getByRole('button', { name: '将该实例注册为服务器' }).click();
+    const dialog = page.getByRole('dialog', { name: zhCN['dialog.registerTitle'] });
+    await dialog.getByRole('button', { name: buttonName(zhCN['dialog.test']) }).click();
+    const outcome = dialog.getByTestId('test-outcome');
+    await outcome.getByText(zhCN['dialog.testSucceeded']).waitFor();
+    await expect.poll(() => outcome.getByText('TLSv1.3').count()).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: buttonName(zhCN['common.cancel']) }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('menuitem', { name: '云', exact: true }).click();
+    await page.getByRole('tab', { name: '实例列表' }).click();
+    await openInstance(backed);
     await page.getByRole('button', { name: '返回实例列表' }).click();
     await page.getByRole('tab', { name: '实例巡检' }).click();
     await page.getByRole('button', { name: '开始巡检' }).click();
