@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { nativeMenuLabels } from '../../renderer/i18n/menu-labels';
 import type { MenuCommand } from '../../shared/contract';
 import { composeApp } from '../app/compose';
 import { registerIpcHandlers } from './ipc';
@@ -39,7 +40,9 @@ async function start(): Promise<void> {
     console.error(`[main] bug in ${channel}: ${(error as Error)?.message ?? error}`),
   );
   const send = (command: MenuCommand) => window?.webContents.send('menu:command', command);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(send, process.platform, nativeMenuLabels(app.getLocale()))),
+  );
   hardenSession(session.defaultSession);
   window = createMainWindow(files);
   app.on('second-instance', () => {

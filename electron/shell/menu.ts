@@ -1,27 +1,31 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import { type NativeMenuLabels, nativeMenuLabels } from '../../renderer/i18n/menu-labels';
 import type { MenuCommand } from '../../shared/contract';
 
 /** The native menu: Register > Server…, Lock, Change master password…, Quit; edit and view roles for the keyboard. */
 export function menuTemplate(
   send: (command: MenuCommand) => void,
   platform: NodeJS.Platform,
+  labels: NativeMenuLabels = nativeMenuLabels('en'),
 ): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions = {
-    label: platform === 'darwin' ? 'RDS PG Connect' : 'File',
+    label: platform === 'darwin' ? 'RDS PG Connect' : labels.file,
     submenu: [
-      { label: 'Lock', accelerator: 'CmdOrCtrl+L', click: () => send('lock') },
-      { label: 'Change master password…', click: () => send('change-master-password') },
+      { label: labels.lock, accelerator: 'CmdOrCtrl+L', click: () => send('lock') },
+      { label: labels.changeMasterPassword, click: () => send('change-master-password') },
       { type: 'separator' },
-      { role: 'quit', label: 'Quit' },
+      { role: 'quit', label: labels.quit },
     ],
   };
   return [
     file,
     {
-      label: 'Register',
-      submenu: [{ label: 'Server…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('register-server') }],
+      label: labels.register,
+      submenu: [
+        { label: labels.registerServer, accelerator: 'CmdOrCtrl+Shift+N', click: () => send('register-server') },
+      ],
     },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
+    { role: 'editMenu', label: labels.edit },
+    { role: 'viewMenu', label: labels.view },
   ];
 }

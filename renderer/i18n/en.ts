@@ -13,6 +13,10 @@ export const en = {
   'language.menu': 'Language',
 
   'app.loading': 'Loading',
+  'menu.file': 'File',
+  'menu.quit': 'Quit',
+  'menu.edit': 'Edit',
+  'menu.view': 'View',
   'menu.main': 'Main menu',
   'menu.register': 'Register',
   'menu.registerServer': 'Server…',

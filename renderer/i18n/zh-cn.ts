@@ -14,6 +14,10 @@ export const zhCN: Record<MessageKey, string> = {
   'language.menu': '语言',
 
   'app.loading': '加载中',
+  'menu.file': '文件',
+  'menu.quit': '退出',
+  'menu.edit': '编辑',
+  'menu.view': '视图',
   'menu.main': '主菜单',
   'menu.register': '注册',
   'menu.registerServer': '服务器…',

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { menuTemplate } from '../../../electron/shell/menu';
+import { nativeMenuLabels } from '../../../renderer/i18n/menu-labels';
+
+type Item = { label?: string; role?: string; submenu?: Item[] };
+
+/** Every label of a menu template, depth first. */
+function labels(items: Item[]): string[] {
+  return items.flatMap((item) => [...(item.label ? [item.label] : []), ...labels(item.submenu ?? [])]);
+}
+
+describe('the native menu in the UI language', () => {
+  it('follows Electron’s locale: Chinese tags get Simplified Chinese, others English', () => {
+    expect(nativeMenuLabels('zh-CN')).toMatchObject({ file: '文件', lock: '锁定', register: '注册', quit: '退出' });
+    expect(nativeMenuLabels('zh-TW').registerServer).toBe('服务器…');
+    expect(nativeMenuLabels('en-GB')).toMatchObject({ file: 'File', lock: 'Lock', registerServer: 'Server…' });
+    expect(nativeMenuLabels('')).toEqual(nativeMenuLabels('en'));
+  });
+
+  it('the menu template uses the labels it is given, and English by default', () => {
+    const english = labels(menuTemplate(() => undefined, 'linux') as Item[]);
+    expect(english).toEqual(['File', 'Lock', 'Change master password…', 'Quit', 'Register', 'Server…', 'Edit', 'View']);
+    const chinese = labels(menuTemplate(() => undefined, 'linux', nativeMenuLabels('zh-CN')) as Item[]);
+    expect(chinese).toEqual(['文件', '锁定', '修改主密码…', '退出', '注册', '服务器…', '编辑', '视图']);
+    expect(labels(menuTemplate(() => undefined, 'darwin', nativeMenuLabels('zh-CN')) as Item[])[0]).toBe(
+      'RDS PG Connect',
+    );
+  });
+});
