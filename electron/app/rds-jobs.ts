@@ -63,6 +63,8 @@ export class FlowJobs {
     const status = job.status;
     if (!status.steps.includes(step.step)) status.steps.push(step.step);
     if (step.step === 'prerequisites') status.instanceStatus = step.instance.status;
+    // Once the change is sent, the status before it no longer holds; the next poll reads the new one.
+    if (step.step === 'sent') status.instanceStatus = null;
     if (step.step === 'waiting') {
       status.instanceStatus = step.status;
       status.lastModifyStatus = step.lastModifyStatus;

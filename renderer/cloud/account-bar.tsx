@@ -39,7 +39,10 @@ export function AccountBar({
         onChange={onPick}
         options={accounts.map((item) => ({
           value: item.id,
-          label: `${item.name} (${t(`cloud.kind.${item.kind}` as const)}, ${item.accessKeyId})`,
+          label:
+            item.kind === 'sandbox'
+              ? `${t('cloud.kind.sandbox')} (${item.accessKeyId})`
+              : `${item.name} (${t(`cloud.kind.${item.kind}` as const)}, ${item.accessKeyId})`,
         }))}
       />
       <Button onClick={() => setAdding(true)}>{t('cloud.addAccount')}</Button>

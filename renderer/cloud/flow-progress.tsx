@@ -39,7 +39,11 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
       <Typography.Text strong>{t('rds.modifyingSsl')}</Typography.Text>
       <Progress percent={percentOf(status)} status="active" />
       <Typography.Text type="secondary">
-        {t('cloud.progress', { status: status?.instanceStatus ?? '…', polls: status?.polls ?? 0, seconds })}
+        {t('cloud.progress', {
+          status: status?.instanceStatus ?? t('rds.modifyingSsl'),
+          polls: status?.polls ?? 0,
+          seconds,
+        })}
       </Typography.Text>
       <Button onClick={() => void api['rds:flow-cancel']({ jobId })} style={{ alignSelf: 'flex-start' }}>
         {t('cloud.stopWaiting')}
