@@ -217,8 +217,87 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     });
   });
 
+  it('a custom certificate from our own CA protects the public endpoint, and verify-full trusts that CA', async () => {
+    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: home, stdio: 'pipe' });
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'own-ca.key',
+      '-out',
+      'own-ca.crt',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Own CA',
+    );
+    openssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'server.key',
+      '-out',
+      'server.csr',
+      '-subj',
+      `/CN=${publicHost}`,
+    );
+    await writeFile(join(home, 'server.ext'), `subjectAltName=DNS:${publicHost}\n`);
+    openssl(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'own-ca.crt',
+      '-CAkey',
+      'own-ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.crt',
+      '-days',
+      '30',
+      '-extfile',
+      'server.ext',
+    );
+    const change = {
+      kind: 'custom_certificate',
+      endpoint: publicHost,
+      certificatePem: await readFile(join(home, 'server.crt'), 'utf8'),
+      keyPem: await readFile(join(home, 'server.key'), 'utf8'),
+    };
+    const mismatched = await finished(
+      (
+        await call('rds:flow-start', {
+          ...where,
+          change: { ...change, keyPem: await readFile(join(home, 'own-ca.key'), 'utf8') },
+        })
+      ).value.jobId,
+    );
+    expect(mismatched.error?.code).toBe('certificate_invalid');
+    const applied = await finished((await call('rds:flow-start', { ...where, change })).value.jobId);
+    expect(applied.state).toBe('succeeded');
+    expect(applied.ssl).toMatchObject({ enabled: true, caType: 'custom', protectedEndpoint: publicHost });
+    expect((await call('rds:ca-download', where)).error.code).toBe('ca_download_failed');
+    const register = await call('rds:register-form', {
+      ...where,
+      endpoint: publicHost,
+      rootCertificatePath: join(home, 'own-ca.crt'),
+    });
+    const tested = await call('connection:test', { form: register.value.form });
+    expect(tested.error).toBeUndefined();
+    expect(tested.value.serverCertificate.issuer).toContain('Own CA');
+  });
+
   it('cancels a wait, and answers job_not_found for an unknown job', async () => {
-    const started = await call('rds:flow-start', { ...where, change: { kind: 'renew' } });
+    const started = await call('rds:flow-start', {
+      ...where,
+      change: { kind: 'change_endpoint', endpoint: publicHost },
+    });
     expect((await call('rds:flow-cancel', { jobId: started.value.jobId })).ok).toBe(true);
     const stopped = await finished(started.value.jobId);
     expect(stopped.state).toBe('cancelled');
