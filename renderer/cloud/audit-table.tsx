@@ -4,27 +4,13 @@ import { type AuditRow, auditToCsv } from '../../shared/rds-audit';
 import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
 import { describeFailure } from '../errors';
-import { expiryColor } from './status-tag';
+import { expiryColor, rowMatches, type SslFilter } from './audit-filters';
 import { useCloudT } from './use-cloud-t';
-
-type SslFilter = 'all' | 'on' | 'off' | 'soon';
 
 function toBase64(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
-}
-
-/** Whether a row passes the filters: the SSL state (or expiring within 30 days) and a text match. */
-export function rowMatches(row: AuditRow, ssl: SslFilter, text: string): boolean {
-  if (ssl === 'on' && row.sslEnabled !== true) return false;
-  if (ssl === 'off' && row.sslEnabled !== false) return false;
-  if (ssl === 'soon' && (row.daysLeft === null || row.daysLeft > 30)) return false;
-  const needle = text.trim().toLowerCase();
-  if (!needle) return true;
-  return [row.instanceId, row.description, row.regionId, row.protectedEndpoint ?? ''].some((value) =>
-    value.toLowerCase().includes(needle),
-  );
 }
 
 /** The fleet audit: every PostgreSQL instance across regions with its SSL posture; filters and CSV export. */

@@ -7,13 +7,13 @@ import { daysUntil } from '../../shared/rds-audit';
 import type { SslChange } from '../../shared/rds-ssl-flow';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
 import { ClientCaSection } from './client-ca-section';
 import type { InstanceTarget } from './cloud-view';
 import { CustomCertificateForm } from './custom-certificate-form';
 import { EndpointDialog } from './endpoint-dialog';
 import { FlowProgress } from './flow-progress';
-import { expiryColor } from './status-tag';
 import { type CloudKey, useCloudT } from './use-cloud-t';
 
 /** What `rds:instance` answers: the instance, its endpoints, its SSL settings and the prerequisite problems. */

@@ -8,10 +8,3 @@ export function StatusTag({ status, modifying = false }: { status: string; modif
   if (modifying || /ssl/i.test(status)) return <Tag color="processing">{t('rds.modifyingSsl')}</Tag>;
   return <Tag color="orange">{status}</Tag>;
 }
-
-/** The colour of a certificate expiry: red once past, orange within 30 days, green otherwise. */
-export function expiryColor(daysLeft: number | null): string {
-  if (daysLeft === null) return 'default';
-  if (daysLeft < 0) return 'red';
-  return daysLeft <= 30 ? 'orange' : 'green';
-}
