@@ -29,8 +29,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
 
 async function openInstance(instanceId: string): Promise<void> {

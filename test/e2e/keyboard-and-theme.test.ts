@@ -14,8 +14,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
+  await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
 
 describe('keyboard, announced errors and the dark theme', () => {

@@ -19,9 +19,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await serve?.stop();
-  await server?.destroy();
+  // Each clean-up runs even when another fails or hangs, so no PostgreSQL cluster outlives the tests.
+  await Promise.allSettled([browser?.close(), serve?.stop(), server?.destroy()]);
 });
 
 describe('Register > Server… in server mode, against PostgreSQL over TLS', () => {

@@ -47,7 +47,9 @@ export async function startServe(env: Record<string, string> = {}, existingHome?
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
+        const late = setTimeout(() => child.kill('SIGKILL'), 20_000);
         await exited;
+        clearTimeout(late);
       }
       if (!keepHome) await rm(home, { recursive: true, force: true });
     },
