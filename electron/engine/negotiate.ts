@@ -119,7 +119,7 @@ async function handshake(socket: Socket, request: TransportRequest, direct: bool
       request.signal.removeEventListener('abort', onAbort);
       socket.destroy();
       if (error.code === 'RDSPG_HOSTNAME_MISMATCH') {
-        const names = error.names?.length ? ` The certificate names: ${error.names.join(', ')}.` : '';
+        const names = error.names?.length ? ` The certificate names: ${[...new Set(error.names)].join(', ')}.` : '';
         resolve(
           attemptFailed({
             code: 'hostname_mismatch',
