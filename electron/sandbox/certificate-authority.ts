@@ -68,48 +68,28 @@ export class SandboxCertificateAuthority {
   static create(now: Date = new Date()): SandboxCertificateAuthority {
     const notBefore = new Date(now.getTime() - dayMs);
     const notAfter = new Date(now.getTime() + 3650 * dayMs);
-    const caExtensions = [
-      { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    ];
-    const rootKeys = newRsaKeys();
-    const rootSubject = [
-      { name: 'countryName', value: 'CN' },
-      { name: 'organizationName', value: 'ApsaraDB Sandbox' },
-      { name: 'commonName', value: 'ApsaraDB Sandbox Root CA' },
-    ];
-    const rootCertificate = makeCertificate(
-      rootSubject,
-      rootKeys.publicKey,
-      null,
-      rootKeys.privateKey,
-      notBefore,
-      notAfter,
-      caExtensions,
-    );
-    const root = { certificate: rootCertificate, key: rootKeys.privateKey };
-    const intermediateKeys = newRsaKeys();
-    const intermediateSubject = [
-      { name: 'countryName', value: 'CN' },
-      { name: 'organizationName', value: 'ApsaraDB Sandbox' },
-      { name: 'commonName', value: 'ApsaraDB Sandbox Intermediate CA' },
-    ];
-    const intermediateCertificate = makeCertificate(
-      intermediateSubject,
-      intermediateKeys.publicKey,
-      root,
-      root.key,
-      notBefore,
-      notAfter,
-      [
-        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+    const authority = (commonName: string, issuer: Authority | null, pathLength: number | undefined): Authority => {
+      const keys = newRsaKeys();
+      const subject = [
+        { name: 'countryName', value: 'CN' },
+        { name: 'organizationName', value: 'ApsaraDB Sandbox' },
+        { name: 'commonName', value: commonName },
+      ];
+      const extensions = [
+        {
+          name: 'basicConstraints',
+          cA: true,
+          critical: true,
+          ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }),
+        },
         { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-      ],
-    );
-    return new SandboxCertificateAuthority(root, {
-      certificate: intermediateCertificate,
-      key: intermediateKeys.privateKey,
-    });
+      ];
+      const signer = issuer?.key ?? keys.privateKey;
+      const certificate = makeCertificate(subject, keys.publicKey, issuer, signer, notBefore, notAfter, extensions);
+      return { certificate, key: keys.privateKey };
+    };
+    const root = authority('ApsaraDB Sandbox Root CA', null, undefined);
+    return new SandboxCertificateAuthority(root, authority('ApsaraDB Sandbox Intermediate CA', root, 0));
   }
 
   /** The CA chain in PEM: the intermediate, then the root (the ApsaraDB-CA-Chain.pem of the package). */
