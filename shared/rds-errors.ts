@@ -1,32 +1,36 @@
 /** Every way a call to the RDS OpenAPI can fail, as a closed set; each message says what to do next. */
-export type RdsErrorCode =
-  | 'instance_busy'
-  | 'throttled'
-  | 'service_unavailable'
-  | 'internal_error'
-  | 'access_key_not_found'
-  | 'signature_mismatch'
-  | 'security_token_invalid'
-  | 'permission_denied'
-  | 'instance_not_found'
-  | 'endpoint_not_found'
-  | 'invalid_parameter'
-  | 'operation_not_supported'
-  | 'instance_locked'
-  | 'network_timeout'
-  | 'network_unreachable'
-  | 'insecure_endpoint'
-  | 'invalid_endpoint'
-  | 'credentials_missing'
-  | 'profile_not_found'
-  | 'cancelled'
-  | 'wait_timeout'
-  | 'ssl_change_failed'
-  | 'prerequisite_not_met'
-  | 'ca_download_failed'
-  | 'ca_package_invalid'
-  | 'certificate_invalid'
-  | 'rejected';
+export const rdsErrorCodeList = [
+  'instance_busy',
+  'throttled',
+  'service_unavailable',
+  'internal_error',
+  'access_key_not_found',
+  'signature_mismatch',
+  'security_token_invalid',
+  'permission_denied',
+  'instance_not_found',
+  'endpoint_not_found',
+  'invalid_parameter',
+  'operation_not_supported',
+  'instance_locked',
+  'network_timeout',
+  'network_unreachable',
+  'insecure_endpoint',
+  'invalid_endpoint',
+  'credentials_missing',
+  'profile_not_found',
+  'cancelled',
+  'wait_timeout',
+  'ssl_change_failed',
+  'prerequisite_not_met',
+  'ca_download_failed',
+  'ca_package_invalid',
+  'certificate_invalid',
+  'rejected',
+] as const;
+
+/** One of the ways a call to the RDS OpenAPI can fail. */
+export type RdsErrorCode = (typeof rdsErrorCodeList)[number];
 
 /** Codes that a bounded retry with backoff may clear on its own. */
 export const retryableRdsErrorCodes: readonly RdsErrorCode[] = [

@@ -1,46 +1,9 @@
 import { z } from 'zod';
-import type { ConnectErrorCode } from '../connect-errors';
+import { connectErrorCodes } from '../connect-errors';
 import { registryErrorCodes } from '../server-schema';
 import { vaultErrorCodes } from '../vault-types';
 import { channel, emptyRequest, emptyValue } from './channel';
 import { serverForm } from './server-form';
-
-/** Every ConnectErrorCode at run time, so that the contract can check the codes that cross. */
-export const connectErrorCodes = [
-  'invalid_conninfo',
-  'unsupported_option',
-  'root_certificate_missing',
-  'certificate_file_unreadable',
-  'certificate_untrusted',
-  'hostname_mismatch',
-  'certificate_expired',
-  'certificate_not_yet_valid',
-  'certificate_revoked',
-  'crl_missing_for_chain',
-  'server_ssl_unsupported',
-  'server_requires_ssl',
-  'client_certificate_required',
-  'client_certificate_rejected',
-  'client_key_password_wrong',
-  'client_key_password_required',
-  'client_key_insecure',
-  'client_key_mismatch',
-  'channel_binding_required',
-  'password_required',
-  'authentication_failed',
-  'database_missing',
-  'connection_refused',
-  'host_not_found',
-  'timeout',
-  'tls_version_mismatch',
-  'tls_handshake_failed',
-  'server_error',
-  'connection_lost',
-] as const satisfies readonly ConnectErrorCode[];
-
-type MissingCodes = Exclude<ConnectErrorCode, (typeof connectErrorCodes)[number]>;
-/** Fails to compile when shared/connect-errors.ts gains a code that the list above lacks. */
-export const everyConnectCodeListed: MissingCodes extends never ? true : MissingCodes = true;
 
 /** Failures of the connection channels: the engine's codes and the registry's. */
 export const connectionErrorCodes = [

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { connectErrorCodes } from '../connect-errors';
 import { channel } from './channel';
-import { connectErrorCodes } from './connection';
 
 /** The rows a query returns at most unless the request asks otherwise. */
 export const defaultRowLimit = 1000;

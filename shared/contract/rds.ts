@@ -1,43 +1,8 @@
 import { z } from 'zod';
-import type { RdsErrorCode } from '../rds-errors';
+import { rdsErrorCodeList } from '../rds-errors';
 import { clientAclValues } from '../rds-types';
 import { channel, emptyRequest, emptyValue } from './channel';
 import { serverForm } from './server-form';
-
-/** Every RdsErrorCode at run time, so that the contract can check the codes that cross. */
-export const rdsErrorCodeList = [
-  'instance_busy',
-  'throttled',
-  'service_unavailable',
-  'internal_error',
-  'access_key_not_found',
-  'signature_mismatch',
-  'security_token_invalid',
-  'permission_denied',
-  'instance_not_found',
-  'endpoint_not_found',
-  'invalid_parameter',
-  'operation_not_supported',
-  'instance_locked',
-  'network_timeout',
-  'network_unreachable',
-  'insecure_endpoint',
-  'invalid_endpoint',
-  'credentials_missing',
-  'profile_not_found',
-  'cancelled',
-  'wait_timeout',
-  'ssl_change_failed',
-  'prerequisite_not_met',
-  'ca_download_failed',
-  'ca_package_invalid',
-  'certificate_invalid',
-  'rejected',
-] as const satisfies readonly RdsErrorCode[];
-
-type MissingRdsCodes = Exclude<RdsErrorCode, (typeof rdsErrorCodeList)[number]>;
-/** Fails to compile when shared/rds-errors.ts gains a code that the list above lacks. */
-export const everyRdsCodeListed: MissingRdsCodes extends never ? true : MissingRdsCodes = true;
 
 /** Failures of the cloud panel: the RDS codes and the panel's own (unknown account or job, sandbox not starting). */
 export const rdsChannelErrorCodes = [
