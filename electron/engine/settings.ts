@@ -32,8 +32,6 @@ export interface ConnectionSettings {
   password: string | null;
   passfile: string;
   sslmode: SslMode;
-  /** True when sslmode came from the conninfo or PGSSLMODE rather than the default. */
-  sslmodeExplicit: boolean;
   sslnegotiation: 'postgres' | 'direct';
   sslrootcert: string;
   sslcert: string;
@@ -85,21 +83,14 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 /** Fills in what the conninfo left out, in libpq's order: the conninfo, then the environment, then the defaults. */
-export function applyDefaults(
-  given: ConnectionKeywords,
-  context: SettingsContext,
-): { keywords: ConnectionKeywords; fromEnvironment: Set<string> } {
+export function applyDefaults(given: ConnectionKeywords, context: SettingsContext): ConnectionKeywords {
   const keywords: ConnectionKeywords = { ...given };
-  const fromEnvironment = new Set<string>();
   for (const entry of libpqKeywords) {
     if (keywords[entry.keyword] !== undefined) continue;
-    const fromEnv = entry.environment ? context.env[entry.environment] : undefined;
-    if (fromEnv !== undefined) {
-      keywords[entry.keyword] = fromEnv;
-      fromEnvironment.add(entry.keyword);
-    }
+    const fromEnvironment = entry.environment ? context.env[entry.environment] : undefined;
+    if (fromEnvironment !== undefined) keywords[entry.keyword] = fromEnvironment;
   }
-  return { keywords, fromEnvironment };
+  return keywords;
 }
 
 function splitList(value: string | undefined): string[] {
@@ -147,7 +138,7 @@ function resolveTargets(
 
 /** Resolves a conninfo's keywords into settings, validating values exactly where libpq rejects them. */
 export function resolveSettings(given: ConnectionKeywords, context: SettingsContext): SettingsResult {
-  const { keywords, fromEnvironment } = applyDefaults(given, context);
+  const keywords = applyDefaults(given, context);
   const folder = postgresFolder(context);
   const targets = resolveTargets(keywords, context.platform);
   if (!targets.ok) return targets;
@@ -228,7 +219,6 @@ export function resolveSettings(given: ConnectionKeywords, context: SettingsCont
     password: keywords.password ?? null,
     passfile: keywords.passfile || defaultPassfile(context),
     sslmode: sslmode.value,
-    sslmodeExplicit: sslmodeExplicit || fromEnvironment.has('sslmode'),
     sslnegotiation: negotiation.value,
     sslrootcert,
     sslcert: keywords.sslcert || join(folder, 'postgresql.crt'),
