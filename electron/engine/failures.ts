@@ -1,9 +1,13 @@
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { Failure } from '../../shared/result';
 
-/** A failure of one attempt, with where it happened so that sslmode's fallbacks can decide what to try next. */
+/**
+ * A failure of one attempt, with where it happened so that sslmode's fallbacks can decide what to try next:
+ * libpq retries (allow, prefer) only after the server refused the start-up, never after the client itself gave
+ * up during authentication ('client': no password, channel binding refused).
+ */
 export interface AttemptFailure extends Failure<ConnectErrorCode> {
-  stage: 'socket' | 'tls' | 'startup' | 'ready';
+  stage: 'socket' | 'tls' | 'startup' | 'client' | 'ready';
 }
 
 const untrusted = new Set([

@@ -78,7 +78,7 @@ export async function startSession(
     bindingFailure = {
       code: 'channel_binding_required',
       message: `${message}. channel_binding=require needs SCRAM-SHA-256 authentication over SSL on the server.`,
-      stage: 'startup',
+      stage: 'client',
     };
     transport.socket.destroy();
   };
@@ -119,7 +119,7 @@ export async function startSession(
       return attemptFailed({
         code: 'password_required',
         message: `connection to server ${describeTarget(request.target)} failed: fe_sendauth: no password supplied. Enter the password, save it for this server, or add it to the password file.`,
-        stage: 'startup',
+        stage: 'client',
       });
     }
     return { ...attemptFailed(serverFailure(typed, ssl, authenticated ? 'ready' : 'startup')), authenticated };

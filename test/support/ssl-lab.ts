@@ -48,7 +48,15 @@ export async function createSslLab(): Promise<SslLab> {
   const tls = { certificatePem: server.certPem + intermediate.certPem, keyPem: server.keyPem };
   const trusty = 'host all trusty 127.0.0.1/32 trust';
   const settings: Record<ServerKind, ClusterSettings> = {
-    sslAny: { tls, hba: [trusty, ...scram('host all all 127.0.0.1/32 METHOD')] },
+    sslAny: {
+      tls,
+      hba: [
+        trusty,
+        'hostssl all mixed 127.0.0.1/32 scram-sha-256',
+        'hostnossl all mixed 127.0.0.1/32 trust',
+        ...scram('host all all 127.0.0.1/32 METHOD'),
+      ],
+    },
     sslOnly: {
       tls,
       hba: [
@@ -69,7 +77,9 @@ export async function createSslLab(): Promise<SslLab> {
   for (const [kind, value] of Object.entries(settings) as [ServerKind, ClusterSettings][]) {
     clusters[kind] = await LocalPostgresCluster.create(value);
     await clusters[kind].start();
-    await clusters[kind].sql("alter user postgres password 'secret'; create user trusty password 'secret'");
+    await clusters[kind].sql(
+      "alter user postgres password 'secret'; create user trusty password 'secret'; create user mixed password 'secret'",
+    );
   }
   return {
     folder,

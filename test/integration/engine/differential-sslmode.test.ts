@@ -174,6 +174,14 @@ describe('conninfo, URI and environment forms', () => {
         `host=localhost port=${lab.clusters.sslOnly.port} user=trusty dbname=postgres sslmode=require channel_binding=require`,
     },
     {
+      name: 'prefer without a password: SSL asks for one, plain would trust (libpq does not retry)',
+      conninfo: () => `host=localhost port=${lab.clusters.sslAny.port} user=mixed dbname=postgres sslmode=prefer`,
+    },
+    {
+      name: 'allow without a password: plain first, trusted',
+      conninfo: () => `host=localhost port=${lab.clusters.sslAny.port} user=mixed dbname=postgres sslmode=allow`,
+    },
+    {
       name: 'channel_binding=disable',
       conninfo: () =>
         `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require channel_binding=disable`,
