@@ -8,6 +8,33 @@ export function openssl(args: string[], input?: string | Uint8Array): string {
   return execFileSync('openssl', args, { input, stdio: ['pipe', 'pipe', 'pipe'], encoding: 'utf8' });
 }
 
+/** Makes a self-signed RSA 2048 certificate in `folder` with openssl: `<name>.crt` and `<name>.key`. */
+export function selfSignedRsa(
+  folder: string,
+  name: string,
+  subject: string,
+  days = 30,
+): { certificate: string; key: string } {
+  const certificate = join(folder, `${name}.crt`);
+  const key = join(folder, `${name}.key`);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    key,
+    '-out',
+    certificate,
+    '-days',
+    String(days),
+    '-subj',
+    subject,
+  ]);
+  return { certificate, key };
+}
+
 /** Runs keytool and returns its stdout (plus stderr warnings) as text; throws when it fails. */
 export function keytool(args: string[]): string {
   return execFileSync('keytool', ['-J-Duser.language=en', ...args], {

@@ -9,6 +9,7 @@ import type { AppPorts } from '../../../electron/app/ports';
 import { createRdsPort } from '../../../electron/app/rds-ports';
 import { seededInstances } from '../../../electron/sandbox/seed';
 import type { FlowStatus } from '../../../shared/contract/rds';
+import { selfSignedRsa } from '../../support/cert-tools';
 import { testPorts } from './app-ports';
 
 let home: string;
@@ -178,25 +179,7 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
   });
 
   it('adds a client CA with ACL verify-ca and removes it; verify-full is refused before PostgreSQL 12', async () => {
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'client-ca.key',
-        '-out',
-        'client-ca.crt',
-        '-days',
-        '30',
-        '-subj',
-        '/CN=Client CA',
-      ],
-      { cwd: home, stdio: 'pipe' },
-    );
+    selfSignedRsa(home, 'client-ca', '/CN=Client CA');
     const certificatePem = await readFile(join(home, 'client-ca.crt'), 'utf8');
     const clientCa = { kind: 'client_ca', certificatePem, acl: 'verify-ca', replicationAcl: 'cert' };
     const added = await finished((await call('rds:flow-start', { ...where, change: clientCa })).value.jobId);
@@ -219,21 +202,7 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
 
   it('a custom certificate from our own CA protects the public endpoint, and verify-full trusts that CA', async () => {
     const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: home, stdio: 'pipe' });
-    openssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'own-ca.key',
-      '-out',
-      'own-ca.crt',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=Own CA',
-    );
+    selfSignedRsa(home, 'own-ca', '/CN=Own CA');
     openssl(
       'req',
       '-newkey',

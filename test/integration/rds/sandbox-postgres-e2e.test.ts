@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { runSandbox } from '../../../electron/cli/sandbox-command';
+import { selfSignedRsa } from '../../support/cert-tools';
 import { cliIo } from '../../support/cli-io';
 
 let home: string;
@@ -88,26 +88,8 @@ describe('sandbox --postgres end to end', () => {
     expect(report).toMatchObject({ ok: true, ssl: true });
     expect(report.serverCertificate.subjectAltNames).toContain(`DNS:${host}`);
 
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-keyout',
-        'other.key',
-        '-out',
-        'other-ca.crt',
-        '-days',
-        '2',
-        '-subj',
-        '/CN=Another CA',
-      ],
-      { cwd: home, stdio: 'pipe' },
-    );
-    const untrusted = await rdspg(['check', conninfo(join(home, 'other-ca.crt')), '--json']);
+    const other = selfSignedRsa(home, 'other-ca', '/CN=Another CA', 2);
+    const untrusted = await rdspg(['check', conninfo(other.certificate), '--json']);
     expect(untrusted.status).toBe(1);
     expect(JSON.parse(untrusted.stdout).error.code).toBe('certificate_untrusted');
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SslFlow } from '../../../electron/rds/ssl-flow';
 import { RdsSandbox } from '../../../electron/sandbox/index';
 import type { SslFlowStep } from '../../../shared/rds-ssl-flow';
+import { selfSignedRsa } from '../../support/cert-tools';
 import { sandboxClient } from './helpers';
 
 const fastWait = { initialDelayMs: 20, factor: 1.5, maxDelayMs: 80, timeoutMs: 10_000 };
@@ -155,21 +156,7 @@ describe('the SSL flow', () => {
   it('checks a custom certificate with the toolkit before sending it, then applies it', async () => {
     const id = 'pgm-uf6sandbox16pg';
     const host = publicEndpoint(id);
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'custom.key',
-      '-out',
-      'custom.crt',
-      '-days',
-      '30',
-      '-subj',
-      `/CN=${host}`,
-    ]);
+    selfSignedRsa(folder, 'custom', `/CN=${host}`);
     openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', 'other.key']);
     openssl(['pkey', '-in', 'custom.key', '-aes256', '-passout', 'pass:secret', '-out', 'encrypted.key']);
     const certificatePem = readFileSync(join(folder, 'custom.crt'), 'utf8');
@@ -206,21 +193,7 @@ describe('the SSL flow', () => {
   });
 
   it('configures a client CA with ACLs and a CRL; verify-full needs PostgreSQL 12', async () => {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      'ca1.key',
-      '-out',
-      'ca1.crt',
-      '-days',
-      '30',
-      '-subj',
-      '/CN=client-ca',
-    ]);
+    selfSignedRsa(folder, 'ca1', '/CN=client-ca');
     const caPem = readFileSync(join(folder, 'ca1.crt'), 'utf8');
     const flow = new SslFlow(sandboxClient(sandbox));
     const old = await flow.run('pgm-bp1sandbox10pg', {
