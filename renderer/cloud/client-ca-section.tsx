@@ -1,9 +1,10 @@
-import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import { Button, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { rdsSslState } from '../../shared/contract/rds';
 import { majorVersionOf, type SslChange } from '../../shared/rds-ssl-flow';
 import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
+import { PemField } from './pem-field';
 import { useCloudT } from './use-cloud-t';
 
 /** The client CA certificate with ACL, Replication ACL and an optional CRL (verify-full needs PostgreSQL 12+). */
@@ -41,14 +42,7 @@ export function ClientCaSection({
   return (
     <Form layout="vertical">
       <Typography.Paragraph type="secondary">{t('cloud.clientCaOff')}</Typography.Paragraph>
-      <Form.Item label={t('cloud.clientCaPem')} htmlFor="cloud-client-ca">
-        <Input.TextArea
-          id="cloud-client-ca"
-          rows={4}
-          value={certificatePem}
-          onChange={(event) => setCertificate(event.target.value)}
-        />
-      </Form.Item>
+      <PemField id="cloud-client-ca" label={t('cloud.clientCaPem')} value={certificatePem} onChange={setCertificate} />
       <Flex gap={16}>
         <Form.Item label={t('cloud.acl')} htmlFor="cloud-acl">
           <Select id="cloud-acl" style={{ width: 160 }} value={acl} onChange={setAcl} options={options} />
@@ -63,9 +57,7 @@ export function ClientCaSection({
           />
         </Form.Item>
       </Flex>
-      <Form.Item label={t('cloud.crlPem')} htmlFor="cloud-crl">
-        <Input.TextArea id="cloud-crl" rows={3} value={crlPem} onChange={(event) => setCrl(event.target.value)} />
-      </Form.Item>
+      <PemField id="cloud-crl" label={t('cloud.crlPem')} value={crlPem} onChange={setCrl} rows={3} />
       <Button
         disabled={disabled || !certificatePem.trim()}
         onClick={() =>

@@ -1,6 +1,7 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import type { EndpointChoice } from '../../shared/rds-ssl-flow';
+import { PemField } from './pem-field';
 import { useCloudT } from './use-cloud-t';
 
 /** Custom Certificate: the protected endpoint, the server certificate and its unencrypted key, in PEM. */
@@ -30,22 +31,13 @@ export function CustomCertificateForm({
           options={protectable.map((choice) => ({ value: choice.host, label: `${choice.host}:${choice.port}` }))}
         />
       </Form.Item>
-      <Form.Item label={t('cloud.customCertificatePem')} htmlFor="cloud-custom-certificate">
-        <Input.TextArea
-          id="cloud-custom-certificate"
-          rows={4}
-          value={certificatePem}
-          onChange={(event) => setCertificate(event.target.value)}
-        />
-      </Form.Item>
-      <Form.Item label={t('cloud.customKeyPem')} htmlFor="cloud-custom-key">
-        <Input.TextArea
-          id="cloud-custom-key"
-          rows={4}
-          value={keyPem}
-          onChange={(event) => setKey(event.target.value)}
-        />
-      </Form.Item>
+      <PemField
+        id="cloud-custom-certificate"
+        label={t('cloud.customCertificatePem')}
+        value={certificatePem}
+        onChange={setCertificate}
+      />
+      <PemField id="cloud-custom-key" label={t('cloud.customKeyPem')} value={keyPem} onChange={setKey} />
       <Button
         type="primary"
         disabled={disabled || !endpoint || !certificatePem.trim() || !keyPem.trim()}
