@@ -1,6 +1,8 @@
-// `npm test`: every tier in order — system packages, lint, both type worlds, unit + integration, e2e.
-import { execFileSync, spawnSync } from 'node:child_process';
+// `npm test`: every tier in order — system packages and keytar, lint, both type worlds, unit + integration, e2e.
+// `tsx test/run-all.ts --setup-only` does the first phase alone (system packages, keytar) and stops.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureKeytar } from './support/keytar-setup';
 import { ensureSystemPackages } from './support/system-deps';
 
 function log(line: string): void {
@@ -22,9 +24,14 @@ if (advice) {
   log(`missing system packages; run:\n  ${advice}`);
   process.exit(1);
 }
-if (!existsSync('node_modules/keytar/build/Release/keytar.node')) {
-  log('building keytar against libsecret');
-  execFileSync('npm', ['rebuild', 'keytar'], { stdio: 'inherit' });
+const keytarProblem = ensureKeytar(log);
+if (keytarProblem) {
+  log(keytarProblem);
+  process.exit(1);
+}
+if (process.argv.includes('--setup-only')) {
+  log('setup done');
+  process.exit(0);
 }
 step('build', 'node', ['build/bundle.mjs']);
 step('lint (biome)', 'npx', ['biome', 'check', '.']);

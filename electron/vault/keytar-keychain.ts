@@ -6,7 +6,8 @@ import { type KeychainAvailability, type KeychainPort, withTimeout } from './key
 /** The longest the vault waits for the OS keychain before working with the master password alone. */
 export const keychainTimeoutMs = 3000;
 
-interface KeytarModule {
+/** keytar's three calls, typed here: keytar is optional, so neither the build nor the type check may need it. */
+export interface KeytarModule {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
@@ -63,8 +64,7 @@ export function keytarKeychain(options: KeytarKeychainOptions = {}): KeychainPor
       if (!path) return { availability: { available: false, problem: 'keytar is not installed' }, keytar: null };
       const availability = await probe(path, timeoutMs, options.env ?? process.env);
       if (!availability.available) return { availability, keytar: null };
-      const loaded = (await import('keytar')) as unknown as KeytarModule & { default?: KeytarModule };
-      return { availability, keytar: loaded.default ?? loaded };
+      return { availability, keytar: createRequire(path)(path) as KeytarModule };
     })();
     return checked;
   };

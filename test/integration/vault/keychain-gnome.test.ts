@@ -1,13 +1,14 @@
-import keytar from 'keytar';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import { appName } from '../../../electron/platform/app-home';
-import { keytarKeychain } from '../../../electron/vault/keytar-keychain';
+import { type KeytarModule, keytarKeychain } from '../../../electron/vault/keytar-keychain';
 import { Vault } from '../../../electron/vault/vault';
 import { cliIo } from '../../support/cli-io';
 import { type KeyringSession, startKeyringSession } from '../../support/keyring-session';
 import { dataFolder, filesHolding, testCost } from '../../unit/vault/vault-helpers';
 
+const keytar = createRequire(import.meta.url)('keytar') as KeytarModule;
 let session: KeyringSession;
 beforeAll(async () => {
   session = await startKeyringSession();
