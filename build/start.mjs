@@ -1,17 +1,6 @@
-// `npm start`: the desktop app when Electron's binary is installed; otherwise server mode in the browser.
+// `npm start`: the desktop app (downloading Electron's binary on first run, bounded); server mode when that fails.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** The installed Electron binary, or null. Never require('electron') here: it would try to download the binary. */
-function electronBinary() {
-  const folder = 'node_modules/electron';
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const pathFile = join(folder, 'path.txt');
-  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
-  const candidate = override ? join(override, name ?? 'electron') : name ? join(folder, 'dist', name) : null;
-  return candidate && existsSync(candidate) ? candidate : null;
-}
+import { chooseShell, downloadElectron, electronBinary } from './launch-shell.mjs';
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: 'inherit' });
@@ -23,13 +12,12 @@ function run(command, args) {
   });
 }
 
-const binary = electronBinary();
-if (binary) {
-  run(binary, ['.', ...process.argv.slice(2)]);
+const log = (line) => process.stdout.write(`${line}\n`);
+const shell = await chooseShell({ findBinary: () => electronBinary(), download: () => downloadElectron(), log });
+if (shell.mode === 'electron') {
+  run(shell.binary, ['.', ...process.argv.slice(2)]);
 } else {
-  process.stdout.write(
-    "Electron's binary is not installed here (install it with: npx install-electron), so the app starts in server mode.\n" +
-      'Open the URL below in a browser on this machine.\n',
-  );
+  log(`Electron could not start here (${shell.reason}), so the app starts in server mode.`);
+  log('Open the URL below in a browser on this machine.');
   run(process.execPath, ['dist/rdspg.cjs', 'serve', ...process.argv.slice(2)]);
 }
