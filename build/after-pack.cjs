@@ -2,7 +2,10 @@
 const path = require('node:path');
 const { FuseV1Options, FuseVersion, flipFuses } = require('@electron/fuses');
 
-/** The fuses of the shipped app: no Node mode, no NODE_OPTIONS or --inspect, encrypted cookies, asar only, checked. */
+/**
+ * The fuses of the shipped app: no Node mode, no NODE_OPTIONS or --inspect, encrypted cookies, asar only, checked,
+ * and no extra privileges for file:// (the UI loads from app://).
+ */
 const fuseSettings = {
   [FuseV1Options.RunAsNode]: false,
   [FuseV1Options.EnableCookieEncryption]: true,
@@ -10,6 +13,7 @@ const fuseSettings = {
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** The path @electron/fuses flips: the .app bundle on macOS, the .exe on Windows, the executable on Linux. */

@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
-/** The renderer build: relative asset paths so that the same files load from file:// (Electron) and HTTP (serve). */
+/** The renderer build: relative asset paths so that the same files load from app:// (Electron) and HTTP (serve). */
 export default defineConfig({
   root,
   base: './',

@@ -14,6 +14,11 @@ const contentTypes: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** The Content-Type of a file of the built UI, from its extension. */
+export function contentTypeOf(path: string): string {
+  return contentTypes[extname(path)] ?? 'application/octet-stream';
+}
+
 /** Sends a file of the built UI; false when there is no such file under the root. */
 export async function sendStaticFile(
   root: string,
@@ -30,7 +35,7 @@ export async function sendStaticFile(
     const immutable = relative.startsWith(`assets${sep}`);
     response.writeHead(200, {
       ...headers,
-      'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOf(path),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
       'Content-Length': body.length,
     });

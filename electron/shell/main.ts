@@ -1,10 +1,10 @@
 // The Electron main process: the only composition root of the desktop app.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session } from 'electron';
 import { nativeMenuLabels } from '../../renderer/i18n/menu-labels';
 import type { MenuCommand } from '../../shared/contract';
 import { composeApp } from '../app/compose';
+import { answerAppRequest, appPageUrl, appScheme, appSchemeRegistration } from './app-scheme';
 import { registerIpcHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import { createMainWindow, hardenSession } from './window';
@@ -19,10 +19,9 @@ const certificateFilters = [
 
 async function start(): Promise<void> {
   nativeTheme.themeSource = 'system';
-  const files = {
-    preloadPath: join(__dirname, 'preload.cjs'),
-    pageUrl: pathToFileURL(join(__dirname, '..', 'renderer', 'index.html')).href,
-  };
+  const rendererRoot = join(__dirname, '..', 'renderer');
+  protocol.handle(appScheme, (request) => answerAppRequest(request, rendererRoot));
+  const files = { preloadPath: join(__dirname, 'preload.cjs'), pageUrl: appPageUrl };
   let window: BrowserWindow | null = null;
   const home = process.env.RDSPG_HOME || app.getPath('userData');
   const composed = await composeApp({
@@ -56,6 +55,8 @@ async function start(): Promise<void> {
   app.on('before-quit', () => void composed.ports.rds.close());
 }
 
+// Before ready, or the scheme would get no origin and no secure context.
+protocol.registerSchemesAsPrivileged([appSchemeRegistration]);
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
   app.enableSandbox();

@@ -5,7 +5,7 @@ import { isAllowedExternalUrl } from './external-links';
 /** Where the window's page and preload are. */
 export interface WindowFiles {
   preloadPath: string;
-  /** The file:// URL of dist/renderer/index.html. */
+  /** The app:// URL of the UI's page (electron/shell/app-scheme.ts); never file://. */
   pageUrl: string;
 }
 
@@ -22,7 +22,7 @@ export const hardenedWebPreferences = {
   spellcheck: false,
 } as const;
 
-/** Adds the CSP header to every response of the session; refuses permission requests and checks (camera, geolocation…). */
+/** Adds the CSP header to every response of the session (app:// answers carry it themselves too); refuses permission requests and checks (camera, geolocation…). */
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });

@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { HandlerTable } from '../../../electron/app/handler-table';
 import { contentSecurityPolicy, securityHeaders } from '../../../electron/server/security';
+import { appPageUrl } from '../../../electron/shell/app-scheme';
 import { registerIpcHandlers } from '../../../electron/shell/ipc';
 import { channelNames } from '../../../shared/contract';
 
@@ -46,7 +47,7 @@ describe('Electron security checklist: the Content-Security-Policy', () => {
 });
 
 describe('Electron security checklist: IPC sender checks', () => {
-  const pageUrl = 'file:///opt/app/resources/app.asar/dist/renderer/index.html';
+  const pageUrl = appPageUrl;
   const calls: string[] = [];
   const table = Object.fromEntries(
     channelNames.map((name) => [
@@ -75,7 +76,8 @@ describe('Electron security checklist: IPC sender checks', () => {
       for (const event of [
         sender('https://evil.example/', true),
         sender(pageUrl, false),
-        sender(`file:///tmp/other.html`, true),
+        sender('file:///opt/app/resources/app.asar/dist/renderer/index.html', true),
+        sender('app://evil/index.html', true),
         { senderFrame: null, sender: { mainFrame: null } } as never,
       ]) {
         expect(await handler(event, {}), name).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

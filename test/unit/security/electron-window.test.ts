@@ -1,4 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { appPageUrl, appSchemeRegistration } from '../../../electron/shell/app-scheme';
 
 // Electron's binary cannot be installed here (no network beyond the registries), so its main-process API is a
 // recorder: it keeps what the shell asks of it, and the tests check that against Electron's security checklist.
@@ -13,6 +16,8 @@ const recorded = vi.hoisted(() => {
     opened: [] as string[],
     appListeners: {} as Record<string, Listener[]>,
     sandboxEnabled: false,
+    privilegedSchemes: [] as unknown[],
+    readyAsked: false,
   };
   class BrowserWindow {
     webContents: Record<string, unknown>;
@@ -44,11 +49,20 @@ const recorded = vi.hoisted(() => {
     on: (name: string, listener: Listener) => {
       state.appListeners[name] = [...(state.appListeners[name] ?? []), listener];
     },
-    whenReady: () => new Promise(() => undefined),
+    whenReady: () => {
+      state.readyAsked = true;
+      return new Promise(() => undefined);
+    },
     quit: () => undefined,
   };
   const shell = { openExternal: async (url: string) => void state.opened.push(url) };
-  return { state, BrowserWindow, app, shell };
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      if (state.readyAsked) throw new Error('registerSchemesAsPrivileged after app.whenReady()');
+      state.privilegedSchemes.push(...schemes);
+    },
+  };
+  return { state, BrowserWindow, app, shell, protocol };
 });
 
 vi.mock('electron', () => ({
@@ -60,10 +74,12 @@ vi.mock('electron', () => ({
   Menu: {},
   nativeTheme: {},
   session: {},
+  protocol: recorded.protocol,
 }));
 
 const { createMainWindow, hardenSession, hardenedWebPreferences } = await import('../../../electron/shell/window');
-const pageUrl = 'file:///opt/RDS%20PG%20Connect/resources/app.asar/dist/renderer/index.html';
+const pageUrl = appPageUrl;
+const shellFolder = new URL('../../../electron/shell/', import.meta.url).pathname;
 
 function openWindow() {
   createMainWindow({ preloadPath: '/opt/app/dist/electron/preload.cjs', pageUrl });
@@ -134,6 +150,8 @@ describe('Electron security checklist: the window factory', () => {
     expect(window.contents['will-navigate']).toHaveLength(1);
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///etc/passwd')).toBe(true);
+    expect(navigate('file:///opt/app/resources/app.asar/dist/renderer/index.html')).toBe(true);
+    expect(navigate('app://evil/index.html')).toBe(true);
     expect(navigate(pageUrl)).toBe(false);
     for (const name of ['will-redirect', 'will-attach-webview']) {
       const attempt = navigationEvent();
@@ -194,5 +212,23 @@ describe('Electron security checklist: the session and the app', () => {
     const attempt = navigationEvent();
     listeners['will-attach-webview']?.(attempt.event);
     expect(attempt.prevented()).toBe(true);
+  });
+});
+
+describe('Electron security checklist: app:// instead of file://', () => {
+  it('main registers the privileged app:// scheme before ready, and nothing else', async () => {
+    await import('../../../electron/shell/main');
+    expect(recorded.state.privilegedSchemes).toEqual([appSchemeRegistration]);
+    expect(recorded.state.readyAsked).toBe(true);
+  });
+
+  it('the shell serves the window from app:// and loads nothing from file://', async () => {
+    const main = await readFile(join(shellFolder, 'main.ts'), 'utf8');
+    expect(main).toMatch(/protocol\.handle\(appScheme, \(request\) => answerAppRequest\(request, rendererRoot\)\)/);
+    expect(main).toMatch(/pageUrl: appPageUrl/);
+    for (const name of await readdir(shellFolder)) {
+      const source = await readFile(join(shellFolder, name), 'utf8');
+      expect(source, name).not.toMatch(/pathToFileURL|loadFile\(|['"`]file:/);
+    }
   });
 });

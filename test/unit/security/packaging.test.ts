@@ -40,9 +40,10 @@ describe('Electron fuses set by the afterPack hook', () => {
     EnableNodeCliInspectArguments: FuseState.DISABLE,
     EnableEmbeddedAsarIntegrityValidation: FuseState.ENABLE,
     OnlyLoadAppFromAsar: FuseState.ENABLE,
+    GrantFileProtocolExtraPrivileges: FuseState.DISABLE,
   };
 
-  it('configures exactly the six fuses of the checklist', () => {
+  it('configures exactly the seven fuses of the checklist', () => {
     const named = Object.fromEntries(
       Object.entries(afterPack.fuseSettings).map(([index, on]) => [FuseV1Options[Number(index)], on]),
     );
@@ -53,6 +54,7 @@ describe('Electron fuses set by the afterPack hook', () => {
       EnableNodeCliInspectArguments: false,
       EnableEmbeddedAsarIntegrityValidation: true,
       OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -61,7 +63,8 @@ describe('Electron fuses set by the afterPack hook', () => {
       const appOutDir = join(folder, platform);
       await mkdir(appOutDir, { recursive: true });
       const name = platform === 'win32' ? 'RDS PG Connect.exe' : 'rds-pg-connect';
-      // Electron's defaults: RunAsNode, NODE_OPTIONS and --inspect on, the rest off; two later fuses off and on.
+      // Electron's defaults: RunAsNode, NODE_OPTIONS and --inspect on, the rest off; then the V8 snapshot fuse off and
+      // GrantFileProtocolExtraPrivileges on.
       await writeFile(join(appOutDir, name), binaryWithFuseWire('10110001'));
       await afterPack({
         appOutDir,
@@ -73,7 +76,6 @@ describe('Electron fuses set by the afterPack hook', () => {
       for (const [fuse, state] of Object.entries(expected))
         expect(wire[FuseV1Options[fuse as keyof typeof FuseV1Options]], fuse).toBe(state);
       expect(wire[FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]).toBe(FuseState.DISABLE);
-      expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.ENABLE);
       const bytes = await readFile(join(appOutDir, name));
       expect(bytes.length).toBe(binaryWithFuseWire('10110001').length);
     });
