@@ -18,6 +18,8 @@ if (shell.mode === 'electron') {
   run(shell.binary, ['.', ...process.argv.slice(2)]);
 } else {
   log(`Electron could not start here (${shell.reason}), so the app starts in server mode.`);
-  log('Open the URL below in a browser on this machine.');
+  log(
+    'Open the URL below in a browser on this machine. For the desktop app later: node node_modules/electron/install.js',
+  );
   run(process.execPath, ['dist/rdspg.cjs', 'serve', ...process.argv.slice(2)]);
 }
