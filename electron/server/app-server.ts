@@ -153,6 +153,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
         ok: boolean;
         error?: { code: string };
       };
+      gate.refresh(session);
       return sendJson(response, !answer.ok && tooLargeCodes.has(answer.error?.code ?? '') ? 413 : 200, answer);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD')

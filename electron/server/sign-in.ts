@@ -69,6 +69,12 @@ export class SignInGate {
     return true;
   }
 
+  /** Counts the end of a request as activity too, so that a slow request does not use up the idle time. */
+  refresh(secret: string | undefined): void {
+    const key = secret === undefined ? null : digest(secret);
+    if (key && this.sessions.has(key)) this.sessions.set(key, this.now());
+  }
+
   /** Ends a session; true when it was signed in. */
   signOut(secret: string | undefined): boolean {
     return secret !== undefined && this.sessions.delete(digest(secret));

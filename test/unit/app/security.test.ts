@@ -59,6 +59,10 @@ describe('server-mode sign-in and request limits', () => {
     expect(gate.touch(session ?? '')).toBe(true);
     now += 59_000;
     expect(gate.touch(session ?? '')).toBe(true);
+    now += 30_000;
+    gate.refresh(session ?? '');
+    now += 59_000;
+    expect(gate.touch(session ?? '')).toBe(true);
     now += 60_001;
     expect(gate.touch(session ?? '')).toBe(false);
     const second = gate.signIn(tokens[0]) ?? '';
