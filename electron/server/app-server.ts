@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { commonErrorCodes } from '../../shared/contract/channel';
 import { maxUploadBytes } from '../../shared/contract/files';
-import { sessionHeader, signInPath, signOutPath } from '../../shared/contract/server-mode';
+import { type ServerModeErrorCode, sessionHeader, signInPath, signOutPath } from '../../shared/contract/server-mode';
 import { type BugLog, dispatch, type HandlerTable } from '../app/handler-table';
 import { decodePath, jsonTooDeep, maxJsonDepth } from './request-limits';
 import { allowedHosts, certificateNames, refusal, securityHeaders } from './security';
@@ -17,8 +18,6 @@ export interface AppServerOptions {
   staticRoot: string;
   host: string;
   port: number;
-  /** The first one-time sign-in token; random when not given. */
-  token?: string;
   /** How long a session lasts without a request (ms); 30 minutes when not given. */
   idleMs?: number;
   /** A certificate and key (PEM): serve HTTPS instead of HTTP. */
@@ -50,7 +49,10 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
   response.end(JSON.stringify(value));
 }
 
-function sendFailure(response: ServerResponse, status: number, code: string, message: string): void {
+/** The codes this layer answers with: its own, the common ones, and an upload's own "too large". */
+type HttpFailureCode = ServerModeErrorCode | (typeof commonErrorCodes)[number] | 'file_too_large';
+
+function sendFailure(response: ServerResponse, status: number, code: HttpFailureCode, message: string): void {
   sendJson(response, status, { ok: false, error: { code, message } });
 }
 
@@ -109,7 +111,6 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   let hosts = new Set<string>();
   let origin = '';
   const gate = new SignInGate({
-    token: options.token,
     idleMs: options.idleMs,
     now: options.now,
     onNextToken: (token) => options.onSignInUrl?.(`${origin}/#token=${token}`),

@@ -7,8 +7,8 @@ export const signInPath = '/session/sign-in';
 /** Where the page ends its session (POST with the session header). */
 export const signOutPath = '/session/sign-out';
 
-/** Codes the server-mode HTTP layer answers with outside any channel. */
-export const serverModeErrorCodes = ['session_ended', 'sign_in_link_invalid', 'request_too_large'] as const;
+/** Codes the server-mode HTTP layer answers with outside any channel (besides the common ones, `session_ended` among them). */
+export const serverModeErrorCodes = ['sign_in_link_invalid', 'request_too_large'] as const;
 
 /** One of the server-mode HTTP layer's codes. */
 export type ServerModeErrorCode = (typeof serverModeErrorCodes)[number];
