@@ -5,6 +5,7 @@ import { api } from './api/bridge';
 import { t, useLocale } from './i18n';
 import { antLocale } from './i18n/ant-locale';
 import { MainWindow } from './main-window';
+import { SessionEndScreen, useSessionEnd } from './server-mode/session-end';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
 import { MasterPasswordScreen } from './vault/master-password-screen';
@@ -15,6 +16,7 @@ export function App() {
   const locale = useLocale();
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const sessionEnd = useSessionEnd();
   const refresh = useCallback(async () => {
     const answer = await (takePrefetchedStatus() ?? api['vault:status']({}));
     if (answer.ok) setStatus(answer.value);
@@ -28,7 +30,8 @@ export function App() {
     document.body.style.margin = '0';
   }, [dark]);
   let content: React.ReactNode;
-  if (problem) content = <p role="alert">{problem}</p>;
+  if (sessionEnd) content = <SessionEndScreen reason={sessionEnd} />;
+  else if (problem) content = <p role="alert">{problem}</p>;
   else if (!status) content = <Spin aria-label={t('app.loading')} />;
   else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
   else content = <MainWindow onStatus={setStatus} />;

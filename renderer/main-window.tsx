@@ -10,6 +10,7 @@ import { CloudButton } from './cloud/cloud-button';
 import { describeFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
+import { SignOutButton } from './server-mode/session-end';
 import { PasswordPrompt } from './servers/password-prompt';
 import { ServerPanel } from './servers/server-panel';
 import { ServerTree } from './servers/server-tree';
@@ -143,6 +144,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           <CloudButton onRegister={(form) => setOverlay({ kind: 'register', initial: form })} />
           <CertificatesButton />
           <LanguageMenu inMenuBar />
+          <SignOutButton />
         </Space>
       </Layout.Header>
       <Layout>

@@ -3,12 +3,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { composeApp } from '../app/compose';
+import { uploadFolder } from '../app/handlers/file-handlers';
+import { cleanUploads } from '../app/upload-store';
 import { resolveAppHome } from '../platform/app-home';
 import { startAppServer } from '../server/app-server';
 import { isLoopbackHost } from '../server/security';
-import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
-
-const usage = 'rdspg serve [--port N] [--host 127.0.0.1] [--json]';
+import { type CliCommand, type CliIo, writeFailure, writeJson, writeLine } from './command';
+import { readServeOptions, serveUsage } from './serve-options';
 
 /** Where the built UI is: RDSPG_RENDERER_DIR, or the dist/renderer above this module (bundled or not). */
 export function rendererFolder(env: CliIo['env']): string {
@@ -35,10 +36,10 @@ function waitForSignal(): Promise<string> {
   });
 }
 
-/** `rdspg serve`: the desktop UI and its handlers over HTTP on loopback, for a browser (pgAdmin's server mode). */
+/** `rdspg serve`: the desktop UI and its handlers for a browser, on loopback or over HTTPS (pgAdmin's server mode). */
 export const serveCommand: CliCommand = {
   summary: 'serve the desktop UI to a browser on this machine (server mode)',
-  usage,
+  usage: serveUsage,
   async run(args, io) {
     const { values } = parseArgs({
       args,
@@ -46,13 +47,15 @@ export const serveCommand: CliCommand = {
       options: {
         port: { type: 'string', default: '0' },
         host: { type: 'string', default: '127.0.0.1' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
-    const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      writeFailure(io.stderr, usageFailure(usage, `--port must be 0 to 65535, not "${values.port}"`));
-      return 2;
+    const options = await readServeOptions(values, io.env);
+    if ('failure' in options) {
+      writeFailure(io.stderr, options.failure);
+      return options.status;
     }
     const staticRoot = rendererFolder(io.env);
     if (!existsSync(join(staticRoot, 'index.html'))) {
@@ -62,10 +65,10 @@ export const serveCommand: CliCommand = {
       });
       return 1;
     }
-    if (!isLoopbackHost(values.host))
+    if (!isLoopbackHost(options.host))
       writeLine(
         io.stderr,
-        `warning: serving on ${values.host}, not loopback: anyone who can reach it and has the URL can use your saved servers.`,
+        `warning: serving on ${options.host}, not loopback: anyone who can reach it and has the URL can use your saved servers.`,
       );
     const app = await composeApp({
       mode: 'server',
@@ -73,13 +76,17 @@ export const serveCommand: CliCommand = {
       env: io.env,
       version: io.env.RDSPG_VERSION ?? '0.1.0',
     });
+    await cleanUploads(uploadFolder(app.ports.home), app.ports.registry);
     let running: Awaited<ReturnType<typeof startAppServer>>;
     try {
       running = await startAppServer({
         table: app.table,
         staticRoot,
-        host: values.host,
-        port,
+        ...options,
+        onSignInUrl: (url) =>
+          values.json
+            ? writeJson(io.stdout, { next: url })
+            : writeLine(io.stdout, `A browser signed in; that URL no longer works. To sign in again, open:\n  ${url}`),
         logBug: (channel, error) =>
           writeLine(io.stderr, `[serve] bug in ${channel}: ${(error as Error)?.message ?? error}`),
       });
@@ -87,7 +94,7 @@ export const serveCommand: CliCommand = {
       const code = (error as { code?: string }).code ?? 'error';
       writeFailure(io.stderr, {
         code: 'listen_failed',
-        message: `cannot listen on ${values.host}:${port} (${code}); choose another --port.`,
+        message: `cannot listen on ${options.host}:${options.port} (${code}); choose another --port.`,
       });
       return 1;
     }
@@ -95,7 +102,7 @@ export const serveCommand: CliCommand = {
     else
       writeLine(
         io.stdout,
-        `RDS PG Connect is serving on ${running.origin}\nOpen this URL (it signs you in; keep it private):\n  ${running.url}\nPress Ctrl+C to stop.`,
+        `RDS PG Connect is serving on ${running.origin}\nOpen this URL (it signs you in once; keep it private):\n  ${running.url}\nPress Ctrl+C to stop.`,
       );
     await waitForSignal();
     await app.sessions.closeAll();

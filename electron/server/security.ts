@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual, X509Certificate } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** The Content-Security-Policy of the UI, in Electron and in server mode. */
@@ -26,17 +26,27 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** The session cookie's name. */
-export const sessionCookieName = 'rdspg_session';
-
 /** Whether a host name is a loopback address or localhost. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-/** The Host header values the server answers to: its own address and port, plus loopback aliases when on loopback. */
-export function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set([host.includes(':') && !host.startsWith('[') ? `[${host}]` : host]);
+/** The DNS names and IP addresses a certificate (PEM) is for, as Host names (IPv6 in brackets). */
+export function certificateNames(certificate: string | Buffer): string[] {
+  const names = (new X509Certificate(certificate).subjectAltName ?? '').split(', ');
+  return names.flatMap((entry) => {
+    const colon = entry.indexOf(':');
+    const kind = entry.slice(0, colon);
+    const value = entry.slice(colon + 1).toLowerCase();
+    if (kind === 'DNS') return [value];
+    if (kind === 'IP Address') return [value.includes(':') ? `[${value}]` : value];
+    return [];
+  });
+}
+
+/** The Host header values the server answers to: its address, loopback aliases on loopback, and the certificate's names. */
+export function allowedHosts(host: string, port: number, extraNames: string[] = []): Set<string> {
+  const names = new Set([host.includes(':') && !host.startsWith('[') ? `[${host}]` : host, ...extraNames]);
   if (isLoopbackHost(host)) for (const alias of ['127.0.0.1', 'localhost', '[::1]']) names.add(alias);
   return new Set([...names].map((name) => `${name}:${port}`));
 }
@@ -49,21 +59,16 @@ export function sameSecret(given: string | null | undefined, expected: string): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Reads one cookie from a request. */
-export function readCookie(request: IncomingMessage, name: string): string | null {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
-}
-
 /** Why a request is refused before it reaches a handler, or null when it may go on. */
-export function refusal(request: IncomingMessage, hosts: Set<string>): { status: number; reason: string } | null {
+export function refusal(
+  request: IncomingMessage,
+  hosts: Set<string>,
+  scheme: 'http' | 'https',
+): { status: number; reason: string } | null {
   const host = request.headers.host ?? '';
   if (!hosts.has(host.toLowerCase())) return { status: 421, reason: 'unknown Host header (DNS rebinding?)' };
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return { status: 403, reason: 'cross-origin request' };
+  if (origin !== undefined && origin !== `${scheme}://${host}`) return { status: 403, reason: 'cross-origin request' };
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     return { status: 403, reason: 'cross-site request' };

@@ -19,23 +19,23 @@ export function contentTypeOf(path: string): string {
   return contentTypes[extname(path)] ?? 'application/octet-stream';
 }
 
-/** Sends a file of the built UI; false when there is no such file under the root. */
+/** Sends a file of the built UI (`path` already %-decoded); false when there is no such file under the root. */
 export async function sendStaticFile(
   root: string,
-  urlPath: string,
+  path: string,
   response: ServerResponse,
   headers: Record<string, string>,
 ): Promise<boolean> {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '');
-  const path = join(root, relative);
-  if (relative.startsWith('..') || !path.startsWith(root + sep)) return false;
+  const relative = normalize(path === '/' ? '/index.html' : path).replace(/^([/\\])+/, '');
+  const file = join(root, relative);
+  if (relative.startsWith('..') || !file.startsWith(root + sep)) return false;
   try {
-    if (!(await stat(path)).isFile()) return false;
-    const body = await readFile(path);
+    if (!(await stat(file)).isFile()) return false;
+    const body = await readFile(file);
     const immutable = relative.startsWith(`assets${sep}`);
     response.writeHead(200, {
       ...headers,
-      'Content-Type': contentTypeOf(path),
+      'Content-Type': contentTypeOf(file),
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
       'Content-Length': body.length,
     });

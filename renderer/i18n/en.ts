@@ -24,6 +24,12 @@ export const en = {
   'menu.changeMasterPassword': 'Change master password…',
   'menu.resetMasterPassword': 'Reset master password…',
   'menu.lock': 'Lock',
+  'menu.signOut': 'Sign out',
+  'session.endedTitle': 'The session has ended',
+  'session.ended':
+    'It was idle too long, its sign-in link had already been used, or rdspg serve restarted. Open the newest URL that rdspg serve printed in its terminal again.',
+  'session.signedOutTitle': 'Signed out',
+  'session.signedOut': 'To sign in again, open the newest URL that rdspg serve printed in its terminal.',
   'main.connectedTo': 'Connected to {name}',
   'main.passwordCleared': 'The saved password of {name} was deleted',
   'main.masterPasswordChanged': 'The master password was changed',
@@ -145,6 +151,9 @@ export const en = {
   'error.backend_unreachable': 'The app is not answering',
   'error.invalid_request': 'Some fields are not valid',
   'error.internal_error': 'Something went wrong',
+  'error.session_ended': 'The session has ended',
+  'error.file_too_large': 'The file is too large',
+  'error.upload_quota_exceeded': 'The uploads are over their quota',
   'error.not_connected': 'The server is not connected',
   'error.query_running': 'A query is already running',
 

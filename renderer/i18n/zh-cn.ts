@@ -25,6 +25,12 @@ export const zhCN: Record<MessageKey, string> = {
   'menu.changeMasterPassword': '修改主密码…',
   'menu.resetMasterPassword': '重置主密码…',
   'menu.lock': '锁定',
+  'menu.signOut': '退出登录',
+  'session.endedTitle': '会话已结束',
+  'session.ended':
+    '会话空闲时间过长、登录链接已被使用过，或 rdspg serve 已重启。请重新打开 rdspg serve 在终端中打印的最新网址。',
+  'session.signedOutTitle': '已退出登录',
+  'session.signedOut': '如需再次登录，请打开 rdspg serve 在终端中打印的最新网址。',
   'main.connectedTo': '已连接到 {name}',
   'main.passwordCleared': '已删除 {name} 保存的密码',
   'main.masterPasswordChanged': '主密码已修改',
@@ -144,6 +150,9 @@ export const zhCN: Record<MessageKey, string> = {
   'error.backend_unreachable': '应用无响应',
   'error.invalid_request': '部分字段无效',
   'error.internal_error': '出现错误',
+  'error.session_ended': '会话已结束',
+  'error.file_too_large': '文件过大',
+  'error.upload_quota_exceeded': '上传文件超出配额',
   'error.not_connected': '服务器未连接',
   'error.query_running': '已有查询正在执行',
 

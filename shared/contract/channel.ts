@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Codes every channel may answer with besides its own: a payload that fails the schema, a bug, no back end. */
-export const commonErrorCodes = ['invalid_request', 'internal_error', 'backend_unreachable'] as const;
+/** Codes every channel may answer with besides its own: a bad payload, a bug, no back end, a server-mode session ended. */
+export const commonErrorCodes = ['invalid_request', 'internal_error', 'backend_unreachable', 'session_ended'] as const;
 
 /** One request/response pair of the contract: the request schema and the schema of the Result it answers. */
 export interface ChannelSpec<Request extends z.ZodType, Value extends z.ZodType, Code extends string> {

@@ -5,7 +5,13 @@ import { channel, emptyRequest } from './channel';
 export const maxUploadBytes = 4 * 1024 * 1024;
 
 /** Failures of the file channels. */
-export const fileErrorCodes = ['folder_unreadable', 'not_available', 'file_too_large', 'upload_failed'] as const;
+export const fileErrorCodes = [
+  'folder_unreadable',
+  'not_available',
+  'file_too_large',
+  'upload_quota_exceeded',
+  'upload_failed',
+] as const;
 
 /** One entry of the file browser. */
 export const folderEntry = z.object({ name: z.string(), path: z.string(), kind: z.enum(['file', 'folder']) });

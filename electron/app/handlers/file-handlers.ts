@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { maxUploadBytes } from '../../../shared/contract/files';
@@ -7,6 +7,7 @@ import { fail, ok } from '../../../shared/result';
 import { writeFileAtomic } from '../../platform/atomic-write';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
+import { cleanUploads, uploadsQuotaBytes } from '../upload-store';
 
 type FileHandlers = Pick<
   HandlerTable,
@@ -57,6 +58,14 @@ export function createFileHandlers(ports: AppPorts): FileHandlers {
         return fail('file_too_large', 'the file is larger than 4 MB; choose the certificate file itself.');
       const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
       const path = join(uploadFolder(ports.home), `${digest}-${safeName(fileName)}`);
+      const kept = await cleanUploads(uploadFolder(ports.home), ports.registry);
+      const quota = uploadsQuotaBytes(ports.env);
+      const known = await stat(path).catch(() => null);
+      if (!known && kept + bytes.length > quota)
+        return fail(
+          'upload_quota_exceeded',
+          `uploads may take ${Math.round(quota / 1024)} KB in all and ${Math.round(kept / 1024)} KB are in use; type the file's path on this machine instead (uploads that no saved server uses are deleted after a day).`,
+        );
       try {
         await writeFileAtomic(path, bytes);
       } catch (error) {

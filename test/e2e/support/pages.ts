@@ -50,3 +50,18 @@ export async function fillServerDialog(page: Page, entry: ServerEntry): Promise<
   if (entry.uploadRoot) await dialog.getByLabel('Upload Root certificate').setInputFiles(entry.rootCertificate);
   else await dialog.getByLabel('Root certificate', { exact: true }).fill(entry.rootCertificate);
 }
+
+/** Opens the sign-in URL that `rdspg serve` printed and sets the master password on the first-run screen. */
+export async function signInAndSetMasterPassword(page: Page, url: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Set the master password' }).waitFor();
+  await page.getByLabel('Master password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm master password').fill(password);
+  await page.getByRole('button', { name: 'Set master password' }).click();
+  await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+}
+
+/** The server-mode session secret this tab keeps (what a thief would need). */
+export function sessionSecret(page: Page): Promise<string | null> {
+  return page.evaluate("sessionStorage.getItem('rdspg.session')");
+}

@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, isLoopbackHost, readCookie, refusal, sameSecret } from '../../../electron/server/security';
+import { decodePath, jsonTooDeep } from '../../../electron/server/request-limits';
+import { allowedHosts, isLoopbackHost, refusal, sameSecret } from '../../../electron/server/security';
+import { SignInGate } from '../../../electron/server/sign-in';
 import { isAllowedExternalUrl } from '../../../electron/shell/external-links';
 
 function request(method: string, headers: Record<string, string>): IncomingMessage {
@@ -12,23 +14,23 @@ describe('server-mode request checks', () => {
 
   it('answers only to its own loopback Host names and port (no DNS rebinding)', () => {
     expect([...hosts].sort()).toEqual(['127.0.0.1:5050', '[::1]:5050', 'localhost:5050']);
-    expect(refusal(request('GET', { host: '127.0.0.1:5050' }), hosts)).toBeNull();
-    expect(refusal(request('GET', { host: 'evil.example:5050' }), hosts)?.status).toBe(421);
-    expect(refusal(request('GET', { host: '127.0.0.1:5051' }), hosts)?.status).toBe(421);
-    expect(refusal(request('GET', {}), hosts)?.status).toBe(421);
+    expect(refusal(request('GET', { host: '127.0.0.1:5050' }), hosts, 'http')).toBeNull();
+    expect(refusal(request('GET', { host: 'evil.example:5050' }), hosts, 'http')?.status).toBe(421);
+    expect(refusal(request('GET', { host: '127.0.0.1:5051' }), hosts, 'http')?.status).toBe(421);
+    expect(refusal(request('GET', {}), hosts, 'http')?.status).toBe(421);
   });
 
   it('refuses cross-origin and cross-site requests, and changes without an Origin', () => {
     const host = { host: 'localhost:5050' };
-    expect(refusal(request('POST', { ...host, origin: 'http://localhost:5050' }), hosts)).toBeNull();
-    expect(refusal(request('POST', { ...host, origin: 'http://127.0.0.1:5050' }), hosts)?.status).toBe(403);
-    expect(refusal(request('POST', { ...host, origin: 'https://evil.example' }), hosts)?.status).toBe(403);
-    expect(refusal(request('POST', host), hosts)?.status).toBe(403);
-    expect(refusal(request('GET', { ...host, 'sec-fetch-site': 'cross-site' }), hosts)?.status).toBe(403);
-    expect(refusal(request('GET', { ...host, 'sec-fetch-site': 'none' }), hosts)).toBeNull();
+    expect(refusal(request('POST', { ...host, origin: 'http://localhost:5050' }), hosts, 'http')).toBeNull();
+    expect(refusal(request('POST', { ...host, origin: 'http://127.0.0.1:5050' }), hosts, 'http')?.status).toBe(403);
+    expect(refusal(request('POST', { ...host, origin: 'https://evil.example' }), hosts, 'http')?.status).toBe(403);
+    expect(refusal(request('POST', host), hosts, 'http')?.status).toBe(403);
+    expect(refusal(request('GET', { ...host, 'sec-fetch-site': 'cross-site' }), hosts, 'http')?.status).toBe(403);
+    expect(refusal(request('GET', { ...host, 'sec-fetch-site': 'none' }), hosts, 'http')).toBeNull();
   });
 
-  it('knows loopback names, compares secrets in constant time and reads cookies', () => {
+  it('knows loopback names, and compares secrets in constant time', () => {
     expect(isLoopbackHost('127.0.0.1')).toBe(true);
     expect(isLoopbackHost('::1')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
@@ -36,8 +38,45 @@ describe('server-mode request checks', () => {
     expect(sameSecret('abc', 'abc')).toBe(true);
     expect(sameSecret('abd', 'abc')).toBe(false);
     expect(sameSecret('', 'abc')).toBe(false);
-    expect(readCookie(request('GET', { cookie: 'a=1; rdspg_session=x=y' }), 'rdspg_session')).toBe('x=y');
-    expect(readCookie(request('GET', {}), 'rdspg_session')).toBeNull();
+  });
+});
+
+describe('server-mode sign-in and request limits', () => {
+  it('a token signs in once; the session ends after the idle time or on sign-out', () => {
+    let now = 1_000;
+    const tokens: string[] = [];
+    const gate = new SignInGate({
+      token: 'first-token',
+      idleMs: 60_000,
+      now: () => now,
+      onNextToken: (t) => tokens.push(t),
+    });
+    expect(gate.signIn('wrong-token')).toBeNull();
+    const session = gate.signIn('first-token');
+    expect(session).toMatch(/^[\w-]{40,}$/);
+    expect(gate.signIn('first-token')).toBeNull();
+    expect(tokens).toEqual([gate.currentToken()]);
+    expect(gate.touch(session ?? '')).toBe(true);
+    now += 59_000;
+    expect(gate.touch(session ?? '')).toBe(true);
+    now += 30_000;
+    gate.refresh(session ?? '');
+    now += 59_000;
+    expect(gate.touch(session ?? '')).toBe(true);
+    now += 60_001;
+    expect(gate.touch(session ?? '')).toBe(false);
+    const second = gate.signIn(tokens[0]) ?? '';
+    expect(gate.signOut(second)).toBe(true);
+    expect(gate.touch(second)).toBe(false);
+    expect(gate.touch(undefined)).toBe(false);
+  });
+
+  it('measures JSON nesting without parsing and decodes paths without throwing', () => {
+    expect(jsonTooDeep(`${'['.repeat(32)}${']'.repeat(32)}`)).toBe(false);
+    expect(jsonTooDeep(`${'['.repeat(33)}${']'.repeat(33)}`)).toBe(true);
+    expect(jsonTooDeep(JSON.stringify({ text: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"' }))).toBe(false);
+    expect(decodePath('/a%20b')).toBe('/a b');
+    expect(decodePath('/%E0%A4%A')).toBeNull();
   });
 });
 

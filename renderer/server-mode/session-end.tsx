@@ -1,0 +1,36 @@
+import { Button, Result } from 'antd';
+import { useEffect, useState } from 'react';
+import { serverSession } from '../api/bridge';
+import type { SessionEnd } from '../api/server-session';
+import { t } from '../i18n';
+
+/** Why the server-mode session is over, or null while it lasts (always null in Electron). */
+export function useSessionEnd(): SessionEnd | null {
+  const [ended, setEnded] = useState<SessionEnd | null>(null);
+  useEffect(() => serverSession?.onEnd(setEnded), []);
+  return ended;
+}
+
+/** The page that replaces the UI once the session is over: what happened and how to sign in again. */
+export function SessionEndScreen({ reason }: { reason: SessionEnd }) {
+  const signedOut = reason === 'signed-out';
+  return (
+    <Result
+      role="alert"
+      status={signedOut ? 'info' : 'warning'}
+      title={t(signedOut ? 'session.signedOutTitle' : 'session.endedTitle')}
+      subTitle={t(signedOut ? 'session.signedOut' : 'session.ended')}
+    />
+  );
+}
+
+/** The menu bar's Sign out button, in server mode only. */
+export function SignOutButton() {
+  if (!serverSession) return null;
+  const session = serverSession;
+  return (
+    <Button role="menuitem" onClick={() => void session.signOut()}>
+      {t('menu.signOut')}
+    </Button>
+  );
+}
