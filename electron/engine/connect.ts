@@ -2,7 +2,7 @@ import { userInfo } from 'node:os';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
-import { type AttemptFailure, type AttemptResult, serverFailure } from './failures';
+import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure } from './failures';
 import { openTransport } from './negotiate';
 import { lookupPassword } from './pgpass';
 import { type Session, startSession } from './session';
@@ -87,7 +87,7 @@ async function tryTarget(
   let tlsProblem: AttemptFailure | null = null;
   let last: AttemptResult<Session> | null = null;
   for (const [index, step] of steps.entries()) {
-    if (cancel?.aborted) break;
+    if (cancel?.aborted) return attemptFailed({ ...cancelled(), stage: 'client' });
     const signals = [cancel, settings.connectTimeoutMs ? AbortSignal.timeout(settings.connectTimeoutMs) : undefined];
     const signal = AbortSignal.any(signals.filter((one) => one !== undefined));
     const tls = step === 'plain' ? 'none' : step === 'tls-preferred' ? 'preferred' : 'required';
