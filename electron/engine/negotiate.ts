@@ -58,7 +58,8 @@ export function whenAborted(signal: AbortSignal, action: () => void): () => void
   return () => signal.removeEventListener('abort', action);
 }
 
-const timeoutError = () => Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' });
+/** The error an attempt's time-out (or cancellation) closes its socket with. */
+export const timeoutError = () => Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' });
 
 function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
   const { target, signal } = request;

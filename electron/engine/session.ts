@@ -2,7 +2,7 @@ import type { TLSSocket } from 'node:tls';
 import '../platform/runtime-hints';
 import pg from 'pg';
 import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure, socketFailure } from './failures';
-import { closeTransport, describeTarget, type Transport, whenAborted } from './negotiate';
+import { closeTransport, describeTarget, type Transport, timeoutError, whenAborted } from './negotiate';
 import type { ConnectionSettings, ConnectionTarget } from './settings';
 
 /** A started PostgreSQL session on a transport: the driver's client, and whether TLS carries it. */
@@ -99,9 +99,7 @@ export async function startSession(
       authenticated = true;
     }
   });
-  const stop = whenAborted(signal, () =>
-    closeTransport(transport, Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' })),
-  );
+  const stop = whenAborted(signal, () => closeTransport(transport, timeoutError()));
   try {
     await client.connect();
     client.on('error', () => undefined);
@@ -114,9 +112,7 @@ export async function startSession(
     if (bindingFailure) return attemptFailed(bindingFailure);
     if (signal.aborted)
       return {
-        ...attemptFailed(
-          socketFailure(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }), describeTarget(request.target)),
-        ),
+        ...attemptFailed(socketFailure(timeoutError(), describeTarget(request.target))),
         authenticated,
       };
     if (typed.code === 'RDSPG_NO_PASSWORD') {
