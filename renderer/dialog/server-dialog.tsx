@@ -49,8 +49,8 @@ export function ServerDialog({
   const [passwordSaved, setPasswordSaved] = useState(false);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState('general');
+  const [testing, setTesting] = useState(false);
   // The running Test connection's id (null when none runs): Cancel and closing the dialog abort it.
-  const [testing, setTesting] = useState<string | null>(null);
   const running = useRef<string | null>(null);
   const [outcome, setOutcome] = useState<TestOutcome>(null);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
@@ -80,12 +80,12 @@ export function ServerDialog({
     if (errors.size > 0) return setTab(tabOfField([...errors.keys()][0] ?? ''));
     const testId = newTestId();
     running.current = testId;
-    setTesting(testId);
+    setTesting(true);
     setOutcome(null);
     const answer = await api['connection:test']({ form, serverId: serverId ?? undefined, testId });
     if (running.current !== testId) return;
     running.current = null;
-    setTesting(null);
+    setTesting(false);
     if (answer.ok) setOutcome({ kind: 'ok', facts: answer.value });
     else
       setOutcome(
@@ -98,7 +98,7 @@ export function ServerDialog({
     const testId = running.current;
     if (!testId) return;
     running.current = null;
-    setTesting(null);
+    setTesting(false);
     setOutcome({ kind: 'cancelled' });
     void api['connection:cancel-test']({ testId });
   }
@@ -123,7 +123,7 @@ export function ServerDialog({
       title={creating ? t('dialog.registerTitle') : t('dialog.propertiesTitle', { name: form?.name ?? '' })}
       onCancel={close}
       footer={[
-        <Button key="test" onClick={() => void test()} loading={testing !== null} disabled={!form}>
+        <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>
           {t('dialog.test')}
         </Button>,
         <Button key="cancel" onClick={close}>
