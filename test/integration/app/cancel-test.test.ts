@@ -32,8 +32,26 @@ afterAll(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-const closed = (socket: Socket) =>
-  socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once('close', () => resolve()));
+/** 'closed' once the client has closed the connection the silent host accepted, 'open' if not within 5 s. */
+const closedWithin = (socket: Socket) =>
+  Promise.race([
+    socket.destroyed
+      ? Promise.resolve('closed')
+      : new Promise((resolve) => socket.once('close', () => resolve('closed'))),
+    new Promise((resolve) => setTimeout(() => resolve('open'), 5_000)),
+  ]);
+
+function silentForm(parameters: { keyword: string; value: string }[]) {
+  return {
+    ...blankServerForm(),
+    name: 'silent',
+    host: '127.0.0.1',
+    port,
+    username: 'postgres',
+    password: 'secret',
+    parameters,
+  };
+}
 
 async function waitFor<Value>(probe: () => Value | undefined, boundMs: number): Promise<Value> {
   const until = performance.now() + boundMs;
@@ -48,15 +66,7 @@ async function waitFor<Value>(probe: () => Value | undefined, boundMs: number): 
 describe('Test connection Cancel against a host that never answers', () => {
   it.each(['disable', 'prefer', 'require'])('sslmode=%s: cancelled at once, and the socket is closed', async (mode) => {
     const before = accepted.length;
-    const form = {
-      ...blankServerForm(),
-      name: 'silent',
-      host: '127.0.0.1',
-      port,
-      username: 'postgres',
-      password: 'secret',
-      parameters: [{ keyword: 'sslmode', value: mode }],
-    };
+    const form = silentForm([{ keyword: 'sslmode', value: mode }]);
     const testId = `test-${mode}`;
     const answer = app.table['connection:test']({ form, testId });
     const socket = await waitFor(() => accepted[before], 10_000);
@@ -67,10 +77,20 @@ describe('Test connection Cancel against a host that never answers', () => {
       new Promise((resolve) => setTimeout(() => resolve('still waiting'), 5_000)),
     ]);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    await expect(
-      Promise.race([closed(socket).then(() => 'closed'), new Promise((r) => setTimeout(() => r('open'), 5_000))]),
-    ).resolves.toBe('closed');
+    expect(await closedWithin(socket)).toBe('closed');
     expect(accepted.length - before, 'no second attempt after Cancel').toBe(1);
+  });
+
+  it('connect_timeout=1 without Cancel: timeout, and the socket is closed as well', async () => {
+    const before = accepted.length;
+    const form = silentForm([
+      { keyword: 'sslmode', value: 'require' },
+      { keyword: 'connect_timeout', value: '1' },
+    ]);
+    expect(await app.table['connection:test']({ form })).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    const socket = accepted[before];
+    if (!socket) throw new Error('the silent host saw no connection');
+    expect(await closedWithin(socket)).toBe('closed');
   });
 
   it('cancelling a test that is not running answers cancelled: false', async () => {
