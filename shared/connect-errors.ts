@@ -29,6 +29,7 @@ export const connectErrorCodes = [
   'tls_handshake_failed',
   'server_error',
   'connection_lost',
+  'cancelled',
 ] as const;
 
 /** One of the ways a connection attempt can fail. */

@@ -46,6 +46,8 @@ export interface RegistryPort {
 export interface EngineRequest {
   keywords: Record<string, string>;
   env: Record<string, string | undefined>;
+  /** Aborting it closes the attempt's socket at once; the answer is `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** The connection engine as the handlers use it: a one-off check, and sessions kept open. */

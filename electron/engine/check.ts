@@ -2,8 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import type { CertificateSummary, CheckReport, ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
-import { type ConnectRequest, type OpenConnection, openConnection } from './connect';
+import { type ConnectRequest, cancelled, type OpenConnection, openConnection } from './connect';
 import { serverFailure } from './failures';
+import { whenAborted } from './negotiate';
 
 function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
@@ -62,12 +63,16 @@ export async function connectionFacts(connection: OpenConnection): Promise<Omit<
 export async function checkConnection(request: ConnectRequest): Promise<Result<CheckReport, ConnectErrorCode>> {
   const opened = await openConnection(request);
   if (!opened.ok) return opened;
+  const { client } = opened.value;
+  const stop = request.signal ? whenAborted(request.signal, () => client.connection.stream.destroy()) : () => undefined;
   try {
     return ok({ ok: true, ...(await connectionFacts(opened.value)) });
   } catch (error) {
+    if (request.signal?.aborted) return { ok: false, error: cancelled() };
     const failure = serverFailure(error as Error, opened.value.tls !== null, 'ready');
     return fail(failure.code, failure.message);
   } finally {
-    await opened.value.client.end().catch(() => undefined);
+    stop();
+    await client.end().catch(() => undefined);
   }
 }

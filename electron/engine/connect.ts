@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
-import { fail, ok, type Result } from '../../shared/result';
-import type { AttemptFailure, AttemptResult } from './failures';
+import { type Failure, fail, ok, type Result } from '../../shared/result';
+import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure } from './failures';
 import { openTransport } from './negotiate';
 import { lookupPassword } from './pgpass';
 import { type Session, startSession } from './session';
@@ -13,6 +13,8 @@ import { loadTlsMaterial, type TlsMaterial } from './tls-material';
 export interface ConnectRequest {
   keywords: ConnectionKeywords;
   env?: Record<string, string | undefined>;
+  /** Aborting it closes the attempt's socket at once and answers `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** An open, authenticated connection and what it was opened with. */
@@ -60,6 +62,7 @@ async function tryTarget(
   settings: ConnectionSettings,
   target: ConnectionTarget,
   env: Record<string, string | undefined>,
+  cancel: AbortSignal | undefined,
 ): Promise<AttemptResult<Session>> {
   let password = settings.password;
   if (password === null) {
@@ -84,9 +87,9 @@ async function tryTarget(
   let tlsProblem: AttemptFailure | null = null;
   let last: AttemptResult<Session> | null = null;
   for (const [index, step] of steps.entries()) {
-    const signal = settings.connectTimeoutMs
-      ? AbortSignal.timeout(settings.connectTimeoutMs)
-      : new AbortController().signal;
+    if (cancel?.aborted) return attemptFailed({ ...cancelled(), stage: 'client' });
+    const signals = [cancel, settings.connectTimeoutMs ? AbortSignal.timeout(settings.connectTimeoutMs) : undefined];
+    const signal = AbortSignal.any(signals.filter((one) => one !== undefined));
     const tls = step === 'plain' ? 'none' : step === 'tls-preferred' ? 'preferred' : 'required';
     const transport = await openTransport({ target, settings, material: loadMaterial, tls, signal });
     const hasNext = index + 1 < steps.length;
@@ -115,6 +118,11 @@ async function tryTarget(
   return last!;
 }
 
+/** The answer when the caller aborts the attempt. */
+export function cancelled(): Failure<ConnectErrorCode> {
+  return { code: 'cancelled', message: 'the connection attempt was cancelled; nothing is left open. Try again.' };
+}
+
 async function sessionMatches(session: Session, attributes: string): Promise<boolean> {
   if (attributes === 'any') return true;
   const { rows } = await session.client.query(
@@ -138,19 +146,27 @@ export async function openConnection(request: ConnectRequest): Promise<Result<Op
   let lastFailure: AttemptFailure | null = null;
   for (const attributes of passes) {
     for (const target of settings.targets) {
-      const attempt = await tryTarget(settings, target, env);
+      const attempt = await tryTarget(settings, target, env, request.signal);
+      if (request.signal?.aborted) {
+        if (attempt.ok) await attempt.value.client.end().catch(() => undefined);
+        return { ok: false, error: cancelled() };
+      }
       if (!attempt.ok) {
         lastFailure = attempt.error;
         if (attempt.error.stage === 'socket') continue;
         return fail(attempt.error.code, attempt.error.message);
       }
-      if (await sessionMatches(attempt.value, attributes)) return ok({ ...attempt.value, settings, target, startedAt });
+      const matches = await sessionMatches(attempt.value, attributes).catch((error: Error) => error);
+      if (matches === true) return ok({ ...attempt.value, settings, target, startedAt });
       await attempt.value.client.end().catch(() => undefined);
-      lastFailure = {
-        code: 'server_error',
-        message: `server ${target.host} does not match target_session_attrs=${attributes}`,
-        stage: 'ready',
-      };
+      lastFailure =
+        matches === false
+          ? {
+              code: 'server_error',
+              message: `server ${target.host} does not match target_session_attrs=${attributes}`,
+              stage: 'ready',
+            }
+          : serverFailure(matches, attempt.value.tls !== null, 'ready');
     }
   }
   return fail(lastFailure?.code ?? 'connection_refused', lastFailure?.message ?? 'no host to connect to');

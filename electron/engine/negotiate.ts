@@ -22,6 +22,14 @@ export interface TransportRequest {
 export interface Transport {
   socket: Socket | TLSSocket;
   tls: TLSSocket | null;
+  /** The TCP or Unix socket itself (under the TLS socket when there is one). */
+  wire: Socket;
+}
+
+/** Closes a transport at once, TLS socket and the socket under it, without waiting for the server (as libpq). */
+export function closeTransport(transport: Transport, error?: Error): void {
+  transport.socket.destroy(error);
+  transport.wire.destroy();
 }
 
 type TransportResult = AttemptResult<Transport>;
@@ -40,22 +48,35 @@ export function describeTarget(target: ConnectionTarget): string {
   return `at "${target.host || target.hostaddr}"${address}, port ${target.port}`;
 }
 
+/** Runs `action` once when the signal aborts (at once if it already has); returns what stops listening. */
+export function whenAborted(signal: AbortSignal, action: () => void): () => void {
+  if (signal.aborted) {
+    action();
+    return () => undefined;
+  }
+  signal.addEventListener('abort', action, { once: true });
+  return () => signal.removeEventListener('abort', action);
+}
+
+/** The error an attempt's time-out (or cancellation) closes its socket with. */
+export const timeoutError = () => Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' });
+
 function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
   const { target, signal } = request;
   return new Promise((resolve) => {
     const socket = isUnixSocket(target)
       ? connectTcp({ path: `${target.host}/.s.PGSQL.${target.port}` })
       : connectTcp({ host: target.hostaddr ?? target.host, port: target.port, autoSelectFamily: true });
-    const onAbort = () => socket.destroy(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));
-    signal.addEventListener('abort', onAbort, { once: true });
+    const stop = whenAborted(signal, () => socket.destroy(timeoutError()));
     socket.once('connect', () => {
       socket.removeAllListeners('error');
-      signal.removeEventListener('abort', onAbort);
+      stop();
       socket.setNoDelay(true);
       resolve(ok(socket));
     });
     socket.once('error', (error) => {
-      signal.removeEventListener('abort', onAbort);
+      stop();
+      socket.destroy();
       resolve(attemptFailed(socketFailure(error, describeTarget(target))));
     });
   });
@@ -63,11 +84,12 @@ function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
 
 function readSslResponse(socket: Socket, signal: AbortSignal): Promise<string> {
   return new Promise((resolve) => {
+    let stop: () => void = () => undefined;
     const finish = (answer: string) => {
       socket.removeListener('data', onData);
       socket.removeListener('error', onEnd);
       socket.removeListener('close', onEnd);
-      signal.removeEventListener('abort', onEnd);
+      stop();
       socket.pause();
       resolve(answer);
     };
@@ -79,16 +101,16 @@ function readSslResponse(socket: Socket, signal: AbortSignal): Promise<string> {
     socket.on('data', onData);
     socket.once('error', onEnd);
     socket.once('close', onEnd);
-    signal.addEventListener('abort', onEnd, { once: true });
+    stop = whenAborted(signal, onEnd);
     socket.write(sslRequest);
   });
 }
 
 async function handshake(socket: Socket, request: TransportRequest, direct: boolean): Promise<TransportResult> {
   const loaded = await request.material();
-  if (!loaded.ok) {
+  if (!loaded.ok || request.signal.aborted) {
     socket.destroy();
-    return loaded;
+    return loaded.ok ? attemptFailed(socketFailure(timeoutError(), describeTarget(request.target))) : loaded;
   }
   const material = loaded.value;
   const { target, settings } = request;
@@ -108,15 +130,15 @@ async function handshake(socket: Socket, request: TransportRequest, direct: bool
       },
       ALPNProtocols: direct ? ['postgresql'] : undefined,
     });
-    const onAbort = () => tls.destroy(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));
-    request.signal.addEventListener('abort', onAbort, { once: true });
+    const stop = whenAborted(request.signal, () => tls.destroy(timeoutError()));
     tls.once('secureConnect', () => {
-      request.signal.removeEventListener('abort', onAbort);
+      stop();
       tls.removeAllListeners('error');
-      resolve(ok({ socket: tls, tls }));
+      resolve(ok({ socket: tls, tls, wire: socket }));
     });
     tls.once('error', (error: Error & { code?: string; names?: string[] }) => {
-      request.signal.removeEventListener('abort', onAbort);
+      stop();
+      tls.destroy();
       socket.destroy();
       if (error.code === 'RDSPG_HOSTNAME_MISMATCH') {
         const names = error.names?.length ? ` The certificate names: ${[...new Set(error.names)].join(', ')}.` : '';
@@ -141,13 +163,13 @@ export async function openTransport(request: TransportRequest): Promise<Transpor
   const opened = await openSocket(request);
   if (!opened.ok) return opened;
   const socket = opened.value;
-  if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null });
+  if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null, wire: socket });
   if (request.settings.sslnegotiation === 'direct') return handshake(socket, request, true);
   const answer = await readSslResponse(socket, request.signal);
   if (answer === 'S') return handshake(socket, request, false);
   if (answer === 'N' && request.tls === 'preferred') {
     socket.resume();
-    return ok({ socket, tls: null });
+    return ok({ socket, tls: null, wire: socket });
   }
   socket.destroy();
   if (answer === 'N') {
@@ -158,9 +180,7 @@ export async function openTransport(request: TransportRequest): Promise<Transpor
     });
   }
   if (answer === 'closed' && request.signal.aborted)
-    return attemptFailed(
-      socketFailure(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }), describeTarget(request.target)),
-    );
+    return attemptFailed(socketFailure(timeoutError(), describeTarget(request.target)));
   return attemptFailed({
     code: 'tls_handshake_failed',
     message: `received invalid response to SSL negotiation from server ${describeTarget(request.target)} (${answer})`,

@@ -2,7 +2,7 @@ import type { TLSSocket } from 'node:tls';
 import '../platform/runtime-hints';
 import pg from 'pg';
 import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure, socketFailure } from './failures';
-import { describeTarget, type Transport } from './negotiate';
+import { closeTransport, describeTarget, type Transport, timeoutError, whenAborted } from './negotiate';
 import type { ConnectionSettings, ConnectionTarget } from './settings';
 
 /** A started PostgreSQL session on a transport: the driver's client, and whether TLS carries it. */
@@ -80,7 +80,7 @@ export async function startSession(
       message: `${message}. channel_binding=require needs SCRAM-SHA-256 authentication over SSL on the server.`,
       stage: 'client',
     };
-    transport.socket.destroy();
+    closeTransport(transport);
   };
   client.connection.on('message', (message: AuthenticationMessage) => {
     const requireBinding = settings.channelBinding === 'require';
@@ -99,20 +99,20 @@ export async function startSession(
       authenticated = true;
     }
   });
-  const onAbort = () => transport.socket.destroy(Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' }));
-  signal.addEventListener('abort', onAbort, { once: true });
+  const stop = whenAborted(signal, () => closeTransport(transport, timeoutError()));
   try {
     await client.connect();
     client.on('error', () => undefined);
     return { ok: true, value: { client, tls: transport.tls } };
   } catch (error) {
+    // Whatever ended the start-up (no password, a server error, channel binding refused, the time-out), the
+    // socket is closed now: node-postgres leaves it open, and the server would hold it until authentication_timeout.
+    closeTransport(transport);
     const typed = error as Error & { code?: string };
     if (bindingFailure) return attemptFailed(bindingFailure);
     if (signal.aborted)
       return {
-        ...attemptFailed(
-          socketFailure(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' }), describeTarget(request.target)),
-        ),
+        ...attemptFailed(socketFailure(timeoutError(), describeTarget(request.target))),
         authenticated,
       };
     if (typed.code === 'RDSPG_NO_PASSWORD') {
@@ -124,6 +124,6 @@ export async function startSession(
     }
     return { ...attemptFailed(serverFailure(typed, ssl, authenticated ? 'ready' : 'startup')), authenticated };
   } finally {
-    signal.removeEventListener('abort', onAbort);
+    stop();
   }
 }

@@ -17,6 +17,7 @@ const api: RdspgApi = {
   'servers:delete': (request) => ipcRenderer.invoke('servers:delete', request),
   'servers:clear-password': (request) => ipcRenderer.invoke('servers:clear-password', request),
   'connection:test': (request) => ipcRenderer.invoke('connection:test', request),
+  'connection:cancel-test': (request) => ipcRenderer.invoke('connection:cancel-test', request),
   'connection:connect': (request) => ipcRenderer.invoke('connection:connect', request),
   'connection:disconnect': (request) => ipcRenderer.invoke('connection:disconnect', request),
   'connection:list': (request) => ipcRenderer.invoke('connection:list', request),

@@ -1,5 +1,5 @@
-import { Alert, Button, Form, Modal, Spin, Tabs } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Form, Modal, Space, Spin, Tabs } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import { blankServerForm, type ServerForm } from '../../shared/contract/server-form';
 import type { ServerSummary } from '../../shared/contract/servers';
@@ -13,7 +13,14 @@ import { validateForm } from './form-errors';
 import { GeneralTab } from './general-tab';
 import { ParametersTab } from './parameters-tab';
 
-type TestOutcome = { kind: 'ok'; facts: ConnectionFacts } | { kind: 'failed'; title: string; detail: string } | null;
+type TestOutcome =
+  | { kind: 'ok'; facts: ConnectionFacts }
+  | { kind: 'failed'; title: string; detail: string }
+  | { kind: 'cancelled' }
+  | null;
+
+/** A fresh name for one Test connection, so that its Cancel aborts that attempt and no other. */
+const newTestId = () => `test-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
 const tabOfField = (path: string) =>
   path.startsWith('parameters')
@@ -43,6 +50,8 @@ export function ServerDialog({
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [tab, setTab] = useState('general');
   const [testing, setTesting] = useState(false);
+  // The running Test connection's id (null when none runs): Cancel and closing the dialog abort it.
+  const running = useRef<string | null>(null);
   const [outcome, setOutcome] = useState<TestOutcome>(null);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -69,10 +78,33 @@ export function ServerDialog({
     if (!form) return;
     setTouched(new Set(['*']));
     if (errors.size > 0) return setTab(tabOfField([...errors.keys()][0] ?? ''));
+    const testId = newTestId();
+    running.current = testId;
     setTesting(true);
-    const answer = await api['connection:test']({ form, serverId: serverId ?? undefined });
+    setOutcome(null);
+    const answer = await api['connection:test']({ form, serverId: serverId ?? undefined, testId });
+    if (running.current !== testId) return;
+    running.current = null;
     setTesting(false);
-    setOutcome(answer.ok ? { kind: 'ok', facts: answer.value } : { kind: 'failed', ...describeFailure(answer.error) });
+    if (answer.ok) setOutcome({ kind: 'ok', facts: answer.value });
+    else
+      setOutcome(
+        answer.error.code === 'cancelled'
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', ...describeFailure(answer.error) },
+      );
+  }
+  function cancelTest() {
+    const testId = running.current;
+    if (!testId) return;
+    running.current = null;
+    setTesting(false);
+    setOutcome({ kind: 'cancelled' });
+    void api['connection:cancel-test']({ testId });
+  }
+  function close() {
+    cancelTest();
+    onClose(null, false);
   }
   async function save() {
     if (!form || errors.size > 0) return;
@@ -89,12 +121,12 @@ export function ServerDialog({
       open
       width={720}
       title={creating ? t('dialog.registerTitle') : t('dialog.propertiesTitle', { name: form?.name ?? '' })}
-      onCancel={() => onClose(null, false)}
+      onCancel={close}
       footer={[
         <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>
           {t('dialog.test')}
         </Button>,
-        <Button key="cancel" onClick={() => onClose(null, false)}>
+        <Button key="cancel" onClick={close}>
           {t('common.cancel')}
         </Button>,
         <Button key="save" type="primary" disabled={!form || errors.size > 0} onClick={() => void save()}>
@@ -138,6 +170,16 @@ export function ServerDialog({
           : ''}
       </div>
       <div aria-live="assertive" data-testid="test-outcome">
+        {testing && (
+          <Space>
+            <Spin size="small" />
+            {t('dialog.testing')}
+            <Button size="small" onClick={cancelTest}>
+              {t('common.cancel')}
+            </Button>
+          </Space>
+        )}
+        {outcome?.kind === 'cancelled' && <Alert type="info" showIcon title={t('dialog.testCancelled')} />}
         {outcome?.kind === 'ok' && <SslFacts facts={outcome.facts} title={t('dialog.testSucceeded')} />}
         {outcome?.kind === 'failed' && (
           <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />

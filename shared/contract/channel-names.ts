@@ -14,6 +14,7 @@ export const channelNameList = [
   'servers:delete',
   'servers:clear-password',
   'connection:test',
+  'connection:cancel-test',
   'connection:connect',
   'connection:disconnect',
   'connection:list',

@@ -47,11 +47,19 @@ export const openConnection = z.object({ serverId: z.string(), connectedAt: z.st
 /** An open connection of a saved server. */
 export type OpenConnectionState = z.infer<typeof openConnection>;
 
-/** The connection channels: test a dialog's settings, connect and disconnect saved servers. */
+/** Names one running Test connection so that Cancel can abort it (chosen by the dialog). */
+export const testId = z.string().min(1).max(100);
+
+/** The connection channels: test a dialog's settings (and cancel that test), connect and disconnect saved servers. */
 export const connectionChannels = {
   'connection:test': channel(
-    z.object({ form: serverForm, serverId: z.string().optional() }).strict(),
+    z.object({ form: serverForm, serverId: z.string().optional(), testId: testId.optional() }).strict(),
     connectionFacts,
+    connectionErrorCodes,
+  ),
+  'connection:cancel-test': channel(
+    z.object({ testId }).strict(),
+    z.object({ cancelled: z.boolean() }),
     connectionErrorCodes,
   ),
   'connection:connect': channel(

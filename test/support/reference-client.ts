@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../../electron/engine';
+import type { LocalPostgresCluster } from '../../electron/local-postgres/cluster';
+import { type Leftovers, settledLeftovers } from './leftovers';
 
 /** What a client made of one connection attempt: whether it connected, and whether SSL carried it. */
 export interface Outcome {
@@ -49,11 +51,18 @@ export async function runOurs(conninfo: string, env: Record<string, string>): Pr
   return { connected: true, ssl: result.value.ssl, detail: `${result.value.protocol ?? 'plain'}` };
 }
 
-/** Runs both clients and returns their outcomes, with the code of our failure for assertions. */
+/**
+ * Runs both clients, one after the other, and returns their outcomes and what each left open on the watched
+ * servers once it had finished (psql closes everything; ours must too, on every failure path).
+ */
 export async function compareClients(
   conninfo: string,
   env: Record<string, string>,
-): Promise<{ psql: Outcome; ours: Outcome }> {
-  const [psql, ours] = [await runPsql(conninfo, env), await runOurs(conninfo, env)];
-  return { psql, ours };
+  watched: LocalPostgresCluster[],
+): Promise<{ psql: Outcome; ours: Outcome; leftovers: { psql: Leftovers[]; ours: Leftovers[] } }> {
+  const psql = await runPsql(conninfo, env);
+  const afterPsql = await settledLeftovers(watched);
+  const ours = await runOurs(conninfo, env);
+  const afterOurs = await settledLeftovers(watched);
+  return { psql, ours, leftovers: { psql: afterPsql, ours: afterOurs } };
 }

@@ -17,6 +17,8 @@ export interface SslLab {
   server: Issued;
   files: { root: string; foreign: string; bundle: string };
   clusters: Record<ServerKind, LocalPostgresCluster>;
+  /** The servers a conninfo or environment text names by port (whose connections a test watches). */
+  clustersIn(text: string): LocalPostgresCluster[];
   /** A HOME folder; `root` places a root.crt (and optionally more files) at libpq's default location. */
   home(name: string, files?: Record<string, string>): Promise<string>;
   /** Reloads the variant server with another certificate or TLS limits. */
@@ -90,6 +92,9 @@ export async function createSslLab(): Promise<SslLab> {
     server,
     files,
     clusters,
+    clustersIn(text) {
+      return Object.values(clusters).filter((cluster) => new RegExp(`\\b${cluster.port}\\b`).test(text));
+    },
     async home(name, homeFiles = {}) {
       const home = join(folder, 'homes', name);
       await mkdir(join(home, '.postgresql'), { recursive: true });

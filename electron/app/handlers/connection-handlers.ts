@@ -7,7 +7,7 @@ import { formOfServer, secretAddress, secretParameters } from './server-handlers
 
 type ConnectionHandlers = Pick<
   HandlerTable,
-  'connection:test' | 'connection:connect' | 'connection:disconnect' | 'connection:list'
+  'connection:test' | 'connection:cancel-test' | 'connection:connect' | 'connection:disconnect' | 'connection:list'
 >;
 
 /** Adds a server's saved secrets (password, sslpassword) to its keywords where the request gave none. */
@@ -28,15 +28,28 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
   // A PGPASSWORD in the app's environment would apply to every server; only the dialog, the vault or a
   // password file (as in psql) supply passwords.
   const engineEnv = { ...env, PGPASSWORD: undefined };
+  // The running tests that named themselves, so that Cancel can abort them.
+  const running = new Map<string, AbortController>();
   return {
-    'connection:test': async ({ form, serverId }) => {
-      let keywords = keywordsOfForm(form);
-      if (serverId) {
-        const completed = await withSavedSecrets(ports, serverId, keywords);
-        if (!completed.ok) return completed;
-        keywords = completed.value;
+    'connection:test': async ({ form, serverId, testId }) => {
+      const controller = new AbortController();
+      if (testId) running.set(testId, controller);
+      try {
+        let keywords = keywordsOfForm(form);
+        if (serverId) {
+          const completed = await withSavedSecrets(ports, serverId, keywords);
+          if (!completed.ok) return completed;
+          keywords = completed.value;
+        }
+        return await engine.check({ keywords, env: engineEnv, signal: controller.signal });
+      } finally {
+        if (testId && running.get(testId) === controller) running.delete(testId);
       }
-      return engine.check({ keywords, env: engineEnv });
+    },
+    'connection:cancel-test': async ({ testId }) => {
+      const controller = running.get(testId);
+      controller?.abort();
+      return ok({ cancelled: controller !== undefined });
     },
     'connection:connect': async ({ id, password, savePassword }) => {
       const found = await registry.get(id);

@@ -1,13 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
+import { runCli } from '../../support/run-cli';
 
-const run = promisify(execFile);
 let cluster: LocalPostgresCluster;
 let folder: string;
 let root: TestAuthority;
@@ -19,7 +18,7 @@ beforeAll(async () => {
   foreign = await TestAuthority.createRoot(join(folder, 'foreign'), 'Other Root');
   const server = await root.issue({
     commonName: 'pgm-test.pg.rds.aliyuncs.com',
-    dns: ['pgm-test.pg.rds.aliyuncs.com'],
+    dns: ['pgm-test.pg.rds.aliyuncs.com', 'localhost'],
   });
   cluster = await LocalPostgresCluster.create({
     tls: { certificatePem: server.certPem, keyPem: server.keyPem },
@@ -27,6 +26,10 @@ beforeAll(async () => {
   });
   await cluster.start();
   await cluster.sql("alter user postgres password 'pa55-word'");
+  await cluster.sql("create user bob password 'bobs-secret'");
+  // The server's longest wait for a client in authentication: a client that leaves its socket open hangs that long.
+  await cluster.sql("alter system set authentication_timeout = '600s'");
+  await cluster.sql('select pg_reload_conf()');
 }, 120_000);
 
 afterAll(async () => {
@@ -34,20 +37,8 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-async function rdspg(
-  args: string[],
-  env: Record<string, string> = {},
-  input?: string,
-): Promise<{ status: number; stdout: string; stderr: string }> {
-  try {
-    const child = run('node', ['dist/rdspg.cjs', ...args], { env: { PATH: process.env.PATH, HOME: folder, ...env } });
-    child.child.stdin?.end(input ?? '');
-    const { stdout, stderr } = await child;
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function rdspg(args: string[], env: Record<string, string> = {}, input?: string) {
+  return runCli(args, { env: { PATH: process.env.PATH, HOME: folder, ...env }, input });
 }
 
 function check(args: string[]) {
@@ -71,7 +62,7 @@ describe('rdspg check', () => {
       serverVersion: expect.stringMatching(/^\d+/),
     });
     expect(report.cipher).toMatch(/^TLS_/);
-    expect(report.serverCertificate.subjectAltNames).toEqual(['DNS:pgm-test.pg.rds.aliyuncs.com']);
+    expect(report.serverCertificate.subjectAltNames).toEqual(['DNS:pgm-test.pg.rds.aliyuncs.com', 'DNS:localhost']);
     expect(report.serverCertificate.fingerprintSha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     expect(typeof report.elapsedMs).toBe('number');
     expect(result.stdout).not.toContain('pa55-word');
@@ -91,6 +82,15 @@ describe('rdspg check', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toMatch(/^error \[authentication_failed\]: /);
     expect(bad.stderr).not.toContain('wrong-pa55');
+  });
+
+  it('a SCRAM user without a password: password_required, and the process exits at once (nothing left open)', async () => {
+    const result = await check([
+      `host=localhost port=${cluster.port} user=bob dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`,
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^error \[password_required\]: .*no password supplied/);
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
   it('usage errors exit 2', async () => {

@@ -1,6 +1,7 @@
 import { chmod, copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nothingOpen } from '../../support/leftovers';
 import type { Issued, IssueRequest } from '../../support/pki';
 import { openssl } from '../../support/pki';
 import { cleanEnvironment, compareClients } from '../../support/reference-client';
@@ -71,11 +72,15 @@ afterAll(async () => {
 });
 
 async function expectAgreement(conninfo: string, environmentHome = home, env: Record<string, string> = {}) {
-  const { psql, ours } = await compareClients(conninfo, cleanEnvironment(environmentHome, env));
+  const watched = lab.clustersIn(conninfo + JSON.stringify(env));
+  const { psql, ours, leftovers } = await compareClients(conninfo, cleanEnvironment(environmentHome, env), watched);
   expect({ connected: ours.connected, ssl: ours.ssl }, `psql: ${psql.detail}\nours: ${ours.detail}`).toEqual({
     connected: psql.connected,
     ssl: psql.ssl,
   });
+  // Nothing may stay open on the server after either client, whatever the outcome.
+  const none = nothingOpen(watched);
+  expect(leftovers, `psql: ${psql.detail}\nours: ${ours.detail}`).toEqual({ psql: none, ours: none });
   return { psql, ours };
 }
 

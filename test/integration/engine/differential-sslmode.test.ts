@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sslModes } from '../../../shared/libpq-keywords';
+import { nothingOpen } from '../../support/leftovers';
 import { cleanEnvironment, compareClients } from '../../support/reference-client';
 import { createSslLab, type ServerKind, type SslLab } from '../../support/ssl-lab';
 
@@ -45,11 +46,15 @@ function homeFor(root: Roots): string {
 }
 
 async function expectAgreement(conninfo: string, env: Record<string, string>) {
-  const { psql, ours } = await compareClients(conninfo, env);
+  const watched = lab.clustersIn(conninfo + JSON.stringify(env));
+  const { psql, ours, leftovers } = await compareClients(conninfo, env, watched);
   expect({ connected: ours.connected, ssl: ours.ssl }, `psql: ${psql.detail}\nours: ${ours.detail}`).toEqual({
     connected: psql.connected,
     ssl: psql.ssl,
   });
+  // Nothing may stay open on the server after either client, whatever the outcome.
+  const none = nothingOpen(watched);
+  expect(leftovers, `psql: ${psql.detail}\nours: ${ours.detail}`).toEqual({ psql: none, ours: none });
   return { psql, ours };
 }
 
@@ -60,6 +65,20 @@ describe('every sslmode against servers with and without SSL, with every root ce
     const port = lab.clusters[server].port;
     const conninfo = `host=localhost port=${port} dbname=postgres user=postgres password=secret sslmode=${mode}${rootKeyword(root)}`;
     await expectAgreement(conninfo, cleanEnvironment(homeFor(root)));
+  });
+});
+
+const users = ['postgres', 'mixed'];
+const withoutPassword = servers.flatMap((server) =>
+  sslModes.flatMap((mode) => users.map((user) => ({ server, mode, user }))),
+);
+
+describe('password-protected users without a password, under every sslmode', () => {
+  // postgres needs a SCRAM password everywhere; mixed needs one over SSL and is trusted without SSL (sslAny).
+  it.each(withoutPassword)('$server sslmode=$mode user=$user', async ({ server, mode, user }) => {
+    const port = lab.clusters[server].port;
+    const conninfo = `host=localhost port=${port} dbname=postgres user=${user} sslmode=${mode} sslrootcert=${lab.files.root}`;
+    await expectAgreement(conninfo, cleanEnvironment(homes.empty!));
   });
 });
 

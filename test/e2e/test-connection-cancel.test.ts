@@ -1,0 +1,76 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestAuthority } from '../support/pki';
+import { launchChromium, type TestBrowser } from './support/browser';
+import { fillServerDialog, openRegisterServer } from './support/pages';
+import { type ServeProcess, startServe } from './support/serve';
+
+// A host that accepts TCP and never answers: without Cancel, Test connection would spin until a time-out.
+let silent: Server;
+const accepted: Socket[] = [];
+let folder: string;
+let root: TestAuthority;
+let serve: ServeProcess;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  silent = createServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.resume();
+    accepted.push(socket);
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  folder = await mkdtemp(join(tmpdir(), 'rdspg-e2e-cancel-'));
+  root = await TestAuthority.createRoot(join(folder, 'root'), 'Cancel Root CA');
+  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  for (const socket of accepted) socket.destroy();
+  await Promise.allSettled([
+    browser?.close(),
+    serve?.stop(),
+    new Promise((resolve) => silent?.close(resolve)),
+    rm(folder, { recursive: true, force: true }),
+  ]);
+});
+
+describe('Register > Server…: Test connection against a host that never answers', () => {
+  it('Cancel aborts the attempt (the socket closes) and the dialog is ready again', async () => {
+    await page.goto(serve.url);
+    await page.getByLabel('Master password', { exact: true }).fill('correct horse battery staple');
+    await page.getByLabel('Confirm master password').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Set master password' }).click();
+    await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+    await openRegisterServer(page);
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    await fillServerDialog(page, {
+      name: 'silent',
+      host: '127.0.0.1',
+      port: (silent.address() as { port: number }).port,
+      username: 'postgres',
+      password: 'secret',
+      rootCertificate: root.own.certPath,
+    });
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const outcome = dialog.getByTestId('test-outcome');
+    await outcome.getByText('Testing the connection…').waitFor();
+    await expect.poll(() => accepted.length, { timeout: 10_000 }).toBe(1);
+    const socket = accepted[0]!;
+    await outcome.getByRole('button', { name: 'Cancel' }).click();
+    await outcome.getByText('Test connection cancelled; nothing is left open.').waitFor({ timeout: 5_000 });
+    await expect.poll(() => socket.destroyed || socket.closed, { timeout: 5_000 }).toBe(true);
+    await expect
+      .poll(() => dialog.getByRole('button', { name: 'Test connection' }).getAttribute('class'))
+      .not.toContain('ant-btn-loading');
+    expect(await outcome.getByText('Testing the connection…').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+});
