@@ -14,7 +14,7 @@ export type SslChange =
 
 /** Why SSL cannot be enabled on an instance. */
 export interface PrerequisiteProblem {
-  reason: 'not_postgresql' | 'version_too_old' | 'local_disk' | 'serverless' | 'not_running';
+  reason: 'not_postgresql' | 'version_too_old' | 'local_disk' | 'serverless' | 'not_running' | 'service_refused';
   message: string;
 }
 
@@ -69,6 +69,15 @@ export function sslPrerequisiteProblems(instance: RdsInstance): PrerequisiteProb
   }
   if (instance.category.toLowerCase().startsWith('serverless')) {
     problems.push({ reason: 'serverless', message: 'Serverless instances do not support SSL encryption.' });
+  }
+  return problems;
+}
+
+/** The prerequisite problems, plus the service's refusal when DescribeDBInstanceSSL said SSL is unavailable. */
+export function sslProblemsFor(instance: RdsInstance, ssl: RdsSslState): PrerequisiteProblem[] {
+  const problems = sslPrerequisiteProblems(instance);
+  if (problems.length === 0 && ssl.unavailableReason) {
+    problems.push({ reason: 'service_refused', message: ssl.unavailableReason });
   }
   return problems;
 }

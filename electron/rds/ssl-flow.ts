@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { checkClientCa, checkCustomCertificate } from './certificate-checks';
 import { type Clock, systemClock } from './clock';
 import type { RdsClient, SslChangeParameters } from './rds-client';
+import { readSslState } from './ssl-availability';
 
 /** What the flow knows about an instance before a change. */
 export interface SslPlan {
@@ -68,7 +69,7 @@ export class SslFlow {
     if (!instance.ok) return instance;
     const endpoints = await this.client.endpoints(instanceId, { signal });
     if (!endpoints.ok) return endpoints;
-    const ssl = await this.client.sslState(instanceId, { signal });
+    const ssl = await readSslState(this.client, instanceId, { signal, instance: instance.value });
     if (!ssl.ok) return ssl;
     return ok({ instance: instance.value, choices: endpointChoices(endpoints.value), ssl: ssl.value });
   }

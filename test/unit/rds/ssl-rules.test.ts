@@ -97,6 +97,7 @@ describe('audit export', () => {
         daysLeft: 30,
         requireUpdate: false,
         clientCa: false,
+        sslUnavailableReason: null,
         error: null,
       },
       {
@@ -112,17 +113,18 @@ describe('audit export', () => {
         daysLeft: null,
         requireUpdate: null,
         clientCa: null,
+        sslUnavailableReason: 'PostgreSQL 9.4 is too old',
         error: { code: 'throttled', message: 'm' },
       },
     ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error',
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,sslUnavailableReason,error',
     );
     expect(lines[1]).toBe(
-      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,',
+      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,,',
     );
-    expect(lines[2]).toBe('cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,throttled');
+    expect(lines[2]).toBe('cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,PostgreSQL 9.4 is too old,throttled');
   });
 
   it('counts whole days left', () => {
