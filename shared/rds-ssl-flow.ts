@@ -99,24 +99,3 @@ export function endpointChoices(endpoints: RdsEndpoint[]): EndpointChoice[] {
     return { ...endpoint, protectable: true, recommended, note };
   });
 }
-
-/** True when the SSL state already shows the change asked for (so a finished wait is not a stale read). */
-export function changeVisible(change: SslChange, ssl: RdsSslState, previous: RdsSslState | null): boolean {
-  switch (change.kind) {
-    case 'enable':
-    case 'change_endpoint':
-    case 'custom_certificate':
-      return ssl.enabled && ssl.protectedEndpoint === change.endpoint;
-    case 'renew':
-      return (
-        ssl.enabled &&
-        (previous === null || ssl.expiresAt !== previous.expiresAt || ssl.createdAt !== previous.createdAt)
-      );
-    case 'disable':
-      return !ssl.enabled;
-    case 'client_ca':
-      return ssl.clientCaEnabled;
-    case 'client_ca_off':
-      return !ssl.clientCaEnabled;
-  }
-}

@@ -150,7 +150,8 @@ async function show(run: Run, instanceId: string | undefined): Promise<number> {
   writeLine(run.io.stdout, formatEndpoints(choices));
   writeLine(run.io.stdout);
   writeLine(run.io.stdout, formatSsl(ssl));
-  if (!ssl.unavailableReason) for (const problem of problems) writeLine(run.io.stdout, `SSL cannot be enabled: ${problem.message}`);
+  if (!ssl.unavailableReason)
+    for (const problem of problems) writeLine(run.io.stdout, `SSL cannot be enabled: ${problem.message}`);
   return 0;
 }
 

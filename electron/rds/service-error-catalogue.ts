@@ -72,5 +72,8 @@ export const serviceErrorCatalogue: Record<string, CatalogueEntry> = {
     step: 'RDS could not reach its proxy; retry in a minute and, if it persists, open a ticket with the request id',
   },
   'Parameters.Invalid': { code: 'invalid_parameter', step: 'correct the parameter named in the message and retry' },
-  'RequiredParam.NotFound': { code: 'invalid_parameter', step: 'a required parameter is missing; report this as a bug' },
+  'RequiredParam.NotFound': {
+    code: 'invalid_parameter',
+    step: 'a required parameter is missing; report this as a bug',
+  },
 };

@@ -25,7 +25,8 @@ const dayMs = 24 * 60 * 60 * 1000;
  */
 function checkDescribable(instance: SandboxInstance): void {
   if (instance.engine !== 'PostgreSQL') return;
-  if (majorVersion(instance.engineVersion) < 10) throw new ServiceErrorSignal('InvaildEngineInRegion.ValueNotSupported');
+  if (majorVersion(instance.engineVersion) < 10)
+    throw new ServiceErrorSignal('InvaildEngineInRegion.ValueNotSupported');
   if (!isCloudDisk(instance.storageType)) throw new ServiceErrorSignal('InstanceEngineType.NotSupport');
   if (isServerless(instance.category)) throw new ServiceErrorSignal('OperationDenied.DBInstanceType');
 }

@@ -86,7 +86,10 @@ export class SslChangeSchedule {
         this.pending.delete(instance.instanceId);
       });
     };
-    if (!this.apply) return finish(null);
+    if (!this.apply) {
+      finish(null);
+      return;
+    }
     this.apply(instance, next).then(
       () => finish(null),
       (error: unknown) => finish(String((error as Error).message ?? error)),
