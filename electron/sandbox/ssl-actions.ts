@@ -174,7 +174,12 @@ export function modifySsl(context: SslActionContext, parameters: ActionParameter
   }
   const next: SandboxSsl = { ...instance.ssl, enabled: true, protectedEndpoint: host };
   const caType = parameters.CAType ?? (parameters.SSLEnabled === '1' ? 'aliyun' : (instance.ssl.caType ?? 'aliyun'));
-  if (caType === 'custom') {
+  // A change without CAType or ServerCert (a client CA, an ACL) keeps the custom certificate in place (a guess:
+  // the reference does not say whether the service wants the certificate again).
+  const keepsCustom = caType === 'custom' && parameters.CAType === undefined && parameters.ServerCert === undefined;
+  if (keepsCustom) {
+    // Nothing to change on the server certificate.
+  } else if (caType === 'custom') {
     const certificate = checkCustomCertificate(parameters.ServerCert, parameters.ServerKey);
     Object.assign(next, {
       caType: 'custom',
