@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { unavailableReasonFor, unavailableSslState } from '../../../electron/rds/ssl-availability';
 import { pendingFields, reportsFailure, samePem } from '../../../shared/rds-ssl-expected';
-import type { RdsSslState } from '../../../shared/rds-types';
+import { sslProblemsFor } from '../../../shared/rds-ssl-flow';
+import type { RdsInstance, RdsSslState } from '../../../shared/rds-types';
 
 const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 const certA = pem('CERTIFICATE', 'QUFBQQ==');
@@ -104,5 +106,36 @@ describe('reportsFailure', () => {
     ).toBe(true);
     expect(reportsFailure({ ...cloud, lastModifyStatus: 'success', modifyStatusReason: '' })).toBe(false);
     expect(reportsFailure({ ...cloud, lastModifyStatus: null })).toBe(false);
+  });
+});
+
+describe('SSL not available', () => {
+  const instance: RdsInstance = {
+    instanceId: 'pgm-1',
+    regionId: 'cn-hangzhou',
+    description: '',
+    engine: 'PostgreSQL',
+    engineVersion: '16.0',
+    status: 'Running',
+    category: 'HighAvailability',
+    storageType: 'cloud_essd',
+    instanceClass: 'pg.n2.2c.2m',
+    connectionString: '',
+    port: 5432,
+  };
+
+  it('gives the reason from the instance attributes, else the service words', () => {
+    const old = { ...instance, engineVersion: '9.4', storageType: 'local_ssd' };
+    expect(unavailableReasonFor(old, 'x')).toMatch(/9\.4 is too old.*local disks/);
+    expect(unavailableReasonFor(instance, 'Engine not supported.')).toContain('Engine not supported.');
+    expect(unavailableReasonFor(null, 'Engine not supported.')).toContain('Engine not supported.');
+  });
+
+  it('adds the service refusal as a problem only when the attributes show none', () => {
+    const refused = unavailableSslState('The service reports that SSL is not available for this instance: x');
+    expect(sslProblemsFor(instance, refused).map((problem) => problem.reason)).toEqual(['service_refused']);
+    expect(sslProblemsFor(instance, off)).toEqual([]);
+    const serverless = { ...instance, category: 'serverless_basic' };
+    expect(sslProblemsFor(serverless, refused).map((problem) => problem.reason)).toEqual(['serverless']);
   });
 });
