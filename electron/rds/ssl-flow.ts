@@ -8,7 +8,7 @@ import {
   restartWarning,
   type SslChange,
   type SslFlowStep,
-  sslPrerequisiteProblems,
+  sslProblemsFor,
 } from '../../shared/rds-ssl-flow';
 import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
@@ -85,7 +85,7 @@ export class SslFlow {
 
   /** Turns a change into the ModifyDBInstanceSSL parameters, refusing what the service would refuse. */
   parameters(plan: SslPlan, change: SslChange): Result<SslChangeParameters, RdsErrorCode> {
-    const problems = sslPrerequisiteProblems(plan.instance);
+    const problems = sslProblemsFor(plan.instance, plan.ssl);
     if (problems.length > 0 && change.kind !== 'disable') {
       return fail('prerequisite_not_met', problems.map((problem) => problem.message).join(' '));
     }
@@ -179,7 +179,7 @@ export class SslFlow {
     report({
       step: 'prerequisites',
       instance: plan.value.instance,
-      problems: sslPrerequisiteProblems(plan.value.instance),
+      problems: sslProblemsFor(plan.value.instance, plan.value.ssl),
     });
     report({ step: 'choose_endpoint', choices: plan.value.choices });
     const parameters = this.parameters(plan.value, change);

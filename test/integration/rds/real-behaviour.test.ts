@@ -68,6 +68,16 @@ describe('instances that cannot use SSL', () => {
     expect(eligible?.sslUnavailableReason).toBeNull();
   });
 
+  it('are taken at the service word when the attributes show no reason, and no change is sent', async () => {
+    const box = await started({
+      faults: { script: [{ action: 'DescribeDBInstanceSSL', code: 'InstanceEngineType.NotSupport', times: 1 }] },
+    });
+    const result = await new SslFlow(sandboxClient(box)).run(id, { kind: 'enable', endpoint: publicHost });
+    expect(!result.ok && result.error.code).toBe('prerequisite_not_met');
+    expect(!result.ok && result.error.message).toContain('SSL is not available for this instance');
+    expect(box.stats.calls.ModifyDBInstanceSSL ?? 0).toBe(0);
+  });
+
   it('refuse ModifyDBInstanceSSL with documented codes', async () => {
     const client = sandboxClient(await started());
     const old = await client.modifySsl({
