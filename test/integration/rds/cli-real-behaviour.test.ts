@@ -1,8 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseApiEndpoint } from '../../../electron/rds/api-endpoint';
+import { RdsClient } from '../../../electron/rds/rds-client';
+import { SslFlow } from '../../../electron/rds/ssl-flow';
 import { RdsSandbox } from '../../../electron/sandbox/index';
 
 // Spawns the built CLI (node build/bundle.mjs first, as for test/integration/engine/check-cli.test.ts).
@@ -63,5 +67,49 @@ describe('rdspg rds against the realistic sandbox', () => {
     expect(enabled.stdout).toContain(`Protected endpoint: ${host}`);
     expect(enabled.stderr).toContain('status SSL_MODIFYING');
     expect(sandbox.stats.calls.ModifyDBInstanceSSL).toBe(2);
+  });
+});
+
+describe('rdspg sandbox timing options', () => {
+  it('--modify-start-delay keeps the old state first; the process stops on SIGTERM within the bound', async () => {
+    const child = spawn(
+      'node',
+      ['dist/rdspg.cjs', 'sandbox', '--json', '--modify-start-delay', '1500', '--modify-delay', '300'],
+      {
+        env: { PATH: process.env.PATH, HOME: home },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      const [line] = (await once(child.stdout, 'data')) as [Buffer];
+      const info = JSON.parse(line.toString().split('\n')[0] ?? '');
+      const endpoint = parseApiEndpoint(info.endpoint);
+      if (!endpoint.ok) throw new Error(endpoint.error.message);
+      const client = new RdsClient({
+        credentials: {
+          kind: 'access_key',
+          source: 'test',
+          accessKeyId: info.accessKeyId,
+          accessKeySecret: info.accessKeySecret,
+          regionId: 'cn-hangzhou',
+        },
+        endpoint: endpoint.value,
+      });
+      const id = 'pgm-bp1sandbox16pg';
+      const host = `${id}o.pg.rds.aliyuncs.com`;
+      expect((await client.modifySsl({ instanceId: id, connectionString: host, sslEnabled: 1 })).ok).toBe(true);
+      const [status, ssl] = await Promise.all([client.instance(id), client.sslState(id)]);
+      expect(status.ok && status.value.status).toBe('Running');
+      expect(ssl.ok && ssl.value.enabled).toBe(false);
+      const wait = { initialDelayMs: 100, maxDelayMs: 200, timeoutMs: 30_000 };
+      const done = await new SslFlow(client).waitUntilSettled(id, { kind: 'enable', endpoint: host }, null, { wait });
+      expect(done.ok && done.value.protectedEndpoint).toBe(host);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const bound = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const [code, signal] = await once(child, 'exit');
+    clearTimeout(bound);
+    expect([code, signal]).toEqual([0, null]);
   });
 });
