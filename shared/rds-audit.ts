@@ -14,6 +14,8 @@ export interface AuditRow {
   daysLeft: number | null;
   requireUpdate: boolean | null;
   clientCa: boolean | null;
+  /** Why the instance cannot use SSL (from its own attributes), when the service refused to describe SSL. */
+  sslUnavailableReason: string | null;
   error: { code: RdsErrorCode; message: string } | null;
 }
 
@@ -43,6 +45,7 @@ export const auditCsvColumns: (keyof AuditRow)[] = [
   'daysLeft',
   'requireUpdate',
   'clientCa',
+  'sslUnavailableReason',
   'error',
 ];
 

@@ -12,6 +12,7 @@ export const rdsErrorCodeList = [
   'endpoint_not_found',
   'invalid_parameter',
   'operation_not_supported',
+  'ssl_unavailable',
   'instance_locked',
   'network_timeout',
   'network_unreachable',
@@ -60,6 +61,8 @@ export const rdsNextSteps: Record<RdsErrorCode, string> = {
   endpoint_not_found: 'choose one of the endpoints listed by "rdspg rds show ID"',
   invalid_parameter: 'correct the parameter and retry',
   operation_not_supported: 'this instance does not support the operation; see the prerequisites',
+  ssl_unavailable:
+    'this instance cannot use SSL (it needs PostgreSQL 10 or later on cloud disks, not Serverless); see "rdspg rds show ID" for why',
   instance_locked: 'the instance is locked (for example an overdue payment); unlock it in the console first',
   network_timeout: 'the API endpoint did not answer in time; check the network or the endpoint URL and retry',
   network_unreachable: 'the API endpoint cannot be reached; check the network, a proxy or the endpoint URL',

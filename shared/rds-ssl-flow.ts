@@ -14,7 +14,7 @@ export type SslChange =
 
 /** Why SSL cannot be enabled on an instance. */
 export interface PrerequisiteProblem {
-  reason: 'not_postgresql' | 'version_too_old' | 'local_disk' | 'serverless' | 'not_running';
+  reason: 'not_postgresql' | 'version_too_old' | 'local_disk' | 'serverless' | 'not_running' | 'service_refused';
   message: string;
 }
 
@@ -73,6 +73,15 @@ export function sslPrerequisiteProblems(instance: RdsInstance): PrerequisiteProb
   return problems;
 }
 
+/** The prerequisite problems, plus the service's refusal when DescribeDBInstanceSSL said SSL is unavailable. */
+export function sslProblemsFor(instance: RdsInstance, ssl: RdsSslState): PrerequisiteProblem[] {
+  const problems = sslPrerequisiteProblems(instance);
+  if (problems.length === 0 && ssl.unavailableReason) {
+    problems.push({ reason: 'service_refused', message: ssl.unavailableReason });
+  }
+  return problems;
+}
+
 /** The endpoints a cloud certificate can protect; the public one is recommended when both exist. */
 export function endpointChoices(endpoints: RdsEndpoint[]): EndpointChoice[] {
   const hasPublic = endpoints.some((endpoint) => endpoint.kind === 'public' && !endpoint.readWriteSplitting);
@@ -89,25 +98,4 @@ export function endpointChoices(endpoints: RdsEndpoint[]): EndpointChoice[] {
     const note = recommended && hasPublic ? 'Recommended: internal connections are already relatively secure.' : null;
     return { ...endpoint, protectable: true, recommended, note };
   });
-}
-
-/** True when the SSL state already shows the change asked for (so a finished wait is not a stale read). */
-export function changeVisible(change: SslChange, ssl: RdsSslState, previous: RdsSslState | null): boolean {
-  switch (change.kind) {
-    case 'enable':
-    case 'change_endpoint':
-    case 'custom_certificate':
-      return ssl.enabled && ssl.protectedEndpoint === change.endpoint;
-    case 'renew':
-      return (
-        ssl.enabled &&
-        (previous === null || ssl.expiresAt !== previous.expiresAt || ssl.createdAt !== previous.createdAt)
-      );
-    case 'disable':
-      return !ssl.enabled;
-    case 'client_ca':
-      return ssl.clientCaEnabled;
-    case 'client_ca_off':
-      return !ssl.clientCaEnabled;
-  }
 }

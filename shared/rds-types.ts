@@ -50,6 +50,8 @@ export interface RdsSslState {
   clientCrl: string | null;
   acl: string | null;
   replicationAcl: string | null;
+  /** Why this instance cannot use SSL, when DescribeDBInstanceSSL refused it as ineligible; null otherwise. */
+  unavailableReason: string | null;
 }
 
 /** Client authentication method for the client CA (ACL / ReplicationACL). */

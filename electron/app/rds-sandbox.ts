@@ -5,6 +5,9 @@ import { type StartedSandbox, startSandbox } from '../sandbox/index';
 /** Environment variable: how long the in-process sandbox keeps an instance in SSL_MODIFYING (ms; default 3000). */
 export const sandboxModifyDelayVariable = 'RDSPG_SANDBOX_MODIFY_DELAY_MS';
 
+/** Environment variable: how long an accepted change keeps the old settings before SSL_MODIFYING (ms; default 2000). */
+export const sandboxModifyStartDelayVariable = 'RDSPG_SANDBOX_MODIFY_START_DELAY_MS';
+
 /** Environment variable: "off" starts the in-process sandbox without its real PostgreSQL cluster. */
 export const sandboxPostgresVariable = 'RDSPG_SANDBOX_POSTGRES';
 
@@ -36,9 +39,11 @@ export class InProcessSandbox {
   start(): Promise<StartedSandbox> {
     if (!this.starting) {
       const delay = Number.parseInt(this.env[sandboxModifyDelayVariable] ?? '', 10);
+      const startDelay = Number.parseInt(this.env[sandboxModifyStartDelayVariable] ?? '', 10);
       this.starting = startSandbox({
         postgres: this.env[sandboxPostgresVariable] !== 'off',
         ...(Number.isFinite(delay) && delay >= 0 ? { modifyDelayMs: delay } : {}),
+        ...(Number.isFinite(startDelay) && startDelay >= 0 ? { modifyStartDelayMs: startDelay } : {}),
       }).then((started) => {
         this.forgetExitHook = stopClusterAtExit(started);
         return started;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { auditToCsv } from '../../shared/rds-audit';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { serverFieldsFromRdsEntry } from '../../shared/rds-server-fields';
-import { type SslChange, sslPrerequisiteProblems } from '../../shared/rds-ssl-flow';
+import { type SslChange, sslProblemsFor } from '../../shared/rds-ssl-flow';
 import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
 import type { Failure, Result } from '../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../certs/index';
@@ -13,6 +13,7 @@ import { formatEndpoints, formatInstances, formatRegions, formatSsl, formatStep 
 import { auditFleet } from '../rds/fleet-audit';
 import type { RdsClient } from '../rds/rds-client';
 import { serverEntryFor } from '../rds/register';
+import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
@@ -139,7 +140,7 @@ async function show(run: Run, instanceId: string | undefined): Promise<number> {
   const plan = await new SslFlow(run.client).prepare(instanceId);
   if (!plan.ok) return failWith(run.io, plan.error);
   const { instance, choices, ssl } = plan.value;
-  const problems = sslPrerequisiteProblems(instance);
+  const problems = sslProblemsFor(instance, ssl);
   if (run.values.json) {
     writeJson(run.io.stdout, { instance, endpoints: choices, ssl, sslPrerequisites: problems });
     return 0;
@@ -149,7 +150,8 @@ async function show(run: Run, instanceId: string | undefined): Promise<number> {
   writeLine(run.io.stdout, formatEndpoints(choices));
   writeLine(run.io.stdout);
   writeLine(run.io.stdout, formatSsl(ssl));
-  for (const problem of problems) writeLine(run.io.stdout, `SSL cannot be enabled: ${problem.message}`);
+  if (!ssl.unavailableReason)
+    for (const problem of problems) writeLine(run.io.stdout, `SSL cannot be enabled: ${problem.message}`);
   return 0;
 }
 
@@ -195,7 +197,7 @@ async function changeFor(run: Run, action: string | undefined, instanceId: strin
 
 async function ssl(run: Run, action: string | undefined, instanceId: string | undefined): Promise<number> {
   if (!instanceId) return failWith(run.io, usageFailure(usage, 'missing the instance ID'));
-  if (action === 'show') return report(run, await run.client.sslState(instanceId), formatSsl);
+  if (action === 'show') return report(run, await readSslState(run.client, instanceId), formatSsl);
   const change = await changeFor(run, action, instanceId);
   if ('code' in change) return failWith(run.io, change);
   const flow = new SslFlow(run.client);
@@ -280,9 +282,11 @@ async function audit(run: Run): Promise<number> {
   const lines = result.value.rows.map((row) => {
     const state = row.error
       ? `error [${row.error.code}]`
-      : row.sslEnabled
-        ? `SSL on ${row.protectedEndpoint}`
-        : 'SSL off';
+      : row.sslUnavailableReason
+        ? `SSL not available: ${row.sslUnavailableReason}`
+        : row.sslEnabled
+          ? `SSL on ${row.protectedEndpoint}`
+          : 'SSL off';
     const expiry =
       row.daysLeft !== null ? `, ${row.daysLeft} days left${row.requireUpdate ? ' (update needed)' : ''}` : '';
     return `${row.regionId}  ${row.instanceId || '(region)'}  PostgreSQL ${row.engineVersion}  ${state}${expiry}`;

@@ -3,7 +3,7 @@ import { type StartedSandbox, startSandbox } from '../sandbox/index';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
-  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N]';
+  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-start-delay MS] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N]';
 
 function whole(text: string | undefined, name: string): number | undefined | Error {
   if (text === undefined) return undefined;
@@ -34,6 +34,7 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       port: { type: 'string' },
       postgres: { type: 'boolean' },
       json: { type: 'boolean' },
+      'modify-start-delay': { type: 'string' },
       'modify-delay': { type: 'string' },
       latency: { type: 'string' },
       'throttle-every': { type: 'string' },
@@ -42,6 +43,7 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
   });
   const numbers = {
     port: whole(values.port, '--port'),
+    modifyStartDelayMs: whole(values['modify-start-delay'], '--modify-start-delay'),
     modifyDelayMs: whole(values['modify-delay'], '--modify-delay'),
     latencyMs: whole(values.latency, '--latency'),
     throttleEveryNth: whole(values['throttle-every'], '--throttle-every'),
@@ -58,7 +60,8 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
   try {
     started = await startSandbox({
       ...(number(numbers.port) !== undefined ? { port: number(numbers.port) } : {}),
-      modifyDelayMs: number(numbers.modifyDelayMs) ?? 3000,
+      modifyStartDelayMs: number(numbers.modifyStartDelayMs),
+      modifyDelayMs: number(numbers.modifyDelayMs),
       postgres: Boolean(values.postgres),
       faults: {
         latencyMs: number(numbers.latencyMs),

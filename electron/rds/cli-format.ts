@@ -55,6 +55,7 @@ export function formatEndpoints(endpoints: (RdsEndpoint & { note?: string | null
 
 /** The SSL settings as label: value lines. */
 export function formatSsl(ssl: RdsSslState): string {
+  if (ssl.unavailableReason) return `SSL: not available — ${ssl.unavailableReason}`;
   if (!ssl.enabled) {
     const last = ssl.lastModifyStatus ? ` (last change: ${ssl.lastModifyStatus})` : '';
     return `SSL: off${last}`;

@@ -1,5 +1,6 @@
 import { isThrottlingCode, type RdsErrorCode, rdsNextSteps } from '../../shared/rds-errors';
 import type { Failure } from '../../shared/result';
+import { serviceErrorCatalogue } from './service-error-catalogue';
 
 /** A mapped failure of one API call, with what the retry loop needs to know. */
 export interface CallFailure extends Failure<RdsErrorCode> {
@@ -58,9 +59,10 @@ export function mapSdkError(error: unknown, action: string): CallFailure {
   const serviceCode = typeof shape.statusCode === 'number' && shape.code ? String(shape.code) : null;
   const requestId = shape.requestId && shape.requestId !== 'undefined' ? shape.requestId : null;
   if (serviceCode) {
-    const code = serviceCodes.find(([pattern]) => pattern.test(serviceCode))?.[1] ?? 'rejected';
+    const documented = Object.hasOwn(serviceErrorCatalogue, serviceCode) ? serviceErrorCatalogue[serviceCode] : null;
+    const code = documented?.code ?? serviceCodes.find(([pattern]) => pattern.test(serviceCode))?.[1] ?? 'rejected';
     const serviceMessage = cleanServiceMessage(String(shape.data?.Message ?? shape.message ?? ''));
-    let step = rdsNextSteps[code];
+    let step = documented?.step ?? rdsNextSteps[code];
     if (code === 'permission_denied') {
       const ramAction = String(shape.accessDeniedDetail?.AuthAction ?? `rds:${action}`);
       step = `the RAM action ${ramAction} is missing; ask an administrator to grant ${ramAction} to this user or role`;

@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import { AdaptiveLimiter } from './adaptive-limiter';
 import { type Clock, systemClock } from './clock';
 import type { RdsClient } from './rds-client';
+import { readSslState } from './ssl-availability';
 
 /** How the audit fans out. */
 export interface AuditOptions {
@@ -34,6 +35,7 @@ function rowFor(instance: RdsInstance): AuditRow {
     daysLeft: null,
     requireUpdate: null,
     clientCa: null,
+    sslUnavailableReason: null,
     error: null,
   };
 }
@@ -62,7 +64,7 @@ export async function auditFleet(
   const auditInstance = async (instance: RdsInstance): Promise<void> => {
     const row = rowFor(instance);
     rows.push(row);
-    const ssl = await limiter.run(() => client.sslState(instance.instanceId, callOptions));
+    const ssl = await limiter.run(() => readSslState(client, instance.instanceId, { ...callOptions, instance }));
     if (ssl.ok) {
       Object.assign(row, {
         sslEnabled: ssl.value.enabled,
@@ -72,6 +74,7 @@ export async function auditFleet(
         daysLeft: daysUntil(ssl.value.expiresAt, now),
         requireUpdate: ssl.value.requireUpdate,
         clientCa: ssl.value.clientCaEnabled,
+        sslUnavailableReason: ssl.value.unavailableReason,
       });
     } else {
       row.error = ssl.error;

@@ -85,5 +85,6 @@ export function toSslState(body: rdsSdk.DescribeDBInstanceSSLResponseBody): RdsS
     clientCrl: text(body.clientCertRevocationList),
     acl: text(body.ACL),
     replicationAcl: text(body.replicationACL),
+    unavailableReason: null,
   };
 }

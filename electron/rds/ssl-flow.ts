@@ -1,6 +1,6 @@
 import type { RdsErrorCode } from '../../shared/rds-errors';
+import { pendingFields, reportsFailure } from '../../shared/rds-ssl-expected';
 import {
-  changeVisible,
   type EndpointChoice,
   endpointChoices,
   majorVersionOf,
@@ -8,13 +8,14 @@ import {
   restartWarning,
   type SslChange,
   type SslFlowStep,
-  sslPrerequisiteProblems,
+  sslProblemsFor,
 } from '../../shared/rds-ssl-flow';
 import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
 import { checkClientCa, checkCustomCertificate } from './certificate-checks';
 import { type Clock, systemClock } from './clock';
 import type { RdsClient, SslChangeParameters } from './rds-client';
+import { readSslState } from './ssl-availability';
 
 /** What the flow knows about an instance before a change. */
 export interface SslPlan {
@@ -48,6 +49,15 @@ export interface FlowRunOptions {
 
 const goneStatuses = new Set(['Deleting', 'Released', 'Deleted']);
 
+/** Failures of a poll that do not end the wait: the next poll may well succeed. */
+const transientWhileWaiting = new Set<RdsErrorCode>([
+  'throttled',
+  'service_unavailable',
+  'internal_error',
+  'network_timeout',
+  'instance_busy',
+]);
+
 /** The SSL flow of the console's Data Security > SSL page, driven through the RDS client. */
 export class SslFlow {
   private readonly clock: Clock;
@@ -68,14 +78,14 @@ export class SslFlow {
     if (!instance.ok) return instance;
     const endpoints = await this.client.endpoints(instanceId, { signal });
     if (!endpoints.ok) return endpoints;
-    const ssl = await this.client.sslState(instanceId, { signal });
+    const ssl = await readSslState(this.client, instanceId, { signal, instance: instance.value });
     if (!ssl.ok) return ssl;
     return ok({ instance: instance.value, choices: endpointChoices(endpoints.value), ssl: ssl.value });
   }
 
   /** Turns a change into the ModifyDBInstanceSSL parameters, refusing what the service would refuse. */
   parameters(plan: SslPlan, change: SslChange): Result<SslChangeParameters, RdsErrorCode> {
-    const problems = sslPrerequisiteProblems(plan.instance);
+    const problems = sslProblemsFor(plan.instance, plan.ssl);
     if (problems.length > 0 && change.kind !== 'disable') {
       return fail('prerequisite_not_met', problems.map((problem) => problem.message).join(' '));
     }
@@ -169,7 +179,7 @@ export class SslFlow {
     report({
       step: 'prerequisites',
       instance: plan.value.instance,
-      problems: sslPrerequisiteProblems(plan.value.instance),
+      problems: sslProblemsFor(plan.value.instance, plan.value.ssl),
     });
     report({ step: 'choose_endpoint', choices: plan.value.choices });
     const parameters = this.parameters(plan.value, change);
@@ -185,8 +195,12 @@ export class SslFlow {
   }
 
   /**
-   * Polls until DBInstanceStatus is Running and LastModifyStatus is success or failed, with backoff; any other
-   * status string is taken as "still changing". Cancellable through the signal.
+   * Polls, with backoff, until the change is done or the bounded wait ends (cancellable through the signal). Done
+   * means the instance is Running again and DescribeDBInstanceSSL shows every asked-for setting; a change whose
+   * settings looked the same before also needs the task itself to have been seen (SSL_MODIFYING or any other
+   * non-Running status, or LastModifyStatus `setting`), because the old state shows first. LastModifyStatus may be
+   * empty: it is used when present, never required. A fresh `failed` or failure reason ends the wait as
+   * ssl_change_failed with the service's reason.
    */
   async waitUntilSettled(
     instanceId: string,
@@ -196,8 +210,10 @@ export class SslFlow {
   ): Promise<Result<RdsSslState, RdsErrorCode>> {
     const wait = { ...defaultWaitOptions, ...options.wait };
     const started = this.clock.now();
+    const lookedDone = previous !== null && pendingFields(change, previous, previous).length === 0;
     let delay = wait.initialDelayMs;
-    let sawChange = false;
+    let sawTask = false;
+    let pending: string[] = [];
     for (let polls = 1; ; polls++) {
       try {
         await this.clock.sleep(delay, options.signal);
@@ -207,37 +223,38 @@ export class SslFlow {
       delay = Math.min(wait.maxDelayMs, Math.round(delay * wait.factor));
       const elapsedMs = this.clock.now() - started;
       const instance = await this.client.instance(instanceId, { signal: options.signal });
-      if (!instance.ok && instance.error.code === 'cancelled') return instance;
-      if (instance.ok && goneStatuses.has(instance.value.status)) {
-        return fail('instance_not_found', `${instanceId} is ${instance.value.status}; the change cannot complete.`);
+      if (!instance.ok && !transientWhileWaiting.has(instance.error.code)) return instance;
+      const status = instance.ok ? instance.value.status : 'unknown';
+      if (goneStatuses.has(status)) {
+        return fail('instance_not_found', `${instanceId} is ${status}; the change cannot complete.`);
       }
       let lastModifyStatus: string | null = null;
-      if (instance.ok && instance.value.status === 'Running') {
+      if (instance.ok && status !== 'Running') sawTask = true;
+      if (status === 'Running') {
         const ssl = await this.client.sslState(instanceId, { signal: options.signal });
+        if (!ssl.ok && !transientWhileWaiting.has(ssl.error.code)) return ssl;
         if (ssl.ok) {
           lastModifyStatus = ssl.value.lastModifyStatus;
-          if (lastModifyStatus === 'failed') {
-            return fail(
-              'ssl_change_failed',
-              `The SSL change failed: ${ssl.value.modifyStatusReason ?? 'no reason given'}.`,
-            );
+          if (lastModifyStatus === 'setting') sawTask = true;
+          const stale =
+            previous !== null &&
+            ssl.value.lastModifyStatus === previous.lastModifyStatus &&
+            ssl.value.modifyStatusReason === previous.modifyStatusReason;
+          if (reportsFailure(ssl.value) && (sawTask || !stale)) {
+            const reason = ssl.value.modifyStatusReason || 'no reason given';
+            return fail('ssl_change_failed', `The SSL change of ${instanceId} failed: ${reason}.`);
           }
-          if (lastModifyStatus === 'success' && (sawChange || changeVisible(change, ssl.value, previous))) {
-            return ok(ssl.value);
-          }
-          if (lastModifyStatus === 'setting') sawChange = true;
+          pending = pendingFields(change, ssl.value, previous);
+          if (pending.length === 0 && lastModifyStatus !== 'setting' && (sawTask || !lookedDone)) return ok(ssl.value);
         }
-      } else if (instance.ok) {
-        sawChange = true;
-      } else if (
-        !['throttled', 'service_unavailable', 'internal_error', 'network_timeout'].includes(instance.error.code)
-      ) {
-        return instance;
       }
-      const status = instance.ok ? instance.value.status : 'unknown';
       options.onStep?.({ step: 'waiting', status, lastModifyStatus, polls, elapsedMs });
       if (this.clock.now() - started >= wait.timeoutMs) {
-        return fail('wait_timeout', `${instanceId} is still ${status} after ${Math.round(elapsedMs / 1000)} s.`);
+        const missing = pending.length > 0 ? `; not yet visible: ${pending.join(', ')}` : '';
+        return fail(
+          'wait_timeout',
+          `${instanceId} is still ${status} after ${Math.round(elapsedMs / 1000)} s${missing}.`,
+        );
       }
     }
   }

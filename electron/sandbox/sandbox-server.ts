@@ -14,7 +14,8 @@ import {
 } from './read-actions';
 import { generatedFleet, seededInstances, seededRegions } from './seed';
 import { newRequestId, ServiceErrorSignal, serviceError } from './service-errors';
-import { describeSsl, modifySsl, type SslActionContext, sslModifyingStatus } from './ssl-actions';
+import { describeSsl, modifySsl, type SslActionContext } from './ssl-actions';
+import { defaultSslChangeTiming, SslChangeSchedule } from './ssl-change-schedule';
 
 /** How a sandbox starts. Everything is optional: the defaults give the seeded account on a free loopback port. */
 export interface SandboxOptions {
@@ -23,10 +24,14 @@ export interface SandboxOptions {
   accessKeys?: SandboxAccessKey[];
   /** Replace the seeded account with a generated fleet. */
   fleet?: { regions: number; perRegion: number };
+  /** How long an accepted SSL change keeps the old settings and `Running` first (default 2000 ms; 0 = at once). */
+  modifyStartDelayMs?: number;
   /** How long an SSL change keeps the instance in SSL_MODIFYING (default 3000 ms). */
   modifyDelayMs?: number;
   /** The status shown during an SSL change (default SSL_MODIFYING); clients must not depend on it. */
   modifyingStatus?: string;
+  /** False leaves LastModifyStatus empty, as DescribeDBInstanceSSL may (default true). */
+  reportLastModifyStatus?: boolean;
   faults?: SandboxFaults;
   /** Runs while an instance is in SSL_MODIFYING with its new settings (the `--postgres` backing applies them). */
   applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
@@ -88,7 +93,7 @@ export class RdsSandbox {
   readonly stats: SandboxStats = { calls: {}, throttled: 0, injectedServerErrors: 0, rejected: 0 };
   private readonly keys = new Map<string, SandboxAccessKey>();
   private readonly nonces = new Set<string>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly changes: SslChangeSchedule;
   private readonly urlSecret = randomBytes(16);
   private server: Server | null = null;
   private baseUrl = '';
@@ -104,6 +109,16 @@ export class RdsSandbox {
     };
     for (const key of [this.accessKey, ...(options.accessKeys ?? [])]) this.keys.set(key.accessKeyId, key);
     this.injector = new FaultInjector(options.faults ?? {});
+    const defaults = defaultSslChangeTiming;
+    this.changes = new SslChangeSchedule(
+      {
+        startDelayMs: options.modifyStartDelayMs ?? defaults.startDelayMs,
+        modifyDelayMs: options.modifyDelayMs ?? defaults.modifyDelayMs,
+        modifyingStatus: options.modifyingStatus ?? defaults.modifyingStatus,
+        reportLastModifyStatus: options.reportLastModifyStatus ?? defaults.reportLastModifyStatus,
+      },
+      options.applySsl,
+    );
   }
 
   /** The sandbox's current time. */
@@ -133,8 +148,7 @@ export class RdsSandbox {
 
   /** Stops listening and cancels pending state changes. */
   async close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.changes.close();
     const server = this.server;
     this.server = null;
     if (!server) return;
@@ -149,7 +163,8 @@ export class RdsSandbox {
       authority: this.authority,
       now: () => this.now(),
       caPackageUrl: () => this.caPackageUrl(),
-      scheduleChange: (instance, next) => this.scheduleChange(instance, next),
+      scheduleChange: (instance, next) => this.changes.schedule(instance, next),
+      changePending: (instance) => this.changes.isPending(instance),
     };
   }
 
@@ -157,36 +172,6 @@ export class RdsSandbox {
     const expires = Math.floor(this.now().getTime() / 1000) + 3600;
     const signature = createHmac('sha256', this.urlSecret).update(String(expires)).digest('base64url');
     return `${this.baseUrl}/ca/ApsaraDB-CA-Chain.zip?Expires=${expires}&OSSAccessKeyId=LTAI5tSandboxOss&Signature=${signature}`;
-  }
-
-  private scheduleChange(instance: SandboxInstance, next: SandboxSsl): void {
-    instance.status = this.options.modifyingStatus ?? sslModifyingStatus;
-    instance.ssl = {
-      ...instance.ssl,
-      lastModifyStatus: 'setting',
-      modifyStatusReason: 'Modify DB Instance SSL Config.',
-    };
-    const started = Date.now();
-    const finish = (outcome: 'success' | 'failed', reason: string) => {
-      const delay = Math.max(0, (this.options.modifyDelayMs ?? 3000) - (Date.now() - started));
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        if (outcome === 'success') instance.ssl = { ...next, lastModifyStatus: 'success', modifyStatusReason: reason };
-        else instance.ssl = { ...instance.ssl, lastModifyStatus: 'failed', modifyStatusReason: reason };
-        instance.status = 'Running';
-      }, delay);
-      this.timers.add(timer);
-    };
-    const apply = this.options.applySsl;
-    if (!apply) {
-      finish('success', 'Modify DB Instance SSL Config.');
-      return;
-    }
-    apply(instance, next).then(
-      () => finish('success', 'Modify DB Instance SSL Config.'),
-      (error: unknown) =>
-        finish('failed', `Applying the SSL settings failed: ${String((error as Error).message ?? error)}`),
-    );
   }
 
   private serveCaPackage(url: URL, response: ServerResponse): void {

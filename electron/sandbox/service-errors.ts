@@ -7,7 +7,12 @@ export interface ServiceErrorAnswer {
   headers?: Record<string, string>;
 }
 
-/** The error codes the sandbox answers with, their HTTP status and the service's own message. */
+/**
+ * The error codes the sandbox answers with, their HTTP status and a message. Sources: the gateway's common errors
+ * (MissingParameter … InternalError, shared by every Alibaba Cloud RPC API) and the error catalogue of
+ * DescribeDBInstanceSSL / ModifyDBInstanceSSL on api.alibabacloud.com (document/Rds/2014-08-15). The codes and
+ * statuses are the documented ones; the message texts are paraphrased, not copied from live answers.
+ */
 export const serviceErrors = {
   MissingParameter: [400, 'The input parameter "%s" that is mandatory for processing this request is not supplied.'],
   InvalidParameter: [400, 'The specified parameter "%s" is not valid.'],
@@ -25,13 +30,17 @@ export const serviceErrors = {
   IncorrectDBInstanceState: [403, 'Current DB instance state does not support this operation.'],
   'OperationDenied.DBInstanceStatus': [403, 'The operation is not permitted due to status of instance.'],
   'InvalidConnectionString.NotFound': [404, 'Specified connection string does not exist.'],
-  'OperationDenied.ReadWriteSplitting': [403, 'SSL encryption is not supported for the read/write splitting endpoint.'],
-  'InvalidEngine.NotSupport': [403, 'Specified engine or engine version does not support this operation.'],
-  'InvalidStorageType.NotSupport': [403, 'SSL encryption requires an instance that uses cloud disks.'],
-  'OperationDenied.Serverless': [403, 'Serverless instances do not support this operation.'],
-  'InvalidServerCert.Malformed': [400, 'The specified server certificate or key is not valid: %s'],
-  'InvalidClientCACert.Malformed': [400, 'The specified client CA certificate is not valid.'],
-  'InvalidACL.NotSupport': [400, 'The ACL value %s is not supported by this engine version.'],
+  'InvaildEngineInRegion.ValueNotSupported': [400, 'The engine is not supported in this region.'],
+  'InstanceEngineType.NotSupport': [403, 'The instance engine type does not support this operation.'],
+  'OperationDenied.DBInstanceType': [403, 'The operation is not permitted due to type of instance.'],
+  IncorrectEngineVersion: [403, 'Current engine version does not support this operation. %s'],
+  IncorrectDBInstanceType: [403, 'Current DB instance type does not support this operation.'],
+  IncorrectDBInstanceLockMode: [403, 'Current DB instance lock mode does not support this operation.'],
+  CloudSSDNotSupport: [403, 'Cloud SSD storage does not support this operation.'],
+  EnabledSSLNotSupport: [404, 'Enabling SSL is not supported for this instance or connection string.'],
+  ConcurrentLimit: [400, 'Too many tasks are running concurrently; try again later.'],
+  ExternalFailure: [500, 'An external service failed.'],
+  InvokeProxyFailure: [500, 'Invoking the proxy failed.'],
   'Throttling.User': [400, 'Request was denied due to user flow control.'],
   ServiceUnavailable: [503, 'The request has failed due to a temporary failure of the server.'],
   InternalError: [500, 'The request processing has failed due to some unknown error, exception or failure.'],

@@ -4,24 +4,37 @@ import { isCloudDisk, isServerless, type SandboxInstance, type SandboxSsl, sslOf
 import { type ActionBody, type ActionParameters, requireInstance, type SandboxReadState } from './read-actions';
 import { ServiceErrorSignal } from './service-errors';
 
-/** The status an instance shows while its SSL settings change (the form the Terraform provider waits through). */
-export const sslModifyingStatus = 'SSL_MODIFYING';
-
 /** What the SSL actions need besides the instances. */
 export interface SslActionContext extends SandboxReadState {
   authority: SandboxCertificateAuthority;
   now(): Date;
   /** A fresh, signed download URL for the CA package. */
   caPackageUrl(): string;
-  /** Starts the change: the instance shows SSL_MODIFYING until `apply` has run and the delay has passed. */
+  /** Starts the change; it becomes visible later (see ssl-change-schedule.ts). */
   scheduleChange(instance: SandboxInstance, next: SandboxSsl): void;
+  /** True while a change was accepted and has not finished (including before SSL_MODIFYING shows). */
+  changePending(instance: SandboxInstance): boolean;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
 
+/**
+ * Refuses DescribeDBInstanceSSL for instances that cannot use SSL with the three codes the Terraform provider
+ * tolerates on its reads (resource_alicloud_db_instance.go): so the real API answers errors, not "SSL off", for
+ * them. Which code goes with which case is a guess: the provider does not say.
+ */
+function checkDescribable(instance: SandboxInstance): void {
+  if (instance.engine !== 'PostgreSQL') return;
+  if (majorVersion(instance.engineVersion) < 10)
+    throw new ServiceErrorSignal('InvaildEngineInRegion.ValueNotSupported');
+  if (!isCloudDisk(instance.storageType)) throw new ServiceErrorSignal('InstanceEngineType.NotSupport');
+  if (isServerless(instance.category)) throw new ServiceErrorSignal('OperationDenied.DBInstanceType');
+}
+
 /** DescribeDBInstanceSSL, in the PostgreSQL form (on/off, 0/1). It includes ServerKey, as the service does. */
 export function describeSsl(context: SslActionContext, parameters: ActionParameters): ActionBody {
   const instance = requireInstance(context, parameters);
+  checkDescribable(instance);
   const ssl = instance.ssl;
   if (!ssl.enabled) {
     return {
@@ -64,31 +77,40 @@ function majorVersion(version: string): number {
   return Number.parseFloat(version);
 }
 
-function checkPrerequisites(instance: SandboxInstance, host: string): void {
-  if (instance.engine !== 'PostgreSQL' || majorVersion(instance.engineVersion) < 10) {
-    throw new ServiceErrorSignal('InvalidEngine.NotSupport');
+/**
+ * ModifyDBInstanceSSL's refusals, with codes from its documented catalogue. The prerequisites (PostgreSQL 10+,
+ * cloud disks, not Serverless, not the read/write-splitting endpoint) are the console documentation's; which
+ * code answers which case is a guess, except IncorrectDBInstanceState (the instance state table: changes need
+ * Running). A change accepted but not yet showing SSL_MODIFYING also answers IncorrectDBInstanceState (a guess).
+ */
+function checkPrerequisites(context: SslActionContext, instance: SandboxInstance, host: string): void {
+  if (instance.engine !== 'PostgreSQL') throw new ServiceErrorSignal('InstanceEngineType.NotSupport');
+  if (majorVersion(instance.engineVersion) < 10) {
+    throw new ServiceErrorSignal('IncorrectEngineVersion', 'SSL needs PostgreSQL 10 or later.');
   }
-  if (!isCloudDisk(instance.storageType)) throw new ServiceErrorSignal('InvalidStorageType.NotSupport');
-  if (isServerless(instance.category)) throw new ServiceErrorSignal('OperationDenied.Serverless');
-  if (instance.status !== 'Running') throw new ServiceErrorSignal('IncorrectDBInstanceState');
+  if (!isCloudDisk(instance.storageType)) throw new ServiceErrorSignal('IncorrectDBInstanceType');
+  if (isServerless(instance.category)) throw new ServiceErrorSignal('OperationDenied.DBInstanceType');
+  if (instance.status !== 'Running' || context.changePending(instance)) {
+    throw new ServiceErrorSignal('IncorrectDBInstanceState');
+  }
   const endpoint = instance.endpoints.find((item) => item.host === host);
   if (!endpoint) throw new ServiceErrorSignal('InvalidConnectionString.NotFound');
-  if (endpoint.connectionStringType === 'ReadWriteSplitting') {
-    throw new ServiceErrorSignal('OperationDenied.ReadWriteSplitting');
-  }
+  if (endpoint.connectionStringType === 'ReadWriteSplitting') throw new ServiceErrorSignal('EnabledSSLNotSupport');
 }
 
+// Malformed certificates, keys and CRLs: the service's own code is not documented; the gateway's common
+// InvalidParameter naming the field is a guess.
 function checkCustomCertificate(certificatePem: string | undefined, keyPem: string | undefined): X509Certificate {
   if (!certificatePem) throw new ServiceErrorSignal('MissingParameter', 'ServerCert');
   if (!keyPem) throw new ServiceErrorSignal('MissingParameter', 'ServerKey');
   try {
     const certificate = new X509Certificate(certificatePem);
     const key = createPrivateKey(keyPem);
-    if (!certificate.checkPrivateKey(key)) throw new ServiceErrorSignal('InvalidServerCert.Malformed', 'key mismatch');
+    if (!certificate.checkPrivateKey(key)) throw new ServiceErrorSignal('InvalidParameter', 'ServerKey');
     return certificate;
   } catch (error) {
     if (error instanceof ServiceErrorSignal) throw error;
-    throw new ServiceErrorSignal('InvalidServerCert.Malformed', 'cannot parse the certificate or the key');
+    throw new ServiceErrorSignal('InvalidParameter', 'ServerCert');
   }
 }
 
@@ -105,7 +127,7 @@ function applyClientCa(instance: SandboxInstance, parameters: ActionParameters, 
   try {
     new X509Certificate(caPem);
   } catch {
-    throw new ServiceErrorSignal('InvalidClientCACert.Malformed');
+    throw new ServiceErrorSignal('InvalidParameter', 'ClientCACert');
   }
   for (const name of ['ACL', 'ReplicationACL'] as const) {
     const value = parameters[name];
@@ -114,7 +136,7 @@ function applyClientCa(instance: SandboxInstance, parameters: ActionParameters, 
       throw new ServiceErrorSignal('InvalidParameter', name);
     }
     if (value === 'verify-full' && majorVersion(instance.engineVersion) < 12) {
-      throw new ServiceErrorSignal('InvalidACL.NotSupport', value);
+      throw new ServiceErrorSignal('IncorrectEngineVersion', `ACL ${value} needs PostgreSQL 12 or later.`);
     }
   }
   Object.assign(next, {
@@ -138,7 +160,7 @@ export function modifySsl(context: SslActionContext, parameters: ActionParameter
   const instance = requireInstance(context, parameters);
   const host = parameters.ConnectionString;
   if (!host) throw new ServiceErrorSignal('MissingParameter', 'ConnectionString');
-  checkPrerequisites(instance, host);
+  checkPrerequisites(context, instance, host);
   const now = context.now();
   if (parameters.SSLEnabled === '0') {
     context.scheduleChange(instance, { ...sslOff(), lastModifyStatus: 'success' });
@@ -152,7 +174,12 @@ export function modifySsl(context: SslActionContext, parameters: ActionParameter
   }
   const next: SandboxSsl = { ...instance.ssl, enabled: true, protectedEndpoint: host };
   const caType = parameters.CAType ?? (parameters.SSLEnabled === '1' ? 'aliyun' : (instance.ssl.caType ?? 'aliyun'));
-  if (caType === 'custom') {
+  // A change without CAType or ServerCert (a client CA, an ACL) keeps the custom certificate in place (a guess:
+  // the reference does not say whether the service wants the certificate again).
+  const keepsCustom = caType === 'custom' && parameters.CAType === undefined && parameters.ServerCert === undefined;
+  if (keepsCustom) {
+    // Nothing to change on the server certificate.
+  } else if (caType === 'custom') {
     const certificate = checkCustomCertificate(parameters.ServerCert, parameters.ServerKey);
     Object.assign(next, {
       caType: 'custom',

@@ -94,6 +94,10 @@ export function AuditTable({ accountId }: { accountId: string }) {
               render: (_, row) =>
                 row.error ? (
                   <Tag color="red">{row.error.code}</Tag>
+                ) : row.sslUnavailableReason ? (
+                  <Tag title={row.sslUnavailableReason} data-testid="audit-ssl-unavailable">
+                    {t('cloud.sslNotAvailable')}
+                  </Tag>
                 ) : (
                   <Tag color={row.sslEnabled ? 'green' : 'default'}>{t(row.sslEnabled ? 'cloud.on' : 'cloud.off')}</Tag>
                 ),

@@ -77,11 +77,12 @@ export const rdsSslState = z.object({
   clientCrl: z.string().nullable(),
   acl: z.string().nullable(),
   replicationAcl: z.string().nullable(),
+  unavailableReason: z.string().nullable(),
 });
 
 /** Why SSL cannot be enabled. */
 export const prerequisiteProblem = z.object({
-  reason: z.enum(['not_postgresql', 'version_too_old', 'local_disk', 'serverless', 'not_running']),
+  reason: z.enum(['not_postgresql', 'version_too_old', 'local_disk', 'serverless', 'not_running', 'service_refused']),
   message: z.string(),
 });
 
@@ -144,6 +145,7 @@ export const auditRow = z.object({
   daysLeft: z.number().nullable(),
   requireUpdate: z.boolean().nullable(),
   clientCa: z.boolean().nullable(),
+  sslUnavailableReason: z.string().nullable(),
   error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
 });
 

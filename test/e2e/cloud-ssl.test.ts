@@ -163,13 +163,15 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
       .poll(() => row.first().textContent())
       .toMatch(new RegExp(`On${publicHost.replaceAll('.', '\\.')}aliyun`));
     expect(await table.getByText('rm-bp1sandboxmysql8').count()).toBe(0);
+    const old = table.getByRole('row').filter({ hasText: 'pgm-bp1sandbox94pg' });
+    expect(await old.getByTestId('audit-ssl-unavailable').textContent()).toBe('Not available');
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     const text = await readFile(await csv.path(), 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error',
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,sslUnavailableReason,error',
     );
     for (const instanceId of postgresInstances) expect(text).toContain(instanceId);
     await page.getByLabel('Filter by instance, endpoint or region').fill('shanghai');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { RdsChannelErrorCode } from '../../../shared/contract/rds';
 import type { ServerForm } from '../../../shared/contract/server-form';
 import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
-import { restartWarning, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
+import { restartWarning, sslProblemsFor } from '../../../shared/rds-ssl-flow';
 import { fail, ok } from '../../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../../certs/index';
 import { auditFleet, downloadServerCa, SslFlow, serverEntryFor } from '../../rds/index';
@@ -54,7 +54,7 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
       if (!made.ok) return made;
       const plan = await new SslFlow(made.value.client).prepare(instanceId);
       if (!plan.ok) return plan;
-      return ok({ ...plan.value, problems: sslPrerequisiteProblems(plan.value.instance), restartWarning });
+      return ok({ ...plan.value, problems: sslProblemsFor(plan.value.instance, plan.value.ssl), restartWarning });
     },
     'rds:flow-start': async ({ accountId, regionId, instanceId, change }) => {
       const made = await panel.client(accountId, regionId);

@@ -118,6 +118,7 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
       'version_too_old',
       'local_disk',
     ]);
+    expect(old.value.ssl.unavailableReason).toContain('PostgreSQL 9.4 is too old');
     const serverless = await call('rds:instance', { ...where, instanceId: 'pgm-bp1sandbox14sl' });
     expect(serverless.value.problems.map((problem: { reason: string }) => problem.reason)).toEqual(['serverless']);
     const page = await call('rds:instance', where);

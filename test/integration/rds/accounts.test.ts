@@ -26,7 +26,7 @@ function memorySecrets(): WritableSecretStore & { values: Map<string, string> } 
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'rds-accounts-'));
-  sandbox = new RdsSandbox({ modifyDelayMs: 80, modifyingStatus: 'ConfigurationApplying' });
+  sandbox = new RdsSandbox({ modifyStartDelayMs: 100, modifyDelayMs: 400, modifyingStatus: 'ConfigurationApplying' });
   await sandbox.start();
 });
 afterAll(async () => {

@@ -53,7 +53,8 @@ describe('fleet audit', () => {
 
 describe('the wait after a change, on a fake clock', () => {
   it('gives up with wait_timeout when the instance stays busy, with backoff between polls', async () => {
-    sandbox = new RdsSandbox({ modifyDelayMs: 600_000 });
+    // SSL_MODIFYING inside the Modify call (the sandbox-only convenience): this test is about the backoff.
+    sandbox = new RdsSandbox({ modifyStartDelayMs: 0, modifyDelayMs: 600_000 });
     await sandbox.start();
     const clock = fakeClock(Date.now());
     const client = sandboxClient(sandbox);

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RdsClient } from '../../../electron/rds/rds-client';
+import { SslFlow } from '../../../electron/rds/ssl-flow';
 import { RdsSandbox } from '../../../electron/sandbox/index';
 import { sandboxClient } from './helpers';
 
@@ -11,6 +12,7 @@ let readOnly: { accessKeyId: string; accessKeySecret: string };
 beforeAll(async () => {
   readOnly = { accessKeyId: 'LTAI5tReadOnlyUser', accessKeySecret: 'read-only-secret' };
   sandbox = new RdsSandbox({
+    modifyStartDelayMs: 100,
     modifyDelayMs: 60,
     accessKeys: [{ ...readOnly, allowedActions: ['DescribeRegions', 'DescribeDBInstances', 'DescribeDBInstanceSSL'] }],
   });
@@ -65,7 +67,17 @@ describe('RdsClient against the sandbox through the SDK', () => {
       sslEnabled: 1,
     });
     expect(sent.ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const endpoint = 'pgm-uf6sandbox16pgo.pg.rds.aliyuncs.com';
+    const wait = { initialDelayMs: 20, maxDelayMs: 50 };
+    const settled = await new SslFlow(client).waitUntilSettled(
+      'pgm-uf6sandbox16pg',
+      { kind: 'enable', endpoint },
+      null,
+      {
+        wait,
+      },
+    );
+    expect(settled.ok).toBe(true);
     const ssl = await client.sslState('pgm-uf6sandbox16pg');
     if (!ssl.ok) throw new Error(ssl.error.message);
     expect(ssl.value.enabled).toBe(true);

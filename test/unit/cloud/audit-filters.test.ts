@@ -16,6 +16,7 @@ const row = (change: Partial<AuditRow>): AuditRow => ({
   daysLeft: 200,
   requireUpdate: false,
   clientCa: false,
+  sslUnavailableReason: null,
   error: null,
   ...change,
 });

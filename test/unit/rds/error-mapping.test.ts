@@ -26,6 +26,38 @@ describe('mapSdkError', () => {
     }
   });
 
+  it('maps every documented code of the SSL actions to the closed set, each with its own next step', () => {
+    const table: [number, string, string, boolean, string][] = [
+      [403, 'IncorrectEngineVersion', 'operation_not_supported', false, 'PostgreSQL 10 or later'],
+      [403, 'InstanceEngineType.NotSupport', 'ssl_unavailable', false, 'cannot use SSL'],
+      [403, 'IncorrectDBInstanceType', 'operation_not_supported', false, 'instance type'],
+      [403, 'OperationDenied.DBInstanceType', 'ssl_unavailable', false, 'Serverless'],
+      [403, 'CloudSSDNotSupport', 'operation_not_supported', false, 'ESSD'],
+      [403, 'IncorrectDBInstanceLockMode', 'instance_locked', false, 'unlock it'],
+      [403, 'IncorrectDBInstanceState', 'instance_busy', false, 'wait until its status is Running'],
+      [404, 'EnabledSSLNotSupport', 'operation_not_supported', false, 'SSL cannot be enabled'],
+      [404, 'InvalidDBInstanceId.NotFound', 'instance_not_found', false, 'rdspg rds instances'],
+      [404, 'InvalidConnectionString.NotFound', 'endpoint_not_found', false, 'rdspg rds show ID'],
+      [400, 'InvaildEngineInRegion.ValueNotSupported', 'ssl_unavailable', false, 'PostgreSQL 10'],
+      [400, 'ConcurrentLimit', 'throttled', true, 'too many tasks'],
+      [500, 'ExternalFailure', 'internal_error', true, 'back-end service'],
+      [500, 'InvokeProxyFailure', 'internal_error', true, 'proxy'],
+    ];
+    const steps = new Set<string>();
+    for (const [status, serviceCode, code, retryable, step] of table) {
+      const error =
+        status >= 500
+          ? new sdk.ServerError({ statusCode: status, code: serviceCode, message: 'x', data: { Message: 'x' } })
+          : clientError(status, serviceCode);
+      const failure = mapSdkError(error, 'ModifyDBInstanceSSL');
+      expect([serviceCode, failure.code, failure.retryable]).toEqual([serviceCode, code, retryable]);
+      expect(failure.serviceCode).toBe(serviceCode);
+      expect(failure.message).toContain(step);
+      steps.add(failure.message.split(' — ')[1] ?? '');
+    }
+    expect(steps.size).toBe(table.length);
+  });
+
   it('marks throttling and 5xx as retryable', () => {
     const throttled = new sdk.ThrottlingError({ statusCode: 400, code: 'Throttling.User', message: 'x', data: {} });
     expect(mapSdkError(throttled, 'DescribeRegions')).toMatchObject({ code: 'throttled', retryable: true });

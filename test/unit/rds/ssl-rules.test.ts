@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sniffCaPayload } from '../../../electron/rds/ca-download';
 import { auditToCsv, daysUntil } from '../../../shared/rds-audit';
 import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
-import { changeVisible, endpointChoices, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
-import type { RdsEndpoint, RdsInstance, RdsSslState } from '../../../shared/rds-types';
+import { endpointChoices, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
+import type { RdsEndpoint, RdsInstance } from '../../../shared/rds-types';
 import { serverFieldsSchema } from '../../../shared/server-schema';
 
 const instance: RdsInstance = {
@@ -54,22 +54,6 @@ describe('SSL prerequisites and endpoint choice', () => {
     ]);
     expect(endpointChoices([endpoint('in', 'internal')]).map((choice) => choice.recommended)).toEqual([true]);
   });
-
-  it('tells whether the SSL state already shows a change', () => {
-    const off = {
-      enabled: false,
-      protectedEndpoint: null,
-      clientCaEnabled: false,
-      expiresAt: null,
-      createdAt: null,
-    } as RdsSslState;
-    const on = { ...off, enabled: true, protectedEndpoint: 'pub', expiresAt: '2027-01-01T00:00:00Z' } as RdsSslState;
-    expect(changeVisible({ kind: 'enable', endpoint: 'pub' }, on, off)).toBe(true);
-    expect(changeVisible({ kind: 'enable', endpoint: 'in' }, on, off)).toBe(false);
-    expect(changeVisible({ kind: 'disable' }, off, on)).toBe(true);
-    expect(changeVisible({ kind: 'renew' }, on, on)).toBe(false);
-    expect(changeVisible({ kind: 'renew' }, { ...on, expiresAt: '2028-01-01T00:00:00Z' }, on)).toBe(true);
-  });
 });
 
 describe('CA payload sniffing', () => {
@@ -97,6 +81,7 @@ describe('audit export', () => {
         daysLeft: 30,
         requireUpdate: false,
         clientCa: false,
+        sslUnavailableReason: null,
         error: null,
       },
       {
@@ -112,17 +97,20 @@ describe('audit export', () => {
         daysLeft: null,
         requireUpdate: null,
         clientCa: null,
+        sslUnavailableReason: 'PostgreSQL 9.4 is too old',
         error: { code: 'throttled', message: 'm' },
       },
     ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error',
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,sslUnavailableReason,error',
     );
     expect(lines[1]).toBe(
-      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,',
+      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,,',
     );
-    expect(lines[2]).toBe('cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,throttled');
+    expect(lines[2]).toBe(
+      'cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,PostgreSQL 9.4 is too old,throttled',
+    );
   });
 
   it('counts whole days left', () => {
