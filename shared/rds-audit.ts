@@ -15,6 +15,14 @@ export interface AuditRow {
   requireUpdate: boolean | null;
   clientCa: boolean | null;
   error: { code: RdsErrorCode; message: string } | null;
+  /** DBInstanceType: Primary, or Readonly for a read-only instance (its SSL settings are its own). */
+  instanceType: string;
+  /** The primary of a read-only instance. */
+  primaryInstanceId: string | null;
+  /** When the scheduled renewal of the cloud certificate switches over (DescribeActiveOperationTasks SwitchTime). */
+  renewalScheduledAt: string | null;
+  /** True when that renewal restarts the instance (transient disconnection). */
+  renewalRestart: boolean | null;
 }
 
 /** The audit as a whole, with the counts the CLI and the benchmark print. */
@@ -44,6 +52,10 @@ export const auditCsvColumns: (keyof AuditRow)[] = [
   'requireUpdate',
   'clientCa',
   'error',
+  'instanceType',
+  'primaryInstanceId',
+  'renewalScheduledAt',
+  'renewalRestart',
 ];
 
 function csvField(value: unknown): string {

@@ -17,6 +17,10 @@ const row = (change: Partial<AuditRow>): AuditRow => ({
   requireUpdate: false,
   clientCa: false,
   error: null,
+  instanceType: 'Primary',
+  primaryInstanceId: null,
+  renewalScheduledAt: null,
+  renewalRestart: null,
   ...change,
 });
 

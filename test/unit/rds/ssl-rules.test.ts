@@ -18,6 +18,8 @@ const instance: RdsInstance = {
   instanceClass: '',
   connectionString: '',
   port: 5432,
+  instanceType: 'Primary',
+  primaryInstanceId: null,
 };
 
 const endpoint = (host: string, kind: 'internal' | 'public', readWriteSplitting = false): RdsEndpoint => ({
@@ -27,6 +29,7 @@ const endpoint = (host: string, kind: 'internal' | 'public', readWriteSplitting 
   ipType: kind === 'public' ? 'Public' : 'Private',
   kind,
   readWriteSplitting,
+  pgBouncerPort: null,
 });
 
 describe('SSL prerequisites and endpoint choice', () => {
@@ -98,6 +101,10 @@ describe('audit export', () => {
         requireUpdate: false,
         clientCa: false,
         error: null,
+        instanceType: 'Primary',
+        primaryInstanceId: null,
+        renewalScheduledAt: '2026-12-25T18:00:00Z',
+        renewalRestart: true,
       },
       {
         regionId: 'cn-shanghai',
@@ -113,16 +120,20 @@ describe('audit export', () => {
         requireUpdate: null,
         clientCa: null,
         error: { code: 'throttled', message: 'm' },
+        instanceType: 'Readonly',
+        primaryInstanceId: 'pgm-1',
+        renewalScheduledAt: null,
+        renewalRestart: null,
       },
     ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error',
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error,instanceType,primaryInstanceId,renewalScheduledAt,renewalRestart',
     );
     expect(lines[1]).toBe(
-      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,',
+      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,,Primary,,2026-12-25T18:00:00Z,true',
     );
-    expect(lines[2]).toBe('cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,throttled');
+    expect(lines[2]).toBe('cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,throttled,Readonly,pgm-1,,');
   });
 
   it('counts whole days left', () => {
