@@ -4,10 +4,26 @@ import type { RdsAccountView } from '../../shared/contract/rds';
 import type { RdsInstance } from '../../shared/rds-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { useLocale } from '../i18n';
 import { StatusTag } from './status-tag';
 import { useCloudT } from './use-cloud-t';
 
-/** The regions of an account and the PostgreSQL instances of the chosen one. */
+/** An instance row; a primary carries its read-only instances as children (DBInstanceType Readonly). */
+type InstanceRow = RdsInstance & { children?: InstanceRow[] };
+
+/** Read-only instances nested under their primary when it is listed; the others stay at the top level. */
+export function nestReadOnly(instances: RdsInstance[]): InstanceRow[] {
+  const primaries = new Set(instances.map((instance) => instance.instanceId));
+  const nested = (instance: RdsInstance) => instance.primaryInstanceId && primaries.has(instance.primaryInstanceId);
+  return instances
+    .filter((instance) => !nested(instance))
+    .map((instance) => {
+      const children = instances.filter((item) => nested(item) && item.primaryInstanceId === instance.instanceId);
+      return children.length > 0 ? { ...instance, children } : instance;
+    });
+}
+
+/** The regions of an account and the PostgreSQL instances of the chosen one (read-only ones under their primary). */
 export function InstanceList({
   account,
   regionId,
@@ -20,15 +36,16 @@ export function InstanceList({
   onOpen: (instance: { regionId: string; instanceId: string }) => void;
 }) {
   const t = useCloudT();
+  const language = useLocale();
   const [regions, setRegions] = useState<{ regionId: string; localName: string }[]>([]);
   const [instances, setInstances] = useState<RdsInstance[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    void api['rds:regions']({ accountId: account.id }).then((answer) => {
+    void api['rds:regions']({ accountId: account.id, language }).then((answer) => {
       if (answer.ok) setRegions(answer.value.regions);
       else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
     });
-  }, [account.id]);
+  }, [account.id, language]);
   useEffect(() => {
     setInstances(null);
     void api['rds:instances']({ accountId: account.id, regionId }).then((answer) => {
@@ -52,10 +69,11 @@ export function InstanceList({
         />
       </Flex>
       {problem && <Alert type="error" showIcon title={problem} />}
-      <Table<RdsInstance>
+      <Table<InstanceRow>
         rowKey="instanceId"
         loading={instances === null}
-        dataSource={instances ?? []}
+        dataSource={nestReadOnly(instances ?? [])}
+        expandable={{ defaultExpandAllRows: true }}
         pagination={false}
         locale={{ emptyText: t('cloud.noInstances') }}
         columns={[
@@ -64,9 +82,12 @@ export function InstanceList({
             title: t('cloud.instanceId'),
             render: (_, instance) => (
               <Flex vertical>
-                <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(instance)}>
-                  {instance.instanceId}
-                </Button>
+                <Flex gap={4} align="center">
+                  <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(instance)}>
+                    {instance.instanceId}
+                  </Button>
+                  {instance.instanceType === 'Readonly' && <Tag>{t('cloud.readOnly')}</Tag>}
+                </Flex>
                 <Typography.Text type="secondary">{instance.description}</Typography.Text>
               </Flex>
             ),

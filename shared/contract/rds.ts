@@ -98,7 +98,15 @@ export const sslChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('change_endpoint'), endpoint: host }).strict(),
   z.object({ kind: z.literal('renew') }).strict(),
   z.object({ kind: z.literal('disable') }).strict(),
-  z.object({ kind: z.literal('custom_certificate'), endpoint: host, certificatePem: pem, keyPem: pem }).strict(),
+  z
+    .object({
+      kind: z.literal('custom_certificate'),
+      endpoint: host,
+      certificatePem: pem,
+      keyPem: pem,
+      endpoints: z.array(host).min(1).max(16).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('client_ca'),
