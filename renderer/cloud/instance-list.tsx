@@ -5,23 +5,9 @@ import type { RdsInstance } from '../../shared/rds-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { useLocale } from '../i18n';
+import { type InstanceRow, nestReadOnly } from './instance-tree';
 import { StatusTag } from './status-tag';
 import { useCloudT } from './use-cloud-t';
-
-/** An instance row; a primary carries its read-only instances as children (DBInstanceType Readonly). */
-type InstanceRow = RdsInstance & { children?: InstanceRow[] };
-
-/** Read-only instances nested under their primary when it is listed; the others stay at the top level. */
-export function nestReadOnly(instances: RdsInstance[]): InstanceRow[] {
-  const primaries = new Set(instances.map((instance) => instance.instanceId));
-  const nested = (instance: RdsInstance) => instance.primaryInstanceId && primaries.has(instance.primaryInstanceId);
-  return instances
-    .filter((instance) => !nested(instance))
-    .map((instance) => {
-      const children = instances.filter((item) => nested(item) && item.primaryInstanceId === instance.instanceId);
-      return children.length > 0 ? { ...instance, children } : instance;
-    });
-}
 
 /** The regions of an account and the PostgreSQL instances of the chosen one (read-only ones under their primary). */
 export function InstanceList({
