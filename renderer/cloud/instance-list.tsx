@@ -26,6 +26,8 @@ export function InstanceList({
   const [regions, setRegions] = useState<{ regionId: string; localName: string }[]>([]);
   const [instances, setInstances] = useState<RdsInstance[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const rows = nestReadOnly(instances ?? []);
   useEffect(() => {
     void api['rds:regions']({ accountId: account.id, language }).then((answer) => {
       if (answer.ok) setRegions(answer.value.regions);
@@ -58,8 +60,16 @@ export function InstanceList({
       <Table<InstanceRow>
         rowKey="instanceId"
         loading={instances === null}
-        dataSource={nestReadOnly(instances ?? [])}
-        expandable={{ defaultExpandAllRows: true }}
+        dataSource={rows}
+        expandable={{
+          expandedRowKeys: rows
+            .filter((row) => row.children && !collapsed.includes(row.instanceId))
+            .map((row) => row.instanceId),
+          onExpand: (expanded, row) =>
+            setCollapsed((keys) =>
+              expanded ? keys.filter((key) => key !== row.instanceId) : [...keys, row.instanceId],
+            ),
+        }}
         pagination={false}
         locale={{ emptyText: t('cloud.noInstances') }}
         columns={[
