@@ -11,6 +11,15 @@ import { type CallStats, defaultRetryPolicy, emptyCallStats, type RetryPolicy, w
 import { createSdkClient, type RdsSdkClient, rdsSdk } from './sdk-client';
 import { type ApiLanguage, toScheduledTasks } from './task-mapping';
 
+const transientCodes = new Set<RdsErrorCode>([
+  'throttled',
+  'service_unavailable',
+  'internal_error',
+  'network_timeout',
+  'network_unreachable',
+  'cancelled',
+]);
+
 /** What the RDS client is built from: credentials, an optional endpoint override and its ports. */
 export interface RdsClientOptions {
   credentials: ResolvedCredentials;
@@ -85,11 +94,14 @@ export class RdsClient {
   /** RegionEndpoint per region from DescribeRegions, asked once; null (the default endpoint) when that fails. */
   private async endpointFor(regionId: string, options: CallOptions): Promise<ApiEndpoint | null> {
     const override = this.options.endpoint ?? null;
-    this.regionEndpoints ??= this.regions(options).then((regions) =>
-      regions.ok ? new Map(regions.value.map((region) => [region.regionId, region.endpoint])) : null,
-    );
+    this.regionEndpoints ??= this.regions(options).then((regions) => {
+      if (regions.ok) return new Map(regions.value.map((region) => [region.regionId, region.endpoint]));
+      // A transient failure is asked again next time; a lasting one (say a RAM policy without DescribeRegions)
+      // keeps the default endpoint rather than doubling every call.
+      if (transientCodes.has(regions.error.code)) this.regionEndpoints = null;
+      return null;
+    });
     const endpoints = await this.regionEndpoints;
-    if (!endpoints) this.regionEndpoints = null;
     return regionalEndpoint(endpoints?.get(regionId) ?? '', override);
   }
 

@@ -3,13 +3,16 @@ import type { SandboxInstance } from './model';
 import type { ActionBody, ActionParameters, SandboxReadState } from './read-actions';
 import { ServiceErrorSignal } from './service-errors';
 
-// Scheduled O&M tasks as DescribeActiveOperationTasks reports them (API reference "DescribeActiveOperationTasks";
-// field names from the SDK's DescribeActiveOperationTasksResponseBody). Cloud certificates are valid for 365 days
-// and are renewed automatically through a scheduled event that restarts the instance (RDS PostgreSQL cloud
-// certificate page); the "Manage scheduled events" page lists "SSL certificate expiration upgrades" among the S0
-// events. The reference documents only the task types rds_apsaradb_ha / _transfer / _upgrade / _maxscale, so the
-// renewal's TaskType below, its texts, and when it is scheduled (7 days before expiry, in the 18:00Z maintenance
-// window, announced 30 days ahead) are the sandbox's guesses.
+// Scheduled O&M tasks as DescribeActiveOperationTasks reports them (API reference
+// api-rds-2014-08-15-describeactiveoperationtasks; field names from the SDK's DescribeActiveOperationTasksResponseBody).
+// Sources for the renewal: the cloud-certificate page (configure-ssl-encryption-for-an-apsaradb-rds-for-postgresql-
+// instance) says a cloud certificate is valid for 365 days and is renewed automatically, its schedule being set in
+// the Schedule Event dialog ("Manage scheduled events"); that page lists "SSL certificate expiration upgrades" among
+// the S0 events, announced 3 days ahead or less, which restart the instance. That DescribeActiveOperationTasks is the
+// API behind those events is inferred (it is the API of the scheduled O&M tasks; DescribeEvents / DescribeHistoryEvents
+// report past events). The reference lists only the TaskTypes rds_apsaradb_ha / _transfer / _upgrade / _maxscale, so
+// the renewal's TaskType and texts below, and when it is scheduled (announced 30 days before expiry, switching 7 days
+// before it at 18:00Z, the start of the sandbox's maintenance window) are the sandbox's guesses.
 
 /** The TaskType the sandbox gives the certificate renewal (a guess: the reference does not list one). */
 export const renewalTaskType = 'rds_apsaradb_ssl_update';
