@@ -30,8 +30,6 @@ export interface RdsClientOptions {
   random?: () => number;
   retry?: RetryPolicy;
   timeoutMs?: number;
-  /** The language of texts the API localizes (region names, task reasons); default en-US. */
-  language?: ApiLanguage;
 }
 
 /** The parameters of one ModifyDBInstanceSSL call, in the SDK's own request model names. */
@@ -54,7 +52,7 @@ export interface SslChangeParameters {
 export interface CallOptions {
   signal?: AbortSignal;
   onThrottled?: () => void;
-  /** The language of localized texts for this call (default: the client's). */
+  /** The language of the texts the API localizes (region names, task reasons); default en-US. */
   language?: ApiLanguage;
 }
 
@@ -73,11 +71,6 @@ export class RdsClient {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.policy = options.retry ?? defaultRetryPolicy;
-  }
-
-  /** The language the API is asked to localize texts in. */
-  get language(): ApiLanguage {
-    return this.options.language ?? 'en-US';
   }
 
   private sdk(regionId: string, endpoint: ApiEndpoint | null): RdsSdkClient {
@@ -128,14 +121,12 @@ export class RdsClient {
     );
   }
 
-  /** DescribeRegions: the regions (zones folded) the account can use, named in the client's language. */
+  /** DescribeRegions: the regions (zones folded) the account can use, named in the language asked for. */
   regions(options: CallOptions = {}): Promise<Result<RdsRegion[], RdsErrorCode>> {
     return this.call(
       'DescribeRegions',
       (client) =>
-        client.describeRegions(
-          new rdsSdk.DescribeRegionsRequest({ acceptLanguage: options.language ?? this.language }),
-        ),
+        client.describeRegions(new rdsSdk.DescribeRegionsRequest({ acceptLanguage: options.language ?? 'en-US' })),
       toRegions,
       options,
     );
@@ -165,7 +156,7 @@ export class RdsClient {
         'DescribeActiveOperationTasks',
         (client) => client.describeActiveOperationTasks(request),
         (body: rdsSdk.DescribeActiveOperationTasksResponseBody) => ({
-          items: toScheduledTasks(body, options.language ?? this.language),
+          items: toScheduledTasks(body, options.language ?? 'en-US'),
           total: body.totalRecordCount ?? 0,
         }),
         { ...options, regionId },
