@@ -17,6 +17,14 @@ export interface AuditRow {
   /** Why the instance cannot use SSL (from its own attributes), when the service refused to describe SSL. */
   sslUnavailableReason: string | null;
   error: { code: RdsErrorCode; message: string } | null;
+  /** DBInstanceType: Primary, or Readonly for a read-only instance (its SSL settings are its own). */
+  instanceType: string;
+  /** The primary of a read-only instance. */
+  primaryInstanceId: string | null;
+  /** When the scheduled renewal of the cloud certificate switches over (DescribeActiveOperationTasks SwitchTime). */
+  renewalScheduledAt: string | null;
+  /** True when that renewal restarts the instance (transient disconnection). */
+  renewalRestart: boolean | null;
 }
 
 /** The audit as a whole, with the counts the CLI and the benchmark print. */
@@ -45,8 +53,12 @@ export const auditCsvColumns: (keyof AuditRow)[] = [
   'daysLeft',
   'requireUpdate',
   'clientCa',
-  'sslUnavailableReason',
   'error',
+  'instanceType',
+  'primaryInstanceId',
+  'renewalScheduledAt',
+  'renewalRestart',
+  'sslUnavailableReason',
 ];
 
 function csvField(value: unknown): string {

@@ -8,7 +8,15 @@ export type SslChange =
   | { kind: 'change_endpoint'; endpoint: string }
   | { kind: 'renew' }
   | { kind: 'disable' }
-  | { kind: 'custom_certificate'; endpoint: string; certificatePem: string; keyPem: string }
+  | {
+      kind: 'custom_certificate';
+      /** The endpoint sent as ConnectionString. */
+      endpoint: string;
+      certificatePem: string;
+      keyPem: string;
+      /** Every endpoint the certificate is to protect (default: `endpoint` alone); its names must cover each. */
+      endpoints?: string[];
+    }
   | { kind: 'client_ca'; certificatePem: string; acl: ClientAcl; replicationAcl: ClientAcl; crlPem?: string }
   | { kind: 'client_ca_off' };
 

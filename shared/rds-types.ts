@@ -18,6 +18,10 @@ export interface RdsInstance {
   instanceClass: string;
   connectionString: string;
   port: number | null;
+  /** DBInstanceType: `Primary`, `Readonly` (a read-only instance, with its own SSL settings), `Guard`, `Temp`. */
+  instanceType: string;
+  /** MasterInstanceId: the primary of a read-only instance; null for a primary. */
+  primaryInstanceId: string | null;
 }
 
 /** One endpoint (connection string) of an instance. */
@@ -30,6 +34,28 @@ export interface RdsEndpoint {
   kind: 'internal' | 'public';
   /** True for the read/write-splitting endpoint, which SSL cannot protect. */
   readWriteSplitting: boolean;
+  /** PGBouncerPort from DescribeDBInstanceNetInfo, when the endpoint has a PgBouncer port. */
+  pgBouncerPort: number | null;
+}
+
+/** A scheduled O&M task of an instance (DescribeActiveOperationTasks), e.g. the cloud certificate's renewal. */
+export interface RdsScheduledTask {
+  taskId: number;
+  instanceId: string;
+  taskType: string;
+  /** The task's reason in the requested language (TaskTypeEn / TaskTypeZh). */
+  description: string;
+  /** When the instance restarts or switches over (SwitchTime, UTC ISO). */
+  switchTime: string | null;
+  /** The latest switch time the task may be moved to (Deadline). */
+  deadline: string | null;
+  /** Impact code (e.g. TransientDisconnection) and its text in the requested language. */
+  impact: string;
+  impactText: string;
+  /** True when the task restarts the instance or disconnects it briefly. */
+  restart: boolean;
+  /** True when the task renews the SSL certificate. */
+  sslRenewal: boolean;
 }
 
 /** The SSL settings of an instance (never carries the server's private key). */

@@ -9,16 +9,24 @@ import type { Failure, Result } from '../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../certs/index';
 import { downloadServerCa } from '../rds/ca-download';
 import { checkDatabaseHost, cliAppHome, clientFromFlags } from '../rds/cli-context';
-import { formatEndpoints, formatInstances, formatRegions, formatSsl, formatStep } from '../rds/cli-format';
+import {
+  formatEndpoints,
+  formatInstances,
+  formatRegions,
+  formatRenewal,
+  formatSsl,
+  formatStep,
+} from '../rds/cli-format';
 import { auditFleet } from '../rds/fleet-audit';
 import type { RdsClient } from '../rds/rds-client';
 import { serverEntryFor } from '../rds/register';
+import { pendingRenewal } from '../rds/scheduled-renewal';
 import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
-  'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +
+  'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE [--protect HOST]...] | ' +
   'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
   'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] — with --endpoint URL (or --api-endpoint URL) and --profile NAME';
 
@@ -32,6 +40,7 @@ const options = {
   out: { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },
+  protect: { type: 'string', multiple: true },
   ca: { type: 'string' },
   crl: { type: 'string' },
   acl: { type: 'string' },
@@ -74,9 +83,9 @@ export const rdsCommand: CliCommand = {
     let apiEndpoint = values['api-endpoint'];
     if (takesDatabaseHost) {
       databaseHost = values.endpoint;
-      if (databaseHost) {
-        const checked = checkDatabaseHost(databaseHost);
-        if (!checked.ok) return failWith(io, usageFailure(usage, checked.error.message));
+      for (const host of [databaseHost, ...(values.protect ?? [])]) {
+        const checked = host ? checkDatabaseHost(host) : null;
+        if (checked && !checked.ok) return failWith(io, usageFailure(usage, checked.error.message));
       }
     } else {
       apiEndpoint = apiEndpoint ?? values.endpoint;
@@ -141,8 +150,16 @@ async function show(run: Run, instanceId: string | undefined): Promise<number> {
   if (!plan.ok) return failWith(run.io, plan.error);
   const { instance, choices, ssl } = plan.value;
   const problems = sslProblemsFor(instance, ssl);
+  const renewal = await pendingRenewal(run.client, instance.regionId, instanceId, 'en-US');
+  if (!renewal.ok) return failWith(run.io, renewal.error);
   if (run.values.json) {
-    writeJson(run.io.stdout, { instance, endpoints: choices, ssl, sslPrerequisites: problems });
+    writeJson(run.io.stdout, {
+      instance,
+      endpoints: choices,
+      ssl,
+      sslPrerequisites: problems,
+      scheduledRenewal: renewal.value,
+    });
     return 0;
   }
   writeLine(run.io.stdout, formatInstances([instance]));
@@ -150,6 +167,7 @@ async function show(run: Run, instanceId: string | undefined): Promise<number> {
   writeLine(run.io.stdout, formatEndpoints(choices));
   writeLine(run.io.stdout);
   writeLine(run.io.stdout, formatSsl(ssl));
+  writeLine(run.io.stdout, formatRenewal(renewal.value));
   if (!ssl.unavailableReason)
     for (const problem of problems) writeLine(run.io.stdout, `SSL cannot be enabled: ${problem.message}`);
   return 0;
@@ -166,7 +184,8 @@ async function changeFor(run: Run, action: string | undefined, instanceId: strin
           readFile(values.cert, 'utf8'),
           readFile(values.key, 'utf8'),
         ]);
-        return { kind: 'custom_certificate', endpoint: run.databaseHost, certificatePem, keyPem };
+        const endpoints = [run.databaseHost, ...(values.protect ?? [])];
+        return { kind: 'custom_certificate', endpoint: run.databaseHost, certificatePem, keyPem, endpoints };
       }
       const current = await run.client.sslState(instanceId);
       const changing = current.ok && current.value.enabled && current.value.protectedEndpoint !== run.databaseHost;

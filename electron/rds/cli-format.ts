@@ -1,5 +1,5 @@
 import type { SslFlowStep } from '../../shared/rds-ssl-flow';
-import type { RdsEndpoint, RdsInstance, RdsRegion, RdsSslState } from '../../shared/rds-types';
+import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/rds-types';
 
 /** Pads cells into aligned columns. */
 export function table(rows: string[][]): string {
@@ -27,9 +27,10 @@ export function formatRegions(regions: RdsRegion[]): string {
 /** Instances as a table. */
 export function formatInstances(instances: RdsInstance[]): string {
   return table([
-    ['INSTANCE', 'REGION', 'VERSION', 'STATUS', 'STORAGE', 'CATEGORY', 'DESCRIPTION'],
+    ['INSTANCE', 'TYPE', 'REGION', 'VERSION', 'STATUS', 'STORAGE', 'CATEGORY', 'DESCRIPTION'],
     ...instances.map((item) => [
       item.instanceId,
+      item.primaryInstanceId ? `${item.instanceType} of ${item.primaryInstanceId}` : item.instanceType,
       item.regionId,
       `${item.engine} ${item.engineVersion}`,
       item.status,
@@ -43,14 +44,22 @@ export function formatInstances(instances: RdsInstance[]): string {
 /** Endpoints as a table. */
 export function formatEndpoints(endpoints: (RdsEndpoint & { note?: string | null })[]): string {
   return table([
-    ['ENDPOINT', 'PORT', 'TYPE', 'NOTE'],
+    ['ENDPOINT', 'PORT', 'PGBOUNCER', 'TYPE', 'NOTE'],
     ...endpoints.map((item) => [
       item.host,
       String(item.port),
+      item.pgBouncerPort === null ? '' : String(item.pgBouncerPort),
       item.readWriteSplitting ? 'read/write splitting' : item.kind,
       item.note ?? '',
     ]),
   ]);
+}
+
+/** The scheduled automatic renewal of the cloud certificate as one line. */
+export function formatRenewal(renewal: RdsScheduledTask | null): string {
+  if (!renewal) return 'Scheduled renewal: none';
+  const restart = renewal.restart ? 'the instance restarts' : renewal.impactText;
+  return `Scheduled renewal: ${renewal.switchTime ?? 'time not given'} (${restart}; ${renewal.description})`;
 }
 
 /** The SSL settings as label: value lines. */

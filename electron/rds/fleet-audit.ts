@@ -6,6 +6,7 @@ import { AdaptiveLimiter } from './adaptive-limiter';
 import { type Clock, systemClock } from './clock';
 import type { RdsClient } from './rds-client';
 import { readSslState } from './ssl-availability';
+import { scheduledRenewal } from './task-mapping';
 
 /** How the audit fans out. */
 export interface AuditOptions {
@@ -37,6 +38,10 @@ function rowFor(instance: RdsInstance): AuditRow {
     clientCa: null,
     sslUnavailableReason: null,
     error: null,
+    instanceType: instance.instanceType,
+    primaryInstanceId: instance.primaryInstanceId,
+    renewalScheduledAt: null,
+    renewalRestart: null,
   };
 }
 
@@ -92,7 +97,17 @@ export async function auditFleet(
       }
       progress.instances += instances.value.length;
       options.onProgress?.({ ...progress });
-      await Promise.all(instances.value.map(auditInstance));
+      const [tasks] = await Promise.all([
+        limiter.run(() => client.scheduledTasks(regionId, null, callOptions)),
+        Promise.all(instances.value.map(auditInstance)),
+      ]);
+      // A region whose tasks cannot be read keeps empty renewal columns; the SSL columns stand on their own.
+      if (!tasks.ok) return;
+      for (const row of rows.filter((item) => item.regionId === regionId)) {
+        const renewal = scheduledRenewal(tasks.value.filter((task) => task.instanceId === row.instanceId));
+        row.renewalScheduledAt = renewal?.switchTime ?? null;
+        row.renewalRestart = renewal ? renewal.restart : null;
+      }
     }),
   );
   if (options.signal?.aborted) return fail('cancelled', 'The audit was cancelled; nothing was exported.');
@@ -108,6 +123,8 @@ export async function auditFleet(
       instanceClass: '',
       connectionString: '',
       port: null,
+      instanceType: '',
+      primaryInstanceId: null,
     });
     rows.push({ ...row, error: { code: failure.code, message: failure.message } });
   }

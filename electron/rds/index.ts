@@ -14,5 +14,7 @@ export {
 export { type CallOptions, RdsClient, type RdsClientOptions, type SslChangeParameters } from './rds-client';
 export { maintenanceDatabaseNote, serverEntryFor } from './register';
 export { defaultRetryPolicy, type RetryPolicy } from './retry';
+export { pendingRenewal } from './scheduled-renewal';
 export { defaultWaitOptions, type FlowRunOptions, SslFlow, type SslPlan, type WaitOptions } from './ssl-flow';
+export { type ApiLanguage, apiLanguageOf, scheduledRenewal, toScheduledTasks } from './task-mapping';
 export { accessKeySecretAddress, type VaultSecrets, vaultSecretStore } from './vault-secret-store';

@@ -1,13 +1,24 @@
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import type { RdsEndpoint, RdsInstance, RdsRegion, RdsSslState } from '../../shared/rds-types';
+import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/rds-types';
 import { ok, type Result } from '../../shared/result';
 import type { ApiEndpoint } from './api-endpoint';
 import { type Clock, systemClock } from './clock';
 import type { ResolvedCredentials } from './credentials';
 import { mapSdkError } from './error-mapping';
+import { regionalEndpoint } from './regional-endpoint';
 import { toEndpoints, toInstance, toRegions, toSslState } from './response-mapping';
 import { type CallStats, defaultRetryPolicy, emptyCallStats, type RetryPolicy, withRetries } from './retry';
 import { createSdkClient, type RdsSdkClient, rdsSdk } from './sdk-client';
+import { type ApiLanguage, toScheduledTasks } from './task-mapping';
+
+const transientCodes = new Set<RdsErrorCode>([
+  'throttled',
+  'service_unavailable',
+  'internal_error',
+  'network_timeout',
+  'network_unreachable',
+  'cancelled',
+]);
 
 /** What the RDS client is built from: credentials, an optional endpoint override and its ports. */
 export interface RdsClientOptions {
@@ -41,6 +52,8 @@ export interface SslChangeParameters {
 export interface CallOptions {
   signal?: AbortSignal;
   onThrottled?: () => void;
+  /** The language of the texts the API localizes (region names, task reasons); default en-US. */
+  language?: ApiLanguage;
 }
 
 /** The app's client of the RDS OpenAPI: every call goes through `@alicloud/rds20140815`, with retries and mapping. */
@@ -48,6 +61,7 @@ export class RdsClient {
   readonly stats: CallStats = emptyCallStats();
   readonly regionId: string;
   private readonly clients = new Map<string, RdsSdkClient>();
+  private regionEndpoints: Promise<Map<string, string> | null> | null = null;
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly policy: RetryPolicy;
@@ -59,23 +73,41 @@ export class RdsClient {
     this.policy = options.retry ?? defaultRetryPolicy;
   }
 
-  private sdk(regionId: string): RdsSdkClient {
-    let client = this.clients.get(regionId);
+  private sdk(regionId: string, endpoint: ApiEndpoint | null): RdsSdkClient {
+    const key = `${regionId} ${endpoint?.url ?? ''}`;
+    let client = this.clients.get(key);
     if (!client) {
-      const { credentials, endpoint, timeoutMs } = this.options;
-      client = createSdkClient(credentials, regionId, endpoint ?? null, timeoutMs ?? 15_000);
-      this.clients.set(regionId, client);
+      const { credentials, timeoutMs } = this.options;
+      client = createSdkClient(credentials, regionId, endpoint, timeoutMs ?? 15_000);
+      this.clients.set(key, client);
     }
     return client;
   }
 
-  private call<Body, Value>(
+  /** RegionEndpoint per region from DescribeRegions, asked once; null (the default endpoint) when that fails. */
+  private async endpointFor(regionId: string, options: CallOptions): Promise<ApiEndpoint | null> {
+    const override = this.options.endpoint ?? null;
+    this.regionEndpoints ??= this.regions(options).then((regions) => {
+      if (regions.ok) return new Map(regions.value.map((region) => [region.regionId, region.endpoint]));
+      // A transient failure is asked again next time; a lasting one (say a RAM policy without DescribeRegions)
+      // keeps the default endpoint rather than doubling every call.
+      if (transientCodes.has(regions.error.code)) this.regionEndpoints = null;
+      return null;
+    });
+    const endpoints = await this.regionEndpoints;
+    return regionalEndpoint(endpoints?.get(regionId) ?? '', override);
+  }
+
+  private async call<Body, Value>(
     action: string,
     send: (client: RdsSdkClient) => Promise<{ body?: Body }>,
     convert: (body: Body) => Value,
     options: CallOptions & { regionId?: string } = {},
   ): Promise<Result<Value, RdsErrorCode>> {
-    const client = this.sdk(options.regionId ?? this.regionId);
+    const regionId = options.regionId ?? this.regionId;
+    const endpoint =
+      action === 'DescribeRegions' ? (this.options.endpoint ?? null) : await this.endpointFor(regionId, options);
+    const client = this.sdk(regionId, endpoint);
     return withRetries(
       async () => {
         try {
@@ -89,14 +121,50 @@ export class RdsClient {
     );
   }
 
-  /** DescribeRegions: the regions (zones folded) the account can use. */
+  /** DescribeRegions: the regions (zones folded) the account can use, named in the language asked for. */
   regions(options: CallOptions = {}): Promise<Result<RdsRegion[], RdsErrorCode>> {
     return this.call(
       'DescribeRegions',
-      (client) => client.describeRegions(new rdsSdk.DescribeRegionsRequest({})),
+      (client) =>
+        client.describeRegions(new rdsSdk.DescribeRegionsRequest({ acceptLanguage: options.language ?? 'en-US' })),
       toRegions,
       options,
     );
+  }
+
+  /**
+   * DescribeActiveOperationTasks: the scheduled O&M tasks (e.g. the certificate's renewal) of one region, or of one
+   * instance when `instanceId` is given, walking every page.
+   */
+  async scheduledTasks(
+    regionId: string,
+    instanceId: string | null,
+    options: CallOptions = {},
+  ): Promise<Result<RdsScheduledTask[], RdsErrorCode>> {
+    const all: RdsScheduledTask[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const request = new rdsSdk.DescribeActiveOperationTasksRequest({
+        region: regionId,
+        ...(instanceId ? { insName: instanceId } : {}),
+        productId: 'RDS',
+        taskType: 'all',
+        status: -1,
+        pageNumber,
+        pageSize: 100,
+      });
+      const page = await this.call(
+        'DescribeActiveOperationTasks',
+        (client) => client.describeActiveOperationTasks(request),
+        (body: rdsSdk.DescribeActiveOperationTasksResponseBody) => ({
+          items: toScheduledTasks(body, options.language ?? 'en-US'),
+          total: body.totalRecordCount ?? 0,
+        }),
+        { ...options, regionId },
+      );
+      if (!page.ok) return page;
+      all.push(...page.value.items);
+      if (page.value.items.length === 0 || all.length >= page.value.total) return ok(all);
+    }
   }
 
   /** DescribeDBInstances for one region and engine, walking every page. */

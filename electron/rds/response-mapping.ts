@@ -14,6 +14,8 @@ interface InstanceFields {
   DBInstanceClass?: string;
   connectionString?: string;
   port?: string;
+  DBInstanceType?: string;
+  masterInstanceId?: string;
 }
 
 /** Folds DescribeRegions' per-zone items into one entry per region. */
@@ -45,19 +47,28 @@ export function toInstance(item: InstanceFields, regionId: string): RdsInstance 
     instanceClass: item.DBInstanceClass ?? '',
     connectionString: item.connectionString ?? '',
     port: Number.isInteger(port) && port > 0 ? port : null,
+    instanceType: item.DBInstanceType || 'Primary',
+    primaryInstanceId: item.DBInstanceType === 'Readonly' && item.masterInstanceId ? item.masterInstanceId : null,
   };
 }
 
-/** DescribeDBInstanceNetInfo's items as endpoints. */
+/**
+ * DescribeDBInstanceNetInfo's items as endpoints. IPType is `Private`/`Public` in a VPC and `Inner`/`Public` on the
+ * classic network: everything but `Public` is internal. PGBouncerPort is kept when it is a port number.
+ */
 export function toEndpoints(body: rdsSdk.DescribeDBInstanceNetInfoResponseBody): RdsEndpoint[] {
-  return (body.DBInstanceNetInfos?.DBInstanceNetInfo ?? []).map((item) => ({
-    host: item.connectionString ?? '',
-    port: Number(item.port) || 5432,
-    ipAddress: item.IPAddress ?? '',
-    ipType: item.IPType ?? '',
-    kind: item.IPType === 'Public' ? 'public' : 'internal',
-    readWriteSplitting: item.connectionStringType === 'ReadWriteSplitting',
-  }));
+  return (body.DBInstanceNetInfos?.DBInstanceNetInfo ?? []).map((item) => {
+    const bouncer = Number(item.PGBouncerPort);
+    return {
+      host: item.connectionString ?? '',
+      port: Number(item.port) || 5432,
+      ipAddress: item.IPAddress ?? '',
+      ipType: item.IPType ?? '',
+      kind: item.IPType === 'Public' ? 'public' : 'internal',
+      readWriteSplitting: item.connectionStringType === 'ReadWriteSplitting',
+      pgBouncerPort: Number.isInteger(bouncer) && bouncer > 0 && bouncer < 65536 ? bouncer : null,
+    };
+  });
 }
 
 function text(value: string | undefined): string | null {

@@ -13,6 +13,7 @@ import {
 import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
 import { checkClientCa, checkCustomCertificate } from './certificate-checks';
+import { checkCertificateCoversEndpoints } from './certificate-coverage';
 import { type Clock, systemClock } from './clock';
 import type { RdsClient, SslChangeParameters } from './rds-client';
 import { readSslState } from './ssl-availability';
@@ -111,12 +112,17 @@ export class SslFlow {
         return ok({ instanceId, connectionString: host.value, sslEnabled: 1, caType: 'aliyun' });
       }
       case 'custom_certificate': {
-        const host = pickEndpoint(change.endpoint);
-        if (!host.ok) return host;
+        const hosts = [...new Set([change.endpoint, ...(change.endpoints ?? [])])];
+        for (const item of hosts) {
+          const picked = pickEndpoint(item);
+          if (!picked.ok) return picked;
+        }
         const checked = checkCustomCertificate(change.certificatePem, change.keyPem, this.now());
         if (!checked.ok) return checked;
-        const { certificatePem: serverCert, keyPem: serverKey } = change;
-        return ok({ instanceId, connectionString: host.value, sslEnabled: 1, caType: 'custom', serverCert, serverKey });
+        const covered = checkCertificateCoversEndpoints(change.certificatePem, hosts);
+        if (!covered.ok) return covered;
+        const { endpoint: connectionString, certificatePem: serverCert, keyPem: serverKey } = change;
+        return ok({ instanceId, connectionString, sslEnabled: 1, caType: 'custom', serverCert, serverKey });
       }
       case 'renew':
         if (!plan.ssl.enabled || !current)

@@ -3,8 +3,11 @@ export interface SandboxEndpoint {
   host: string;
   port: number;
   ipAddress: string;
-  ipType: 'Private' | 'Public';
+  /** `Private`/`Public` in a VPC, `Inner`/`Public` on the classic network (DescribeDBInstanceNetInfo reference). */
+  ipType: 'Private' | 'Inner' | 'Public';
   connectionStringType: 'Normal' | 'ReadWriteSplitting';
+  /** The PgBouncer port DescribeDBInstanceNetInfo reports beside Port (PGBouncerPort), when the instance has one. */
+  pgBouncerPort?: number;
 }
 
 /** The SSL settings the sandbox keeps per instance (the server key lives here, as it would in the service). */
@@ -39,6 +42,12 @@ export interface SandboxInstance {
   instanceClass: string;
   status: string;
   createdAt: string;
+  /** DBInstanceType: `Primary`, or `Readonly` for a read-only instance listed beside its primary. */
+  instanceType: 'Primary' | 'Readonly';
+  /** MasterInstanceId of a read-only instance. */
+  primaryInstanceId: string | null;
+  /** InstanceNetworkType: `VPC` or `Classic` (classic-network endpoints have IPType `Inner`). */
+  networkType: 'VPC' | 'Classic';
   endpoints: SandboxEndpoint[];
   ssl: SandboxSsl;
 }
@@ -46,8 +55,13 @@ export interface SandboxInstance {
 /** One sandbox region. */
 export interface SandboxRegion {
   regionId: string;
+  /** LocalName in Chinese (AcceptLanguage zh-CN). */
   localName: string;
+  /** LocalName in English (AcceptLanguage en-US, the documented default). */
+  localNameEn: string;
   zoneIds: string[];
+  /** True where the API reference's Endpoints page gives the region its own rds.<region>.aliyuncs.com. */
+  ownEndpoint: boolean;
 }
 
 /** The SSL state of an instance on which SSL was never configured. */

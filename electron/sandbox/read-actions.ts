@@ -11,6 +11,8 @@ export type ActionBody = Record<string, unknown>;
 export interface SandboxReadState {
   regions: SandboxRegion[];
   instances: Map<string, SandboxInstance>;
+  /** The RegionEndpoint to report for a region (the sandbox's loopback listener standing for its API host). */
+  regionEndpoint?: (region: SandboxRegion) => string;
 }
 
 /** Finds an instance by the DBInstanceId parameter, or answers as the service does when it is missing or unknown. */
@@ -22,22 +24,31 @@ export function requireInstance(state: SandboxReadState, parameters: ActionParam
   return instance;
 }
 
-/** DescribeRegions: one RDSRegion item per zone, as the service lists them. */
-export function describeRegions(state: SandboxReadState): ActionBody {
+/**
+ * DescribeRegions: one RDSRegion item per zone, as the service lists them. LocalName follows AcceptLanguage
+ * (`zh-CN` or `en-US`, default `en-US`: the DescribeRegions reference and the SDK's request model).
+ */
+export function describeRegions(state: SandboxReadState, parameters: ActionParameters = {}): ActionBody {
+  const language = parameters.AcceptLanguage ?? 'en-US';
+  if (language !== 'en-US' && language !== 'zh-CN') throw new ServiceErrorSignal('InvalidParameter', 'AcceptLanguage');
   const items = state.regions.flatMap((region) =>
     region.zoneIds.map((zoneId) => ({
       RegionId: region.regionId,
       ZoneId: zoneId,
-      LocalName: region.localName,
+      LocalName: language === 'zh-CN' ? region.localName : region.localNameEn,
       ZoneName: zoneId,
-      RegionEndpoint: 'rds.aliyuncs.com',
+      RegionEndpoint: state.regionEndpoint?.(region) ?? 'rds.aliyuncs.com',
     })),
   );
   return { Regions: { RDSRegion: items } };
 }
 
-function summary(instance: SandboxInstance): Record<string, unknown> {
-  const normal = instance.endpoints.find((endpoint) => endpoint.ipType === 'Private');
+function summary(state: SandboxReadState, instance: SandboxInstance): Record<string, unknown> {
+  const normal = instance.endpoints.find((endpoint) => endpoint.ipType !== 'Public');
+  const readOnlyIds = [...state.instances.values()]
+    .filter((item) => item.primaryInstanceId === instance.instanceId)
+    .map((item) => ({ DBInstanceId: item.instanceId }));
+  const vpc = instance.networkType === 'VPC';
   return {
     DBInstanceId: instance.instanceId,
     DBInstanceDescription: instance.description,
@@ -46,12 +57,15 @@ function summary(instance: SandboxInstance): Record<string, unknown> {
     Engine: instance.engine,
     EngineVersion: instance.engineVersion,
     DBInstanceStatus: instance.status,
-    DBInstanceType: 'Primary',
+    // DescribeDBInstances lists read-only instances beside primaries, with DBInstanceType Readonly and
+    // MasterInstanceId (DescribeDBInstances reference; the Terraform provider's read-only instance resource).
+    DBInstanceType: instance.instanceType,
+    MasterInstanceId: instance.primaryInstanceId ?? '',
     DBInstanceClass: instance.instanceClass,
     DBInstanceStorageType: instance.storageType,
     DBInstanceNetType: 'Intranet',
     Category: instance.category,
-    InstanceNetworkType: 'VPC',
+    InstanceNetworkType: instance.networkType,
     PayType: 'Postpaid',
     LockMode: 'Unlock',
     ConnectionMode: 'Standard',
@@ -60,9 +74,9 @@ function summary(instance: SandboxInstance): Record<string, unknown> {
     ExpireTime: '',
     MutriORsignle: false,
     ResourceGroupId: 'rg-acfmsandbox',
-    VpcId: 'vpc-bp1sandbox',
-    VSwitchId: 'vsw-bp1sandbox',
-    ReadOnlyDBInstanceIds: { ReadOnlyDBInstanceId: [] },
+    VpcId: vpc ? 'vpc-bp1sandbox' : '',
+    VSwitchId: vpc ? 'vsw-bp1sandbox' : '',
+    ReadOnlyDBInstanceIds: { ReadOnlyDBInstanceId: readOnlyIds },
   };
 }
 
@@ -88,7 +102,7 @@ export function describeInstances(state: SandboxReadState, parameters: ActionPar
   );
   const page = matching.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
   return {
-    Items: { DBInstance: page.map(summary) },
+    Items: { DBInstance: page.map((instance) => summary(state, instance)) },
     PageNumber: pageNumber,
     PageRecordCount: page.length,
     TotalRecordCount: matching.length,
@@ -98,12 +112,12 @@ export function describeInstances(state: SandboxReadState, parameters: ActionPar
 /** DescribeDBInstanceAttribute: the detailed attributes of one instance. */
 export function describeAttribute(state: SandboxReadState, parameters: ActionParameters): ActionBody {
   const instance = requireInstance(state, parameters);
-  const normal = instance.endpoints.find((endpoint) => endpoint.ipType === 'Private');
+  const normal = instance.endpoints.find((endpoint) => endpoint.ipType !== 'Public');
   return {
     Items: {
       DBInstanceAttribute: [
         {
-          ...summary(instance),
+          ...summary(state, instance),
           Port: String(normal?.port ?? 5432),
           DBInstanceStorage: 100,
           DBInstanceCPU: '2',
@@ -119,11 +133,11 @@ export function describeAttribute(state: SandboxReadState, parameters: ActionPar
   };
 }
 
-/** DescribeDBInstanceNetInfo: the endpoints of an instance. */
+/** DescribeDBInstanceNetInfo: the endpoints of an instance (classic network: IPType Inner; PGBouncerPort when set). */
 export function describeNetInfo(state: SandboxReadState, parameters: ActionParameters): ActionBody {
   const instance = requireInstance(state, parameters);
   return {
-    InstanceNetworkType: 'VPC',
+    InstanceNetworkType: instance.networkType,
     SecurityIPMode: 'normal',
     DBInstanceNetInfos: {
       DBInstanceNetInfo: instance.endpoints.map((endpoint) => ({
@@ -131,6 +145,7 @@ export function describeNetInfo(state: SandboxReadState, parameters: ActionParam
         IPAddress: endpoint.ipAddress,
         IPType: endpoint.ipType,
         Port: String(endpoint.port),
+        ...(endpoint.pgBouncerPort ? { PGBouncerPort: String(endpoint.pgBouncerPort) } : {}),
         ConnectionStringType: endpoint.connectionStringType,
         VPCId: endpoint.ipType === 'Private' ? 'vpc-bp1sandbox' : '',
         VSwitchId: endpoint.ipType === 'Private' ? 'vsw-bp1sandbox' : '',

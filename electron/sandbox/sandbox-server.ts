@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { authenticate, type SandboxAccessKey } from './authenticate';
 import { SandboxCertificateAuthority } from './certificate-authority';
+import { sslAnswerForEngine } from './engine-forms';
 import { FaultInjector, type SandboxFaults } from './faults';
 import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
 import {
@@ -12,6 +13,8 @@ import {
   describeNetInfo,
   describeRegions,
 } from './read-actions';
+import { checkServedRegion } from './regional-endpoints';
+import { applyDueRenewals, describeActiveOperationTasks } from './scheduled-tasks';
 import { generatedFleet, seededInstances, seededRegions } from './seed';
 import { newRequestId, ServiceErrorSignal, serviceError } from './service-errors';
 import { describeSsl, modifySsl, type SslActionContext } from './ssl-actions';
@@ -48,12 +51,14 @@ export interface SandboxStats {
 }
 
 const answers: Record<string, (context: SslActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
-  DescribeRegions: (context) => describeRegions(context),
+  DescribeRegions: describeRegions,
   DescribeDBInstances: describeInstances,
   DescribeDBInstanceAttribute: describeAttribute,
   DescribeDBInstanceNetInfo: describeNetInfo,
-  DescribeDBInstanceSSL: describeSsl,
+  DescribeDBInstanceSSL: (context, parameters) =>
+    sslAnswerForEngine(context, parameters, describeSsl(context, parameters)),
   ModifyDBInstanceSSL: modifySsl,
+  DescribeActiveOperationTasks: describeActiveOperationTasks,
 };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -95,8 +100,10 @@ export class RdsSandbox {
   private readonly nonces = new Set<string>();
   private readonly changes: SslChangeSchedule;
   private readonly urlSecret = randomBytes(16);
-  private server: Server | null = null;
+  private servers: Server[] = [];
   private baseUrl = '';
+  /** The loopback listener standing for each region that has its own API endpoint (rds.<region>.aliyuncs.com). */
+  private readonly regionalUrls = new Map<string, string>();
 
   constructor(private readonly options: SandboxOptions = {}) {
     const fleet = options.fleet ? generatedFleet(options.fleet.regions, options.fleet.perRegion) : null;
@@ -131,29 +138,47 @@ export class RdsSandbox {
     return this.baseUrl;
   }
 
-  /** Listens on 127.0.0.1 (the given port, or a free one). */
-  async start(): Promise<void> {
+  private async listen(port: number, served: string | null): Promise<string> {
     const server = createServer((request, response) => {
-      this.handle(request, response).catch((error: unknown) => {
+      this.handle(request, response, served).catch((error: unknown) => {
         send(response, 500, serviceError('InternalError', { detail: String(error) }).body);
       });
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
-    this.server = server;
-    this.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  /**
+   * Listens on 127.0.0.1 (the given port, or a free one) for the shared endpoint rds.aliyuncs.com, and on one more
+   * free loopback port per region with its own endpoint; DescribeRegions' RegionEndpoint names those listeners.
+   */
+  async start(): Promise<void> {
+    try {
+      this.baseUrl = await this.listen(this.options.port ?? 0, null);
+      for (const region of this.regions.filter((item) => item.ownEndpoint)) {
+        this.regionalUrls.set(region.regionId, await this.listen(0, region.regionId));
+      }
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
   }
 
   /** Stops listening and cancels pending state changes. */
   async close(): Promise<void> {
     this.changes.close();
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const servers = this.servers;
+    this.servers = [];
+    await Promise.all(
+      servers.map((server) => {
+        server.closeAllConnections();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      }),
+    );
   }
 
   private context(): SslActionContext {
@@ -162,6 +187,7 @@ export class RdsSandbox {
       instances: this.instances,
       authority: this.authority,
       now: () => this.now(),
+      regionEndpoint: (region) => new URL(this.regionalUrls.get(region.regionId) ?? this.baseUrl).host,
       caPackageUrl: () => this.caPackageUrl(),
       scheduleChange: (instance, next) => this.changes.schedule(instance, next),
       changePending: (instance) => this.changes.isPending(instance),
@@ -194,7 +220,7 @@ export class RdsSandbox {
     response.end(Buffer.from(this.authority.packageZip()));
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async handle(request: IncomingMessage, response: ServerResponse, served: string | null): Promise<void> {
     const body = await readBody(request);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method === 'GET' && url.pathname.startsWith('/ca/')) return this.serveCaPackage(url, response);
@@ -218,7 +244,11 @@ export class RdsSandbox {
       const form = request.headers['content-type']?.includes('x-www-form-urlencoded')
         ? decodeQuery(body.toString())
         : {};
-      send(response, 200, { RequestId: requestId, ...answer(this.context(), { ...query, ...form }) });
+      const context = this.context();
+      const parameters = { ...query, ...form };
+      checkServedRegion(action, parameters, context, served);
+      applyDueRenewals(context, this.authority, this.now());
+      send(response, 200, { RequestId: requestId, ...answer(context, parameters) });
     } catch (error) {
       if (!(error instanceof ServiceErrorSignal)) throw error;
       this.stats.rejected += 1;

@@ -1,10 +1,39 @@
 import { type SandboxEndpoint, type SandboxInstance, type SandboxRegion, sslOff } from './model';
 
+// Region names as DescribeRegions gives them per AcceptLanguage (en-US is the documented default). Endpoints follow
+// the API reference's "Endpoints" page (api-rds-2014-08-15-endpoint): Hangzhou and Shanghai share rds.aliyuncs.com,
+// Tokyo has rds.ap-northeast-1.aliyuncs.com. Singapore is listed both ways (the SDK's endpoint map and the older
+// "Request structure" page: rds.aliyuncs.com; the newer Endpoints page: its own); the sandbox keeps the shared one.
 /** The regions every sandbox starts with. */
 export const seededRegions: SandboxRegion[] = [
-  { regionId: 'cn-hangzhou', localName: '华东 1（杭州）', zoneIds: ['cn-hangzhou-h', 'cn-hangzhou-i'] },
-  { regionId: 'cn-shanghai', localName: '华东 2（上海）', zoneIds: ['cn-shanghai-l'] },
-  { regionId: 'ap-southeast-1', localName: '新加坡', zoneIds: ['ap-southeast-1c'] },
+  {
+    regionId: 'cn-hangzhou',
+    localName: '华东 1（杭州）',
+    localNameEn: 'China (Hangzhou)',
+    zoneIds: ['cn-hangzhou-h', 'cn-hangzhou-i'],
+    ownEndpoint: false,
+  },
+  {
+    regionId: 'cn-shanghai',
+    localName: '华东 2（上海）',
+    localNameEn: 'China (Shanghai)',
+    zoneIds: ['cn-shanghai-l'],
+    ownEndpoint: false,
+  },
+  {
+    regionId: 'ap-southeast-1',
+    localName: '新加坡',
+    localNameEn: 'Singapore',
+    zoneIds: ['ap-southeast-1c'],
+    ownEndpoint: false,
+  },
+  {
+    regionId: 'ap-northeast-1',
+    localName: '日本（东京）',
+    localNameEn: 'Japan (Tokyo)',
+    zoneIds: ['ap-northeast-1a'],
+    ownEndpoint: true,
+  },
 ];
 
 /** The instance the `--postgres` option backs with a real local cluster: PostgreSQL 16 with both endpoints. */
@@ -20,6 +49,12 @@ interface SeedInput {
   description: string;
   publicEndpoint?: boolean;
   readWriteSplitting?: boolean;
+  /** A read-only instance of this primary (DBInstanceType Readonly, MasterInstanceId). */
+  primary?: string;
+  /** On the classic network: internal endpoints have IPType Inner instead of Private. */
+  classic?: boolean;
+  /** The PgBouncer port DescribeDBInstanceNetInfo reports as PGBouncerPort. */
+  pgBouncerPort?: number;
 }
 
 /** The internal, public and read/write-splitting endpoints an instance gets, named as RDS names them. */
@@ -37,8 +72,9 @@ export function endpointsFor(
       host: `${id}.${domain}`,
       port,
       ipAddress: `172.16.0.${octet}`,
-      ipType: 'Private',
+      ipType: input.classic ? 'Inner' : 'Private',
       connectionStringType: 'Normal',
+      ...(input.pgBouncerPort ? { pgBouncerPort: input.pgBouncerPort } : {}),
     },
   ];
   if (input.publicEndpoint) {
@@ -77,6 +113,9 @@ function instance(input: SeedInput, ordinal: number): SandboxInstance {
     instanceClass: engine === 'MySQL' ? 'mysql.n2.medium.2c' : 'pg.n2.2c.2m',
     status: 'Running',
     createdAt: '2025-03-14T02:30:00Z',
+    instanceType: input.primary ? 'Readonly' : 'Primary',
+    primaryInstanceId: input.primary ?? null,
+    networkType: input.classic ? 'Classic' : 'VPC',
     endpoints: endpointsFor(input.id, engine, ordinal, input),
     ssl: sslOff(),
   };
@@ -103,11 +142,22 @@ export function seededInstances(): SandboxInstance[] {
       readWriteSplitting: true,
     },
     {
+      id: 'pgr-bp1sandbox16ro',
+      region: 'cn-hangzhou',
+      version: '16.0',
+      storage: 'cloud_essd',
+      category: 'Basic',
+      description: 'orders-ro (read-only instance of orders)',
+      primary: postgresBackedInstanceId,
+      publicEndpoint: true,
+    },
+    {
       id: 'pgm-bp1sandbox10pg',
       region: 'cn-hangzhou',
       version: '10.0',
       storage: 'cloud_ssd',
-      description: 'legacy (PostgreSQL 10, internal only)',
+      description: 'legacy (PostgreSQL 10, classic network, internal only)',
+      classic: true,
     },
     {
       id: 'pgm-bp1sandbox94pg',
@@ -123,6 +173,8 @@ export function seededInstances(): SandboxInstance[] {
       storage: 'local_ssd',
       description: 'reports (PostgreSQL 14, local SSD)',
       publicEndpoint: true,
+      // PGBouncerPort is a documented NetInfo field; that a local-disk instance carries it is a guess.
+      pgBouncerPort: 6432,
     },
     {
       id: 'pgm-bp1sandbox14sl',
@@ -150,6 +202,14 @@ export function seededInstances(): SandboxInstance[] {
       description: 'billing (PostgreSQL 16, Shanghai)',
       publicEndpoint: true,
     },
+    {
+      id: 'pgm-6wesandbox15pg',
+      region: 'ap-northeast-1',
+      version: '15.0',
+      storage: 'cloud_essd',
+      description: 'tokyo (PostgreSQL 15, served on the regional endpoint)',
+      publicEndpoint: true,
+    },
   ];
   return inputs.map(instance);
 }
@@ -163,7 +223,8 @@ export function generatedFleet(
   const instances: SandboxInstance[] = [];
   for (let regionIndex = 0; regionIndex < regions; regionIndex++) {
     const regionId = `sandbox-region-${String(regionIndex + 1).padStart(2, '0')}`;
-    regionList.push({ regionId, localName: `Sandbox ${regionIndex + 1}`, zoneIds: [`${regionId}a`] });
+    const localName = `Sandbox ${regionIndex + 1}`;
+    regionList.push({ regionId, localName, localNameEn: localName, zoneIds: [`${regionId}a`], ownEndpoint: false });
     for (let index = 0; index < perRegion; index++) {
       const id = `pgm-r${regionIndex + 1}i${String(index + 1).padStart(4, '0')}`;
       const versions = ['10.0', '12.0', '14.0', '16.0'];

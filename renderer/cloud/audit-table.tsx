@@ -85,7 +85,16 @@ export function AuditTable({ accountId }: { accountId: string }) {
             {
               key: 'instance',
               title: t('cloud.instanceId'),
-              render: (_, row) => `${row.instanceId} ${row.description ? `(${row.description})` : ''}`,
+              render: (_, row) => (
+                <>
+                  {`${row.instanceId} ${row.description ? `(${row.description})` : ''}`}
+                  {row.instanceType === 'Readonly' && (
+                    <Tag title={t('cloud.readOnlyOf', { primary: row.primaryInstanceId ?? '' })}>
+                      {t('cloud.readOnly')}
+                    </Tag>
+                  )}
+                </>
+              ),
             },
             { key: 'version', title: t('cloud.engineVersion'), dataIndex: 'engineVersion' },
             {
@@ -123,6 +132,17 @@ export function AuditTable({ accountId }: { accountId: string }) {
                 ),
             },
             { key: 'update', title: t('cloud.requireUpdate'), render: (_, row) => yesNo(row.requireUpdate) },
+            {
+              key: 'scheduled',
+              title: t('cloud.scheduledRenewal'),
+              render: (_, row) =>
+                row.renewalScheduledAt
+                  ? t('cloud.scheduledRenewalAt', {
+                      time: row.renewalScheduledAt.replace('T', ' ').replace(/Z$/, ''),
+                      impact: row.renewalRestart ? t('cloud.scheduledRenewalRestart') : t('common.none'),
+                    })
+                  : t('common.none'),
+            },
           ]}
         />
       )}

@@ -1,10 +1,14 @@
-import { Button, Form, Select } from 'antd';
+import { Button, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
 import type { EndpointChoice } from '../../shared/rds-ssl-flow';
 import { PemField } from './pem-field';
 import { useCloudT } from './use-cloud-t';
 
-/** Custom Certificate: the protected endpoint, the server certificate and its unencrypted key, in PEM. */
+/**
+ * Custom Certificate: the endpoint sent as ConnectionString, every endpoint the certificate is to protect (all the
+ * protectable ones are offered: a custom certificate may cover several through its names), the server certificate
+ * and its unencrypted key, in PEM.
+ */
 export function CustomCertificateForm({
   choices,
   disabled,
@@ -12,13 +16,14 @@ export function CustomCertificateForm({
 }: {
   choices: EndpointChoice[];
   disabled: boolean;
-  onApply: (endpoint: string, certificatePem: string, keyPem: string) => void;
+  onApply: (endpoint: string, certificatePem: string, keyPem: string, endpoints: string[]) => void;
 }) {
   const t = useCloudT();
   const protectable = choices.filter((choice) => choice.protectable);
   const [endpoint, setEndpoint] = useState(
     protectable.find((choice) => choice.recommended)?.host ?? protectable[0]?.host,
   );
+  const [covered, setCovered] = useState<string[]>(endpoint ? [endpoint] : []);
   const [certificatePem, setCertificate] = useState('');
   const [keyPem, setKey] = useState('');
   return (
@@ -27,8 +32,19 @@ export function CustomCertificateForm({
         <Select
           id="cloud-custom-endpoint"
           value={endpoint}
-          onChange={setEndpoint}
+          onChange={(host) => {
+            setEndpoint(host);
+            setCovered((hosts) => (hosts.includes(host) ? hosts : [...hosts, host]));
+          }}
           options={protectable.map((choice) => ({ value: choice.host, label: `${choice.host}:${choice.port}` }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('cloud.coveredEndpoints')}>
+        <Checkbox.Group
+          data-testid="custom-covered-endpoints"
+          value={covered}
+          onChange={(hosts) => setCovered(endpoint && !hosts.includes(endpoint) ? [...hosts, endpoint] : hosts)}
+          options={protectable.map((choice) => ({ value: choice.host, label: choice.host }))}
         />
       </Form.Item>
       <PemField
@@ -41,7 +57,7 @@ export function CustomCertificateForm({
       <Button
         type="primary"
         disabled={disabled || !endpoint || !certificatePem.trim() || !keyPem.trim()}
-        onClick={() => endpoint && onApply(endpoint, certificatePem, keyPem)}
+        onClick={() => endpoint && onApply(endpoint, certificatePem, keyPem, covered)}
       >
         {t('cloud.applyCustom')}
       </Button>

@@ -40,6 +40,9 @@ export function EndpointDialog({
                 <span>
                   {`${t(choice.kind === 'public' ? 'cloud.endpoint.public' : 'cloud.endpoint.internal')}: ${choice.host}:${choice.port}`}{' '}
                   {choice.recommended && choice.protectable && <Tag color="blue">{t('cloud.recommended')}</Tag>}
+                  {choice.pgBouncerPort !== null && (
+                    <Tag>{t('cloud.pgBouncerPort', { port: choice.pgBouncerPort })}</Tag>
+                  )}
                 </span>
                 {choice.readWriteSplitting && (
                   <Typography.Text type="secondary">{t('cloud.rwSplittingNote')}</Typography.Text>

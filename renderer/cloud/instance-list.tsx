@@ -4,10 +4,12 @@ import type { RdsAccountView } from '../../shared/contract/rds';
 import type { RdsInstance } from '../../shared/rds-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { useLocale } from '../i18n';
+import { type InstanceRow, nestReadOnly } from './instance-tree';
 import { StatusTag } from './status-tag';
 import { useCloudT } from './use-cloud-t';
 
-/** The regions of an account and the PostgreSQL instances of the chosen one. */
+/** The regions of an account and the PostgreSQL instances of the chosen one (read-only ones under their primary). */
 export function InstanceList({
   account,
   regionId,
@@ -20,15 +22,18 @@ export function InstanceList({
   onOpen: (instance: { regionId: string; instanceId: string }) => void;
 }) {
   const t = useCloudT();
+  const language = useLocale();
   const [regions, setRegions] = useState<{ regionId: string; localName: string }[]>([]);
   const [instances, setInstances] = useState<RdsInstance[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<string[]>([]);
+  const rows = nestReadOnly(instances ?? []);
   useEffect(() => {
-    void api['rds:regions']({ accountId: account.id }).then((answer) => {
+    void api['rds:regions']({ accountId: account.id, language }).then((answer) => {
       if (answer.ok) setRegions(answer.value.regions);
       else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
     });
-  }, [account.id]);
+  }, [account.id, language]);
   useEffect(() => {
     setInstances(null);
     void api['rds:instances']({ accountId: account.id, regionId }).then((answer) => {
@@ -52,10 +57,19 @@ export function InstanceList({
         />
       </Flex>
       {problem && <Alert type="error" showIcon title={problem} />}
-      <Table<RdsInstance>
+      <Table<InstanceRow>
         rowKey="instanceId"
         loading={instances === null}
-        dataSource={instances ?? []}
+        dataSource={rows}
+        expandable={{
+          expandedRowKeys: rows
+            .filter((row) => row.children && !collapsed.includes(row.instanceId))
+            .map((row) => row.instanceId),
+          onExpand: (expanded, row) =>
+            setCollapsed((keys) =>
+              expanded ? keys.filter((key) => key !== row.instanceId) : [...keys, row.instanceId],
+            ),
+        }}
         pagination={false}
         locale={{ emptyText: t('cloud.noInstances') }}
         columns={[
@@ -64,9 +78,12 @@ export function InstanceList({
             title: t('cloud.instanceId'),
             render: (_, instance) => (
               <Flex vertical>
-                <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(instance)}>
-                  {instance.instanceId}
-                </Button>
+                <Flex gap={4} align="center">
+                  <Button type="link" style={{ padding: 0 }} onClick={() => onOpen(instance)}>
+                    {instance.instanceId}
+                  </Button>
+                  {instance.instanceType === 'Readonly' && <Tag>{t('cloud.readOnly')}</Tag>}
+                </Flex>
                 <Typography.Text type="secondary">{instance.description}</Typography.Text>
               </Flex>
             ),

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { useLocale } from '../i18n';
 import type { InstanceTarget } from './cloud-view';
 import { type InstanceDetails, SslSettings } from './ssl-settings';
 import { StatusTag } from './status-tag';
@@ -19,14 +20,15 @@ export function InstancePage({
   onRegister: (form: ServerForm) => void;
 }) {
   const t = useCloudT();
+  const language = useLocale();
   const [details, setDetails] = useState<InstanceDetails | null>(null);
   const [modifying, setModifying] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const reload = useCallback(async () => {
-    const answer = await api['rds:instance'](target);
+    const answer = await api['rds:instance']({ ...target, language });
     if (answer.ok) setDetails(answer.value);
     else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
-  }, [target]);
+  }, [target, language]);
   useEffect(() => void reload(), [reload]);
   return (
     <Flex vertical gap={12} style={{ marginTop: 16 }}>
@@ -42,6 +44,9 @@ export function InstancePage({
           <Typography.Text type="secondary">{`${details.instance.engine} ${details.instance.engineVersion} · ${details.instance.storageType}`}</Typography.Text>
         )}
       </Flex>
+      {details?.instance.primaryInstanceId && (
+        <Alert type="info" showIcon title={t('cloud.readOnlyOf', { primary: details.instance.primaryInstanceId })} />
+      )}
       {problem && <Alert type="error" showIcon title={problem} />}
       {!details && !problem && <Spin aria-label={t('common.loading')} />}
       {details && (

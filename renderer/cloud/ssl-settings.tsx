@@ -14,6 +14,7 @@ import type { InstanceTarget } from './cloud-view';
 import { CustomCertificateForm } from './custom-certificate-form';
 import { EndpointDialog } from './endpoint-dialog';
 import { FlowProgress } from './flow-progress';
+import { ScheduledRenewal } from './scheduled-renewal';
 import { type CloudKey, useCloudT } from './use-cloud-t';
 
 /** What `rds:instance` answers: the instance, its endpoints, its SSL settings and the prerequisite problems. */
@@ -162,6 +163,11 @@ export function SslSettings({
                 : t('cloud.renewalNotNeeded')
               : t('common.none'),
           },
+          {
+            key: 'scheduled',
+            label: t('cloud.scheduledRenewal'),
+            children: <ScheduledRenewal renewal={details.renewal} />,
+          },
         ]}
       />
       {source === 'aliyun' ? (
@@ -179,8 +185,8 @@ export function SslSettings({
         <CustomCertificateForm
           choices={choices}
           disabled={!idle}
-          onApply={(endpoint, certificatePem, keyPem) =>
-            setPending({ kind: 'custom_certificate', endpoint, certificatePem, keyPem })
+          onApply={(endpoint, certificatePem, keyPem, endpoints) =>
+            setPending({ kind: 'custom_certificate', endpoint, certificatePem, keyPem, endpoints })
           }
         />
       )}

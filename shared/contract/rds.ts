@@ -44,6 +44,8 @@ export const rdsInstance = z.object({
   instanceClass: z.string(),
   connectionString: z.string(),
   port: z.number().nullable(),
+  instanceType: z.string(),
+  primaryInstanceId: z.string().nullable(),
 });
 
 /** An endpoint as the SSL page offers it. */
@@ -54,6 +56,7 @@ export const endpointChoice = z.object({
   ipType: z.string(),
   kind: z.enum(['internal', 'public']),
   readWriteSplitting: z.boolean(),
+  pgBouncerPort: z.number().nullable(),
   protectable: z.boolean(),
   recommended: z.boolean(),
   note: z.string().nullable(),
@@ -96,7 +99,15 @@ export const sslChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('change_endpoint'), endpoint: host }).strict(),
   z.object({ kind: z.literal('renew') }).strict(),
   z.object({ kind: z.literal('disable') }).strict(),
-  z.object({ kind: z.literal('custom_certificate'), endpoint: host, certificatePem: pem, keyPem: pem }).strict(),
+  z
+    .object({
+      kind: z.literal('custom_certificate'),
+      endpoint: host,
+      certificatePem: pem,
+      keyPem: pem,
+      endpoints: z.array(host).min(1).max(16).optional(),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('client_ca'),
@@ -147,7 +158,28 @@ export const auditRow = z.object({
   clientCa: z.boolean().nullable(),
   sslUnavailableReason: z.string().nullable(),
   error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
+  instanceType: z.string(),
+  primaryInstanceId: z.string().nullable(),
+  renewalScheduledAt: z.string().nullable(),
+  renewalRestart: z.boolean().nullable(),
 });
+
+/** A scheduled O&M task (DescribeActiveOperationTasks), e.g. the cloud certificate's automatic renewal. */
+export const scheduledTask = z.object({
+  taskId: z.number(),
+  instanceId: z.string(),
+  taskType: z.string(),
+  description: z.string(),
+  switchTime: z.string().nullable(),
+  deadline: z.string().nullable(),
+  impact: z.string(),
+  impactText: z.string(),
+  restart: z.boolean(),
+  sslRenewal: z.boolean(),
+});
+
+/** The UI language, for the texts the API localizes (AcceptLanguage en-US / zh-CN). */
+export const apiLanguage = z.enum(['en', 'zh-CN']);
 
 const accountId = z.string().min(1).max(200);
 const regionId = z.string().min(1).max(64);
@@ -172,7 +204,7 @@ export const rdsChannels = {
   ),
   'rds:sandbox-start': channel(emptyRequest, rdsAccount, codes),
   'rds:regions': channel(
-    z.object({ accountId }).strict(),
+    z.object({ accountId, language: apiLanguage.optional() }).strict(),
     z.object({ regions: z.array(z.object({ regionId: z.string(), localName: z.string() })) }),
     codes,
   ),
@@ -182,13 +214,15 @@ export const rdsChannels = {
     codes,
   ),
   'rds:instance': channel(
-    instanceRequest,
+    instanceRequest.extend({ language: apiLanguage.optional() }).strict(),
     z.object({
       instance: rdsInstance,
       choices: z.array(endpointChoice),
       ssl: rdsSslState,
       problems: z.array(prerequisiteProblem),
       restartWarning: z.string(),
+      /** The pending automatic renewal of the cloud certificate, when one is scheduled. */
+      renewal: scheduledTask.nullable(),
     }),
     codes,
   ),

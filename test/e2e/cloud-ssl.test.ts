@@ -57,6 +57,9 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     const row = page.getByRole('row').filter({ hasText: backed });
     await expect.poll(() => row.textContent()).toMatch(/PostgreSQL 16\.0.*cloud_essd.*Running/);
     expect(await page.getByRole('row').filter({ hasText: 'rm-bp1sandboxmysql8' }).count()).toBe(0);
+    const readOnly = page.getByRole('row').filter({ hasText: 'pgr-bp1sandbox16ro' });
+    await expect.poll(() => readOnly.textContent()).toContain('Read-only');
+    await page.getByText('China (Hangzhou) (cn-hangzhou)').waitFor();
     await screenshot(page, 'cloud-instances');
   });
 
@@ -80,6 +83,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByRole('tab', { name: 'Data Security' }).waitFor();
     await page.getByRole('radio', { name: 'Cloud Certificate' }).waitFor();
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Disabled');
+    expect(await page.getByTestId('scheduled-renewal').textContent()).toBe('No renewal scheduled');
     await page.getByRole('button', { name: 'Configure Database Certificate (to Prevent Database Disguise)' }).click();
     const chooser = page.getByRole('dialog', { name: 'Select Protected Endpoint' });
     const publicChoice = chooser.getByRole('radio', { name: new RegExp(publicHost.replaceAll('.', '\\.')) });
@@ -171,8 +175,10 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     ]);
     const text = await readFile(await csv.path(), 'utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,sslUnavailableReason,error',
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error,instanceType,primaryInstanceId,renewalScheduledAt,renewalRestart,sslUnavailableReason',
     );
+    expect(text).toContain(`pgr-bp1sandbox16ro,orders-ro (read-only instance of orders)`);
+    expect(text).toMatch(/,Readonly,pgm-bp1sandbox16pg,/);
     for (const instanceId of postgresInstances) expect(text).toContain(instanceId);
     await page.getByLabel('Filter by instance, endpoint or region').fill('shanghai');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);

@@ -6,7 +6,7 @@ import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
 import { restartWarning, sslProblemsFor } from '../../../shared/rds-ssl-flow';
 import { fail, ok } from '../../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../../certs/index';
-import { auditFleet, downloadServerCa, SslFlow, serverEntryFor } from '../../rds/index';
+import { apiLanguageOf, auditFleet, downloadServerCa, pendingRenewal, SslFlow, serverEntryFor } from '../../rds/index';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 
@@ -36,10 +36,10 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
     'rds:accounts': async () => ok({ accounts: await panel.list() }),
     'rds:account-add': (request) => panel.add(request),
     'rds:sandbox-start': () => panel.startSandbox(),
-    'rds:regions': async ({ accountId }) => {
+    'rds:regions': async ({ accountId, language }) => {
       const made = await panel.client(accountId);
       if (!made.ok) return made;
-      const regions = await made.value.client.regions();
+      const regions = await made.value.client.regions({ language: apiLanguageOf(language) });
       if (!regions.ok) return regions;
       return ok({ regions: regions.value.map(({ regionId, localName }) => ({ regionId, localName })) });
     },
@@ -49,12 +49,15 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
       const instances = await made.value.client.instances(regionId, 'PostgreSQL');
       return instances.ok ? ok({ instances: instances.value }) : instances;
     },
-    'rds:instance': async ({ accountId, regionId, instanceId }) => {
+    'rds:instance': async ({ accountId, regionId, instanceId, language }) => {
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
       const plan = await new SslFlow(made.value.client).prepare(instanceId);
       if (!plan.ok) return plan;
-      return ok({ ...plan.value, problems: sslProblemsFor(plan.value.instance, plan.value.ssl), restartWarning });
+      const renewal = await pendingRenewal(made.value.client, regionId, instanceId, apiLanguageOf(language));
+      if (!renewal.ok) return renewal;
+      const problems = sslProblemsFor(plan.value.instance, plan.value.ssl);
+      return ok({ ...plan.value, problems, restartWarning, renewal: renewal.value });
     },
     'rds:flow-start': async ({ accountId, regionId, instanceId, change }) => {
       const made = await panel.client(accountId, regionId);

@@ -127,6 +127,21 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     expect(page.value.choices.find((choice: { recommended: boolean }) => choice.recommended).host).toBe(publicHost);
   });
 
+  it('names regions in the UI language and shows read-only instances and the scheduled renewal', async () => {
+    const english = await call('rds:regions', { accountId: 'sandbox', language: 'en' });
+    const chinese = await call('rds:regions', { accountId: 'sandbox', language: 'zh-CN' });
+    const name = (answer: { value: { regions: { regionId: string; localName: string }[] } }) =>
+      answer.value.regions.find((region) => region.regionId === 'cn-hangzhou')?.localName;
+    expect([name(english), name(chinese)]).toEqual(['China (Hangzhou)', '华东 1（杭州）']);
+    const readOnly = await call('rds:instance', { ...where, instanceId: 'pgr-bp1sandbox16ro', language: 'en' });
+    expect(readOnly.value.instance).toMatchObject({ instanceType: 'Readonly', primaryInstanceId: where.instanceId });
+    expect(readOnly.value.renewal).toBeNull();
+    const tokyo = await call('rds:instances', { accountId: 'sandbox', regionId: 'ap-northeast-1' });
+    expect(tokyo.value.instances.map((item: { instanceId: string }) => item.instanceId)).toEqual([
+      'pgm-6wesandbox15pg',
+    ]);
+  });
+
   it('enables SSL on the public endpoint as a job, downloads the CA, and the register form passes verify-full', async () => {
     expect((await call('rds:flow-start', { ...where, change: { kind: 'bogus' } })).error.code).toBe('invalid_request');
     const started = await call('rds:flow-start', { ...where, change: { kind: 'enable', endpoint: publicHost } });

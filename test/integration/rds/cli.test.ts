@@ -83,7 +83,7 @@ describe('rdspg rds', () => {
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split('\r\n');
     expect(lines[0]?.startsWith('regionId,instanceId,')).toBe(true);
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(10);
   });
 
   it('refuses a URL where a database host belongs, plain http to another machine, and missing credentials', async () => {
@@ -120,7 +120,7 @@ describe('rdspg sandbox', () => {
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: info.accessKeySecret,
     };
     const listed = await rdspg(['rds', 'instances', '--endpoint', info.endpoint, '--json'], env);
-    expect(JSON.parse(listed.stdout).instances.length).toBe(7);
+    expect(JSON.parse(listed.stdout).instances.length).toBe(9);
     stop.abort();
     expect(await serving).toBe(0);
     const after = await rdspg(['rds', 'regions', '--endpoint', info.endpoint], env);

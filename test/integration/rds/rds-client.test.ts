@@ -27,6 +27,7 @@ describe('RdsClient against the sandbox through the SDK', () => {
       'cn-hangzhou',
       'cn-shanghai',
       'ap-southeast-1',
+      'ap-northeast-1',
     ]);
   });
 
@@ -39,6 +40,7 @@ describe('RdsClient against the sandbox through the SDK', () => {
       '14.0',
       '14.0',
       '14.0',
+      '16.0',
       '16.0',
       '9.4',
     ]);

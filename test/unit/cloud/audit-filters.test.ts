@@ -18,6 +18,10 @@ const row = (change: Partial<AuditRow>): AuditRow => ({
   clientCa: false,
   sslUnavailableReason: null,
   error: null,
+  instanceType: 'Primary',
+  primaryInstanceId: null,
+  renewalScheduledAt: null,
+  renewalRestart: null,
   ...change,
 });
 

@@ -122,6 +122,8 @@ describe('SSL not available', () => {
     instanceClass: 'pg.n2.2c.2m',
     connectionString: '',
     port: 5432,
+    instanceType: 'Primary',
+    primaryInstanceId: null,
   };
 
   it('gives the reason from the instance attributes, else the service words', () => {

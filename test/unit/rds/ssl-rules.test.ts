@@ -18,6 +18,8 @@ const instance: RdsInstance = {
   instanceClass: '',
   connectionString: '',
   port: 5432,
+  instanceType: 'Primary',
+  primaryInstanceId: null,
 };
 
 const endpoint = (host: string, kind: 'internal' | 'public', readWriteSplitting = false): RdsEndpoint => ({
@@ -27,6 +29,7 @@ const endpoint = (host: string, kind: 'internal' | 'public', readWriteSplitting 
   ipType: kind === 'public' ? 'Public' : 'Private',
   kind,
   readWriteSplitting,
+  pgBouncerPort: null,
 });
 
 describe('SSL prerequisites and endpoint choice', () => {
@@ -83,6 +86,10 @@ describe('audit export', () => {
         clientCa: false,
         sslUnavailableReason: null,
         error: null,
+        instanceType: 'Primary',
+        primaryInstanceId: null,
+        renewalScheduledAt: '2026-12-25T18:00:00Z',
+        renewalRestart: true,
       },
       {
         regionId: 'cn-shanghai',
@@ -99,17 +106,21 @@ describe('audit export', () => {
         clientCa: null,
         sslUnavailableReason: 'PostgreSQL 9.4 is too old',
         error: { code: 'throttled', message: 'm' },
+        instanceType: 'Readonly',
+        primaryInstanceId: 'pgm-1',
+        renewalScheduledAt: null,
+        renewalRestart: null,
       },
     ]);
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,sslUnavailableReason,error',
+      'regionId,instanceId,description,engineVersion,status,sslEnabled,protectedEndpoint,caType,expiresAt,daysLeft,requireUpdate,clientCa,error,instanceType,primaryInstanceId,renewalScheduledAt,renewalRestart,sslUnavailableReason',
     );
     expect(lines[1]).toBe(
-      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,,',
+      'cn-hangzhou,pgm-1,"a, ""quoted"" name",16.0,Running,true,pub,aliyun,2027-01-01T00:00:00Z,30,false,false,,Primary,,2026-12-25T18:00:00Z,true,',
     );
     expect(lines[2]).toBe(
-      'cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,PostgreSQL 9.4 is too old,throttled',
+      'cn-shanghai,pgm-2,"=HYPERLINK(""x"")",14.0,Running,,,,,,,,throttled,Readonly,pgm-1,,,PostgreSQL 9.4 is too old',
     );
   });
 
