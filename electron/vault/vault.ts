@@ -24,6 +24,8 @@ export interface VaultOptions {
   idleLockMs?: number | null;
   /** The keychain service name; the app's name by default. */
   service?: string;
+  /** The key derivation from the master password; vault-crypto's scrypt unless a test counts its runs. */
+  deriveKey?: typeof deriveKey;
 }
 
 type VaultResult<Value> = Promise<Result<Value, VaultErrorCode>>;
@@ -52,8 +54,11 @@ export class Vault {
   private readonly cost: { N: number; r: number; p: number };
   private readonly idleLockMs: number | null;
   private readonly service: string;
+  private readonly deriveKey: typeof deriveKey;
   private key: Buffer | null = null;
   private lastUsedAt = 0;
+  /** The tail of the queue of password checks: one KDF at a time in this process. */
+  private checking: Promise<unknown> = Promise.resolve();
 
   constructor(options: VaultOptions) {
     this.storage = new VaultStorage(options.folder);
@@ -62,6 +67,7 @@ export class Vault {
     this.cost = options.kdfCost ?? defaultScryptCost;
     this.idleLockMs = options.idleLockMs ?? null;
     this.service = options.service ?? appName;
+    this.deriveKey = options.deriveKey ?? deriveKey;
   }
 
   /** The vault file's path (for messages and tests). */
@@ -281,11 +287,19 @@ export class Vault {
 
   private async wrap(id: string, key: Buffer, password: string, secrets: VaultDocument['secrets']): Promise<string> {
     const kdf = newScryptParameters(this.cost);
-    const wrappedKey = seal(await deriveKey(password, kdf), key, wrappedKeyContext(id, kdf));
+    const wrappedKey = seal(await this.deriveKey(password, kdf), key, wrappedKeyContext(id, kdf));
     return serializeVault({ format: 'rdspg-vault', version: 1, id, kdf, wrappedKey, secrets }, key);
   }
 
-  private async verifyPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
+  /** Checks a master password; checks wait for each other, so parallel wrong guesses all meet the backoff. */
+  private verifyPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
+    const check = this.checking.then(() => this.checkPassword(password));
+    this.checking = check.catch(() => undefined);
+    return check;
+  }
+
+  /** Counts the attempt as failed before the KDF runs (a crash mid-check still counts), then clears it on success. */
+  private async checkPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
     const read = await this.storage.readVault();
     if (!read.ok) return read;
     const document = read.value;
@@ -296,22 +310,22 @@ export class Vault {
       const seconds = Math.ceil(waitMs / 1000);
       return fail('too_many_attempts', `Too many wrong master passwords; try again in ${seconds} s.`);
     }
+    const counted = await this.recordAttempt((old) => ({ ...old, failedAttempts: old.failedAttempts + 1 }));
+    if (!counted.ok) return counted;
     const key = open(
-      await deriveKey(password, document.kdf),
+      await this.deriveKey(password, document.kdf),
       document.wrappedKey,
       wrappedKeyContext(document.id, document.kdf),
     );
     if (!key) {
-      const next = await this.storage.updateState((old) => ({
-        ...old,
-        failedAttempts: old.failedAttempts + 1,
-        lastFailureAt: this.clock.now(),
-      }));
-      const delay = backoffDelayMs(next.failedAttempts);
+      const failures = counted.value.failedAttempts;
+      const stamped = await this.recordAttempt((old) => old);
+      if (!stamped.ok) return stamped;
+      const delay = backoffDelayMs(failures);
       const after = delay ? ` Wait ${Math.ceil(delay / 1000)} s before the next try.` : '';
       return fail(
         'wrong_password',
-        `The master password is not correct (${next.failedAttempts} wrong in a row).${after} If it is lost, reset the vault.`,
+        `The master password is not correct (${failures} wrong in a row).${after} If it is lost, reset the vault.`,
       );
     }
     if (!macMatches(document, key)) {
@@ -320,9 +334,22 @@ export class Vault {
         `The vault file ${this.path} was changed outside the app; restore it from a backup or reset the vault.`,
       );
     }
-    if (state.failedAttempts > 0)
-      await this.storage.updateState((old) => ({ ...old, failedAttempts: 0, lastFailureAt: null }));
-    return ok({ document, key });
+    const cleared = await this.recordAttempt((old) => ({ ...old, failedAttempts: 0, lastFailureAt: null }));
+    return cleared.ok ? ok({ document, key }) : cleared;
+  }
+
+  /** Changes the attempt count, stamping the time of the last failure; vault_busy when another process holds the lock. */
+  private async recordAttempt(change: (state: VaultState) => VaultState): VaultResult<VaultState> {
+    try {
+      return ok(
+        await this.storage.updateState((old) => {
+          const next = change(old);
+          return next.failedAttempts > 0 ? { ...next, lastFailureAt: this.clock.now() } : next;
+        }),
+      );
+    } catch (error) {
+      return fail('vault_busy', `The vault is busy (${(error as Error).message}); try again in a moment.`);
+    }
   }
 
   private async currentDocument(): VaultResult<{ document: VaultDocument; key: Buffer }> {
