@@ -4,8 +4,14 @@ import { channel, emptyRequest } from './channel';
 /** The largest certificate file an upload may carry (bytes). */
 export const maxUploadBytes = 4 * 1024 * 1024;
 
-/** Failures of the file channels. */
-export const fileErrorCodes = ['folder_unreadable', 'not_available', 'file_too_large', 'upload_failed'] as const;
+/** Failures of the file channels (browsing the serving machine's folders needs an unlocked vault). */
+export const fileErrorCodes = [
+  'folder_unreadable',
+  'not_available',
+  'file_too_large',
+  'upload_failed',
+  'vault_locked',
+] as const;
 
 /** One entry of the file browser. */
 export const folderEntry = z.object({ name: z.string(), path: z.string(), kind: z.enum(['file', 'folder']) });

@@ -31,6 +31,8 @@ function safeName(fileName: string): string {
 export function createFileHandlers(ports: AppPorts): FileHandlers {
   return {
     'files:list': async ({ path }) => {
+      if (!(await ports.vault.status()).unlocked)
+        return fail('vault_locked', 'unlock the vault with the master password to browse folders.');
       const folder = resolve(path || ports.env.HOME || homedir());
       try {
         const listed = await readdir(folder, { withFileTypes: true });
