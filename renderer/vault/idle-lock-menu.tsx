@@ -11,7 +11,7 @@ function choiceLabel(minutes: Minutes): string {
   return minutes === 0 ? t('idleLock.off') : t('idleLock.minutes', { count: minutes });
 }
 
-/** The idle auto-lock menu: off, 5, 15 or 60 minutes; the main side (or server mode) keeps and honours it. */
+/** The idle timeout menu (auto-lock): off, 5, 15 or 60 minutes; the main side (or server mode) keeps and honours it. */
 export function IdleLockMenu() {
   const { message } = App.useApp();
   const [minutes, setMinutes] = useState<Minutes | null>(null);
@@ -39,7 +39,7 @@ export function IdleLockMenu() {
         onClick: ({ key }) => void choose(Number(key) as Minutes),
       }}
     >
-      <Button role="menuitem" aria-label={t('idleLock.menu')}>
+      <Button role="menuitem" aria-label={t('idleLock.label')} title={t('idleLock.hint')}>
         {minutes === null ? t('idleLock.label') : `${t('idleLock.label')}: ${choiceLabel(minutes)}`}
       </Button>
     </Dropdown>

@@ -19,18 +19,18 @@ afterAll(async () => {
 });
 
 describe('idle auto-lock in server mode', () => {
-  it('the Auto-lock menu offers off, 5, 15 and 60 minutes and server mode keeps the choice', async () => {
+  it('the Idle timeout menu offers off, 5, 15 and 60 minutes and server mode keeps the choice', async () => {
     await page.goto(serve.url);
     await page.getByLabel('Master password', { exact: true }).fill('idle lock master password');
     await page.getByLabel('Confirm master password', { exact: true }).fill('idle lock master password');
     await page.keyboard.press('Enter');
-    const menu = page.getByRole('menuitem', { name: 'Lock automatically when idle' });
-    await expect.poll(() => menu.textContent()).toBe('Auto-lock: after 15 min idle');
+    const menu = page.getByRole('menuitem', { name: 'Idle timeout', exact: true });
+    await expect.poll(() => menu.textContent()).toBe('Idle timeout: 15 minutes');
     await menu.click();
-    for (const label of ['Off', 'after 5 min idle', 'after 15 min idle', 'after 60 min idle'])
+    for (const label of ['Off', '5 minutes', '15 minutes', '60 minutes'])
       await page.getByRole('menuitem', { name: label, exact: true }).waitFor();
-    await page.getByRole('menuitem', { name: 'after 5 min idle', exact: true }).click();
-    await expect.poll(() => menu.textContent()).toBe('Auto-lock: after 5 min idle');
+    await page.getByRole('menuitem', { name: '5 minutes', exact: true }).click();
+    await expect.poll(() => menu.textContent()).toBe('Idle timeout: 5 minutes');
     const saved = JSON.parse(await readFile(join(serve.home, 'settings.json'), 'utf8'));
     expect(saved).toEqual({ idleLockMinutes: 5 });
   });
