@@ -126,7 +126,10 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       const before = await registry.get(id);
       if (!before.ok) return before;
       const stale = await staleSecrets(ports, before.value, form);
-      if ((needsVault(form) || stale.length) && !(await vault.status()).unlocked) return lockedFailure;
+      if ((needsVault(form) || stale.length) && !(await vault.status()).unlocked)
+        return stale.length
+          ? fail('vault_locked', 'unlock the vault first: moving the server forgets the password saved for it.')
+          : lockedFailure;
       const updated = await registry.update(id, fieldsOfForm(form));
       if (!updated.ok) return updated;
       for (const field of stale) await vault.deleteSecrets('server', id, field);

@@ -78,6 +78,20 @@ describe('saved secrets go only where they were saved for', () => {
     expect(other.captured).toEqual(['typed']);
   });
 
+  it('with the vault locked, moving the server is refused and nothing changes', async () => {
+    await app.table['vault:lock']({});
+    const moved = await app.table['servers:update']({
+      id: serverId,
+      form: form({ port: other.port, savePassword: true }),
+    });
+    expect(moved).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+    expect(await app.table['servers:get']({ id: serverId })).toMatchObject({
+      ok: true,
+      value: { summary: { port: saved.port, passwordSaved: true } },
+    });
+    await app.table['vault:unlock']({ password: 'master password 1', remember: false });
+  });
+
   it('moving the saved server to another port forgets its saved password', async () => {
     other.captured.length = 0;
     const moved = form({ port: other.port, savePassword: true });
