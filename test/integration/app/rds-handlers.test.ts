@@ -164,16 +164,16 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
   });
 
   it('refuses instance and region ids not shaped as documented, and writes nothing outside the data folder', async () => {
-    const escape = `../../../escaped-${process.pid}`;
+    const climbing = `../../../escaped-${process.pid}`;
     for (const request of [
-      { ...where, instanceId: escape },
+      { ...where, instanceId: climbing },
       { ...where, instanceId: `${backed}/../../x` },
       { ...where, regionId: '../cn-hangzhou' },
     ]) {
       const answer = await call('rds:ca-download', request);
       expect(answer.error.code).toBe('invalid_request');
     }
-    expect(existsSync(join(home, 'rds', 'ca-files', escape))).toBe(false);
+    expect(existsSync(join(home, 'rds', 'ca-files', climbing))).toBe(false);
     expect((await call('rds:instance', { ...where, instanceId: 'PGM-UPPER' })).error.code).toBe('invalid_request');
   });
 
