@@ -304,14 +304,18 @@ export class Vault {
     if (!read.ok) return read;
     const document = read.value;
     if (!document) return fail('vault_missing', 'No vault yet; set a master password first ("rdspg vault init").');
-    const state = await this.storage.readState();
-    const waitMs = (state.lastFailureAt ?? 0) + backoffDelayMs(state.failedAttempts) - this.clock.now();
-    if (state.lastFailureAt !== null && waitMs > 0) {
+    // The backoff check and the count are one step under the vault lock, so other processes cannot slip between.
+    let waitMs = 0;
+    const counted = await this.recordAttempt((old) => {
+      const now = this.clock.now();
+      waitMs = old.lastFailureAt === null ? 0 : old.lastFailureAt + backoffDelayMs(old.failedAttempts) - now;
+      return waitMs > 0 ? old : { ...old, failedAttempts: old.failedAttempts + 1, lastFailureAt: now };
+    });
+    if (!counted.ok) return counted;
+    if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       return fail('too_many_attempts', `Too many wrong master passwords; try again in ${seconds} s.`);
     }
-    const counted = await this.recordAttempt((old) => ({ ...old, failedAttempts: old.failedAttempts + 1 }));
-    if (!counted.ok) return counted;
     const key = open(
       await this.deriveKey(password, document.kdf),
       document.wrappedKey,
@@ -319,7 +323,7 @@ export class Vault {
     );
     if (!key) {
       const failures = counted.value.failedAttempts;
-      const stamped = await this.recordAttempt((old) => old);
+      const stamped = await this.recordAttempt((old) => ({ ...old, lastFailureAt: this.clock.now() }));
       if (!stamped.ok) return stamped;
       const delay = backoffDelayMs(failures);
       const after = delay ? ` Wait ${Math.ceil(delay / 1000)} s before the next try.` : '';
@@ -338,15 +342,10 @@ export class Vault {
     return cleared.ok ? ok({ document, key }) : cleared;
   }
 
-  /** Changes the attempt count, stamping the time of the last failure; vault_busy when another process holds the lock. */
+  /** Changes the failed-attempt state under the vault lock; vault_busy when another process holds the lock. */
   private async recordAttempt(change: (state: VaultState) => VaultState): VaultResult<VaultState> {
     try {
-      return ok(
-        await this.storage.updateState((old) => {
-          const next = change(old);
-          return next.failedAttempts > 0 ? { ...next, lastFailureAt: this.clock.now() } : next;
-        }),
-      );
+      return ok(await this.storage.updateState(change));
     } catch (error) {
       return fail('vault_busy', `The vault is busy (${(error as Error).message}); try again in a moment.`);
     }
