@@ -1,4 +1,4 @@
-import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
+import { Alert, App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
@@ -9,6 +9,9 @@ import { SessionEndScreen, useSessionEnd } from './server-mode/session-end';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
 import { MasterPasswordScreen } from './vault/master-password-screen';
+
+/** How often the unlocked UI asks whether the main side locked the vault after the idle time. */
+const idlePollMs = 15_000;
 
 /** The whole UI: the theme that follows the OS, then the master-password screen or the main window. */
 export function App() {
@@ -25,6 +28,20 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const [idleLocked, setIdleLocked] = useState(false);
+  const unlocked = status?.unlocked === true;
+  useEffect(() => {
+    if (!unlocked) return;
+    setIdleLocked(false);
+    const timer = setInterval(async () => {
+      const answer = await api['vault:status']({});
+      if (answer.ok && !answer.value.unlocked) {
+        setIdleLocked(true);
+        setStatus(answer.value);
+      }
+    }, idlePollMs);
+    return () => clearInterval(timer);
+  }, [unlocked]);
   useEffect(() => {
     document.body.style.background = dark ? '#141414' : '#ffffff';
     document.body.style.margin = '0';
@@ -33,7 +50,13 @@ export function App() {
   if (sessionEnd) content = <SessionEndScreen reason={sessionEnd} />;
   else if (problem) content = <p role="alert">{problem}</p>;
   else if (!status) content = <Spin aria-label={t('app.loading')} />;
-  else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
+  else if (!status.unlocked)
+    content = (
+      <>
+        {idleLocked && <Alert type="info" banner title={t('vault.idleLocked')} />}
+        <MasterPasswordScreen status={status} onStatus={setStatus} />
+      </>
+    );
   else content = <MainWindow onStatus={setStatus} />;
   return (
     <ConfigProvider

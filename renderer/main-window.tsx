@@ -15,6 +15,7 @@ import { PasswordPrompt } from './servers/password-prompt';
 import { ServerPanel } from './servers/server-panel';
 import { ServerTree } from './servers/server-tree';
 import { useServers } from './servers/use-servers';
+import { IdleLockMenu } from './vault/idle-lock-menu';
 
 const ServerDialog = lazy(() => import('./dialog/server-dialog').then((module) => ({ default: module.ServerDialog })));
 const ChangeDialog = lazy(() => import('./vault/change-dialog').then((module) => ({ default: module.ChangeDialog })));
@@ -141,6 +142,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           <Button role="menuitem" onClick={() => void lock()}>
             {t('menu.lock')}
           </Button>
+          <IdleLockMenu />
           <CloudButton onRegister={(form) => setOverlay({ kind: 'register', initial: form })} />
           <CertificatesButton />
           <LanguageMenu inMenuBar />

@@ -99,6 +99,8 @@ export function createCertificateHandlers(ports: AppPorts, now: () => Date = () 
       let bytes: Uint8Array;
       let count = 1;
       if (format === 'pk8') {
+        if (!(await ports.vault.status()).unlocked)
+          return fail('vault_locked', 'unlock the vault with the master password to export a private key.');
         const input = await readInputFile(path);
         if (!input.ok) return input;
         const key = loadPrivateKey(input.value, password || undefined);

@@ -117,7 +117,8 @@ export class RdsPanel {
   }): Promise<Result<RdsAccountView, RdsChannelErrorCode>> {
     const endpoint = input.endpoint?.trim() ? parseApiEndpoint(input.endpoint.trim()) : null;
     if (endpoint && !endpoint.ok) return endpoint;
-    const saved = await this.accounts.saveProfile(input.name, input.accessKeyId, input.accessKeySecret, input.regionId);
+    const { name, accessKeyId, accessKeySecret, regionId } = input;
+    const saved = await this.accounts.saveProfile(name, accessKeyId, accessKeySecret, regionId, endpoint?.value.url);
     if (!saved.ok) return saved;
     const overrides = await this.endpointOverrides();
     if (endpoint) overrides[input.name] = endpoint.value.url;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { resolve } from 'node:path';
+import { rdsInstanceIdPattern } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import {
@@ -10,6 +11,7 @@ import {
   uniqueCertificates,
 } from '../certs/index';
 import { writeFileAtomic } from '../platform/atomic-write';
+import { confinedPath } from '../platform/confined-path';
 import type { RdsClient } from './rds-client';
 
 /** What the downloaded CA bytes are, told by their first bytes. */
@@ -50,6 +52,13 @@ export async function downloadServerCa(
   instanceId: string,
   options: { outDir?: string; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<Result<CaDownload, RdsErrorCode>> {
+  const rootCertificatePath = confinedPath(ports.appHome, 'rds', 'ca', `${instanceId}.pem`);
+  if (!rdsInstanceIdPattern.test(instanceId) || !rootCertificatePath) {
+    return fail(
+      'invalid_parameter',
+      `"${instanceId}" is not an RDS instance id; copy it from the instance list (pgm-…).`,
+    );
+  }
   const ssl = await ports.client.sslState(instanceId, { signal: options.signal });
   if (!ssl.ok) return ssl;
   const { serverCaUrl, protectedEndpoint } = ssl.value;
@@ -93,17 +102,13 @@ export async function downloadServerCa(
   const stored = await ports.store.add(certificates, `ApsaraDB CA for ${instanceId} (${protectedEndpoint})`);
   if (!stored.ok) return fail('ca_package_invalid', `The CA could not be stored: ${stored.error.message}`);
   const pem = encodePemBundle(certificates);
-  const rootCertificatePath = join(ports.appHome, 'rds', 'ca', `${instanceId}.pem`);
   await writeFileAtomic(rootCertificatePath, pem);
   let files: CaDownload['files'] = null;
   if (options.outDir) {
     const pack = buildCaPackage(pem);
     if (!pack.ok) return fail('ca_package_invalid', pack.error.message);
-    files = {
-      pem: join(options.outDir, `${caPackageBaseName}.pem`),
-      jks: join(options.outDir, `${caPackageBaseName}.jks`),
-      p7b: join(options.outDir, `${caPackageBaseName}.p7b`),
-    };
+    const inOutDir = (extension: string) => resolve(options.outDir as string, `${caPackageBaseName}${extension}`);
+    files = { pem: inOutDir('.pem'), jks: inOutDir('.jks'), p7b: inOutDir('.p7b') };
     await writeFileAtomic(files.pem, pack.value.pem);
     await writeFileAtomic(files.jks, pack.value.jks);
     await writeFileAtomic(files.p7b, pack.value.p7b);

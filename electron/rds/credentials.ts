@@ -4,9 +4,12 @@ import Credential, { CLIProfileCredentialsProvider } from '@alicloud/credentials
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
 
-/** The secret store port (the vault plugs in here): it hands out an AccessKey secret by its reference. */
+/**
+ * The secret store port (the vault plugs in here): it hands out an AccessKey secret by its reference, only for the
+ * API endpoint (a normalized URL, null for the default) it was saved with.
+ */
 export interface SecretStore {
-  readSecret(reference: string): Promise<string | undefined>;
+  readSecret(reference: string, endpoint: string | null): Promise<string | undefined>;
 }
 
 /** An AccessKey profile of the app: the ID and default region in clear, the secret only as a vault reference. */
@@ -37,6 +40,8 @@ export interface CredentialSearch {
   home: string;
   profiles?: AccessKeyProfile[];
   secretStore?: SecretStore;
+  /** The API endpoint the call goes to (a normalized URL), null or absent for the default. */
+  endpoint?: string | null;
 }
 
 interface AliyunCliProfile {
@@ -63,12 +68,14 @@ export async function readAliyunCliConfig(
 async function fromAppProfile(
   profile: AccessKeyProfile,
   store: SecretStore | undefined,
+  endpoint: string | null,
 ): Promise<Result<ResolvedCredentials, RdsErrorCode>> {
-  const secret = store ? await store.readSecret(profile.secretReference) : undefined;
+  const secret = store ? await store.readSecret(profile.secretReference, endpoint) : undefined;
   if (!secret) {
+    const where = endpoint ? `the API endpoint ${endpoint}` : 'the default API endpoint';
     return fail(
       'credentials_missing',
-      `The secret of profile "${profile.name}" is not available; unlock the vault or re-enter the AccessKey secret.`,
+      `The secret of profile "${profile.name}" is not available for ${where} (the vault is locked, or the secret was saved for another endpoint); unlock the vault, or enter the AccessKey secret again for this endpoint.`,
     );
   }
   return ok({
@@ -107,7 +114,7 @@ export async function resolveCredentials(search: CredentialSearch): Promise<Resu
   const cli = await readAliyunCliConfig(search.home);
   if (search.profileName) {
     const appProfile = search.profiles?.find((profile) => profile.name === search.profileName);
-    if (appProfile) return fromAppProfile(appProfile, search.secretStore);
+    if (appProfile) return fromAppProfile(appProfile, search.secretStore, search.endpoint ?? null);
     const cliProfile = cli?.profiles.find((profile) => profile.name === search.profileName);
     if (cliProfile) return fromCliProfile(cliProfile);
     const names = [

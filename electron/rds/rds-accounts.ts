@@ -16,8 +16,8 @@ export interface ProfileStore {
 
 /** The secret store with writing, for adding profiles (the vault implements it). */
 export interface WritableSecretStore extends SecretStore {
-  /** Saves a secret; false when the store refuses (for example a locked vault). */
-  writeSecret(reference: string, secret: string): Promise<boolean>;
+  /** Saves a secret for one API endpoint (null: the default), forgetting the reference's others; false when refused. */
+  writeSecret(reference: string, secret: string, endpoint: string | null): Promise<boolean>;
 }
 
 /** A profile store in `<app home>/rds-profiles.json` (0600, written atomically); it never holds a secret. */
@@ -51,13 +51,19 @@ export interface RdsAccountPorts {
 export class RdsAccounts {
   constructor(private readonly ports: RdsAccountPorts) {}
 
-  /** Adds or replaces a profile; the secret goes to the secret store, never to the profile file. */
+  /**
+   * Adds or replaces a profile; the secret goes to the secret store, never to the profile file, bound to the API
+   * endpoint it is saved for (none: the default endpoint).
+   */
   async saveProfile(
     name: string,
     accessKeyId: string,
     accessKeySecret: string,
     regionId: string,
+    endpointText?: string,
   ): Promise<Result<AccessKeyProfile, RdsErrorCode>> {
+    const endpoint = endpointText ? parseApiEndpoint(endpointText) : null;
+    if (endpoint && !endpoint.ok) return endpoint;
     if (!this.ports.secrets) {
       return fail(
         'credentials_missing',
@@ -68,7 +74,9 @@ export class RdsAccounts {
       return fail('invalid_parameter', 'A profile name uses letters, digits, dot, dash or underscore (at most 64).');
     }
     const profile: AccessKeyProfile = { name, accessKeyId, regionId, secretReference: name };
-    if (!(await this.ports.secrets.writeSecret(profile.secretReference, accessKeySecret))) {
+    if (
+      !(await this.ports.secrets.writeSecret(profile.secretReference, accessKeySecret, endpoint?.value.url ?? null))
+    ) {
       return fail(
         'credentials_missing',
         'The vault refused the AccessKey secret; unlock the vault and add the profile again.',
@@ -100,6 +108,7 @@ export class RdsAccounts {
       home: this.ports.home,
       profiles: await this.ports.profiles.list(),
       ...(this.ports.secrets ? { secretStore: this.ports.secrets } : {}),
+      endpoint: endpoint?.url ?? null,
     });
     if (!credentials.ok) return credentials;
     const regionId =

@@ -45,6 +45,8 @@ const api: RdspgApi = {
   'rds:ca-download': (request) => ipcRenderer.invoke('rds:ca-download', request),
   'rds:register-form': (request) => ipcRenderer.invoke('rds:register-form', request),
   'rds:audit': (request) => ipcRenderer.invoke('rds:audit', request),
+  'settings:get': (request) => ipcRenderer.invoke('settings:get', request),
+  'settings:set': (request) => ipcRenderer.invoke('settings:set', request),
 };
 
 const bridge: RdspgBridge = {

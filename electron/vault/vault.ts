@@ -24,6 +24,8 @@ export interface VaultOptions {
   idleLockMs?: number | null;
   /** The keychain service name; the app's name by default. */
   service?: string;
+  /** The key derivation from the master password; vault-crypto's scrypt unless a test counts its runs. */
+  deriveKey?: typeof deriveKey;
 }
 
 type VaultResult<Value> = Promise<Result<Value, VaultErrorCode>>;
@@ -52,8 +54,11 @@ export class Vault {
   private readonly cost: { N: number; r: number; p: number };
   private readonly idleLockMs: number | null;
   private readonly service: string;
+  private readonly deriveKey: typeof deriveKey;
   private key: Buffer | null = null;
   private lastUsedAt = 0;
+  /** The tail of the queue of password checks: one KDF at a time in this process. */
+  private checking: Promise<unknown> = Promise.resolve();
 
   constructor(options: VaultOptions) {
     this.storage = new VaultStorage(options.folder);
@@ -62,6 +67,7 @@ export class Vault {
     this.cost = options.kdfCost ?? defaultScryptCost;
     this.idleLockMs = options.idleLockMs ?? null;
     this.service = options.service ?? appName;
+    this.deriveKey = options.deriveKey ?? deriveKey;
   }
 
   /** The vault file's path (for messages and tests). */
@@ -281,37 +287,49 @@ export class Vault {
 
   private async wrap(id: string, key: Buffer, password: string, secrets: VaultDocument['secrets']): Promise<string> {
     const kdf = newScryptParameters(this.cost);
-    const wrappedKey = seal(await deriveKey(password, kdf), key, wrappedKeyContext(id, kdf));
+    const wrappedKey = seal(await this.deriveKey(password, kdf), key, wrappedKeyContext(id, kdf));
     return serializeVault({ format: 'rdspg-vault', version: 1, id, kdf, wrappedKey, secrets }, key);
   }
 
-  private async verifyPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
+  /** Checks a master password; checks wait for each other, so parallel wrong guesses all meet the backoff. */
+  private verifyPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
+    const check = this.checking.then(() => this.checkPassword(password));
+    this.checking = check.catch(() => undefined);
+    return check;
+  }
+
+  /** Counts the attempt as failed before the KDF runs (a crash mid-check still counts), then clears it on success. */
+  private async checkPassword(password: string): VaultResult<{ document: VaultDocument; key: Buffer }> {
     const read = await this.storage.readVault();
     if (!read.ok) return read;
     const document = read.value;
     if (!document) return fail('vault_missing', 'No vault yet; set a master password first ("rdspg vault init").');
-    const state = await this.storage.readState();
-    const waitMs = (state.lastFailureAt ?? 0) + backoffDelayMs(state.failedAttempts) - this.clock.now();
-    if (state.lastFailureAt !== null && waitMs > 0) {
+    // The backoff check and the count are one step under the vault lock, so other processes cannot slip between.
+    let waitMs = 0;
+    const counted = await this.recordAttempt((old) => {
+      const now = this.clock.now();
+      waitMs = old.lastFailureAt === null ? 0 : old.lastFailureAt + backoffDelayMs(old.failedAttempts) - now;
+      return waitMs > 0 ? old : { ...old, failedAttempts: old.failedAttempts + 1, lastFailureAt: now };
+    });
+    if (!counted.ok) return counted;
+    if (waitMs > 0) {
       const seconds = Math.ceil(waitMs / 1000);
       return fail('too_many_attempts', `Too many wrong master passwords; try again in ${seconds} s.`);
     }
     const key = open(
-      await deriveKey(password, document.kdf),
+      await this.deriveKey(password, document.kdf),
       document.wrappedKey,
       wrappedKeyContext(document.id, document.kdf),
     );
     if (!key) {
-      const next = await this.storage.updateState((old) => ({
-        ...old,
-        failedAttempts: old.failedAttempts + 1,
-        lastFailureAt: this.clock.now(),
-      }));
-      const delay = backoffDelayMs(next.failedAttempts);
+      const failures = counted.value.failedAttempts;
+      const stamped = await this.recordAttempt((old) => ({ ...old, lastFailureAt: this.clock.now() }));
+      if (!stamped.ok) return stamped;
+      const delay = backoffDelayMs(failures);
       const after = delay ? ` Wait ${Math.ceil(delay / 1000)} s before the next try.` : '';
       return fail(
         'wrong_password',
-        `The master password is not correct (${next.failedAttempts} wrong in a row).${after} If it is lost, reset the vault.`,
+        `The master password is not correct (${failures} wrong in a row).${after} If it is lost, reset the vault.`,
       );
     }
     if (!macMatches(document, key)) {
@@ -320,9 +338,17 @@ export class Vault {
         `The vault file ${this.path} was changed outside the app; restore it from a backup or reset the vault.`,
       );
     }
-    if (state.failedAttempts > 0)
-      await this.storage.updateState((old) => ({ ...old, failedAttempts: 0, lastFailureAt: null }));
-    return ok({ document, key });
+    const cleared = await this.recordAttempt((old) => ({ ...old, failedAttempts: 0, lastFailureAt: null }));
+    return cleared.ok ? ok({ document, key }) : cleared;
+  }
+
+  /** Changes the failed-attempt state under the vault lock; vault_busy when another process holds the lock. */
+  private async recordAttempt(change: (state: VaultState) => VaultState): VaultResult<VaultState> {
+    try {
+      return ok(await this.storage.updateState(change));
+    } catch (error) {
+      return fail('vault_busy', `The vault is busy (${(error as Error).message}); try again in a moment.`);
+    }
   }
 
   private async currentDocument(): VaultResult<{ document: VaultDocument; key: Buffer }> {

@@ -3,7 +3,7 @@ import { certErrorCodes } from '../cert-types';
 import { registryErrorCodes } from '../server-schema';
 import { channel, emptyRequest, emptyValue } from './channel';
 
-/** Failures of the certificates view: the toolkit's codes and the registry's (for "where used"). */
+/** Failures of the certificates view: the toolkit's codes and the registry's (for "where used", and vault_locked). */
 export const certificatesErrorCodes = [...certErrorCodes, ...registryErrorCodes] as const;
 
 /** The export formats of the certificates view: a PEM bundle, a PEM P7B, a JKS truststore, or a PKCS#8 key. */

@@ -42,4 +42,6 @@ export const channelNameList = [
   'rds:ca-download',
   'rds:register-form',
   'rds:audit',
+  'settings:get',
+  'settings:set',
 ] as const;

@@ -4,13 +4,14 @@ import { channel, emptyRequest } from './channel';
 /** The largest certificate file an upload may carry (bytes). */
 export const maxUploadBytes = 4 * 1024 * 1024;
 
-/** Failures of the file channels. */
+/** Failures of the file channels (browsing the serving machine's folders needs an unlocked vault). */
 export const fileErrorCodes = [
   'folder_unreadable',
   'not_available',
   'file_too_large',
   'upload_quota_exceeded',
   'upload_failed',
+  'vault_locked',
 ] as const;
 
 /** One entry of the file browser. */

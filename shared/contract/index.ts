@@ -7,6 +7,7 @@ import { fileChannels } from './files';
 import { queryChannels } from './query';
 import { rdsChannels } from './rds';
 import { serverChannels } from './servers';
+import { settingsChannels } from './settings';
 import { vaultChannels } from './vault';
 
 /** The whole contract between the renderer and the main process (or server mode): channel name → schemas. */
@@ -19,6 +20,7 @@ export const contract = {
   ...queryChannels,
   ...certificateChannels,
   ...rdsChannels,
+  ...settingsChannels,
 } as const;
 
 /** The contract's type. */

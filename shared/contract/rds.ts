@@ -181,9 +181,20 @@ export const scheduledTask = z.object({
 /** The UI language, for the texts the API localizes (AcceptLanguage en-US / zh-CN). */
 export const apiLanguage = z.enum(['en', 'zh-CN']);
 
+/** The documented shape of an ApsaraDB RDS instance id: a prefix (pgm-, pgr-, rm-, rr-) and lowercase alphanumerics. */
+export const rdsInstanceIdPattern = /^(pgm|pgr|rm|rr)-[a-z0-9]{1,60}$/;
+
+/** The documented shape of an Alibaba Cloud region id, such as cn-hangzhou or ap-southeast-1. */
+export const regionIdPattern = /^[a-z]{2,}(-[a-z0-9]+){1,4}$/;
+
+/** An RDS instance id, checked against its documented shape (it also names files in the data folder). */
+export const rdsInstanceId = z
+  .string()
+  .regex(rdsInstanceIdPattern, 'An instance id is pgm-, pgr-, rm- or rr- and lowercase letters or digits.');
+
 const accountId = z.string().min(1).max(200);
-const regionId = z.string().min(1).max(64);
-const instanceRequest = z.object({ accountId, regionId, instanceId: z.string().min(1).max(64) }).strict();
+const regionId = z.string().max(64).regex(regionIdPattern, 'A region id looks like cn-hangzhou or ap-southeast-1.');
+const instanceRequest = z.object({ accountId, regionId, instanceId: rdsInstanceId }).strict();
 const codes = rdsChannelErrorCodes;
 
 /** The cloud panel's channels: accounts, regions, instances, the SSL page, the CA download, register, the audit. */

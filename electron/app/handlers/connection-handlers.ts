@@ -1,8 +1,9 @@
 import { keywordsOfForm } from '../../../shared/contract/server-form';
 import { fail, ok } from '../../../shared/result';
 import type { HandlerTable } from '../handler-table';
-import type { AppPorts } from '../ports';
+import type { AppPorts, SavedServer } from '../ports';
 import type { SessionRegistry } from '../sessions';
+import { endpointOf } from './saved-endpoint';
 import { formOfServer, secretAddress, secretParameters } from './server-handlers';
 
 type ConnectionHandlers = Pick<
@@ -10,10 +11,21 @@ type ConnectionHandlers = Pick<
   'connection:test' | 'connection:cancel-test' | 'connection:connect' | 'connection:disconnect' | 'connection:list'
 >;
 
-/** Adds a server's saved secrets (password, sslpassword) to its keywords where the request gave none. */
-async function withSavedSecrets(ports: AppPorts, serverId: string, keywords: Record<string, string>) {
+/**
+ * Adds a saved server's secrets (password, sslpassword) to a request's keywords where the request gave none, but
+ * only when the request goes where they were saved for: the same host, hostaddr, port and user. Otherwise the
+ * user types them again.
+ */
+async function withSavedSecrets(
+  ports: AppPorts,
+  server: SavedServer,
+  keywords: Record<string, string>,
+  env: Record<string, string | undefined>,
+) {
+  const savedFor = endpointOf(keywordsOfForm(formOfServer(server)), env);
+  if (savedFor === null || endpointOf(keywords, env) !== savedFor) return ok(keywords);
   for (const field of ['password', ...secretParameters]) {
-    const address = secretAddress(serverId, field);
+    const address = secretAddress(server.id, field);
     if (keywords[field] || !(await ports.vault.hasSecret(address))) continue;
     const secret = await ports.vault.readSecret(address);
     if (!secret.ok) return fail('vault_locked', 'unlock the vault with the master password to use the saved password.');
@@ -36,8 +48,9 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       if (testId) running.set(testId, controller);
       try {
         let keywords = keywordsOfForm(form);
-        if (serverId) {
-          const completed = await withSavedSecrets(ports, serverId, keywords);
+        const saved = serverId ? await registry.get(serverId) : null;
+        if (saved?.ok) {
+          const completed = await withSavedSecrets(ports, saved.value, keywords, engineEnv);
           if (!completed.ok) return completed;
           keywords = completed.value;
         }
@@ -55,7 +68,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       const found = await registry.get(id);
       if (!found.ok) return found;
       const keywords = keywordsOfForm({ ...formOfServer(found.value), password: password ?? '' });
-      const completed = await withSavedSecrets(ports, id, keywords);
+      const completed = await withSavedSecrets(ports, found.value, keywords, engineEnv);
       if (!completed.ok) return completed;
       const opened = await engine.open({ keywords: completed.value, env: engineEnv });
       if (!opened.ok) return opened;

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { maxUploadBytes } from '../../../shared/contract/files';
 import { fail, ok } from '../../../shared/result';
 import { writeFileAtomic } from '../../platform/atomic-write';
+import { confinedPath } from '../../platform/confined-path';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 import { cleanUploads, uploadsQuotaBytes } from '../upload-store';
@@ -31,6 +32,8 @@ function safeName(fileName: string): string {
 export function createFileHandlers(ports: AppPorts): FileHandlers {
   return {
     'files:list': async ({ path }) => {
+      if (!(await ports.vault.status()).unlocked)
+        return fail('vault_locked', 'unlock the vault with the master password to browse folders.');
       const folder = resolve(path || ports.env.HOME || homedir());
       try {
         const listed = await readdir(folder, { withFileTypes: true });
@@ -57,7 +60,8 @@ export function createFileHandlers(ports: AppPorts): FileHandlers {
       if (bytes.length > maxUploadBytes)
         return fail('file_too_large', 'the file is larger than 4 MB; choose the certificate file itself.');
       const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-      const path = join(uploadFolder(ports.home), `${digest}-${safeName(fileName)}`);
+      const path = confinedPath(uploadFolder(ports.home), `${digest}-${safeName(fileName)}`);
+      if (!path) return fail('upload_failed', 'the file name cannot be kept in the data folder; rename the file.');
       const kept = await cleanUploads(uploadFolder(ports.home), ports.registry);
       const quota = uploadsQuotaBytes(ports.env);
       const known = await stat(path).catch(() => null);

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { RdsChannelErrorCode } from '../../../shared/contract/rds';
 import type { ServerForm } from '../../../shared/contract/server-form';
 import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
 import { restartWarning, sslProblemsFor } from '../../../shared/rds-ssl-flow';
 import { fail, ok } from '../../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../../certs/index';
+import { confinedPath } from '../../platform/confined-path';
 import { apiLanguageOf, auditFleet, downloadServerCa, pendingRenewal, SslFlow, serverEntryFor } from '../../rds/index';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
@@ -74,7 +74,9 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
       const store = new CertificateStore({ folder: certificateStoreFolder(ports.home) });
-      const outDir = join(ports.home, 'rds', 'ca-files', instanceId);
+      const outDir = confinedPath(ports.home, 'rds', 'ca-files', instanceId);
+      if (!outDir)
+        return fail('invalid_parameter', `"${instanceId}" is not an RDS instance id; pick the instance again.`);
       const downloaded = await downloadServerCa(
         { client: made.value.client, fetch: ports.rds.fetch, store, appHome: ports.home },
         instanceId,

@@ -1,9 +1,10 @@
-import type { ServerForm } from '../../../shared/contract/server-form';
+import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import type { ServerSummary } from '../../../shared/contract/servers';
 import { fail, ok, type Result } from '../../../shared/result';
 import type { SecretAddress } from '../../../shared/vault-types';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer, ServerFields } from '../ports';
+import { endpointOf } from './saved-endpoint';
 
 type ServerHandlers = Pick<
   HandlerTable,
@@ -78,6 +79,20 @@ function needsVault(form: ServerForm): boolean {
   );
 }
 
+/**
+ * The saved secrets an update leaves behind when it moves the server to another host, hostaddr, port or user and
+ * does not give them again: they were saved for the old endpoint, so they are forgotten.
+ */
+async function staleSecrets(ports: AppPorts, server: SavedServer, form: ServerForm): Promise<string[]> {
+  if (endpointOf(keywordsOfForm(formOfServer(server)), ports.env) === endpointOf(keywordsOfForm(form), ports.env))
+    return [];
+  const given = new Set(form.parameters.map((row) => row.keyword));
+  if (form.savePassword && form.password) given.add('password');
+  const fields = ['password', ...secretParameters].filter((field) => !given.has(field));
+  const saved = await Promise.all(fields.map((field) => ports.vault.hasSecret(secretAddress(server.id, field))));
+  return fields.filter((_field, index) => saved[index]);
+}
+
 /** The registry channels; secrets go to the vault, and the renderer only learns whether one is saved. */
 export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => Promise<void>): ServerHandlers {
   const { registry, vault } = ports;
@@ -108,9 +123,16 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       return saved.ok ? ok(await summaryOf(ports, created.value)) : saved;
     },
     'servers:update': async ({ id, form }) => {
-      if (needsVault(form) && !(await vault.status()).unlocked) return lockedFailure;
+      const before = await registry.get(id);
+      if (!before.ok) return before;
+      const stale = await staleSecrets(ports, before.value, form);
+      if ((needsVault(form) || stale.length) && !(await vault.status()).unlocked)
+        return stale.length
+          ? fail('vault_locked', 'unlock the vault first: moving the server forgets the password saved for it.')
+          : lockedFailure;
       const updated = await registry.update(id, fieldsOfForm(form));
       if (!updated.ok) return updated;
+      for (const field of stale) await vault.deleteSecrets('server', id, field);
       const saved = await saveSecrets(ports, id, form);
       return saved.ok ? ok(await summaryOf(ports, updated.value)) : saved;
     },

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +177,20 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     expect(tested.error).toBeUndefined();
     expect(tested.value).toMatchObject({ ssl: true, host: publicHost });
     expect(tested.value.serverCertificate.subjectAltNames).toContain(`DNS:${publicHost}`);
+  });
+
+  it('refuses instance and region ids not shaped as documented, and writes nothing outside the data folder', async () => {
+    const climbing = `../../../escaped-${process.pid}`;
+    for (const request of [
+      { ...where, instanceId: climbing },
+      { ...where, instanceId: `${backed}/../../x` },
+      { ...where, regionId: '../cn-hangzhou' },
+    ]) {
+      const answer = await call('rds:ca-download', request);
+      expect(answer.error.code).toBe('invalid_request');
+    }
+    expect(existsSync(join(home, 'rds', 'ca-files', climbing))).toBe(false);
+    expect((await call('rds:instance', { ...where, instanceId: 'PGM-UPPER' })).error.code).toBe('invalid_request');
   });
 
   it('audits every PostgreSQL instance across regions with the new SSL state', async () => {

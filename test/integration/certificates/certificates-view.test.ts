@@ -120,6 +120,7 @@ describe('certificates view handlers with the real store, registry and toolkit',
   });
 
   it('exports a private key as unencrypted PKCS#8 DER; an encrypted key needs its passphrase', async () => {
+    expect((await ports.vault.initialize('master password 1', false)).ok).toBe(true);
     const plain = saved(await handlers['certificates:export']({ path: pki.clientKey, format: 'pk8' }), 'client.pk8');
     const publicFromExport = openssl(['pkey', '-inform', 'DER', '-in', plain, '-pubout']);
     expect(publicFromExport).toBe(openssl(['pkey', '-in', pki.clientKey, '-pubout']));

@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,9 +18,9 @@ function memorySecrets(): WritableSecretStore & { values: Map<string, string> } 
   const values = new Map<string, string>();
   return {
     values,
-    readSecret: async (reference) => values.get(reference),
-    writeSecret: async (reference, secret) => {
-      values.set(reference, secret);
+    readSecret: async (reference, endpoint) => values.get(`${reference}|${endpoint}`),
+    writeSecret: async (reference, secret, endpoint) => {
+      values.set(`${reference}|${endpoint}`, secret);
       return true;
     },
   };
@@ -39,7 +41,7 @@ describe('AccessKey profiles', () => {
     const secrets = memorySecrets();
     const accounts = new RdsAccounts({ profiles: jsonProfileStore(join(home, 'app')), secrets, env: {}, home });
     const { accessKeyId, accessKeySecret } = sandbox.accessKey;
-    const saved = await accounts.saveProfile('sandbox', accessKeyId, accessKeySecret, 'cn-hangzhou');
+    const saved = await accounts.saveProfile('sandbox', accessKeyId, accessKeySecret, 'cn-hangzhou', sandbox.endpoint);
     expect(saved.ok).toBe(true);
     const file = readFileSync(join(home, 'app', 'rds-profiles.json'), 'utf8');
     expect(file).toContain(accessKeyId);
@@ -62,14 +64,47 @@ describe('AccessKey profiles', () => {
       home,
     });
     const { accessKeyId, accessKeySecret } = sandbox.accessKey;
-    expect((await accounts.saveProfile('vaulted', accessKeyId, accessKeySecret, 'cn-hangzhou')).ok).toBe(true);
-    const read = await vault.readSecret(accessKeySecretAddress('vaulted'));
+    const saved = await accounts.saveProfile('vaulted', accessKeyId, accessKeySecret, 'cn-hangzhou', sandbox.endpoint);
+    expect(saved.ok).toBe(true);
+    const read = await vault.readSecret(accessKeySecretAddress('vaulted', sandbox.endpoint));
     expect(read.ok && read.value).toBe(accessKeySecret);
     const client = await accounts.client({ profile: 'vaulted', endpoint: sandbox.endpoint });
     expect(client.ok && (await client.value.regions()).ok).toBe(true);
     vault.lock();
     const locked = await accounts.client({ profile: 'vaulted', endpoint: sandbox.endpoint });
     expect(!locked.ok && locked.error.code).toBe('credentials_missing');
+  });
+
+  it('sends a saved AccessKey secret only to the API endpoint it was saved with', async () => {
+    const heard: string[] = [];
+    const other = createServer((request, response) => {
+      heard.push(request.url ?? '');
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherEndpoint = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const vault = new Vault({ folder: join(home, 'vault-bound'), kdfCost: { N: 2 ** 10, r: 8, p: 1 } });
+    expect((await vault.initialize('correct horse battery staple')).ok).toBe(true);
+    const accounts = new RdsAccounts({
+      profiles: jsonProfileStore(join(home, 'app-bound')),
+      secrets: vaultSecretStore(vault),
+      env: {},
+      home,
+    });
+    const { accessKeyId, accessKeySecret } = sandbox.accessKey;
+    expect(
+      (await accounts.saveProfile('bound', accessKeyId, accessKeySecret, 'cn-hangzhou', sandbox.endpoint)).ok,
+    ).toBe(true);
+    const elsewhere = await accounts.client({ profile: 'bound', endpoint: otherEndpoint });
+    if (elsewhere.ok) await elsewhere.value.regions();
+    const byDefault = await accounts.client({ profile: 'bound' });
+    other.close();
+    expect(heard).toEqual([]);
+    expect(!elsewhere.ok && elsewhere.error).toMatchObject({ code: 'credentials_missing' });
+    expect(!elsewhere.ok && elsewhere.error.message).toContain('enter the AccessKey secret again');
+    expect(!byDefault.ok && byDefault.error.code).toBe('credentials_missing');
+    const saved = await accounts.client({ profile: 'bound', endpoint: sandbox.endpoint });
+    expect(saved.ok && (await saved.value.regions()).ok).toBe(true);
   });
 
   it('waits through an intermediate status it has never heard of', async () => {

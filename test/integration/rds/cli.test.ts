@@ -142,6 +142,7 @@ describe('rdspg sandbox', () => {
       started.info.accessKeyId,
       started.info.accessKeySecret,
       'cn-hangzhou',
+      started.info.endpoint,
     );
     expect(saved.ok).toBe(true);
     const env = { HOME: home, RDSPG_HOME: app, RDSPG_KEYCHAIN: 'off', RDSPG_MASTER_PASSWORD: 'a long master password' };

@@ -1,0 +1,47 @@
+import { App, Button, Dropdown } from 'antd';
+import { useEffect, useState } from 'react';
+import { type AppSettings, idleLockChoices } from '../../shared/contract/settings';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+import { t } from '../i18n';
+
+type Minutes = AppSettings['idleLockMinutes'];
+
+function choiceLabel(minutes: Minutes): string {
+  return minutes === 0 ? t('idleLock.off') : t('idleLock.minutes', { count: minutes });
+}
+
+/** The idle timeout menu (auto-lock): off, 5, 15 or 60 minutes; the main side (or server mode) keeps and honours it. */
+export function IdleLockMenu() {
+  const { message } = App.useApp();
+  const [minutes, setMinutes] = useState<Minutes | null>(null);
+  useEffect(() => {
+    void api['settings:get']({}).then((answer) => {
+      if (answer.ok) setMinutes(answer.value.idleLockMinutes);
+    });
+  }, []);
+  async function choose(next: Minutes) {
+    const answer = await api['settings:set']({ idleLockMinutes: next });
+    if (!answer.ok) {
+      const failure = describeFailure(answer.error);
+      return message.error(`${failure.title}: ${failure.detail}`);
+    }
+    setMinutes(answer.value.idleLockMinutes);
+  }
+  return (
+    <Dropdown
+      trigger={['click']}
+      autoFocus
+      menu={{
+        selectable: true,
+        selectedKeys: minutes === null ? [] : [String(minutes)],
+        items: idleLockChoices.map((choice) => ({ key: String(choice), label: choiceLabel(choice) })),
+        onClick: ({ key }) => void choose(Number(key) as Minutes),
+      }}
+    >
+      <Button role="menuitem" aria-label={t('idleLock.label')} title={t('idleLock.hint')}>
+        {minutes === null ? t('idleLock.label') : `${t('idleLock.label')}: ${choiceLabel(minutes)}`}
+      </Button>
+    </Dropdown>
+  );
+}

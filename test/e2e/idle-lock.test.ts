@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type TestBrowser } from './support/browser';
+import { type ServeProcess, startServe } from './support/serve';
+
+let serve: ServeProcess;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await Promise.allSettled([browser?.close(), serve?.stop()]);
+});
+
+describe('idle auto-lock in server mode', () => {
+  it('the Idle timeout menu offers off, 5, 15 and 60 minutes and server mode keeps the choice', async () => {
+    await page.goto(serve.url);
+    await page.getByLabel('Master password', { exact: true }).fill('idle lock master password');
+    await page.getByLabel('Confirm master password', { exact: true }).fill('idle lock master password');
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menuitem', { name: 'Idle timeout', exact: true });
+    await expect.poll(() => menu.textContent()).toBe('Idle timeout: 15 minutes');
+    await menu.click();
+    for (const label of ['Off', '5 minutes', '15 minutes', '60 minutes'])
+      await page.getByRole('menuitem', { name: label, exact: true }).waitFor();
+    await page.getByRole('menuitem', { name: '5 minutes', exact: true }).click();
+    await expect.poll(() => menu.textContent()).toBe('Idle timeout: 5 minutes');
+    const saved = JSON.parse(await readFile(join(serve.home, 'settings.json'), 'utf8'));
+    expect(saved).toEqual({ idleLockMinutes: 5 });
+  });
+
+  it('when the main side locks the vault, the page shows the lock screen with a notice', async () => {
+    await page.evaluate(() =>
+      fetch('/api/vault:lock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+    );
+    await page.getByText('The vault was locked after a time without use').waitFor({ timeout: 30_000 });
+    await page.getByLabel('Master password', { exact: true }).waitFor();
+  }, 60_000);
+});
