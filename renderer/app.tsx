@@ -7,9 +7,10 @@ import { antLocale } from './i18n/ant-locale';
 import { MainWindow } from './main-window';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
+import { DamagedVaultScreen } from './vault/damaged-vault-screen';
 import { MasterPasswordScreen } from './vault/master-password-screen';
 
-/** The whole UI: the theme that follows the OS, then the master-password screen or the main window. */
+/** The whole UI: the theme that follows the OS, then the damaged-vault, master-password screen or the main window. */
 export function App() {
   const dark = useSystemDarkMode();
   const locale = useLocale();
@@ -30,6 +31,7 @@ export function App() {
   let content: React.ReactNode;
   if (problem) content = <p role="alert">{problem}</p>;
   else if (!status) content = <Spin aria-label={t('app.loading')} />;
+  else if (status.damage) content = <DamagedVaultScreen damage={status.damage} onStatus={setStatus} />;
   else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
   else content = <MainWindow onStatus={setStatus} />;
   return (
