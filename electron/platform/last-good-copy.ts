@@ -75,7 +75,8 @@ export function formatSavedAt(savedAt: number): string {
 /** The way out of a damaged file, for its message: the last good copy with its date and the restore command. */
 export function wayBack(copy: CopyState, restoreCommand: string, otherwise: string): string {
   if (copy.kind === 'sound') {
-    return `The last good copy ${copy.path} was saved at ${formatSavedAt(copy.savedAt)}; bring it back with "${restoreCommand}" (or Restore in the app). ${otherwise}`;
+    const rest = `${otherwise[0]!.toLowerCase()}${otherwise.slice(1)}`;
+    return `The last good copy ${copy.path} was saved at ${formatSavedAt(copy.savedAt)}; bring it back with "${restoreCommand}" (or Restore in the app), or ${rest}`;
   }
   const why =
     copy.kind === 'damaged'

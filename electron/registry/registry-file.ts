@@ -72,7 +72,7 @@ export class RegistryFile {
     const copy = await lastGoodCopy(this.path, soundRegistry);
     return fail(
       'registry_corrupt',
-      `${this.path} ${parsed.error.message}. ${wayBack(copy, 'rdspg servers restore', 'Or move the file aside to start with no servers.')}`,
+      `${this.path} ${parsed.error.message}. ${wayBack(copy, 'rdspg servers restore', 'Move the file aside to start with no servers.')}`,
     );
   }
 
