@@ -132,7 +132,7 @@ describe('rdspg servers', () => {
     });
     expect((await rdspg(['servers', 'remove', 'prod'])).status).toBe(0);
     const vault = new Vault({ folder });
-    expect(await vault.savedSecrets('server')).toEqual([]);
+    expect(await vault.savedSecrets('server')).toEqual({ ok: true, value: [] });
   });
 
   it('imports a pgAdmin servers.json and exports it, a conninfo, a service section and a JDBC URL', async () => {
