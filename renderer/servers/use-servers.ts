@@ -13,10 +13,12 @@ export function useServers() {
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = useCallback(async () => {
     const early = takePrefetched();
-    const [listed, open] = await Promise.all([
+    const [first, open] = await Promise.all([
       early?.servers ?? api['servers:list']({}),
       early?.connections ?? api['connection:list']({}),
     ]);
+    // A prefetched failure may be stale (asked before a damaged vault was restored): ask once more.
+    const listed = first.ok || !early ? first : await api['servers:list']({});
     if (listed.ok) {
       setServers(listed.value.servers);
       setGroups(listed.value.groups);
