@@ -97,6 +97,7 @@ export const en = {
   'root.facts': 'Subject: {subject} · Expires: {date}',
   'root.isCa': ' · CA',
   'root.notCa': ' · not a CA',
+  'servers.restore': 'Restore the last good servers.json',
   'vault.setTitle': 'Set the master password',
   'vault.unlockTitle': 'Unlock RDS PG Connect',
   'vault.setIntro': 'The master password encrypts saved passwords and keys on this computer. It cannot be recovered.',

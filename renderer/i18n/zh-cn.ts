@@ -98,6 +98,7 @@ export const zhCN: Record<MessageKey, string> = {
   'root.facts': '使用者：{subject} · 到期时间：{date}',
   'root.isCa': ' · CA证书',
   'root.notCa': ' · 不是CA证书',
+  'servers.restore': '恢复最近一份完好的 servers.json',
   'vault.setTitle': '设置主密码',
   'vault.unlockTitle': '解锁 RDS PG Connect',
   'vault.setIntro': '主密码用于加密本机保存的密码和密钥，遗忘后无法找回。',

@@ -10,7 +10,7 @@ export function useServers() {
   const [groups, setGroups] = useState<string[]>([]);
   const [connections, setConnections] = useState<Map<string, OpenConnectionState>>(new Map());
   const [loaded, setLoaded] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
   const refresh = useCallback(async () => {
     const early = takePrefetched();
     const [first, open] = await Promise.all([
@@ -23,7 +23,7 @@ export function useServers() {
       setServers(listed.value.servers);
       setGroups(listed.value.groups);
       setProblem(null);
-    } else setProblem(listed.error.message);
+    } else setProblem(listed.error);
     if (open.ok) setConnections(new Map(open.value.map((state) => [state.serverId, state])));
     setLoaded(true);
   }, []);

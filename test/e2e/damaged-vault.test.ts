@@ -63,4 +63,16 @@ describe('the damaged-vault screen', () => {
     await page.getByRole('navigation', { name: 'Servers' }).waitFor();
     await page.getByRole('tree').getByText('prod').waitFor();
   });
+
+  it('a damaged servers.json shows its message and Restore brings the servers back', async () => {
+    const path = join(home, 'servers.json');
+    await writeFile(path, '{"schemaVersion": 2, "groups": [');
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await alert.getByText('rdspg servers restore').waitFor();
+    await alert.getByText(`${path}.bak was saved at`).waitFor();
+    await alert.getByRole('button', { name: 'Restore the last good servers.json' }).click();
+    await page.getByRole('tree').getByText('prod').waitFor();
+    expect(await readFile(path, 'utf8')).toContain('"prod"');
+  });
 });
