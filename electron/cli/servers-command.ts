@@ -1,18 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { ConnectionKeywords } from '../../shared/libpq-keywords';
-import { type Failure, ok, type Result } from '../../shared/result';
-import {
-  type RegistryErrorCode,
-  type SavedServer,
-  type ServerFields,
-  secretKeywords,
-} from '../../shared/server-schema';
+import { type Failure, ok } from '../../shared/result';
+import { type SavedServer, type ServerFields, secretKeywords } from '../../shared/server-schema';
 import { parseConninfo } from '../engine/conninfo';
 import { resolveAppHome } from '../platform/app-home';
 import { formatSavedAt } from '../platform/last-good-copy';
 import {
-  connectionKeywordsFor,
   formatPgadminServers,
   parsePgadminServers,
   ServerRegistry,
@@ -22,13 +15,7 @@ import {
   serverToServiceSection,
   splitKeywords,
 } from '../registry';
-import {
-  type CliVaultErrorCode,
-  cliVault,
-  promptPassword,
-  readStdinLine,
-  unlockForCommand,
-} from '../vault/cli-session';
+import { cliVault, promptPassword, readStdinLine, unlockForCommand } from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
@@ -345,28 +332,6 @@ async function restore(run: Run): Promise<number> {
       `Restored servers.json from its last good copy ${restored.value.path} (saved at ${formatSavedAt(restored.value.savedAt)}).`,
     );
   return 0;
-}
-
-/**
- * For `rdspg check --server NAME`: the saved server's libpq keywords with its saved password and sslpassword, the
- * vault unlocked as every CLI command unlocks it (OS keychain, else RDSPG_MASTER_PASSWORD, else a prompt), and
- * only when the server has a saved secret.
- */
-export async function savedServerKeywords(
-  io: CliIo,
-  nameOrId: string,
-): Promise<Result<ConnectionKeywords, RegistryErrorCode | CliVaultErrorCode>> {
-  const registry = new ServerRegistry({ folder: resolveAppHome(io.env) });
-  const vault = cliVault(io);
-  const server = await registry.get(nameOrId);
-  if (!server.ok) return server;
-  const saved = await vault.savedSecrets('server', server.value.id);
-  if (!saved.ok) return saved;
-  if (saved.value.length) {
-    const unlocked = await unlockForCommand(vault, io);
-    if (!unlocked.ok) return unlocked;
-  }
-  return connectionKeywordsFor(registry, vault, server.value.id);
 }
 
 /** `rdspg servers …`: the saved servers (pgAdmin's dialog fields), import/export, secrets only in the vault. */

@@ -27,7 +27,7 @@ const freshState: VaultState = { failedAttempts: 0, lastFailureAt: null, remembe
 const soundVault = (text: string) => parseVault(text) !== null;
 
 /** What is left after the way back: a reset. */
-const resetAdvice = 'Or reset the vault ("rdspg vault reset"; the saved secrets are lost, the servers are kept).';
+const resetAdvice = 'Reset the vault ("rdspg vault reset"; the saved secrets are lost, the servers are kept).';
 
 /** The vault's files in the data folder: vault.json, vault-state.json and the lock that serializes writers. */
 export class VaultStorage {

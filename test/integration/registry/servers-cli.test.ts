@@ -73,7 +73,7 @@ describe('rdspg servers', () => {
         sslpassword: keyPassphrase,
       },
     });
-    const { savedServerKeywords } = await import('../../../electron/cli/servers-command');
+    const { savedServerKeywords } = await import('../../../electron/cli/saved-server-keywords');
     expect(await savedServerKeywords(cliIo(env).io, 'prod')).toEqual(keywords);
     const noPassword = cliIo({ ...env, RDSPG_MASTER_PASSWORD: '' }, '');
     const asked = await savedServerKeywords(noPassword.io, 'prod');
