@@ -10,8 +10,6 @@ export const rdsChannelErrorCodes = [
   'account_not_found',
   'job_not_found',
   'sandbox_unavailable',
-  'vault_corrupt',
-  'vault_newer',
 ] as const;
 
 /** A failure code of the cloud panel's channels. */

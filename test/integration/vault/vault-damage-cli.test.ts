@@ -103,6 +103,16 @@ describe('a damaged vault.json, through the real CLI', () => {
     expectDamageNamed(run.stderr);
   });
 
+  it('rdspg rds with an app profile refuses with vault_corrupt, not "credentials missing"', async () => {
+    const profile = { name: 'work', accessKeyId: 'LTAI-id', regionId: 'cn-hangzhou', secretReference: 'work' };
+    writeFileSync(`${folder}/rds-profiles.json`, JSON.stringify({ profiles: [profile] }));
+    damageVault();
+    const run = await rdspg(['rds', 'regions', '--profile', 'work', '--endpoint', 'http://127.0.0.1:1']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).not.toContain('credentials_missing');
+    expectDamageNamed(run.stderr);
+  });
+
   it('rdspg vault restore brings back the saved password; a damaged backup is refused', async () => {
     const damaged = damageVault();
     const good = readFileSync(`${folder}/vault.json.bak`, 'utf8');
