@@ -95,10 +95,10 @@ async function change(run: Run): Promise<number> {
 async function reset(run: Run): Promise<number> {
   const saved = await run.vault.savedSecrets();
   if (!run.json) {
-    const count = saved.ok ? `all ${saved.value.length}` : 'every';
+    const what = saved.ok ? `all ${saved.value.length} saved secrets` : 'every saved secret';
     writeLine(
       run.io.stderr,
-      `Warning: resetting the vault deletes ${count} saved secrets (passwords, key passphrases, AccessKey secrets). Servers are kept.`,
+      `Warning: resetting the vault deletes ${what} (passwords, key passphrases, AccessKey secrets). Servers are kept.`,
     );
   }
   if (!run.values.yes) {
@@ -141,9 +141,7 @@ async function restore(run: Run): Promise<number> {
     run,
     result.value.status,
     `Restored the vault from its last good copy ${path} (saved at ${formatSavedAt(savedAt)}).`,
-    {
-      restoredFrom: result.value.restoredFrom,
-    },
+    { restoredFrom: result.value.restoredFrom },
   );
 }
 
