@@ -8,12 +8,13 @@ import { MainWindow } from './main-window';
 import { SessionEndScreen, useSessionEnd } from './server-mode/session-end';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
+import { DamagedVaultScreen } from './vault/damaged-vault-screen';
 import { MasterPasswordScreen } from './vault/master-password-screen';
 
 /** How often the unlocked UI asks whether the main side locked the vault after the idle time. */
 const idlePollMs = 15_000;
 
-/** The whole UI: the theme that follows the OS, then the master-password screen or the main window. */
+/** The whole UI: the theme that follows the OS, then the damaged-vault, master-password screen or the main window. */
 export function App() {
   const dark = useSystemDarkMode();
   const locale = useLocale();
@@ -50,6 +51,7 @@ export function App() {
   if (sessionEnd) content = <SessionEndScreen reason={sessionEnd} />;
   else if (problem) content = <p role="alert">{problem}</p>;
   else if (!status) content = <Spin aria-label={t('app.loading')} />;
+  else if (status.damage) content = <DamagedVaultScreen damage={status.damage} onStatus={setStatus} />;
   else if (!status.unlocked)
     content = (
       <>

@@ -39,6 +39,16 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
   const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
   const server = servers.find((item) => item.id === selected) ?? null;
 
+  /** Puts back the last good servers.json when the list says it is damaged. */
+  async function restoreServers() {
+    const answer = await api['servers:restore']({});
+    if (!answer.ok) {
+      const failure = describeFailure(answer.error);
+      return message.error(`${failure.title}: ${failure.detail}`);
+    }
+    await refresh();
+  }
+
   const lock = useCallback(async () => {
     const answer = await api['vault:lock']({});
     if (answer.ok) onStatus(answer.value);
@@ -155,6 +165,14 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           theme="light"
           style={{ padding: 12, background: 'transparent', borderRight: '1px solid rgba(128,128,128,0.3)' }}
         >
+          {listProblem && (
+            <div role="alert">
+              <p>{listProblem.message}</p>
+              {listProblem.code === 'registry_corrupt' && (
+                <Button onClick={restoreServers}>{t('servers.restore')}</Button>
+              )}
+            </div>
+          )}
           <ServerTree
             servers={servers}
             groups={groups}
@@ -162,7 +180,6 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             selected={selected}
             onSelect={setSelected}
           />
-          {listProblem && <p role="alert">{listProblem}</p>}
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
           <ServerPanel

@@ -28,6 +28,8 @@ export const rdsErrorCodeList = [
   'ca_package_invalid',
   'certificate_invalid',
   'rejected',
+  'vault_corrupt',
+  'vault_newer',
 ] as const;
 
 /** One of the ways a call to the RDS OpenAPI can fail. */
@@ -80,4 +82,6 @@ export const rdsNextSteps: Record<RdsErrorCode, string> = {
   ca_package_invalid: 'the downloaded CA package is not a zip, PEM or DER certificate; download it from the console',
   certificate_invalid: 'fix the certificate or key file and retry',
   rejected: 'the service refused the request; read its message above',
+  vault_corrupt: 'restore the vault with "rdspg vault restore" or reset it with "rdspg vault reset"',
+  vault_newer: 'update RDS PG Connect to read the vault',
 };

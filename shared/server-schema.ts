@@ -15,6 +15,10 @@ export const registryErrorCodes = [
   'registry_failed',
   'invalid_import',
   'vault_locked',
+  'vault_corrupt',
+  'vault_newer',
+  'backup_missing',
+  'backup_corrupt',
 ] as const;
 
 /** One expected failure of the server registry. */

@@ -13,6 +13,9 @@ export const vaultErrorCodes = [
   'vault_corrupt',
   'vault_newer',
   'vault_busy',
+  'backup_missing',
+  'backup_corrupt',
+  'reset_not_confirmed',
 ] as const;
 
 /** One expected failure of the vault. */
@@ -31,6 +34,18 @@ export interface SecretAddress {
   field: string;
 }
 
+/** The word the user types to confirm a vault reset (the CLI prompt and the app's reset dialog). */
+export const resetConfirmationWord = 'RESET';
+
+/** A vault file that cannot be read: the code, the message with the way out, and its last good copy (if sound). */
+export interface VaultDamage {
+  code: VaultErrorCode;
+  message: string;
+  backupPath: string | null;
+  /** When the last good copy was saved (ms since the epoch); null when there is no sound one. */
+  backupSavedAt: number | null;
+}
+
 /** What anyone may know about the vault without unlocking it (the renderer sees only this). */
 export interface VaultStatus {
   initialized: boolean;
@@ -43,4 +58,6 @@ export interface VaultStatus {
   /** Failed unlock attempts in a row, and when the next attempt is allowed (ms since the epoch, or null). */
   failedAttempts: number;
   retryAt: number | null;
+  /** Set when the vault file is damaged (or newer): nothing may proceed as if no secret were saved. */
+  damage: VaultDamage | null;
 }

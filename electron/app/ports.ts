@@ -24,10 +24,12 @@ export interface VaultPort {
     remember: boolean,
   ): Promise<Result<{ status: VaultStatus; deletedSecrets: number }, VaultErrorCode>>;
   remember(on: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
-  /** Whether a secret is saved, answerable while locked. */
-  hasSecret(address: SecretAddress): Promise<boolean>;
-  /** Every saved secret's address (no values), answerable while locked. */
-  savedSecrets(ownerKind?: SecretOwnerKind): Promise<SecretAddress[]>;
+  /** Whether a secret is saved, answerable while locked; a damaged vault is a failure. */
+  hasSecret(address: SecretAddress): Promise<Result<boolean, VaultErrorCode>>;
+  /** Every saved secret's address (no values), answerable while locked; a damaged vault is a failure. */
+  savedSecrets(ownerKind?: SecretOwnerKind): Promise<Result<SecretAddress[], VaultErrorCode>>;
+  /** Puts back the last good copy of the vault file. */
+  restore(): Promise<Result<{ status: VaultStatus; restoredFrom: { path: string; savedAt: number } }, VaultErrorCode>>;
   readSecret(address: SecretAddress): Promise<Result<string | null, VaultErrorCode>>;
   writeSecret(address: SecretAddress, value: string): Promise<Result<void, VaultErrorCode>>;
   deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): Promise<Result<number, VaultErrorCode>>;
@@ -40,6 +42,8 @@ export interface RegistryPort {
   create(fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
   update(id: string, fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
   remove(id: string): Promise<Result<unknown, RegistryErrorCode>>;
+  /** Puts back the last good copy of servers.json. */
+  restore(): Promise<Result<{ path: string; savedAt: number }, RegistryErrorCode>>;
 }
 
 /** A connection request to the engine: libpq keywords and the environment it reads. */

@@ -107,6 +107,20 @@ export class RdsPanel {
     return listed;
   }
 
+  /** Every account; the vault's damage instead when there are app profiles (their secrets live in the vault). */
+  async checkedList(): Promise<Result<RdsAccountView[], RdsChannelErrorCode>> {
+    const accounts = await this.list();
+    if (!accounts.some((account) => account.kind === 'profile')) return ok(accounts);
+    return (await this.vaultDamage()) ?? ok(accounts);
+  }
+
+  /** The vault's damage as a failure; null when the vault file reads. */
+  private async vaultDamage() {
+    const { damage } = await this.ports.vault.status();
+    if (!damage) return null;
+    return fail(damage.code === 'vault_newer' ? 'vault_newer' : 'vault_corrupt', damage.message);
+  }
+
   /** Adds an AccessKey profile: the secret goes into the vault, the endpoint override (if any) beside the profiles. */
   async add(input: {
     name: string;
@@ -182,6 +196,8 @@ export class RdsPanel {
       );
     }
     if (account.kind === 'environment') return this.accounts.client({ ...endpoint, regionId });
+    const damaged = await this.vaultDamage();
+    if (damaged) return damaged;
     return this.accounts.client({ profile: account.name, ...endpoint, regionId });
   }
 

@@ -44,7 +44,7 @@ export const checkCommand: CliCommand = {
     }
     const text = positionals[0] ?? '';
     const saved = values.server
-      ? await (await import('./servers-command')).savedServerKeywords(io, values.server)
+      ? await (await import('./saved-server-keywords')).savedServerKeywords(io, values.server)
       : ok({});
     const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
     const keywords = !saved.ok ? saved : given.ok ? ok({ ...saved.value, ...given.value }) : given;

@@ -1,17 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { ConnectionKeywords } from '../../shared/libpq-keywords';
-import type { Failure, Result } from '../../shared/result';
-import {
-  type RegistryErrorCode,
-  type SavedServer,
-  type ServerFields,
-  secretKeywords,
-} from '../../shared/server-schema';
+import { type Failure, ok } from '../../shared/result';
+import { type SavedServer, type ServerFields, secretKeywords } from '../../shared/server-schema';
 import { parseConninfo } from '../engine/conninfo';
 import { resolveAppHome } from '../platform/app-home';
+import { formatSavedAt } from '../platform/last-good-copy';
 import {
-  connectionKeywordsFor,
   formatPgadminServers,
   parsePgadminServers,
   ServerRegistry,
@@ -21,20 +15,14 @@ import {
   serverToServiceSection,
   splitKeywords,
 } from '../registry';
-import {
-  type CliVaultErrorCode,
-  cliVault,
-  promptPassword,
-  readStdinLine,
-  unlockForCommand,
-} from '../vault/cli-session';
+import { cliVault, promptPassword, readStdinLine, unlockForCommand } from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
   'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--save-password] [--password-stdin] ' +
   '| edit NAME [CONNINFO] [--name N] [--group G] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
-  '| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE]';
+  '| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE] | restore';
 
 const options = {
   json: { type: 'boolean' },
@@ -65,25 +53,27 @@ function failWith(run: Run, failure: Failure): number {
   return failure.code === 'usage' ? 2 : 1;
 }
 
-/** A server as list/show print it: every field, and only whether each secret is saved. */
+/** Servers as list/show print them: every field, and only whether each secret is saved; a damaged vault fails. */
 async function describeServers(vault: Vault, servers: SavedServer[]) {
-  const saved = new Set((await vault.savedSecrets('server')).map((address) => `${address.ownerId}\n${address.field}`));
+  const secrets = await vault.savedSecrets('server');
+  if (!secrets.ok) return secrets;
+  const saved = new Set(secrets.value.map((address) => `${address.ownerId}\n${address.field}`));
   const has = (server: SavedServer, field: string) => saved.has(`${server.id}\n${field}`);
-  return servers.map((server) => ({
-    ...server,
-    passwordSaved: has(server, 'password'),
-    sslpasswordSaved: has(server, 'sslpassword'),
-  }));
-}
-
-async function describeServer(vault: Vault, server: SavedServer) {
-  return (await describeServers(vault, [server]))[0]!;
+  return ok(
+    servers.map((server) => ({
+      ...server,
+      passwordSaved: has(server, 'password'),
+      sslpasswordSaved: has(server, 'sslpassword'),
+    })),
+  );
 }
 
 async function list(run: Run): Promise<number> {
   const loaded = await run.registry.list();
   if (!loaded.ok) return failWith(run, loaded.error);
-  const servers = await describeServers(run.vault, loaded.value.servers);
+  const described = await describeServers(run.vault, loaded.value.servers);
+  if (!described.ok) return failWith(run, described.error);
+  const servers = described.value;
   if (run.json) {
     writeJson(run.io.stdout, { groups: loaded.value.groups, servers });
     return 0;
@@ -107,7 +97,9 @@ async function list(run: Run): Promise<number> {
 async function show(run: Run, name: string): Promise<number> {
   const found = await run.registry.get(name);
   if (!found.ok) return failWith(run, found.error);
-  const server = await describeServer(run.vault, found.value);
+  const described = await describeServers(run.vault, [found.value]);
+  if (!described.ok) return failWith(run, described.error);
+  const server = described.value[0]!;
   const conninfo = serverToConninfo(found.value);
   if (run.json) {
     writeJson(run.io.stdout, { server, conninfo });
@@ -204,8 +196,13 @@ async function add(run: Run, name: string, conninfo: string | undefined): Promis
 }
 
 async function report(run: Run, server: SavedServer, headline: string): Promise<number> {
-  if (run.json) writeJson(run.io.stdout, { server: await describeServer(run.vault, server) });
-  else writeLine(run.io.stdout, headline);
+  if (!run.json) {
+    writeLine(run.io.stdout, headline);
+    return 0;
+  }
+  const described = await describeServers(run.vault, [server]);
+  if (!described.ok) return failWith(run, described.error);
+  writeJson(run.io.stdout, { server: described.value[0] });
   return 0;
 }
 
@@ -224,8 +221,9 @@ async function edit(run: Run, name: string, conninfo: string | undefined): Promi
       ? await secretsToSave(run, given)
       : {};
   if ('code' in secrets) return failWith(run, secrets as Failure);
-  const forgetting = forget ? await run.vault.savedSecrets('server', current.value.id) : [];
-  if (Object.keys(secrets).length || forgetting.length) {
+  const forgetting = forget ? await run.vault.savedSecrets('server', current.value.id) : ok([]);
+  if (!forgetting.ok) return failWith(run, forgetting.error);
+  if (Object.keys(secrets).length || forgetting.value.length) {
     const unlocked = await unlockForCommand(run.vault, run.io);
     if (!unlocked.ok) return failWith(run, unlocked.error);
   }
@@ -247,7 +245,9 @@ async function edit(run: Run, name: string, conninfo: string | undefined): Promi
 async function remove(run: Run, name: string): Promise<number> {
   const current = await run.registry.get(name);
   if (!current.ok) return failWith(run, current.error);
-  if ((await run.vault.savedSecrets('server', current.value.id)).length) {
+  const saved = await run.vault.savedSecrets('server', current.value.id);
+  if (!saved.ok) return failWith(run, saved.error);
+  if (saved.value.length) {
     const unlocked = await unlockForCommand(run.vault, run.io);
     if (!unlocked.ok) return failWith(run, unlocked.error);
     const deleted = await run.vault.deleteSecrets('server', current.value.id);
@@ -322,29 +322,22 @@ async function exportServers(run: Run, name: string | undefined): Promise<number
   return 0;
 }
 
-/**
- * For `rdspg check --server NAME`: the saved server's libpq keywords with its saved password and sslpassword, the
- * vault unlocked as every CLI command unlocks it (OS keychain, else RDSPG_MASTER_PASSWORD, else a prompt), and
- * only when the server has a saved secret.
- */
-export async function savedServerKeywords(
-  io: CliIo,
-  nameOrId: string,
-): Promise<Result<ConnectionKeywords, RegistryErrorCode | CliVaultErrorCode>> {
-  const registry = new ServerRegistry({ folder: resolveAppHome(io.env) });
-  const vault = cliVault(io);
-  const server = await registry.get(nameOrId);
-  if (!server.ok) return server;
-  if ((await vault.savedSecrets('server', server.value.id)).length) {
-    const unlocked = await unlockForCommand(vault, io);
-    if (!unlocked.ok) return unlocked;
-  }
-  return connectionKeywordsFor(registry, vault, server.value.id);
+async function restore(run: Run): Promise<number> {
+  const restored = await run.registry.restore();
+  if (!restored.ok) return failWith(run, restored.error);
+  if (run.json) writeJson(run.io.stdout, { restoredFrom: restored.value });
+  else
+    writeLine(
+      run.io.stdout,
+      `Restored servers.json from its last good copy ${restored.value.path} (saved at ${formatSavedAt(restored.value.savedAt)}).`,
+    );
+  return 0;
 }
 
 /** `rdspg servers …`: the saved servers (pgAdmin's dialog fields), import/export, secrets only in the vault. */
 export const serversCommand: CliCommand = {
-  summary: 'list, add, show, edit, remove, import and export saved servers (pgAdmin servers.json, conninfo, JDBC)',
+  summary:
+    'list, add, show, edit, remove, import and export saved servers (pgAdmin servers.json, conninfo, JDBC); restore the last good servers.json',
   usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -360,7 +353,7 @@ export const serversCommand: CliCommand = {
     const needs = (count: number, what: string) =>
       positionals.length - 1 < count ? `missing ${what}` : extra.length ? 'too many arguments' : null;
     const problem =
-      action === 'list'
+      action === 'list' || action === 'restore'
         ? first !== undefined
           ? 'too many arguments'
           : null
@@ -379,6 +372,7 @@ export const serversCommand: CliCommand = {
                   : 'missing the servers action';
     if (problem) return failWith(run, usageFailure(usage, problem));
     if (action === 'list') return list(run);
+    if (action === 'restore') return restore(run);
     if (action === 'show') return show(run, first!);
     if (action === 'add') return add(run, first!, second);
     if (action === 'edit') return edit(run, first!, second);

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Failure } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
-import type { VaultStatus } from '../../shared/vault-types';
+import { resetConfirmationWord, type VaultStatus } from '../../shared/vault-types';
+import { formatSavedAt } from '../platform/last-good-copy';
 import { cliVault, masterPasswordFrom, newPasswordFrom, promptPassword, unlockForCommand } from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
-  'rdspg vault init [--remember] | unlock [--remember] | lock | change | reset [--yes] | status | remember on|off   (each with [--json])';
+  'rdspg vault init [--remember] | unlock [--remember] | lock | change | reset [--yes] | restore | status | remember on|off   (each with [--json])';
 
 interface Run {
   io: CliIo;
@@ -24,9 +25,11 @@ function failWith(run: Run, failure: Failure): number {
 
 function describe(status: VaultStatus): string[] {
   const lines = [
-    !status.initialized
-      ? 'Vault: not set up yet ("rdspg vault init").'
-      : `Vault: set up; ${status.remembered ? 'the key is remembered in the OS keychain on this device' : 'commands ask for the master password (or read RDSPG_MASTER_PASSWORD)'}.`,
+    status.damage
+      ? `Vault: damaged [${status.damage.code}]: ${status.damage.message}`
+      : !status.initialized
+        ? 'Vault: not set up yet ("rdspg vault init").'
+        : `Vault: set up; ${status.remembered ? 'the key is remembered in the OS keychain on this device' : 'commands ask for the master password (or read RDSPG_MASTER_PASSWORD)'}.`,
   ];
   if (!status.keychainAvailable) {
     lines.push(
@@ -90,17 +93,22 @@ async function change(run: Run): Promise<number> {
 }
 
 async function reset(run: Run): Promise<number> {
-  const saved = (await run.vault.savedSecrets()).length;
+  const saved = await run.vault.savedSecrets();
   if (!run.json) {
+    const what = saved.ok ? `all ${saved.value.length} saved secrets` : 'every saved secret';
     writeLine(
       run.io.stderr,
-      `Warning: resetting the vault deletes all ${saved} saved secrets (passwords, key passphrases, AccessKey secrets). Servers are kept.`,
+      `Warning: resetting the vault deletes ${what} (passwords, key passphrases, AccessKey secrets). Servers are kept.`,
     );
   }
   if (!run.values.yes) {
-    const answer = await promptPassword(run.io, 'Type RESET to continue: ');
-    if (answer?.trim() !== 'RESET')
-      return failWith(run, { code: 'cancelled', message: 'Nothing was changed; pass --yes to reset without asking.' });
+    const answer = await promptPassword(run.io, `Type ${resetConfirmationWord} to continue: `);
+    if (answer?.trim() !== resetConfirmationWord) {
+      return failWith(run, {
+        code: 'reset_not_confirmed',
+        message: `Nothing was changed; type ${resetConfirmationWord} at the prompt, or pass --yes to reset without asking.`,
+      });
+    }
   }
   const password = await newPasswordFrom(
     run.io,
@@ -115,6 +123,26 @@ async function reset(run: Run): Promise<number> {
   return done(run, status, `The vault is reset: ${deletedSecrets} saved secrets deleted; every server is kept.`, {
     deletedSecrets,
   });
+}
+
+async function status(run: Run): Promise<number> {
+  const current = await run.vault.status();
+  if (!current.damage) return done(run, current, 'Vault status:');
+  if (run.json) writeJson(run.io.stdout, { ok: false, error: current.damage, status: current });
+  else for (const line of ['Vault status:', ...describe(current)]) writeLine(run.io.stdout, line);
+  return 1;
+}
+
+async function restore(run: Run): Promise<number> {
+  const result = await run.vault.restore();
+  if (!result.ok) return failWith(run, result.error);
+  const { path, savedAt } = result.value.restoredFrom;
+  return done(
+    run,
+    result.value.status,
+    `Restored the vault from its last good copy ${path} (saved at ${formatSavedAt(savedAt)}).`,
+    { restoredFrom: result.value.restoredFrom },
+  );
 }
 
 async function remember(run: Run, setting: string | undefined): Promise<number> {
@@ -137,7 +165,7 @@ async function remember(run: Run, setting: string | undefined): Promise<number> 
 
 /** `rdspg vault …`: the master password, the OS keychain's "remember on this device", status, change and reset. */
 export const vaultCommand: CliCommand = {
-  summary: 'set up, unlock, lock, change or reset the master-password vault; remember it in the OS keychain',
+  summary: 'set up, unlock, lock, change, reset or restore the master-password vault; remember it in the OS keychain',
   usage,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -169,7 +197,9 @@ export const vaultCommand: CliCommand = {
       case 'reset':
         return reset(run);
       case 'status':
-        return done(run, await run.vault.status(), 'Vault status:');
+        return status(run);
+      case 'restore':
+        return restore(run);
       case 'remember':
         return remember(run, setting);
       default:

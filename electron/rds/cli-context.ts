@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import { fail, ok, type Result } from '../../shared/result';
+import { type Failure, fail, ok, type Result } from '../../shared/result';
 import type { CliIo } from '../cli/command';
 import { resolveAppHome } from '../platform/app-home';
 import { cliVault, unlockForCommand } from '../vault/cli-session';
@@ -24,9 +24,11 @@ export interface ClientFlags {
 /** Builds the RDS client for a CLI run: --profile (app profiles, then the aliyun CLI's), else the environment. */
 export async function clientFromFlags(flags: ClientFlags): Promise<Result<RdsClient, RdsErrorCode>> {
   const profiles = jsonProfileStore(resolveAppHome(flags.env));
+  const secrets = flags.profile && flags.io ? await vaultSecretsFor(flags.profile, profiles, flags.io) : null;
+  if (secrets && 'error' in secrets) return secrets;
   const accounts = new RdsAccounts({
     profiles,
-    secrets: flags.profile && flags.io ? await vaultSecretsFor(flags.profile, profiles, flags.io) : null,
+    secrets,
     env: flags.env,
     home: flags.env.HOME || homedir(),
   });
@@ -56,15 +58,19 @@ export function checkDatabaseHost(host: string): Result<string, RdsErrorCode> {
 
 /**
  * The vault as the secret store, unlocked as every CLI command unlocks it (OS keychain, RDSPG_MASTER_PASSWORD, or a
- * prompt) — only when --profile names one of the app's own profiles, whose AccessKey secret lives in the vault.
+ * prompt) — only when --profile names one of the app's own profiles, whose AccessKey secret lives in the vault. A
+ * damaged vault is its own failure, never "no secret".
  */
 async function vaultSecretsFor(
   profile: string,
   profiles: ProfileStore,
   io: CliIo,
-): Promise<WritableSecretStore | null> {
+): Promise<WritableSecretStore | null | { ok: false; error: Failure<'vault_corrupt' | 'vault_newer'> }> {
   if (!(await profiles.list()).some((entry) => entry.name === profile)) return null;
   const vault = cliVault(io);
   const unlocked = await unlockForCommand(vault, io);
+  if (!unlocked.ok && (unlocked.error.code === 'vault_corrupt' || unlocked.error.code === 'vault_newer')) {
+    return fail(unlocked.error.code, unlocked.error.message);
+  }
   return unlocked.ok ? vaultSecretStore(vault) : null;
 }

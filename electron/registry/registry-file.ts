@@ -8,7 +8,13 @@ import {
   type RegistryErrorCode,
   registrySchemaVersion,
 } from '../../shared/server-schema';
-import { writeFileAtomic } from '../platform/atomic-write';
+import {
+  type LastGoodCopy,
+  lastGoodCopy,
+  restoreLastGoodCopy,
+  wayBack,
+  writeKeepingLastGoodCopy,
+} from '../platform/last-good-copy';
 import { withFileLock } from './file-lock';
 import { removeLeftoverTemporaries } from './leftovers';
 import { migrate } from './migrations';
@@ -17,6 +23,23 @@ type RegistryResult<Value> = Promise<Result<Value, RegistryErrorCode>>;
 
 /** The file name of the registry in the app's data folder. */
 export const registryFileName = 'servers.json';
+
+/** Parses the registry file's text (with migrations): the data, or why it is not a registry. */
+function parseRegistry(text: string): Result<RegistryData, RegistryErrorCode> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return fail('registry_corrupt', 'is not valid JSON');
+  }
+  const migrated = raw && typeof raw === 'object' ? migrate(raw as Record<string, unknown>) : null;
+  if (!migrated) return fail('registry_newer', 'was written by a newer RDS PG Connect; update the app to read it.');
+  const problem = registryShapeProblem(migrated);
+  if (problem) return fail('registry_corrupt', `does not hold a valid registry (${problem})`);
+  return ok(migrated as RegistryData);
+}
+
+const soundRegistry = (text: string) => parseRegistry(text).ok;
 
 /** An empty registry with pgAdmin's default group. */
 export function emptyRegistry(): RegistryData {
@@ -42,28 +65,29 @@ export class RegistryFile {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(emptyRegistry());
       throw error;
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return fail('registry_corrupt', `${this.path} is not valid JSON; restore it from a backup or move it aside.`);
-    }
-    const migrated = raw && typeof raw === 'object' ? migrate(raw as Record<string, unknown>) : null;
-    if (!migrated) {
-      return fail('registry_newer', `${this.path} was written by a newer RDS PG Connect; update the app to read it.`);
-    }
-    const problem = registryShapeProblem(migrated);
-    if (problem)
-      return fail(
-        'registry_corrupt',
-        `${this.path} does not hold a valid registry (${problem}); restore it from a backup.`,
-      );
-    return ok(migrated as RegistryData);
+    const parsed = parseRegistry(text);
+    if (parsed.ok) return parsed;
+    if (parsed.error.code !== 'registry_corrupt')
+      return fail(parsed.error.code, `${this.path} ${parsed.error.message}`);
+    const copy = await lastGoodCopy(this.path, soundRegistry);
+    return fail(
+      'registry_corrupt',
+      `${this.path} ${parsed.error.message}. ${wayBack(copy, 'rdspg servers restore', 'Move the file aside to start with no servers.')}`,
+    );
   }
 
-  /** Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder). */
+  /**
+   * Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder), then keeps it
+   * as the last good copy (servers.json.bak) when it reads back valid.
+   */
   async save(data: RegistryData): Promise<void> {
-    await writeFileAtomic(this.path, formatRegistry(data));
+    await writeKeepingLastGoodCopy(this.path, formatRegistry(data), soundRegistry);
+  }
+
+  /** Puts back the last good copy of servers.json (verified first), under the lock. */
+  async restore(): RegistryResult<LastGoodCopy> {
+    const done = await withFileLock(this.lockPath, () => restoreLastGoodCopy(this.path, soundRegistry));
+    return done.ok ? done.value : fail('registry_busy', done.error.message);
   }
 
   /** Read-modify-write under the lock, so that the app and the CLI never lose each other's updates. */

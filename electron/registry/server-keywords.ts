@@ -64,7 +64,9 @@ export async function connectionKeywordsFor(
   if (!server.ok) return server;
   const keywords = serverKeywords(server.value);
   for (const field of secretKeywords) {
-    if (!(await vault.hasSecret(serverSecret(server.value.id, field)))) continue;
+    const saved = await vault.hasSecret(serverSecret(server.value.id, field));
+    if (!saved.ok) return saved;
+    if (!saved.value) continue;
     const secret = await vault.readSecret(serverSecret(server.value.id, field));
     if (!secret.ok) return secret;
     if (secret.value !== null) keywords[field] = secret.value;

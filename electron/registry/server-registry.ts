@@ -44,6 +44,11 @@ export class ServerRegistry {
     this.file = new RegistryFile(options.folder);
   }
 
+  /** Puts back the last good copy of servers.json; refuses when it is missing or damaged too. */
+  async restore(): RegistryResult<{ path: string; savedAt: number }> {
+    return this.file.restore();
+  }
+
   /** Every group and server. */
   async list(): RegistryResult<RegistryData> {
     return this.file.load();

@@ -1,11 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fail, ok, type Result } from '../../shared/result';
-import type { VaultErrorCode } from '../../shared/vault-types';
+import { type Failure, fail, ok, type Result } from '../../shared/result';
+import type { VaultDamage, VaultErrorCode } from '../../shared/vault-types';
 import { writeFileAtomic } from '../platform/atomic-write';
+import {
+  type LastGoodCopy,
+  lastGoodCopy,
+  restoreLastGoodCopy,
+  wayBack,
+  writeKeepingLastGoodCopy,
+} from '../platform/last-good-copy';
 import { withFileLock } from '../registry/file-lock';
 import { removeLeftoverTemporaries } from '../registry/leftovers';
-import { parseVault, type VaultDocument } from './vault-file';
+import { macMatches, parseVault, type VaultDocument } from './vault-file';
 
 /** What the vault keeps beside the vault file: failed attempts (so restarts cannot skip the backoff) and "remember". */
 export interface VaultState {
@@ -15,6 +22,12 @@ export interface VaultState {
 }
 
 const freshState: VaultState = { failedAttempts: 0, lastFailureAt: null, remembered: false };
+
+/** The key-less check of a vault file (shape, exact serialization, checksum). */
+const soundVault = (text: string) => parseVault(text) !== null;
+
+/** What is left after the way back: a reset. */
+const resetAdvice = 'Reset the vault ("rdspg vault reset"; the saved secrets are lost, the servers are kept).';
 
 /** The vault's files in the data folder: vault.json, vault-state.json and the lock that serializes writers. */
 export class VaultStorage {
@@ -38,12 +51,7 @@ export class VaultStorage {
       throw error;
     }
     const document = parseVault(text);
-    if (!document) {
-      return fail(
-        'vault_corrupt',
-        `The vault file ${this.vaultPath} is damaged; restore it from a backup, or reset the vault (saved secrets are lost, servers are kept).`,
-      );
-    }
+    if (!document) return fail('vault_corrupt', await this.damageMessage('is damaged'));
     if (document.version > 1) {
       return fail(
         'vault_newer',
@@ -53,9 +61,37 @@ export class VaultStorage {
     return ok(document);
   }
 
-  /** Replaces the vault file atomically and durably (0600). */
-  async writeVault(text: string): Promise<void> {
-    await writeFileAtomic(this.vaultPath, text);
+  /** The message for a damaged vault file: what happened, its last good copy with its date, and the way out. */
+  async damageMessage(what: string): Promise<string> {
+    const copy = await lastGoodCopy(this.vaultPath, soundVault);
+    return `The vault file ${this.vaultPath} ${what}. ${wayBack(copy, 'rdspg vault restore', resetAdvice)}`;
+  }
+
+  /** A read failure of the vault file as the status reports it, with its last good copy when a sound one is kept. */
+  async damage(failure: Failure<VaultErrorCode>): Promise<VaultDamage> {
+    const copy = await lastGoodCopy(this.vaultPath, soundVault);
+    const sound = copy.kind === 'sound';
+    return {
+      ...failure,
+      backupPath: sound ? copy.path : null,
+      backupSavedAt: sound ? copy.savedAt : null,
+    };
+  }
+
+  /**
+   * Replaces the vault file atomically and durably (0600); then, when the file reads back sound and signed by
+   * `vaultKey`, it also becomes the last good copy (vault.json.bak).
+   */
+  async writeVault(text: string, vaultKey: Buffer): Promise<void> {
+    await writeKeepingLastGoodCopy(this.vaultPath, text, (written) => {
+      const document = parseVault(written);
+      return document !== null && macMatches(document, vaultKey);
+    });
+  }
+
+  /** Puts the last good copy back (call under the lock); refuses when it is missing or damaged too. */
+  async restoreVault(): Promise<Result<LastGoodCopy, VaultErrorCode>> {
+    return restoreLastGoodCopy(this.vaultPath, soundVault);
   }
 
   /** The state file; a missing or unreadable one counts as fresh. */

@@ -92,6 +92,7 @@ export class Vault {
       keychainProblem: availability.available ? null : availability.problem,
       failedAttempts: state.failedAttempts,
       retryAt: retryAt !== null && retryAt > this.clock.now() ? retryAt : null,
+      damage: document.ok ? null : await this.storage.damage(document.error),
     };
   }
 
@@ -118,7 +119,7 @@ export class Vault {
       const existing = await this.storage.readVault();
       if (!existing.ok || existing.value) return false;
       const key = randomBytes(32);
-      await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []));
+      await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []), key);
       this.use(key);
       return true;
     });
@@ -175,7 +176,7 @@ export class Vault {
       const old = existing.ok ? existing.value : null;
       if (old) await this.keychain.delete(this.service, old.id);
       const key = randomBytes(32);
-      await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []));
+      await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []), key);
       this.lock();
       this.use(key);
       return old?.secrets.length ?? 0;
@@ -213,18 +214,28 @@ export class Vault {
   }
 
   /** Whether a secret is saved; needs no unlock (owners and fields are stored in clear, values are not). */
-  async hasSecret(address: SecretAddress): Promise<boolean> {
-    const document = await this.storage.readVault();
-    return document.ok && document.value?.secrets.some((entry) => sameAddress(entry, address)) === true;
+  async hasSecret(address: SecretAddress): VaultResult<boolean> {
+    const saved = await this.savedSecrets(address.ownerKind, address.ownerId);
+    return saved.ok ? ok(saved.value.some((entry) => sameAddress(entry, address))) : saved;
   }
 
-  /** The addresses of the saved secrets, optionally of one owner; needs no unlock. */
-  async savedSecrets(ownerKind?: SecretOwnerKind, ownerId?: string): Promise<SecretAddress[]> {
+  /** The addresses of the saved secrets, optionally of one owner; needs no unlock; a damaged vault is a failure. */
+  async savedSecrets(ownerKind?: SecretOwnerKind, ownerId?: string): VaultResult<SecretAddress[]> {
     const document = await this.storage.readVault();
-    if (!document.ok || !document.value) return [];
-    return document.value.secrets
-      .filter((entry) => (!ownerKind || entry.ownerKind === ownerKind) && (!ownerId || entry.ownerId === ownerId))
-      .map(({ ownerKind: kind, ownerId: id, field }) => ({ ownerKind: kind, ownerId: id, field }));
+    if (!document.ok) return document;
+    return ok(
+      (document.value?.secrets ?? [])
+        .filter((entry) => (!ownerKind || entry.ownerKind === ownerKind) && (!ownerId || entry.ownerId === ownerId))
+        .map(({ ownerKind: kind, ownerId: id, field }) => ({ ownerKind: kind, ownerId: id, field })),
+    );
+  }
+
+  /** Puts back the last good copy of the vault file (verified first); refuses when it is missing or damaged too. */
+  async restore(): VaultResult<{ status: VaultStatus; restoredFrom: { path: string; savedAt: number } }> {
+    const done = await this.storage.locked(() => this.storage.restoreVault());
+    if (!done.ok) return fail('vault_busy', done.error.message);
+    if (!done.value.ok) return done.value;
+    return ok({ status: await this.status(), restoredFrom: done.value.value });
   }
 
   /** Decrypts a secret; ok(null) when none is saved. */
@@ -252,7 +263,9 @@ export class Vault {
   async deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): VaultResult<number> {
     const matches = (entry: SecretAddress) =>
       entry.ownerKind === ownerKind && entry.ownerId === ownerId && (field === undefined || entry.field === field);
-    if (!(await this.savedSecrets(ownerKind, ownerId)).some(matches)) return ok(0);
+    const saved = await this.savedSecrets(ownerKind, ownerId);
+    if (!saved.ok) return saved;
+    if (!saved.value.some(matches)) return ok(0);
     return this.modifySecrets((document) => {
       const kept = document.secrets.filter((entry) => !matches(entry));
       return { secrets: kept, result: document.secrets.length - kept.length };
@@ -333,10 +346,7 @@ export class Vault {
       );
     }
     if (!macMatches(document, key)) {
-      return fail(
-        'vault_corrupt',
-        `The vault file ${this.path} was changed outside the app; restore it from a backup or reset the vault.`,
-      );
+      return fail('vault_corrupt', await this.storage.damageMessage('was changed outside the app'));
     }
     const cleared = await this.recordAttempt((old) => ({ ...old, failedAttempts: 0, lastFailureAt: null }));
     return cleared.ok ? ok({ document, key }) : cleared;
@@ -372,7 +382,7 @@ export class Vault {
       if (!current.ok) return current;
       const { document, key } = current.value;
       const { secrets, result } = change(document, key);
-      await this.storage.writeVault(serializeVault({ ...document, secrets }, key));
+      await this.storage.writeVault(serializeVault({ ...document, secrets }, key), key);
       return ok(result);
     });
     return done.ok ? done.value : fail('vault_busy', done.error.message);
@@ -384,7 +394,7 @@ export class Vault {
       const current = await this.currentDocument();
       if (!current.ok) return current;
       const { document, key } = current.value;
-      await this.storage.writeVault(await this.wrap(document.id, key, password, document.secrets));
+      await this.storage.writeVault(await this.wrap(document.id, key, password, document.secrets), key);
       return ok(undefined);
     });
     return done.ok ? done.value : fail('vault_busy', done.error.message);

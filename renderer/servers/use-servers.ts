@@ -10,18 +10,20 @@ export function useServers() {
   const [groups, setGroups] = useState<string[]>([]);
   const [connections, setConnections] = useState<Map<string, OpenConnectionState>>(new Map());
   const [loaded, setLoaded] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
   const refresh = useCallback(async () => {
     const early = takePrefetched();
-    const [listed, open] = await Promise.all([
+    const [first, open] = await Promise.all([
       early?.servers ?? api['servers:list']({}),
       early?.connections ?? api['connection:list']({}),
     ]);
+    // A prefetched failure may be stale (asked before a damaged vault was restored): ask once more.
+    const listed = first.ok || !early ? first : await api['servers:list']({});
     if (listed.ok) {
       setServers(listed.value.servers);
       setGroups(listed.value.groups);
       setProblem(null);
-    } else setProblem(listed.error.message);
+    } else setProblem(listed.error);
     if (open.ok) setConnections(new Map(open.value.map((state) => [state.serverId, state])));
     setLoaded(true);
   }, []);

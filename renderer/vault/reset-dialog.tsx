@@ -1,6 +1,7 @@
-import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
+import { resetConfirmationWord } from '../../shared/vault-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
@@ -9,11 +10,11 @@ import { masterPasswordProblem } from './password-rule';
 /** Reset a forgotten master password: every saved password is deleted, every server is kept. */
 export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStatus: (status: VaultStatus) => void }) {
   const [password, setPassword] = useState('');
-  const [understood, setUnderstood] = useState(false);
+  const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
   const weak = masterPasswordProblem(password);
   async function reset() {
-    const answer = await api['vault:reset']({ password, confirm: true, remember: false });
+    const answer = await api['vault:reset']({ password, confirmation, remember: false });
     if (!answer.ok) {
       const failure = describeFailure(answer.error);
       return setError(`${failure.title}: ${failure.detail}`);
@@ -27,7 +28,10 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
       title={t('vault.resetTitle')}
       okText={t('vault.resetOk')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: true, disabled: !understood || !password || Boolean(weak) }}
+      okButtonProps={{
+        danger: true,
+        disabled: confirmation.trim() !== resetConfirmationWord || !password || Boolean(weak),
+      }}
       onOk={reset}
       onCancel={onClose}
     >
@@ -46,9 +50,14 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
             autoComplete="new-password"
           />
         </Form.Item>
-        <Checkbox checked={understood} onChange={(event) => setUnderstood(event.target.checked)}>
-          {t('vault.understood')}
-        </Checkbox>
+        <Form.Item label={t('vault.typeToConfirm', { word: resetConfirmationWord })} htmlFor="reset-confirmation">
+          <Input
+            id="reset-confirmation"
+            value={confirmation}
+            onChange={(event) => setConfirmation(event.target.value)}
+            autoComplete="off"
+          />
+        </Form.Item>
       </Form>
       <div aria-live="assertive">
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}

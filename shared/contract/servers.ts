@@ -32,7 +32,7 @@ export const serverDetails = z.object({ summary: serverSummary, form: serverForm
 
 const byId = z.object({ id: z.string().min(1) }).strict();
 
-/** The registry channels: list, read, create, update, delete, forget the saved password. */
+/** The registry channels: list, read, create, update, delete, forget the saved password, restore servers.json. */
 export const serverChannels = {
   'servers:list': channel(
     emptyRequest,
@@ -48,4 +48,5 @@ export const serverChannels = {
   ),
   'servers:delete': channel(byId, emptyValue, serverErrorCodes),
   'servers:clear-password': channel(byId, serverSummary, serverErrorCodes),
+  'servers:restore': channel(emptyRequest, z.object({ path: z.string(), savedAt: z.number() }), serverErrorCodes),
 } as const;

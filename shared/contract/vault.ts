@@ -18,12 +18,20 @@ export const vaultStatus = z.object({
   keychainProblem: z.string().nullable(),
   failedAttempts: z.number().int(),
   retryAt: z.number().nullable(),
+  damage: z
+    .object({
+      code: z.enum(vaultErrorCodes),
+      message: z.string(),
+      backupPath: z.string().nullable(),
+      backupSavedAt: z.number().nullable(),
+    })
+    .nullable(),
 });
 
 /** What the app knows about the vault without unlocking it. */
 export type VaultStatus = z.infer<typeof vaultStatus>;
 
-/** The master-password channels: first-run set-up, unlock, lock, change and reset. */
+/** The master-password channels: first-run set-up, unlock, lock, change, reset and restore of the last good copy. */
 export const vaultChannels = {
   'vault:status': channel(emptyRequest, vaultStatus, vaultErrorCodes),
   'vault:setup': channel(
@@ -43,9 +51,14 @@ export const vaultChannels = {
     vaultErrorCodes,
   ),
   'vault:reset': channel(
-    z.object({ password: newMasterPassword, confirm: z.literal(true), remember: z.boolean() }).strict(),
+    z.object({ password: newMasterPassword, confirmation: z.string(), remember: z.boolean() }).strict(),
     z.object({ status: vaultStatus, deletedSecrets: z.number().int() }),
     vaultErrorCodes,
   ),
   'vault:remember': channel(z.object({ remember: z.boolean() }).strict(), vaultStatus, vaultErrorCodes),
+  'vault:restore': channel(
+    emptyRequest,
+    z.object({ status: vaultStatus, restoredFrom: z.object({ path: z.string(), savedAt: z.number() }) }),
+    vaultErrorCodes,
+  ),
 } as const;

@@ -26,7 +26,10 @@ async function withSavedSecrets(
   if (savedFor === null || endpointOf(keywords, env) !== savedFor) return ok(keywords);
   for (const field of ['password', ...secretParameters]) {
     const address = secretAddress(server.id, field);
-    if (keywords[field] || !(await ports.vault.hasSecret(address))) continue;
+    if (keywords[field]) continue;
+    const saved = await ports.vault.hasSecret(address);
+    if (!saved.ok) return saved;
+    if (!saved.value) continue;
     const secret = await ports.vault.readSecret(address);
     if (!secret.ok) return fail('vault_locked', 'unlock the vault with the master password to use the saved password.');
     if (secret.value) keywords[field] = secret.value;

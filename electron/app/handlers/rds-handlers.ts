@@ -33,7 +33,10 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
   const noJob = (jobId: string) =>
     fail<RdsChannelErrorCode>('job_not_found', `There is no SSL change ${jobId}; read the SSL settings again.`);
   return {
-    'rds:accounts': async () => ok({ accounts: await panel.list() }),
+    'rds:accounts': async () => {
+      const accounts = await panel.checkedList();
+      return accounts.ok ? ok({ accounts: accounts.value }) : accounts;
+    },
     'rds:account-add': (request) => panel.add(request),
     'rds:sandbox-start': () => panel.startSandbox(),
     'rds:regions': async ({ accountId, language }) => {

@@ -1,14 +1,20 @@
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
-import type { ServerSummary } from '../../../shared/contract/servers';
-import { fail, ok, type Result } from '../../../shared/result';
-import type { SecretAddress } from '../../../shared/vault-types';
+import type { ServerErrorCode, ServerSummary } from '../../../shared/contract/servers';
+import { type Failure, fail, ok, type Result } from '../../../shared/result';
+import type { SecretAddress, VaultErrorCode } from '../../../shared/vault-types';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer, ServerFields } from '../ports';
 import { endpointOf } from './saved-endpoint';
 
 type ServerHandlers = Pick<
   HandlerTable,
-  'servers:list' | 'servers:get' | 'servers:create' | 'servers:update' | 'servers:delete' | 'servers:clear-password'
+  | 'servers:list'
+  | 'servers:get'
+  | 'servers:create'
+  | 'servers:update'
+  | 'servers:delete'
+  | 'servers:clear-password'
+  | 'servers:restore'
 >;
 
 /** Where the vault keeps one secret of a saved server (`password`, `sslpassword`). */
@@ -42,8 +48,8 @@ export function formOfServer(server: SavedServer): ServerForm {
   return { ...fields, parameters: server.parameters.map((row) => ({ ...row })), password: '', connectNow: false };
 }
 
-/** The summary of a server; `passwordSaved` is looked up unless the caller already knows it. */
-async function summaryOf(ports: AppPorts, server: SavedServer, passwordSaved?: boolean): Promise<ServerSummary> {
+/** The summary of a server with whether its password is saved. */
+function summaryOf(server: SavedServer, passwordSaved: boolean): ServerSummary {
   return {
     id: server.id,
     name: server.name,
@@ -55,8 +61,21 @@ async function summaryOf(ports: AppPorts, server: SavedServer, passwordSaved?: b
     username: server.username,
     maintenanceDatabase: server.maintenanceDatabase,
     sslmode: server.parameters.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer',
-    passwordSaved: passwordSaved ?? (await ports.vault.hasSecret(secretAddress(server.id, 'password'))),
+    passwordSaved,
   };
+}
+
+/** The summary of a server, looking up in the vault whether its password is saved; a damaged vault is a failure. */
+async function lookedUpSummary(ports: AppPorts, server: SavedServer): Promise<Result<ServerSummary, ServerErrorCode>> {
+  const saved = await ports.vault.hasSecret(secretAddress(server.id, 'password'));
+  return saved.ok ? ok(summaryOf(server, saved.value)) : vaultFailure(saved.error);
+}
+
+/** A vault failure as the server channels report it: damage as such, anything else as a locked vault. */
+function vaultFailure(error: Failure<VaultErrorCode>): { ok: false; error: Failure<ServerErrorCode> } {
+  return error.code === 'vault_corrupt' || error.code === 'vault_newer'
+    ? fail(error.code, error.message)
+    : fail('vault_locked', 'unlock the vault with the master password to save passwords.');
 }
 
 /** Saves the secrets a form carries: the password when Save password? is on, and secret parameters. */
@@ -83,14 +102,20 @@ function needsVault(form: ServerForm): boolean {
  * The saved secrets an update leaves behind when it moves the server to another host, hostaddr, port or user and
  * does not give them again: they were saved for the old endpoint, so they are forgotten.
  */
-async function staleSecrets(ports: AppPorts, server: SavedServer, form: ServerForm): Promise<string[]> {
+async function staleSecrets(
+  ports: AppPorts,
+  server: SavedServer,
+  form: ServerForm,
+): Promise<Result<string[], ServerErrorCode>> {
   if (endpointOf(keywordsOfForm(formOfServer(server)), ports.env) === endpointOf(keywordsOfForm(form), ports.env))
-    return [];
+    return ok([]);
   const given = new Set(form.parameters.map((row) => row.keyword));
   if (form.savePassword && form.password) given.add('password');
   const fields = ['password', ...secretParameters].filter((field) => !given.has(field));
   const saved = await Promise.all(fields.map((field) => ports.vault.hasSecret(secretAddress(server.id, field))));
-  return fields.filter((_field, index) => saved[index]);
+  const failure = saved.find((result) => !result.ok);
+  if (failure && !failure.ok) return vaultFailure(failure.error);
+  return ok(fields.filter((_field, index) => saved[index]?.ok && saved[index].value));
 }
 
 /** The registry channels; secrets go to the vault, and the renderer only learns whether one is saved. */
@@ -101,31 +126,33 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     'servers:list': async () => {
       const listed = await registry.list();
       if (!listed.ok) return listed;
+      const secrets = await vault.savedSecrets('server');
+      if (!secrets.ok) return vaultFailure(secrets.error);
       const saved = new Set(
-        (await vault.savedSecrets('server'))
-          .filter((address) => address.field === 'password')
-          .map((address) => address.ownerId),
+        secrets.value.filter((address) => address.field === 'password').map((address) => address.ownerId),
       );
-      const servers = await Promise.all(
-        listed.value.servers.map((server) => summaryOf(ports, server, saved.has(server.id))),
-      );
+      const servers = listed.value.servers.map((server) => summaryOf(server, saved.has(server.id)));
       return ok({ groups: listed.value.groups, servers });
     },
     'servers:get': async ({ id }) => {
       const found = await registry.get(id);
-      return found.ok ? ok({ summary: await summaryOf(ports, found.value), form: formOfServer(found.value) }) : found;
+      if (!found.ok) return found;
+      const summary = await lookedUpSummary(ports, found.value);
+      return summary.ok ? ok({ summary: summary.value, form: formOfServer(found.value) }) : summary;
     },
     'servers:create': async ({ form }) => {
       if (needsVault(form) && !(await vault.status()).unlocked) return lockedFailure;
       const created = await registry.create(fieldsOfForm(form));
       if (!created.ok) return created;
       const saved = await saveSecrets(ports, created.value.id, form);
-      return saved.ok ? ok(await summaryOf(ports, created.value)) : saved;
+      return saved.ok ? lookedUpSummary(ports, created.value) : saved;
     },
     'servers:update': async ({ id, form }) => {
       const before = await registry.get(id);
       if (!before.ok) return before;
-      const stale = await staleSecrets(ports, before.value, form);
+      const staleResult = await staleSecrets(ports, before.value, form);
+      if (!staleResult.ok) return staleResult;
+      const stale = staleResult.value;
       if ((needsVault(form) || stale.length) && !(await vault.status()).unlocked)
         return stale.length
           ? fail('vault_locked', 'unlock the vault first: moving the server forgets the password saved for it.')
@@ -134,7 +161,7 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       if (!updated.ok) return updated;
       for (const field of stale) await vault.deleteSecrets('server', id, field);
       const saved = await saveSecrets(ports, id, form);
-      return saved.ok ? ok(await summaryOf(ports, updated.value)) : saved;
+      return saved.ok ? lookedUpSummary(ports, updated.value) : saved;
     },
     'servers:delete': async ({ id }) => {
       await onDelete(id);
@@ -147,8 +174,9 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       const found = await registry.get(id);
       if (!found.ok) return found;
       const cleared = await vault.deleteSecrets('server', id, 'password');
-      if (!cleared.ok) return lockedFailure;
-      return ok(await summaryOf(ports, found.value));
+      if (!cleared.ok) return vaultFailure(cleared.error);
+      return lookedUpSummary(ports, found.value);
     },
+    'servers:restore': () => registry.restore(),
   };
 }

@@ -1,13 +1,21 @@
-import { ok } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import { resetConfirmationWord } from '../../../shared/vault-types';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 
 type VaultHandlers = Pick<
   HandlerTable,
-  'vault:status' | 'vault:setup' | 'vault:unlock' | 'vault:lock' | 'vault:change' | 'vault:reset' | 'vault:remember'
+  | 'vault:status'
+  | 'vault:setup'
+  | 'vault:unlock'
+  | 'vault:lock'
+  | 'vault:change'
+  | 'vault:reset'
+  | 'vault:remember'
+  | 'vault:restore'
 >;
 
-/** The master-password channels; locking also closes every open connection. */
+/** The master-password channels; locking also closes every open connection. A reset needs the typed word. */
 export function createVaultHandlers(ports: AppPorts, onLock: () => Promise<void>): VaultHandlers {
   const { vault } = ports;
   return {
@@ -20,10 +28,17 @@ export function createVaultHandlers(ports: AppPorts, onLock: () => Promise<void>
       return ok(await vault.status());
     },
     'vault:change': ({ current, next }) => vault.change(current, next),
-    'vault:reset': async ({ password, remember }) => {
+    'vault:reset': async ({ password, confirmation, remember }) => {
+      if (confirmation.trim() !== resetConfirmationWord) {
+        return fail(
+          'reset_not_confirmed',
+          `Nothing was changed; type ${resetConfirmationWord} to confirm that every saved secret is deleted.`,
+        );
+      }
       await onLock();
       return vault.reset(password, remember);
     },
     'vault:remember': ({ remember }) => vault.remember(remember),
+    'vault:restore': () => vault.restore(),
   };
 }

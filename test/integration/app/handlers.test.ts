@@ -133,7 +133,7 @@ describe('main-side handlers with the real vault, registry, engine and a TLS Pos
     expect(await t()['vault:change']({ current: 'master password 1', next: 'master password 2' })).toMatchObject({
       ok: true,
     });
-    const reset = await t()['vault:reset']({ password: 'master password 3', confirm: true, remember: false });
+    const reset = await t()['vault:reset']({ password: 'master password 3', confirmation: 'RESET', remember: false });
     expect(reset).toMatchObject({ ok: true, value: { deletedSecrets: 1 } });
     const after = await t()['servers:list']({});
     expect(after.ok && after.value.servers.map((item) => [item.name, item.passwordSaved])).toEqual([['lab', false]]);

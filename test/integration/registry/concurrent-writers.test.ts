@@ -39,7 +39,7 @@ describe('two processes writing at once', () => {
       ['left', 'right'].map((label) => run(process.execPath, [child, 'add-secrets', folder, label, '25'])),
     );
     const saved = await vault.savedSecrets('server');
-    expect(saved).toHaveLength(50);
+    expect(saved.ok && saved.value).toHaveLength(50);
     for (const label of ['left', 'right']) {
       for (let index = 0; index < 25; index += 6) {
         const secret = await vault.readSecret({ ownerKind: 'server', ownerId: `${label}-${index}`, field: 'password' });

@@ -73,7 +73,7 @@ describe('rdspg servers', () => {
         sslpassword: keyPassphrase,
       },
     });
-    const { savedServerKeywords } = await import('../../../electron/cli/servers-command');
+    const { savedServerKeywords } = await import('../../../electron/cli/saved-server-keywords');
     expect(await savedServerKeywords(cliIo(env).io, 'prod')).toEqual(keywords);
     const noPassword = cliIo({ ...env, RDSPG_MASTER_PASSWORD: '' }, '');
     const asked = await savedServerKeywords(noPassword.io, 'prod');
@@ -132,7 +132,7 @@ describe('rdspg servers', () => {
     });
     expect((await rdspg(['servers', 'remove', 'prod'])).status).toBe(0);
     const vault = new Vault({ folder });
-    expect(await vault.savedSecrets('server')).toEqual([]);
+    expect(await vault.savedSecrets('server')).toEqual({ ok: true, value: [] });
   });
 
   it('imports a pgAdmin servers.json and exports it, a conninfo, a service section and a JDBC URL', async () => {

@@ -30,7 +30,7 @@ describe('server registry', () => {
     expect(listed.ok && listed.value.groups).toEqual(['Servers', 'Alibaba']);
     expect(listed.ok && listed.value.servers.map((server) => server.name)).toEqual(['prod']);
     expect(JSON.parse(readFileSync(join(folder, 'servers.json'), 'utf8')).schemaVersion).toBe(2);
-    expect(readdirSync(folder).sort()).toEqual(['servers.json']);
+    expect(readdirSync(folder).sort()).toEqual(['servers.json', 'servers.json.bak']);
   });
 
   it('finds by id or by name, updates, refuses duplicates, and removes', async () => {

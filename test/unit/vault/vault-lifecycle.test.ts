@@ -28,8 +28,8 @@ describe('vault set-up, unlock, lock', () => {
     const { folder } = await filledVault();
     const later = testVault(folder);
     expect((await later.status()).unlocked).toBe(false);
-    expect(await later.hasSecret(server('s1'))).toBe(true);
-    expect(await later.hasSecret(server('s2'))).toBe(false);
+    expect(await later.hasSecret(server('s1'))).toEqual({ ok: true, value: true });
+    expect(await later.hasSecret(server('s2'))).toEqual({ ok: true, value: false });
     expect((await later.readSecret(server('s1'))).ok).toBe(false);
     expect((await later.unlock(master)).ok).toBe(true);
     expect(await later.readSecret(server('s1'))).toEqual({ ok: true, value: secrets[0] });
@@ -125,7 +125,7 @@ describe('change and reset', () => {
     const result = await testVault(folder).reset('after-reset-password');
     expect(result.ok && result.value.deletedSecrets).toBe(4);
     const fresh = testVault(folder);
-    expect(await fresh.hasSecret(server('s1'))).toBe(false);
+    expect(await fresh.hasSecret(server('s1'))).toEqual({ ok: true, value: false });
     expect((await fresh.unlock('after-reset-password')).ok).toBe(true);
     expect(filesHolding(folder, [...secrets, master, 'after-reset-password'])).toEqual([]);
   });

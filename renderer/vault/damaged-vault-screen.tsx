@@ -1,0 +1,72 @@
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import type { VaultStatus } from '../../shared/contract/vault';
+import { api } from '../api/bridge';
+import { describeFailure } from '../errors';
+import { t, useLocale } from '../i18n';
+import { LanguageMenu } from '../i18n/language-menu';
+
+const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
+
+/** A damaged vault file: what happened, its last good copy with its date, Restore and Reset. */
+export function DamagedVaultScreen({
+  damage,
+  onStatus,
+}: {
+  damage: NonNullable<VaultStatus['damage']>;
+  onStatus: (status: VaultStatus) => void;
+}) {
+  const locale = useLocale();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [resetting, setResetting] = useState(false);
+  const failure = describeFailure(damage);
+
+  async function restore() {
+    setBusy(true);
+    const answer = await api['vault:restore']({});
+    setBusy(false);
+    if (answer.ok) onStatus(answer.value.status);
+    else {
+      const problem = describeFailure(answer.error);
+      setError(`${problem.title}: ${problem.detail}`);
+    }
+  }
+
+  return (
+    <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      <Card
+        style={{ width: 520 }}
+        extra={<LanguageMenu />}
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('vault.damagedTitle')}</h1>}
+      >
+        <Typography.Paragraph type="secondary">{t('vault.damagedIntro')}</Typography.Paragraph>
+        <Alert type="error" showIcon title={failure.title} description={failure.detail} />
+        <Typography.Paragraph style={{ marginTop: 16 }}>
+          {damage.backupSavedAt !== null && damage.backupPath !== null
+            ? t('vault.backupFound', {
+                date: new Date(damage.backupSavedAt).toLocaleString(locale),
+                path: damage.backupPath,
+              })
+            : t('vault.noBackup')}
+        </Typography.Paragraph>
+        <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
+        <Space style={{ marginTop: 12 }}>
+          {damage.backupSavedAt !== null && (
+            <Button type="primary" loading={busy} onClick={restore}>
+              {t('vault.restore')}
+            </Button>
+          )}
+          <Button danger onClick={() => setResetting(true)}>
+            {t('vault.resetDamaged')}
+          </Button>
+        </Space>
+      </Card>
+      {resetting && (
+        <Suspense fallback={null}>
+          <ResetDialog onClose={() => setResetting(false)} onStatus={onStatus} />
+        </Suspense>
+      )}
+    </main>
+  );
+}
