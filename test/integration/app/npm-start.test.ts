@@ -45,7 +45,7 @@ describe('npm start (build/start.mjs) where Electron cannot be downloaded', () =
     expect(output).toMatch(
       /Electron could not start here \(the download failed: \S.*\), so the app starts in server mode/,
     );
-    expect(output).toMatch(/http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(output).toMatch(/http:\/\/127\.0\.0\.1:\d+\/#token=/);
     expect(code).not.toBe('hung');
   }, 90_000);
 });
