@@ -1,5 +1,5 @@
 import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
 import { t, useLocale } from './i18n';
@@ -7,7 +7,11 @@ import { antLocale } from './i18n/ant-locale';
 import { MainWindow } from './main-window';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
-import { MasterPasswordScreen } from './vault/master-password-screen';
+
+// Only a locked vault shows it: an unlocked start goes straight to the Servers tree without loading it.
+const MasterPasswordScreen = lazy(() =>
+  import('./vault/master-password-screen').then((module) => ({ default: module.MasterPasswordScreen })),
+);
 
 /** The whole UI: the theme that follows the OS, then the master-password screen or the main window. */
 export function App() {
@@ -30,7 +34,12 @@ export function App() {
   let content: React.ReactNode;
   if (problem) content = <p role="alert">{problem}</p>;
   else if (!status) content = <Spin aria-label={t('app.loading')} />;
-  else if (!status.unlocked) content = <MasterPasswordScreen status={status} onStatus={setStatus} />;
+  else if (!status.unlocked)
+    content = (
+      <Suspense fallback={<Spin aria-label={t('app.loading')} />}>
+        <MasterPasswordScreen status={status} onStatus={setStatus} />
+      </Suspense>
+    );
   else content = <MainWindow onStatus={setStatus} />;
   return (
     <ConfigProvider
