@@ -38,7 +38,8 @@ const documentSchema = z.strictObject({
     }),
     z.strictObject({
       name: z.literal('argon2id'),
-      m: z.number().int().min(8),
+      // Up to 4 GiB: a damaged or hostile file must not make the unlock try to allocate without bound.
+      m: z.number().int().min(8).max(4 * 1024 * 1024),
       t: z.number().int().min(1),
       p: z.number().int().min(1).max(255),
       salt: z.string().min(1),

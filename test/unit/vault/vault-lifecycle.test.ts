@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs } from '../../../electron/vault/vault';
 import { dataFolder, fakeClock, filesHolding, testVault } from './vault-helpers';
@@ -166,6 +166,18 @@ describe('the KDF parameters', () => {
     const read = await again.readSecret(server('s1'));
     expect(read.ok && read.value).toBe(secrets[0]);
     expect(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8')).kdf.salt).toBe(after.kdf.salt);
+  });
+
+  it('treat an absurd Argon2id memory size in the file as a damaged vault, without trying to allocate it', async () => {
+    const folder = dataFolder();
+    await testVault(folder).initialize(master);
+    const { checksum } = await import('../../../electron/vault/vault-crypto');
+    const { checksum: _old, ...document } = JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8'));
+    document.kdf.m = 2 ** 40;
+    const whole = { ...document, checksum: checksum(JSON.stringify(document)) };
+    writeFileSync(`${folder}/vault.json`, `${JSON.stringify(whole, null, 2)}\n`);
+    const result = await testVault(folder).unlock(master);
+    expect(result.ok ? null : result.error.code).toBe('vault_corrupt');
   });
 
   it('ship Argon2id at 128 MiB, t 3, p 1 (RFC 9106 / OWASP minimum: 19 MiB, t 2)', async () => {
