@@ -24,6 +24,8 @@ export interface VaultDocument {
 }
 
 const sealed = { iv: z.string(), data: z.string() };
+/** 4 GiB: a damaged or hostile file must not make the unlock try to allocate without bound. */
+const maximumArgon2idKiB = 4 * 1024 * 1024;
 const documentSchema = z.strictObject({
   format: z.literal('rdspg-vault'),
   version: z.number().int(),
@@ -38,8 +40,7 @@ const documentSchema = z.strictObject({
     }),
     z.strictObject({
       name: z.literal('argon2id'),
-      // Up to 4 GiB: a damaged or hostile file must not make the unlock try to allocate without bound.
-      m: z.number().int().min(8).max(4 * 1024 * 1024),
+      m: z.number().int().min(8).max(maximumArgon2idKiB),
       t: z.number().int().min(1),
       p: z.number().int().min(1).max(255),
       salt: z.string().min(1),
