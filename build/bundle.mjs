@@ -16,7 +16,7 @@ await build({
   format: 'esm',
   splitting: true,
   sourcemap: 'linked',
-  external: ['keytar', 'electron', 'pg-native'],
+  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
   logLevel: 'warning',
   legalComments: 'none',
   entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
@@ -35,7 +35,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['keytar', 'electron', 'pg-native'],
+  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
   logLevel: 'warning',
   legalComments: 'none',
 };

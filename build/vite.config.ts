@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { antdUnusedCss } from './antd-unused-css.ts';
 
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -9,7 +10,7 @@ const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  plugins: [antdUnusedCss(), react()],
   logLevel: 'warn',
   build: {
     outDir,

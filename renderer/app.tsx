@@ -1,5 +1,5 @@
 import { Alert, App as AntApp, ConfigProvider, Spin, theme } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
 import { t, useLocale } from './i18n';
@@ -9,7 +9,11 @@ import { SessionEndScreen, useSessionEnd } from './server-mode/session-end';
 import { takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
 import { DamagedVaultScreen } from './vault/damaged-vault-screen';
-import { MasterPasswordScreen } from './vault/master-password-screen';
+
+// Only a locked vault shows it: an unlocked start goes straight to the Servers tree without loading it.
+const MasterPasswordScreen = lazy(() =>
+  import('./vault/master-password-screen').then((module) => ({ default: module.MasterPasswordScreen })),
+);
 
 /** How often the unlocked UI asks whether the main side locked the vault after the idle time. */
 const idlePollMs = 15_000;
@@ -56,7 +60,9 @@ export function App() {
     content = (
       <>
         {idleLocked && <Alert type="info" banner title={t('vault.idleLocked')} />}
-        <MasterPasswordScreen status={status} onStatus={setStatus} />
+        <Suspense fallback={<Spin aria-label={t('app.loading')} />}>
+          <MasterPasswordScreen status={status} onStatus={setStatus} />
+        </Suspense>
       </>
     );
   else content = <MainWindow onStatus={setStatus} />;

@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Layout, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Empty, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
@@ -11,8 +11,6 @@ import { describeFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
 import { SignOutButton } from './server-mode/session-end';
-import { PasswordPrompt } from './servers/password-prompt';
-import { ServerPanel } from './servers/server-panel';
 import { ServerTree } from './servers/server-tree';
 import { useServers } from './servers/use-servers';
 import { IdleLockMenu } from './vault/idle-lock-menu';
@@ -20,6 +18,11 @@ import { IdleLockMenu } from './vault/idle-lock-menu';
 const ServerDialog = lazy(() => import('./dialog/server-dialog').then((module) => ({ default: module.ServerDialog })));
 const ChangeDialog = lazy(() => import('./vault/change-dialog').then((module) => ({ default: module.ChangeDialog })));
 const ResetDialog = lazy(() => import('./vault/reset-dialog').then((module) => ({ default: module.ResetDialog })));
+// Not on the first screen (no server is selected yet, no password asked): loaded when first shown.
+const ServerPanel = lazy(() => import('./servers/server-panel').then((module) => ({ default: module.ServerPanel })));
+const PasswordPrompt = lazy(() =>
+  import('./servers/password-prompt').then((module) => ({ default: module.PasswordPrompt })),
+);
 
 type Overlay =
   | { kind: 'register'; initial?: ServerForm }
@@ -182,13 +185,19 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24 }}>
-          <ServerPanel
-            server={server}
-            state={server ? connections.get(server.id) : undefined}
-            actions={actions}
-            busy={busy}
-            problem={problem}
-          />
+          {server ? (
+            <Suspense fallback={null}>
+              <ServerPanel
+                server={server}
+                state={connections.get(server.id)}
+                actions={actions}
+                busy={busy}
+                problem={problem}
+              />
+            </Suspense>
+          ) : (
+            <Empty description={t('panel.empty')} />
+          )}
         </Layout.Content>
       </Layout>
       <Suspense fallback={null}>
@@ -217,18 +226,18 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             }}
           />
         )}
+        {overlay?.kind === 'password' && (
+          <PasswordPrompt
+            serverName={overlay.server.name}
+            onCancel={() => setOverlay(null)}
+            onSubmit={(password, save) => {
+              const target = overlay.server;
+              setOverlay(null);
+              void connect(target, password, save);
+            }}
+          />
+        )}
       </Suspense>
-      {overlay?.kind === 'password' && (
-        <PasswordPrompt
-          serverName={overlay.server.name}
-          onCancel={() => setOverlay(null)}
-          onSubmit={(password, save) => {
-            const target = overlay.server;
-            setOverlay(null);
-            void connect(target, password, save);
-          }}
-        />
-      )}
     </Layout>
   );
 }

@@ -3,4 +3,4 @@ export { type Clock, systemClock } from './clock';
 export { absentKeychain, type KeychainAvailability, type KeychainPort, withTimeout } from './keychain';
 export { keychainTimeoutMs, keytarKeychain } from './keytar-keychain';
 export { backoffDelayMs, Vault, type VaultOptions } from './vault';
-export { defaultScryptCost } from './vault-crypto';
+export { defaultKdfCost } from './vault-crypto';

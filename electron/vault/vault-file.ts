@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SecretAddress } from '../../shared/vault-types';
 import { secretOwnerKinds } from '../../shared/vault-types';
-import { authenticate, checksum, type ScryptParameters, type Sealed, strictBase64 } from './vault-crypto';
+import { authenticate, checksum, type KdfParameters, kdfFields, type Sealed, strictBase64 } from './vault-crypto';
 
 /** The vault file format this build writes. */
 export const vaultFormatVersion = 1;
@@ -14,7 +14,7 @@ export interface VaultDocument {
   format: 'rdspg-vault';
   version: number;
   id: string;
-  kdf: ScryptParameters;
+  kdf: KdfParameters;
   wrappedKey: Sealed;
   secrets: SecretEntry[];
   /** HMAC-SHA256 of everything above under a key derived from the vault key: tampering shows on unlock. */
@@ -24,17 +24,28 @@ export interface VaultDocument {
 }
 
 const sealed = { iv: z.string(), data: z.string() };
+/** 4 GiB: a damaged or hostile file must not make the unlock try to allocate without bound. */
+const maximumArgon2idKiB = 4 * 1024 * 1024;
 const documentSchema = z.strictObject({
   format: z.literal('rdspg-vault'),
   version: z.number().int(),
   id: z.string().min(1),
-  kdf: z.strictObject({
-    name: z.literal('scrypt'),
-    N: z.number().int().min(2),
-    r: z.number().int().min(1),
-    p: z.number().int().min(1),
-    salt: z.string().min(1),
-  }),
+  kdf: z.discriminatedUnion('name', [
+    z.strictObject({
+      name: z.literal('scrypt'),
+      N: z.number().int().min(2),
+      r: z.number().int().min(1),
+      p: z.number().int().min(1),
+      salt: z.string().min(1),
+    }),
+    z.strictObject({
+      name: z.literal('argon2id'),
+      m: z.number().int().min(8).max(maximumArgon2idKiB),
+      t: z.number().int().min(1),
+      p: z.number().int().min(1).max(255),
+      salt: z.string().min(1),
+    }),
+  ]),
   wrappedKey: z.strictObject(sealed),
   secrets: z.array(
     z.strictObject({ ownerKind: z.enum(secretOwnerKinds), ownerId: z.string(), field: z.string(), ...sealed }),
@@ -54,19 +65,12 @@ function macText(document: Unsigned): string {
     iv,
     data,
   }));
-  return JSON.stringify([
-    format,
-    version,
-    id,
-    [kdf.name, kdf.N, kdf.r, kdf.p, kdf.salt],
-    [wrappedKey.iv, wrappedKey.data],
-    secrets,
-  ]);
+  return JSON.stringify([format, version, id, kdfFields(kdf), [wrappedKey.iv, wrappedKey.data], secrets]);
 }
 
 /** The associated data that binds the wrapped key to this vault and its KDF parameters (no silent downgrade). */
-export function wrappedKeyContext(id: string, kdf: ScryptParameters): string {
-  return JSON.stringify(['rdspg-vault-key', id, kdf.name, kdf.N, kdf.r, kdf.p, kdf.salt]);
+export function wrappedKeyContext(id: string, kdf: KdfParameters): string {
+  return JSON.stringify(['rdspg-vault-key', id, ...kdfFields(kdf)]);
 }
 
 /** The associated data that binds a secret to its vault, owner and field: moved elsewhere, it fails to decrypt. */
@@ -81,7 +85,10 @@ export function serializeVault(document: Unsigned, vaultKey: Buffer): string {
     format,
     version,
     id,
-    kdf: { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p, salt: kdf.salt },
+    kdf:
+      kdf.name === 'scrypt'
+        ? { name: kdf.name, N: kdf.N, r: kdf.r, p: kdf.p, salt: kdf.salt }
+        : { name: kdf.name, m: kdf.m, t: kdf.t, p: kdf.p, salt: kdf.salt },
     wrappedKey: { iv: wrappedKey.iv, data: wrappedKey.data },
     secrets: document.secrets.map(({ ownerKind, ownerId, field, iv, data }) => ({
       ownerKind,

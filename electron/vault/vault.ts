@@ -10,16 +10,16 @@ import {
 import { appName } from '../platform/app-home';
 import { type Clock, systemClock } from './clock';
 import { absentKeychain, type KeychainPort } from './keychain';
-import { defaultScryptCost, deriveKey, newScryptParameters, open, seal } from './vault-crypto';
+import { defaultKdfCost, deriveKey, type KdfCost, newKdfParameters, open, seal, weakerThan } from './vault-crypto';
 import { macMatches, secretContext, serializeVault, type VaultDocument, wrappedKeyContext } from './vault-file';
 import { type VaultState, VaultStorage } from './vault-storage';
 
-/** The ports and settings of a vault. `kdfCost` below the shipped N 2^17 is for tests only. */
+/** The ports and settings of a vault. A `kdfCost` other than the shipped Argon2id one is for tests only. */
 export interface VaultOptions {
   folder: string;
   keychain?: KeychainPort;
   clock?: Clock;
-  kdfCost?: { N: number; r: number; p: number };
+  kdfCost?: KdfCost | { N: number; r: number; p: number };
   /** Lock after this long without use; null never. */
   idleLockMs?: number | null;
   /** The keychain service name; the app's name by default. */
@@ -45,13 +45,13 @@ function sameAddress(left: SecretAddress, right: SecretAddress): boolean {
 
 /**
  * The master-password vault: envelope encryption (a random 256-bit vault key; each secret AES-256-GCM bound to
- * its owner and field), the vault key wrapped by scrypt(master password), optionally remembered in the keychain.
+ * its owner and field), the vault key wrapped by Argon2id(master password), optionally remembered in the keychain.
  */
 export class Vault {
   private readonly storage: VaultStorage;
   private readonly keychain: KeychainPort;
   private readonly clock: Clock;
-  private readonly cost: { N: number; r: number; p: number };
+  private readonly cost: KdfCost;
   private readonly idleLockMs: number | null;
   private readonly service: string;
   private readonly deriveKey: typeof deriveKey;
@@ -64,7 +64,8 @@ export class Vault {
     this.storage = new VaultStorage(options.folder);
     this.keychain = options.keychain ?? absentKeychain();
     this.clock = options.clock ?? systemClock;
-    this.cost = options.kdfCost ?? defaultScryptCost;
+    const cost = options.kdfCost ?? defaultKdfCost;
+    this.cost = 'name' in cost ? cost : { name: 'scrypt', ...cost };
     this.idleLockMs = options.idleLockMs ?? null;
     this.service = options.service ?? appName;
     this.deriveKey = options.deriveKey ?? deriveKey;
@@ -136,8 +137,7 @@ export class Vault {
     if (!checked.ok) return checked;
     const { document, key } = checked.value;
     this.use(key);
-    const { N, r, p } = document.kdf;
-    if (N < this.cost.N || r < this.cost.r || p < this.cost.p) await this.rewrap(password);
+    if (weakerThan(document.kdf, this.cost)) await this.rewrap(password);
     return this.afterUnlock(remember);
   }
 
@@ -299,7 +299,7 @@ export class Vault {
   }
 
   private async wrap(id: string, key: Buffer, password: string, secrets: VaultDocument['secrets']): Promise<string> {
-    const kdf = newScryptParameters(this.cost);
+    const kdf = newKdfParameters(this.cost);
     const wrappedKey = seal(await this.deriveKey(password, kdf), key, wrappedKeyContext(id, kdf));
     return serializeVault({ format: 'rdspg-vault', version: 1, id, kdf, wrappedKey, secrets }, key);
   }

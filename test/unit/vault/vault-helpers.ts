@@ -5,8 +5,8 @@ import type { Clock } from '../../../electron/vault/clock';
 import type { KeychainPort } from '../../../electron/vault/keychain';
 import { Vault } from '../../../electron/vault/vault';
 
-/** Low scrypt cost for tests only (the shipped default stays N 2^17). */
-export const testCost = { N: 1024, r: 8, p: 1 };
+/** Low Argon2id cost for tests only (the shipped default stays 128 MiB, t 3). */
+export const testCost = { name: 'argon2id', m: 1024, t: 1, p: 1 } as const;
 
 /** A clock the test moves by hand. */
 export function fakeClock(start = 1_700_000_000_000): Clock & { advance(milliseconds: number): void } {

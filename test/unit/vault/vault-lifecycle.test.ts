@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs } from '../../../electron/vault/vault';
 import { dataFolder, fakeClock, filesHolding, testVault } from './vault-helpers';
@@ -136,14 +136,60 @@ describe('the KDF parameters', () => {
     const folder = dataFolder();
     await testVault(folder).initialize(master);
     const { Vault } = await import('../../../electron/vault/vault');
-    const stronger = new Vault({ folder, kdfCost: { N: 4096, r: 8, p: 1 } });
-    expect((await stronger.unlock(master)).ok).toBe(true);
-    expect(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8')).kdf.N).toBe(4096);
-    expect((await new Vault({ folder, kdfCost: { N: 4096, r: 8, p: 1 } }).unlock(master)).ok).toBe(true);
+    const strongerCost = { name: 'argon2id', m: 2048, t: 2, p: 1 } as const;
+    expect((await new Vault({ folder, kdfCost: strongerCost }).unlock(master)).ok).toBe(true);
+    expect(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8')).kdf).toMatchObject(strongerCost);
+    expect((await new Vault({ folder, kdfCost: strongerCost }).unlock(master)).ok).toBe(true);
   });
 
-  it('ship at N 2^17, r 8, p 1', async () => {
+  it('upgrade a vault written with the old scrypt parameters to Argon2id on its next unlock', async () => {
+    const folder = dataFolder();
+    const { Vault } = await import('../../../electron/vault/vault');
     const { defaultScryptCost } = await import('../../../electron/vault/vault-crypto');
-    expect(defaultScryptCost).toEqual({ N: 131072, r: 8, p: 1 });
+    const old = new Vault({ folder, kdfCost: defaultScryptCost });
+    expect((await old.initialize(master)).ok).toBe(true);
+    await old.writeSecret(server('s1'), secrets[0]!);
+    const before = JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8'));
+    expect(before.kdf).toMatchObject({ name: 'scrypt', N: 131072, r: 8, p: 1 });
+
+    const shipped = new Vault({ folder });
+    expect((await shipped.unlock('not-the-master-password')).ok).toBe(false);
+    expect(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8'))).toEqual(before);
+    expect((await shipped.unlock(master)).ok).toBe(true);
+    const after = JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8'));
+    expect(Object.keys(after.kdf)).toEqual(['name', 'm', 't', 'p', 'salt']);
+    expect(after.kdf).toMatchObject({ name: 'argon2id', m: 131072, t: 3, p: 1 });
+    expect(after.kdf.salt).not.toBe(before.kdf.salt);
+
+    const again = new Vault({ folder });
+    expect((await again.unlock(master)).ok).toBe(true);
+    const read = await again.readSecret(server('s1'));
+    expect(read.ok && read.value).toBe(secrets[0]);
+    expect(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8')).kdf.salt).toBe(after.kdf.salt);
+  });
+
+  it('treat an absurd Argon2id memory size in the file as a damaged vault, without trying to allocate it', async () => {
+    const folder = dataFolder();
+    await testVault(folder).initialize(master);
+    const { checksum } = await import('../../../electron/vault/vault-crypto');
+    const { checksum: _old, ...document } = JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8'));
+    document.kdf.m = 2 ** 40;
+    const whole = { ...document, checksum: checksum(JSON.stringify(document)) };
+    writeFileSync(`${folder}/vault.json`, `${JSON.stringify(whole, null, 2)}\n`);
+    const result = await testVault(folder).unlock(master);
+    expect(result.ok ? null : result.error.code).toBe('vault_corrupt');
+  });
+
+  it('ship Argon2id at 128 MiB, t 3, p 1 (RFC 9106 / OWASP minimum: 19 MiB, t 2)', async () => {
+    const { defaultKdfCost } = await import('../../../electron/vault/vault-crypto');
+    expect(defaultKdfCost).toEqual({ name: 'argon2id', m: 131072, t: 3, p: 1 });
+  });
+
+  it('derive standard Argon2id (v 0x13) output, as an independent implementation computes it', async () => {
+    const { deriveKey } = await import('../../../electron/vault/vault-crypto');
+    const salt = Buffer.from('some salt 16 byte').toString('base64');
+    const key = await deriveKey('correct horse battery staple', { name: 'argon2id', m: 1024, t: 2, p: 1, salt });
+    // Computed with hash-wasm's Argon2id (a separate WebAssembly build of the reference implementation).
+    expect(key.toString('hex')).toBe('0c75e4a418ba7ca250c7ccdbaa245b3d79ef401ee603ce5c91c9c12b7af97404');
   });
 });
