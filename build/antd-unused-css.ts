@@ -20,7 +20,6 @@ export const unusedAntdComponents: Record<string, string[]> = {
   picker: ['DatePicker', 'TimePicker'],
   qrcode: ['QRCode'],
   rate: ['Rate'],
-  result: ['Result'],
   segmented: ['Segmented'],
   slider: ['Slider'],
   splitter: ['Splitter'],
