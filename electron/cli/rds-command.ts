@@ -8,13 +8,13 @@ import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
 import type { Failure, Result } from '../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../certs/index';
 import { downloadServerCa } from '../rds/ca-download';
-import { checkDatabaseHost, cliAppHome, clientFromFlags } from '../rds/cli-context';
-import { formatEndpoints, formatInstances, formatRegions, formatSsl, formatStep } from '../rds/cli-format';
 import { auditFleet } from '../rds/fleet-audit';
 import type { RdsClient } from '../rds/rds-client';
 import { serverEntryFor } from '../rds/register';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { checkDatabaseHost, cliAppHome, clientFromFlags } from './rds-context';
+import { formatEndpoints, formatInstances, formatRegions, formatSsl, formatStep } from './rds-format';
 
 const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +

@@ -2,9 +2,9 @@ import { parseArgs } from 'node:util';
 import type { Failure } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
 import type { VaultStatus } from '../../shared/vault-types';
-import { cliVault, masterPasswordFrom, newPasswordFrom, promptPassword, unlockForCommand } from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { cliVault, masterPasswordFrom, newPasswordFrom, promptPassword, unlockForCommand } from './vault-session';
 
 const usage =
   'rdspg vault init [--remember] | unlock [--remember] | lock | change | reset [--yes] | status | remember on|off   (each with [--json])';

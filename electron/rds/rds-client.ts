@@ -1,8 +1,8 @@
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import type { RdsEndpoint, RdsInstance, RdsRegion, RdsSslState } from '../../shared/rds-types';
 import { ok, type Result } from '../../shared/result';
+import { type Clock, systemClock } from '../platform/clock';
 import type { ApiEndpoint } from './api-endpoint';
-import { type Clock, systemClock } from './clock';
 import type { ResolvedCredentials } from './credentials';
 import { mapSdkError } from './error-mapping';
 import { toEndpoints, toInstance, toRegions, toSslState } from './response-mapping';

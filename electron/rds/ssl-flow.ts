@@ -12,8 +12,8 @@ import {
 } from '../../shared/rds-ssl-flow';
 import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
+import { type Clock, systemClock } from '../platform/clock';
 import { checkClientCa, checkCustomCertificate } from './certificate-checks';
-import { type Clock, systemClock } from './clock';
 import type { RdsClient, SslChangeParameters } from './rds-client';
 
 /** What the flow knows about an instance before a change. */

@@ -9,8 +9,8 @@ import {
   registrySchemaVersion,
 } from '../../shared/server-schema';
 import { writeFileAtomic } from '../platform/atomic-write';
-import { withFileLock } from './file-lock';
-import { removeLeftoverTemporaries } from './leftovers';
+import { withFileLock } from '../platform/file-lock';
+import { removeLeftoverTemporaries } from '../platform/leftovers';
 import { migrate } from './migrations';
 
 type RegistryResult<Value> = Promise<Result<Value, RegistryErrorCode>>;

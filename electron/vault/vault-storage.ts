@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
 import type { VaultErrorCode } from '../../shared/vault-types';
 import { writeFileAtomic } from '../platform/atomic-write';
-import { withFileLock } from '../registry/file-lock';
-import { removeLeftoverTemporaries } from '../registry/leftovers';
+import { withFileLock } from '../platform/file-lock';
+import { removeLeftoverTemporaries } from '../platform/leftovers';
 import { parseVault, type VaultDocument } from './vault-file';
 
 /** What the vault keeps beside the vault file: failed attempts (so restarts cannot skip the backoff) and "remember". */

@@ -1,18 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../../electron/vault/clock';
+import type { Clock } from '../../../electron/platform/clock';
 import type { KeychainPort } from '../../../electron/vault/keychain';
 import { Vault } from '../../../electron/vault/vault';
 
 /** Low scrypt cost for tests only (the shipped default stays N 2^17). */
 export const testCost = { N: 1024, r: 8, p: 1 };
-
-/** A clock the test moves by hand. */
-export function fakeClock(start = 1_700_000_000_000): Clock & { advance(milliseconds: number): void } {
-  let now = start;
-  return { now: () => now, advance: (milliseconds) => (now += milliseconds) };
-}
 
 /** A fresh data folder. */
 export function dataFolder(): string {
