@@ -1,3 +1,4 @@
+// The one DER reader without node-forge: a tag-length-value walker, and the element tree built on it.
 /** One DER element: its tag byte, its content bytes, and its children when it is constructed. */
 export interface DerNode {
   tag: number;
@@ -5,28 +6,38 @@ export interface DerNode {
   children: DerNode[];
 }
 
+/** One DER tag-length-value found by `readTlv`: its tag byte and where its content starts and ends. */
+export interface Tlv {
+  tag: number;
+  contentStart: number;
+  end: number;
+}
+
+/** Reads the DER TLV at `offset` without decoding it, or null when the bytes end early (a cheap walker). */
+export function readTlv(bytes: Uint8Array, offset: number): Tlv | null {
+  if (offset + 2 > bytes.length) return null;
+  const tag = bytes[offset]!;
+  const first = bytes[offset + 1]!;
+  let length = first;
+  let contentStart = offset + 2;
+  if (first & 0x80) {
+    const count = first & 0x7f;
+    if (count === 0 || count > 4 || offset + 2 + count > bytes.length) return null;
+    length = 0;
+    for (let index = 0; index < count; index++) length = length * 256 + bytes[offset + 2 + index]!;
+    contentStart += count;
+  }
+  const end = contentStart + length;
+  return end > bytes.length ? null : { tag, contentStart, end };
+}
+
 /** Reads the DER element at `offset`; returns it and the offset after it. Throws RangeError on malformed input. */
 function readNode(bytes: Uint8Array, offset: number): { node: DerNode; end: number } {
-  const tag = bytes[offset];
-  let lengthByte = bytes[offset + 1];
-  if (tag === undefined || lengthByte === undefined) throw new RangeError('truncated DER');
-  let cursor = offset + 2;
-  let length = lengthByte;
-  if (lengthByte & 0x80) {
-    const count = lengthByte & 0x7f;
-    if (count === 0 || count > 4) throw new RangeError('unsupported DER length');
-    length = 0;
-    for (let index = 0; index < count; index++) {
-      lengthByte = bytes[cursor++];
-      if (lengthByte === undefined) throw new RangeError('truncated DER');
-      length = length * 256 + lengthByte;
-    }
-  }
-  const end = cursor + length;
-  if (end > bytes.length) throw new RangeError('truncated DER');
-  const content = bytes.subarray(cursor, end);
+  const tlv = readTlv(bytes, offset);
+  if (!tlv) throw new RangeError('truncated DER');
+  const content = bytes.subarray(tlv.contentStart, tlv.end);
   const children: DerNode[] = [];
-  if (tag & 0x20) {
+  if (tlv.tag & 0x20) {
     let position = 0;
     while (position < content.length) {
       const child = readNode(content, position);
@@ -34,11 +45,11 @@ function readNode(bytes: Uint8Array, offset: number): { node: DerNode; end: numb
       position = child.end;
     }
   }
-  return { node: { tag, content, children }, end };
+  return { node: { tag: tlv.tag, content, children }, end: tlv.end };
 }
 
-/** Parses a DER document into its element tree. */
-export function parseDer(bytes: Uint8Array): DerNode {
+/** Parses a DER document into its element tree (node-forge's strict parse is `parseDer` in asn1.ts). */
+export function parseDerTree(bytes: Uint8Array): DerNode {
   return readNode(bytes, 0).node;
 }
 

@@ -21,7 +21,7 @@ export interface RdsClientOptions {
   timeoutMs?: number;
 }
 
-/** The parameters of one ModifyDBInstanceSSL call, in the SDK's own request model names. */
+/** The parameters of one ModifyDBInstanceSSL call in camelCase; `modifySsl` maps them to the SDK's request fields. */
 export interface SslChangeParameters {
   instanceId: string;
   connectionString: string;

@@ -1,8 +1,8 @@
 import { Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import type { EndpointChoice } from '../../shared/rds-ssl-flow';
+import { useT } from '../i18n';
 import { PemField } from './pem-field';
-import { useCloudT } from './use-cloud-t';
 
 /** Custom Certificate: the protected endpoint, the server certificate and its unencrypted key, in PEM. */
 export function CustomCertificateForm({
@@ -14,7 +14,7 @@ export function CustomCertificateForm({
   disabled: boolean;
   onApply: (endpoint: string, certificatePem: string, keyPem: string) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const protectable = choices.filter((choice) => choice.protectable);
   const [endpoint, setEndpoint] = useState(
     protectable.find((choice) => choice.recommended)?.host ?? protectable[0]?.host,

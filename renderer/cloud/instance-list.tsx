@@ -4,8 +4,8 @@ import type { RdsAccountView } from '../../shared/contract/rds';
 import type { RdsInstance } from '../../shared/rds-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { useT } from '../i18n';
 import { StatusTag } from './status-tag';
-import { useCloudT } from './use-cloud-t';
 
 /** The regions of an account and the PostgreSQL instances of the chosen one. */
 export function InstanceList({
@@ -19,7 +19,7 @@ export function InstanceList({
   onRegion: (regionId: string) => void;
   onOpen: (instance: { regionId: string; instanceId: string }) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const [regions, setRegions] = useState<{ regionId: string; localName: string }[]>([]);
   const [instances, setInstances] = useState<RdsInstance[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
