@@ -1,8 +1,11 @@
-// `npm test`: every tier in order — system packages and keytar, lint, both type worlds, unit + integration, e2e.
+// `npm test`: every tier in order — system packages and keytar, lint, both type worlds, unit, integration, e2e,
+// then the unit tier and the domain integration tests again on the Node that Electron ships (support/shipped-node).
 // `tsx test/run-all.ts --setup-only` does the first phase alone (system packages, keytar) and stops.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { delimiter, dirname } from 'node:path';
 import { ensureKeytar } from './support/keytar-setup';
+import { ensureShippedNode, shippedNode } from './support/shipped-node';
 import { ensureSystemPackages } from './support/system-deps';
 
 function log(line: string): void {
@@ -37,25 +40,69 @@ step('build', 'node', ['build/bundle.mjs']);
 step('lint (biome)', 'npx', ['biome', 'check', '.']);
 step('typecheck (node side)', 'npx', ['tsc', '-p', 'electron']);
 step('typecheck (web side)', 'npx', ['tsc', '-p', 'renderer']);
-/** Runs one vitest configuration and returns its pass/fail counts (from vitest's JSON report). */
-function vitest(name: string, config: string, report: string): { passed: number; failed: number; status: number } {
+/** What one vitest run needs: its configuration, file filters, and the Node binary to run it on (this one by default). */
+interface VitestRun {
+  config: string;
+  files?: string[];
+  node?: string;
+}
+
+/** Runs one vitest tier and returns its pass/fail counts (from vitest's JSON report) and how long it took. */
+function vitest(name: string, run: VitestRun, report: string): { passed: number; failed: number; status: number } {
   log(name);
   rmSync(report, { force: true });
-  const run = spawnSync(
-    'npx',
-    ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-    { stdio: 'inherit' },
-  );
+  const started = Date.now();
+  const args = ['run', '--config', run.config, ...(run.files ?? [])];
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+  const result = run.node
+    ? spawnSync(run.node, ['node_modules/vitest/vitest.mjs', ...args, ...reporters], {
+        stdio: 'inherit',
+        // Child processes that the tests start (the CLI, helper scripts) run on the same Node.
+        env: { ...process.env, PATH: `${dirname(run.node)}${delimiter}${process.env.PATH ?? ''}` },
+      })
+    : spawnSync('npx', ['vitest', ...args, ...reporters], { stdio: 'inherit' });
   const counts = existsSync(report)
     ? JSON.parse(readFileSync(report, 'utf8'))
     : { numPassedTests: 0, numFailedTests: 1 };
-  return { passed: counts.numPassedTests, failed: counts.numFailedTests, status: run.status ?? 1 };
+  log(
+    `${name}: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+  return { passed: counts.numPassedTests, failed: counts.numFailedTests, status: result.status ?? 1 };
 }
 
+const config = 'test/vitest.config.ts';
 const tiers = [
-  vitest('unit and integration tests', 'test/vitest.config.ts', '.tmp/vitest-report.json'),
-  vitest('browser tests (server mode in Chromium)', 'test/e2e/vitest.config.ts', '.tmp/vitest-e2e-report.json'),
+  vitest('unit tests (no servers)', { config, files: ['test/unit'] }, '.tmp/vitest-unit-report.json'),
+  vitest(
+    'integration tests (real PostgreSQL, TLS, keychain, sandbox)',
+    { config, files: ['test/integration'] },
+    '.tmp/vitest-integration-report.json',
+  ),
+  vitest(
+    'browser tests (server mode in Chromium)',
+    { config: 'test/e2e/vitest.config.ts' },
+    '.tmp/vitest-e2e-report.json',
+  ),
 ];
+// The desktop app's main process runs on the Node inside Electron: the unit tier and the integration tests of the
+// domain services it loads (engine, vault with the keychain, certificates) run again on that Node. keytar is an
+// N-API module, so its one build loads in both.
+const shipped = ensureShippedNode();
+if ('node' in shipped) {
+  const files = ['test/unit', 'test/integration/engine', 'test/integration/vault', 'test/integration/certificates'];
+  tiers.push(
+    vitest(
+      `unit and domain integration tests on Node ${shippedNode.version} (Electron's)`,
+      { config, files, node: shipped.node },
+      '.tmp/vitest-shipped-node-report.json',
+    ),
+  );
+} else if ('skip' in shipped) {
+  log(`skipped the Node ${shippedNode.version} tier: ${shipped.skip}`);
+} else {
+  log(`Node ${shippedNode.version} tier failed: ${shipped.problem}`);
+  tiers.push({ passed: 0, failed: 1, status: 1 });
+}
 const passed = tiers.reduce((sum, tier) => sum + tier.passed, 0);
 const failed = tiers.reduce((sum, tier) => sum + tier.failed, 0);
 process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);

@@ -40,28 +40,3 @@ export function oidOf(value: forge.asn1.Asn1 | undefined): string | null {
     return null;
   }
 }
-
-/** One DER tag-length-value found by `readTlv`: its tag byte and where its content starts and ends. */
-export interface Tlv {
-  tag: number;
-  contentStart: number;
-  end: number;
-}
-
-/** Reads the DER TLV at `offset` without decoding it, or null when the bytes end early (a cheap walker). */
-export function readTlv(bytes: Uint8Array, offset: number): Tlv | null {
-  if (offset + 2 > bytes.length) return null;
-  const tag = bytes[offset]!;
-  const first = bytes[offset + 1]!;
-  let length = first;
-  let contentStart = offset + 2;
-  if (first & 0x80) {
-    const count = first & 0x7f;
-    if (count === 0 || count > 4 || offset + 2 + count > bytes.length) return null;
-    length = 0;
-    for (let index = 0; index < count; index++) length = length * 256 + bytes[offset + 2 + index]!;
-    contentStart += count;
-  }
-  const end = contentStart + length;
-  return end > bytes.length ? null : { tag, contentStart, end };
-}

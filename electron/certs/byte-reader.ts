@@ -1,7 +1,7 @@
 /** Thrown by ByteReader when the data ends early or breaks the layout; readers turn it into a failure Result. */
 export class LayoutError extends Error {}
 
-/** A bounds-checked big-endian cursor over bytes, for the binary formats we parse ourselves (JKS, zip). */
+/** A bounds-checked big-endian cursor over bytes, for JKS (zip.ts reads its little-endian records with a DataView). */
 export class ByteReader {
   offset = 0;
   private readonly view: DataView;

@@ -2,7 +2,8 @@ import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { type CertErrorCode, type CertificateFacts, type ExpiryState, expiresSoonDays } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
-import { readTlv, toBinary } from './asn1';
+import { toBinary } from './asn1';
+import { readTlv } from './der';
 
 const dayMs = 24 * 60 * 60 * 1000;
 

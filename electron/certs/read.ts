@@ -1,6 +1,7 @@
 import type { CertErrorCode, CertFormat } from '../../shared/cert-types';
 import { fail, ok, type Result } from '../../shared/result';
-import { children, parseDer, readTlv } from './asn1';
+import { children, parseDer } from './asn1';
+import { readTlv } from './der';
 import { describeCertificate } from './facts';
 import { defaultJksPassword, looksLikeJks, readJks } from './jks';
 import { looksLikePem, maxPemBlocks, parsePemBlocks } from './pem';

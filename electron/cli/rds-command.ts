@@ -8,15 +8,6 @@ import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
 import type { Failure, Result } from '../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../certs/index';
 import { downloadServerCa } from '../rds/ca-download';
-import { checkDatabaseHost, cliAppHome, clientFromFlags } from '../rds/cli-context';
-import {
-  formatEndpoints,
-  formatInstances,
-  formatRegions,
-  formatRenewal,
-  formatSsl,
-  formatStep,
-} from '../rds/cli-format';
 import { auditFleet } from '../rds/fleet-audit';
 import type { RdsClient } from '../rds/rds-client';
 import { serverEntryFor } from '../rds/register';
@@ -24,6 +15,8 @@ import { pendingRenewal } from '../rds/scheduled-renewal';
 import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { checkDatabaseHost, cliAppHome, clientFromFlags } from './rds-context';
+import { formatEndpoints, formatInstances, formatRegions, formatRenewal, formatSsl, formatStep } from './rds-format';
 
 const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE [--protect HOST]...] | ' +

@@ -3,8 +3,8 @@ import type { Result } from '../../shared/result';
 import type { RegistryErrorCode } from '../../shared/server-schema';
 import { resolveAppHome } from '../platform/app-home';
 import { connectionKeywordsFor, ServerRegistry } from '../registry';
-import { type CliVaultErrorCode, cliVault, unlockForCommand } from '../vault/cli-session';
 import type { CliIo } from './command';
+import { type CliVaultErrorCode, cliVault, unlockForCommand } from './vault-session';
 
 /**
  * For `rdspg check --server NAME`: the saved server's libpq keywords with its saved password and sslpassword, the

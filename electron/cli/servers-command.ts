@@ -15,9 +15,9 @@ import {
   serverToServiceSection,
   splitKeywords,
 } from '../registry';
-import { cliVault, promptPassword, readStdinLine, unlockForCommand } from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { cliVault, promptPassword, readStdinLine, unlockForCommand } from './vault-session';
 
 const usage =
   'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--save-password] [--password-stdin] ' +

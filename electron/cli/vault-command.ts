@@ -3,9 +3,9 @@ import type { Failure } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
 import { resetConfirmationWord, type VaultStatus } from '../../shared/vault-types';
 import { formatSavedAt } from '../platform/last-good-copy';
-import { cliVault, masterPasswordFrom, newPasswordFrom, promptPassword, unlockForCommand } from '../vault/cli-session';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { cliVault, masterPasswordFrom, newPasswordFrom, promptPassword, unlockForCommand } from './vault-session';
 
 const usage =
   'rdspg vault init [--remember] | unlock [--remember] | lock | change | reset [--yes] | restore | status | remember on|off   (each with [--json])';

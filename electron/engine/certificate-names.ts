@@ -1,4 +1,4 @@
-import { type DerNode, decodeOid, parseDer } from './der';
+import { type DerNode, decodeOid, parseDerTree } from '../certs/der';
 
 /** A name a server certificate carries, as libpq reads them: subjectAltName entries and the subject's CN. */
 export type CertificateName = { kind: 'dns'; value: string } | { kind: 'ip'; bytes: Uint8Array } | { kind: 'other' };
@@ -22,7 +22,7 @@ function decodeString(node: DerNode): string {
 }
 
 function readGeneralNames(extensionValue: Uint8Array): CertificateName[] {
-  return parseDer(extensionValue).children.map((name): CertificateName => {
+  return parseDerTree(extensionValue).children.map((name): CertificateName => {
     if (name.tag === (contextSpecific | 2)) return { kind: 'dns', value: Buffer.from(name.content).toString('latin1') };
     if (name.tag === (contextSpecific | 7)) return { kind: 'ip', bytes: Uint8Array.from(name.content) };
     return { kind: 'other' };
@@ -31,7 +31,7 @@ function readGeneralNames(extensionValue: Uint8Array): CertificateName[] {
 
 /** Reads the subjectAltNames and first CN of a DER certificate. */
 export function readCertificateNames(der: Uint8Array): CertificateNames {
-  const tbs = parseDer(der).children[0]!;
+  const tbs = parseDerTree(der).children[0]!;
   const fields = tbs.children;
   const offset = fields[0]?.tag === (contextSpecific | 0x20 | 0) ? 1 : 0;
   let commonName: string | null = null;

@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../platform/clock';
 
 /**
  * A concurrency limit that backs off when the service throttles: the limit halves and new work pauses for a

@@ -2,8 +2,8 @@ import { type AuditReport, type AuditRow, daysUntil } from '../../shared/rds-aud
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import type { RdsInstance } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
+import { type Clock, systemClock } from '../platform/clock';
 import { AdaptiveLimiter } from './adaptive-limiter';
-import { type Clock, systemClock } from './clock';
 import type { RdsClient } from './rds-client';
 import { readSslState } from './ssl-availability';
 import { scheduledRenewal } from './task-mapping';

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { writeFileAtomic } from '../platform/atomic-write';
+import type { Clock } from '../platform/clock';
 import { parseApiEndpoint } from './api-endpoint';
-import type { Clock } from './clock';
 import { type AccessKeyProfile, resolveCredentials, type SecretStore } from './credentials';
 import { RdsClient } from './rds-client';
 

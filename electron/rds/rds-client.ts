@@ -1,8 +1,8 @@
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/rds-types';
 import { ok, type Result } from '../../shared/result';
+import { type Clock, systemClock } from '../platform/clock';
 import type { ApiEndpoint } from './api-endpoint';
-import { type Clock, systemClock } from './clock';
 import type { ResolvedCredentials } from './credentials';
 import { mapSdkError } from './error-mapping';
 import { regionalEndpoint } from './regional-endpoint';
@@ -32,7 +32,7 @@ export interface RdsClientOptions {
   timeoutMs?: number;
 }
 
-/** The parameters of one ModifyDBInstanceSSL call, in the SDK's own request model names. */
+/** The parameters of one ModifyDBInstanceSSL call in camelCase; `modifySsl` maps them to the SDK's request fields. */
 export interface SslChangeParameters {
   instanceId: string;
   connectionString: string;

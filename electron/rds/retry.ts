@@ -1,6 +1,6 @@
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
-import type { Clock } from './clock';
+import type { Clock } from '../platform/clock';
 import type { CallFailure } from './error-mapping';
 
 /** Bounded retries with exponential backoff and full jitter. */

@@ -12,9 +12,9 @@ import {
 } from '../../shared/rds-ssl-flow';
 import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
+import { type Clock, systemClock } from '../platform/clock';
 import { checkClientCa, checkCustomCertificate } from './certificate-checks';
 import { checkCertificateCoversEndpoints } from './certificate-coverage';
-import { type Clock, systemClock } from './clock';
 import type { RdsClient, SslChangeParameters } from './rds-client';
 import { readSslState } from './ssl-availability';
 

@@ -1,7 +1,6 @@
 /** The server registry: saved servers and groups, import/export, and the keywords to connect with one. */
 
 export { formatConninfo, quoteConninfoValue } from '../engine/conninfo';
-export { type FileLockOptions, withFileLock } from './file-lock';
 export { migrate } from './migrations';
 export { formatPgadminServers, type PgadminImport, parsePgadminServers } from './pgadmin';
 export { emptyRegistry, RegistryFile, registryFileName } from './registry-file';

@@ -8,6 +8,7 @@ import {
   type RegistryErrorCode,
   registrySchemaVersion,
 } from '../../shared/server-schema';
+import { withFileLock } from '../platform/file-lock';
 import {
   type LastGoodCopy,
   lastGoodCopy,
@@ -15,8 +16,7 @@ import {
   wayBack,
   writeKeepingLastGoodCopy,
 } from '../platform/last-good-copy';
-import { withFileLock } from './file-lock';
-import { removeLeftoverTemporaries } from './leftovers';
+import { removeLeftoverTemporaries } from '../platform/leftovers';
 import { migrate } from './migrations';
 
 type RegistryResult<Value> = Promise<Result<Value, RegistryErrorCode>>;

@@ -52,8 +52,9 @@ export function serverSecret(serverId: string, field: string) {
 }
 
 /**
- * The libpq keywords to connect with a saved server (for `rdspg check --server NAME` and the app): its host, port,
- * dbname, user and parameters, with the saved password and sslpassword from the vault merged in.
+ * The libpq keywords to connect with a saved server (for the CLI's `rdspg check --server NAME`): its host, port,
+ * dbname, user and parameters, with the saved password and sslpassword from the vault merged in. The app's
+ * connection handlers merge the saved secrets themselves (app/handlers/connection-handlers.ts).
  */
 export async function connectionKeywordsFor(
   registry: ServerRegistry,

@@ -1,8 +1,8 @@
 // The Electron main process: the only composition root of the desktop app.
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, session } from 'electron';
-import { nativeMenuLabels } from '../../renderer/i18n/menu-labels';
 import type { MenuCommand } from '../../shared/contract';
+import { nativeMenuLabels } from '../../shared/menu-labels';
 import { composeApp } from '../app/compose';
 import { answerAppRequest, appPageUrl, appScheme, appSchemeRegistration } from './app-scheme';
 import { registerIpcHandlers } from './ipc';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { type NativeMenuLabels, nativeMenuLabels } from '../../renderer/i18n/menu-labels';
 import type { MenuCommand } from '../../shared/contract';
+import { type NativeMenuLabels, nativeMenuLabels } from '../../shared/menu-labels';
 
 /** The native menu: Register > Server…, Lock, Change master password…, Quit; edit and view roles for the keyboard. */
 export function menuTemplate(

@@ -1,5 +1,4 @@
-/** The master-password vault and its ports (clock, OS keychain). */
-export { type Clock, systemClock } from './clock';
+/** The master-password vault and its ports (OS keychain; the clock is platform/clock). */
 export { absentKeychain, type KeychainAvailability, type KeychainPort, withTimeout } from './keychain';
 export { keychainTimeoutMs, keytarKeychain } from './keytar-keychain';
 export { backoffDelayMs, Vault, type VaultOptions } from './vault';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
 import type { VaultDamage, VaultErrorCode } from '../../shared/vault-types';
 import { writeFileAtomic } from '../platform/atomic-write';
+import { withFileLock } from '../platform/file-lock';
 import {
   type LastGoodCopy,
   lastGoodCopy,
@@ -10,8 +11,7 @@ import {
   wayBack,
   writeKeepingLastGoodCopy,
 } from '../platform/last-good-copy';
-import { withFileLock } from '../registry/file-lock';
-import { removeLeftoverTemporaries } from '../registry/leftovers';
+import { removeLeftoverTemporaries } from '../platform/leftovers';
 import { macMatches, parseVault, type VaultDocument } from './vault-file';
 
 /** What the vault keeps beside the vault file: failed attempts (so restarts cannot skip the backoff) and "remember". */

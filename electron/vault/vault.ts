@@ -8,7 +8,7 @@ import {
   type VaultStatus,
 } from '../../shared/vault-types';
 import { appName } from '../platform/app-home';
-import { type Clock, systemClock } from './clock';
+import { type Clock, systemClock } from '../platform/clock';
 import { absentKeychain, type KeychainPort } from './keychain';
 import { defaultKdfCost, deriveKey, type KdfCost, newKdfParameters, open, seal, weakerThan } from './vault-crypto';
 import { macMatches, secretContext, serializeVault, type VaultDocument, wrappedKeyContext } from './vault-file';

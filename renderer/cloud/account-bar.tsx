@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { RdsAccountView } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
-import { useCloudT } from './use-cloud-t';
+import { useT } from '../i18n';
 
 /** The account picker, "Add AccessKey…" and "Try the local sandbox". */
 export function AccountBar({
@@ -17,7 +17,7 @@ export function AccountBar({
   onPick: (id: string) => void;
   onAdded: (id: string) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const [adding, setAdding] = useState(false);
   const [starting, setStarting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -72,7 +72,7 @@ const endpointExample = 'https://rds.aliyuncs.com';
 
 /** Add an AccessKey profile: the secret goes to the vault in the main process. */
 function AddAccountDialog({ onClose }: { onClose: (id: string | null) => void }) {
-  const t = useCloudT();
+  const t = useT();
   const [fields, setFields] = useState({
     name: '',
     accessKeyId: '',

@@ -4,8 +4,8 @@ import { type AuditRow, auditToCsv } from '../../shared/rds-audit';
 import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
 import { describeFailure } from '../errors';
+import { useT } from '../i18n';
 import { expiryColor, rowMatches, type SslFilter } from './audit-filters';
-import { useCloudT } from './use-cloud-t';
 
 function toBase64(text: string): string {
   let binary = '';
@@ -15,7 +15,7 @@ function toBase64(text: string): string {
 
 /** The fleet audit: every PostgreSQL instance across regions with its SSL posture; filters and CSV export. */
 export function AuditTable({ accountId }: { accountId: string }) {
-  const t = useCloudT();
+  const t = useT();
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [regions, setRegions] = useState(0);
   const [running, setRunning] = useState(false);

@@ -2,14 +2,14 @@ import { Alert, Button, Flex, Typography } from 'antd';
 import type { z } from 'zod';
 import type { rdsChannels } from '../../shared/contract/rds';
 import { saveDownload } from '../certificates/download';
-import { useCloudT } from './use-cloud-t';
+import { useT } from '../i18n';
 
 /** What `rds:ca-download` answers: the stored root certificate and the PEM, JKS and P7B files. */
 export type CaFiles = z.infer<(typeof rdsChannels)['rds:ca-download']['value']>;
 
 /** The downloaded CA: where the certificate store keeps it, and the PEM, JKS and P7B files to save. */
 export function CaDownloadResult({ files }: { files: CaFiles }) {
-  const t = useCloudT();
+  const t = useT();
   const save = (file: CaFiles['files']['pem']) => saveDownload(file.fileName, file.mediaType, file.contentBase64);
   return (
     <Alert

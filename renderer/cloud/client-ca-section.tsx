@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import type { rdsSslState } from '../../shared/contract/rds';
 import { majorVersionOf, type SslChange } from '../../shared/rds-ssl-flow';
 import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
+import { useT } from '../i18n';
 import { PemField } from './pem-field';
-import { useCloudT } from './use-cloud-t';
 
 /** The client CA certificate with ACL, Replication ACL and an optional CRL (verify-full needs PostgreSQL 12+). */
 export function ClientCaSection({
@@ -19,7 +19,7 @@ export function ClientCaSection({
   disabled: boolean;
   onChange: (change: SslChange) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const [certificatePem, setCertificate] = useState('');
   const [crlPem, setCrl] = useState('');
   const [acl, setAcl] = useState<ClientAcl>('verify-ca');

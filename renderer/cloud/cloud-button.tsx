@@ -1,13 +1,13 @@
 import { Button, Drawer, Spin } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
-import { useCloudT } from './use-cloud-t';
+import { useT } from '../i18n';
 
 const CloudView = lazy(() => import('./cloud-view').then((module) => ({ default: module.CloudView })));
 
 /** The Cloud menu button: opens the Alibaba Cloud panel in a drawer (its code loads on first use). */
 export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => void }) {
-  const t = useCloudT();
+  const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <>

@@ -4,11 +4,11 @@ import type { RdsAccountView } from '../../shared/contract/rds';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { useT } from '../i18n';
 import { AccountBar } from './account-bar';
 import { AuditTable } from './audit-table';
 import { InstanceList } from './instance-list';
 import { InstancePage } from './instance-page';
-import { useCloudT } from './use-cloud-t';
 
 /** Where the panel is: an account, and optionally one instance's page. */
 export interface InstanceTarget {
@@ -19,7 +19,7 @@ export interface InstanceTarget {
 
 /** The Alibaba Cloud panel: accounts, regions and PostgreSQL instances, the SSL page, the fleet audit. */
 export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => void }) {
-  const t = useCloudT();
+  const t = useT();
   const [accounts, setAccounts] = useState<RdsAccountView[]>([]);
   const [accountId, setAccountId] = useState<string | null>(null);
   const [target, setTarget] = useState<InstanceTarget | null>(null);

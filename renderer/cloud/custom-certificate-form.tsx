@@ -1,8 +1,8 @@
 import { Button, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
 import type { EndpointChoice } from '../../shared/rds-ssl-flow';
+import { useT } from '../i18n';
 import { PemField } from './pem-field';
-import { useCloudT } from './use-cloud-t';
 
 /**
  * Custom Certificate: the endpoint sent as ConnectionString, every endpoint the certificate is to protect (all the
@@ -18,7 +18,7 @@ export function CustomCertificateForm({
   disabled: boolean;
   onApply: (endpoint: string, certificatePem: string, keyPem: string, endpoints: string[]) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const protectable = choices.filter((choice) => choice.protectable);
   const [endpoint, setEndpoint] = useState(
     protectable.find((choice) => choice.recommended)?.host ?? protectable[0]?.host,

@@ -1,7 +1,7 @@
 import { Flex, Modal, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { EndpointChoice } from '../../shared/rds-ssl-flow';
-import { useCloudT } from './use-cloud-t';
+import { useT } from '../i18n';
 
 /** The Select Protected Endpoint dialog: the internal and the public endpoint (the public one recommended). */
 export function EndpointDialog({
@@ -15,7 +15,7 @@ export function EndpointDialog({
   onChoose: (host: string) => void;
   onCancel: () => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const initial = current ?? choices.find((choice) => choice.recommended)?.host ?? choices[0]?.host ?? null;
   const [host, setHost] = useState<string | null>(initial);
   return (

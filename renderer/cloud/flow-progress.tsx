@@ -2,7 +2,7 @@ import { Alert, Button, Flex, Progress, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
-import { useCloudT } from './use-cloud-t';
+import { useT } from '../i18n';
 
 function percentOf(status: FlowStatus | null): number {
   if (!status) return 5;
@@ -13,7 +13,7 @@ function percentOf(status: FlowStatus | null): number {
 
 /** The progress of a started SSL change: "Modifying SSL Settings" until Running again; the wait can be stopped. */
 export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status: FlowStatus) => void }) {
-  const t = useCloudT();
+  const t = useT();
   const [status, setStatus] = useState<FlowStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const done = useRef(onDone);

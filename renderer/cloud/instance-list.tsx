@@ -4,10 +4,9 @@ import type { RdsAccountView } from '../../shared/contract/rds';
 import type { RdsInstance } from '../../shared/rds-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
-import { useLocale } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { type InstanceRow, nestReadOnly } from './instance-tree';
 import { StatusTag } from './status-tag';
-import { useCloudT } from './use-cloud-t';
 
 /** The regions of an account and the PostgreSQL instances of the chosen one (read-only ones under their primary). */
 export function InstanceList({
@@ -21,7 +20,7 @@ export function InstanceList({
   onRegion: (regionId: string) => void;
   onOpen: (instance: { regionId: string; instanceId: string }) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const language = useLocale();
   const [regions, setRegions] = useState<{ regionId: string; localName: string }[]>([]);
   const [instances, setInstances] = useState<RdsInstance[] | null>(null);

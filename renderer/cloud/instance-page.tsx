@@ -3,11 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
-import { useLocale } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import type { InstanceTarget } from './cloud-view';
 import { type InstanceDetails, SslSettings } from './ssl-settings';
 import { StatusTag } from './status-tag';
-import { useCloudT } from './use-cloud-t';
 
 /** One instance's page: its status, and Data Security > SSL as in the ApsaraDB RDS console. */
 export function InstancePage({
@@ -19,7 +18,7 @@ export function InstancePage({
   onBack: () => void;
   onRegister: (form: ServerForm) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const language = useLocale();
   const [details, setDetails] = useState<InstanceDetails | null>(null);
   const [modifying, setModifying] = useState(false);

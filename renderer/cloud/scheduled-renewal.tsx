@@ -1,11 +1,11 @@
 import { Tag } from 'antd';
 import type { z } from 'zod';
 import type { scheduledTask } from '../../shared/contract/rds';
-import { useCloudT } from './use-cloud-t';
+import { useT } from '../i18n';
 
 /** The pending automatic renewal of the cloud certificate (DescribeActiveOperationTasks): when, and the restart. */
 export function ScheduledRenewal({ renewal }: { renewal: z.infer<typeof scheduledTask> | null }) {
-  const t = useCloudT();
+  const t = useT();
   if (!renewal) return <span data-testid="scheduled-renewal">{t('cloud.scheduledRenewalNone')}</span>;
   const time = (renewal.switchTime ?? '').replace('T', ' ').replace(/Z$/, '');
   const impact = renewal.restart ? t('cloud.scheduledRenewalRestart') : renewal.impactText;

@@ -7,6 +7,7 @@ import { daysUntil } from '../../shared/rds-audit';
 import type { SslChange } from '../../shared/rds-ssl-flow';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
+import { type MessageKey, useT } from '../i18n';
 import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
 import { ClientCaSection } from './client-ca-section';
@@ -15,7 +16,6 @@ import { CustomCertificateForm } from './custom-certificate-form';
 import { EndpointDialog } from './endpoint-dialog';
 import { FlowProgress } from './flow-progress';
 import { ScheduledRenewal } from './scheduled-renewal';
-import { type CloudKey, useCloudT } from './use-cloud-t';
 
 /** What `rds:instance` answers: the instance, its endpoints, its SSL settings and the prerequisite problems. */
 export type InstanceDetails = z.infer<(typeof rdsChannels)['rds:instance']['value']>;
@@ -36,7 +36,7 @@ export function SslSettings({
   onChanged: () => Promise<void>;
   onRegister: (form: ServerForm) => void;
 }) {
-  const t = useCloudT();
+  const t = useT();
   const { ssl, instance, choices, problems } = details;
   const [source, setSource] = useState<'aliyun' | 'custom'>(ssl.caType ?? 'aliyun');
   const [choosing, setChoosing] = useState(false);
@@ -100,7 +100,7 @@ export function SslSettings({
           <ul data-testid="ssl-unavailable">
             {problems.map((item) => (
               <li key={item.reason}>
-                {t(`cloud.reason.${item.reason}` as CloudKey, {
+                {t(`cloud.reason.${item.reason}` as MessageKey, {
                   version: instance.engineVersion,
                   storage: instance.storageType,
                 })}

@@ -1,3 +1,4 @@
+import { menuLabelsEn } from '../../shared/menu-labels';
 import { cloudEn } from '../cloud/messages';
 
 /** The English messages; the keys of this catalog are the keys of every catalog. */
@@ -12,18 +13,11 @@ export const en = {
   'language.label': 'Language',
   'language.menu': 'Language',
 
+  ...menuLabelsEn,
   'app.loading': 'Loading',
-  'menu.file': 'File',
-  'menu.quit': 'Quit',
-  'menu.edit': 'Edit',
-  'menu.view': 'View',
   'menu.main': 'Main menu',
-  'menu.register': 'Register',
-  'menu.registerServer': 'Server…',
   'menu.masterPassword': 'Master password',
-  'menu.changeMasterPassword': 'Change master password…',
   'menu.resetMasterPassword': 'Reset master password…',
-  'menu.lock': 'Lock',
   'menu.signOut': 'Sign out',
   'session.endedTitle': 'The session has ended',
   'session.ended':

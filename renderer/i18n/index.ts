@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import { format, isLocale, type Locale, matchLocale } from '../../shared/locales';
 import { en, type MessageKey } from './en';
-import { format, isLocale, type Locale, matchLocale } from './locales';
 import { zhCN } from './zh-cn';
 
-export { type Locale, localeNames, locales, matchLocale } from './locales';
+export { type Locale, localeNames, locales, matchLocale } from '../../shared/locales';
 export type { MessageKey };
 
 /** Where the chosen language is kept between runs. */

@@ -1,3 +1,4 @@
+import { menuLabelsZhCN } from '../../shared/menu-labels';
 import { cloudZhCN } from '../cloud/messages';
 import type { MessageKey } from './en';
 
@@ -13,18 +14,11 @@ export const zhCN: Record<MessageKey, string> = {
   'language.label': '语言',
   'language.menu': '语言',
 
+  ...menuLabelsZhCN,
   'app.loading': '加载中',
-  'menu.file': '文件',
-  'menu.quit': '退出',
-  'menu.edit': '编辑',
-  'menu.view': '视图',
   'menu.main': '主菜单',
-  'menu.register': '注册',
-  'menu.registerServer': '服务器…',
   'menu.masterPassword': '主密码',
-  'menu.changeMasterPassword': '修改主密码…',
   'menu.resetMasterPassword': '重置主密码…',
-  'menu.lock': '锁定',
   'menu.signOut': '退出登录',
   'session.endedTitle': '会话已结束',
   'session.ended':

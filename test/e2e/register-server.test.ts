@@ -27,7 +27,7 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
   it('first run sets the master password', async () => {
     await page.goto(serve.url);
     await page.getByRole('heading', { name: 'Set the master password' }).waitFor();
-    await expect(page.getByLabel('Remember on this device')).toBeDefined();
+    expect(await page.getByLabel('Remember on this device').isVisible()).toBe(true);
     await screenshot(page, 'first-run');
     await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
     await page.getByLabel('Confirm master password').fill(masterPassword);
@@ -66,6 +66,9 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
   it('Lock asks for the master password again', async () => {
     await page.getByRole('menuitem', { name: 'Lock' }).click();
     await page.getByRole('heading', { name: 'Unlock RDS PG Connect' }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Servers' }).count()).toBe(0);
+    expect(await page.getByRole('tree').getByText('e2e-lab').count()).toBe(0);
+    expect(await page.getByLabel('Master password', { exact: true }).inputValue()).toBe('');
     await screenshot(page, 'unlock');
   });
 

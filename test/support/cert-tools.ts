@@ -161,3 +161,30 @@ export async function runRdspg(args: string[], env: NodeJS.ProcessEnv): Promise<
   const status = await runCli(args, { stdout, stderr, stdin: new PassThrough(), env });
   return { status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(error).toString('utf8') };
 }
+
+/** What keytool -importcert needs: the keystore, the certificate file, the store's type and password, the alias. */
+export interface CertificateImport {
+  keystore: string;
+  file: string;
+  storetype: 'JKS' | 'PKCS12';
+  storepass: string;
+  alias: string;
+}
+
+/** Imports a trusted certificate into a keystore with keytool (created when absent), without a prompt. */
+export function importCertificate(entry: CertificateImport): string {
+  return keytool([
+    '-importcert',
+    '-storetype',
+    entry.storetype,
+    '-keystore',
+    entry.keystore,
+    '-storepass',
+    entry.storepass,
+    '-noprompt',
+    '-alias',
+    entry.alias,
+    '-file',
+    entry.file,
+  ]);
+}

@@ -26,7 +26,7 @@ beforeAll(async () => {
     folder: home,
     keychain: absentKeychain('tests'),
     kdfCost: { N: 2 ** 12, r: 8, p: 1 },
-    clock: { now: () => now },
+    clock: { now: () => now, sleep: async () => {} },
     deriveKey: async (password, parameters) => {
       countedBeforeKdf.push(await failedAttemptsOnDisk().catch(() => -1));
       return deriveKey(password, parameters);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditFleet } from '../../../electron/rds/fleet-audit';
 import { SslFlow } from '../../../electron/rds/ssl-flow';
 import { RdsSandbox } from '../../../electron/sandbox/index';
-import { fakeClock } from '../../unit/rds/fake-clock';
+import { fakeClock } from '../../support/fake-clock';
 import { sandboxClient } from './helpers';
 
 let sandbox: RdsSandbox | null = null;

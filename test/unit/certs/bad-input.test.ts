@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keytool, makeTestPki, openssl, runRdspg, type TestPki } from '../../support/cert-tools';
+import { importCertificate, makeTestPki, openssl, runRdspg, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
 let env: NodeJS.ProcessEnv;
@@ -59,20 +59,13 @@ beforeAll(() => {
   bad['a CRL'] = f('root.crl');
   openssl(['crl', '-in', f('root.crl'), '-outform', 'DER', '-out', f('root.crl.der')]);
   bad['a DER CRL'] = f('root.crl.der');
-  keytool([
-    '-importcert',
-    '-storetype',
-    'JKS',
-    '-keystore',
-    f('store.jks'),
-    '-storepass',
-    'apsaradb',
-    '-noprompt',
-    '-alias',
-    'root',
-    '-file',
-    pki.rootCert,
-  ]);
+  importCertificate({
+    keystore: f('store.jks'),
+    file: pki.rootCert,
+    storetype: 'JKS',
+    storepass: 'apsaradb',
+    alias: 'root',
+  });
   bad['JKS with a wrong password'] = f('store.jks');
   const flipped = pki.folder.read('store.jks');
   flipped[Math.floor(flipped.length / 2)]! ^= 0x10;

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePkcs7Der } from '../../../electron/certs';
-import { keytool, makeTestPki, openssl, runRdspg, type TestPki } from '../../support/cert-tools';
+import { importCertificate, keytool, makeTestPki, openssl, runRdspg, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
 let env: NodeJS.ProcessEnv;
@@ -19,20 +19,13 @@ beforeAll(() => {
     pki.folder.read('intermediate.pem').toString() + pki.folder.read('root.pem').toString(),
   );
   openssl(['crl2pkcs7', '-nocrl', '-certfile', f('chain.pem'), '-outform', 'DER', '-out', f('chain.p7b.der')]);
-  keytool([
-    '-importcert',
-    '-storetype',
-    'JKS',
-    '-keystore',
-    f('input.jks'),
-    '-storepass',
-    'changeit',
-    '-noprompt',
-    '-alias',
-    'root',
-    '-file',
-    pki.rootCert,
-  ]);
+  importCertificate({
+    keystore: f('input.jks'),
+    file: pki.rootCert,
+    storetype: 'JKS',
+    storepass: 'changeit',
+    alias: 'root',
+  });
   openssl(['pkey', '-in', pki.clientKey, '-aes256', '-passout', 'pass:key-secret', '-out', f('client-encrypted.key')]);
 });
 afterAll(() => pki.folder.remove());

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keytool, makeTestPki, openssl, runRdspg, type TestPki } from '../../support/cert-tools';
+import { importCertificate, makeTestPki, openssl, runRdspg, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
 let env: NodeJS.ProcessEnv;
@@ -18,20 +18,13 @@ beforeAll(() => {
     pki.folder.read('intermediate.pem').toString() + pki.folder.read('root.pem').toString(),
   );
   openssl(['crl2pkcs7', '-nocrl', '-certfile', f('chain.pem'), '-out', f('chain.p7b')]);
-  keytool([
-    '-importcert',
-    '-storetype',
-    'JKS',
-    '-keystore',
-    f('chain.jks'),
-    '-storepass',
-    'apsaradb',
-    '-noprompt',
-    '-alias',
-    'root',
-    '-file',
-    pki.rootCert,
-  ]);
+  importCertificate({
+    keystore: f('chain.jks'),
+    file: pki.rootCert,
+    storetype: 'JKS',
+    storepass: 'apsaradb',
+    alias: 'root',
+  });
   // An RDS-like package made by Python's zipfile: a folder, the three files, a readme.
   execFileSync('python3', [
     '-c',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJks, writeJks } from '../../../electron/certs';
 import { pemCertificatesToDer } from '../../../electron/certs/ca-package';
-import { keytool, makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
+import { importCertificate, keytool, makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
 let rootDer: Uint8Array;
@@ -25,20 +25,7 @@ describe('JKS reader', () => {
       ['root', pki.rootCert],
       ['intermediate', pki.intermediateCert],
     ] as const) {
-      keytool([
-        '-importcert',
-        '-storetype',
-        'JKS',
-        '-keystore',
-        store,
-        '-storepass',
-        'apsaradb',
-        '-noprompt',
-        '-alias',
-        alias,
-        '-file',
-        file,
-      ]);
+      importCertificate({ keystore: store, file, storetype: 'JKS', storepass: 'apsaradb', alias });
     }
     const result = readJks(pki.folder.read('keytool.jks'), 'apsaradb');
     expect(result.ok).toBe(true);
@@ -91,20 +78,7 @@ describe('JKS reader', () => {
 
   it('refuses a wrong password and a file with one flipped byte', () => {
     const store = pki.folder.file('flip.jks');
-    keytool([
-      '-importcert',
-      '-storetype',
-      'JKS',
-      '-keystore',
-      store,
-      '-storepass',
-      'apsaradb',
-      '-noprompt',
-      '-alias',
-      'root',
-      '-file',
-      pki.rootCert,
-    ]);
+    importCertificate({ keystore: store, file: pki.rootCert, storetype: 'JKS', storepass: 'apsaradb', alias: 'root' });
     const bytes = pki.folder.read('flip.jks');
     const wrong = readJks(bytes, 'not-the-password');
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('wrong_password');

@@ -13,7 +13,7 @@ import {
 } from '../../../electron/certs';
 import { certErrorCodes } from '../../../shared/cert-types';
 import type { Result } from '../../../shared/result';
-import { keytool, makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
+import { importCertificate, makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
 const seeds: Uint8Array[] = [];
@@ -34,20 +34,13 @@ beforeAll(() => {
   openssl(['x509', '-in', pki.rootCert, '-outform', 'DER', '-out', f('root.der')]);
   openssl(['crl2pkcs7', '-nocrl', '-certfile', f('chain.pem'), '-outform', 'DER', '-out', f('chain.p7b')]);
   openssl(['pkcs12', '-export', '-nokeys', '-in', f('chain.pem'), '-passout', 'pass:', '-out', f('chain.p12')]);
-  keytool([
-    '-importcert',
-    '-storetype',
-    'JKS',
-    '-keystore',
-    f('root.jks'),
-    '-storepass',
-    'apsaradb',
-    '-noprompt',
-    '-alias',
-    'root',
-    '-file',
-    pki.rootCert,
-  ]);
+  importCertificate({
+    keystore: f('root.jks'),
+    file: pki.rootCert,
+    storetype: 'JKS',
+    storepass: 'apsaradb',
+    alias: 'root',
+  });
   openssl(['pkey', '-in', pki.clientKey, '-outform', 'DER', '-out', f('key.der')]);
   for (const name of ['chain.pem', 'root.der', 'chain.p7b', 'chain.p12', 'root.jks', 'key.der', 'client.key']) {
     seeds.push(new Uint8Array(pki.folder.read(name)));

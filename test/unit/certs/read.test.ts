@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeCertificate, inspectFile, readCertificates } from '../../../electron/certs';
-import { keytool, makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
+import { importCertificate, makeTestPki, openssl, type TestPki } from '../../support/cert-tools';
 
 let pki: TestPki;
 let rootSha256: string;
@@ -50,34 +50,20 @@ beforeAll(() => {
   ]);
   openssl(['pkcs12', '-export', '-nokeys', '-in', f('chain.pem'), '-passout', 'pass:', '-out', f('nopass.p12')]);
   openssl(['x509', '-in', pki.rootCert, '-trustout', '-addtrust', 'serverAuth', '-out', f('trusted.pem')]);
-  keytool([
-    '-importcert',
-    '-storetype',
-    'JKS',
-    '-keystore',
-    f('trust.jks'),
-    '-storepass',
-    'apsaradb',
-    '-noprompt',
-    '-alias',
-    'root',
-    '-file',
-    pki.rootCert,
-  ]);
-  keytool([
-    '-importcert',
-    '-storetype',
-    'PKCS12',
-    '-keystore',
-    f('trust.p12'),
-    '-storepass',
-    'apsaradb',
-    '-noprompt',
-    '-alias',
-    'root',
-    '-file',
-    pki.rootCert,
-  ]);
+  importCertificate({
+    keystore: f('trust.jks'),
+    file: pki.rootCert,
+    storetype: 'JKS',
+    storepass: 'apsaradb',
+    alias: 'root',
+  });
+  importCertificate({
+    keystore: f('trust.p12'),
+    file: pki.rootCert,
+    storetype: 'PKCS12',
+    storepass: 'apsaradb',
+    alias: 'root',
+  });
   openssl([
     'req',
     '-x509',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../renderer/i18n/en';
-import { format, matchLocale } from '../../../renderer/i18n/locales';
 import { zhCN } from '../../../renderer/i18n/zh-cn';
+import { format, matchLocale } from '../../../shared/locales';
 
 /** Messages that read the same in both languages: SQL's NULL as the grid shows it. */
 const sameInEveryLanguage = new Set(['[null]']);

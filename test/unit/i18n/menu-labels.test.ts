@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../../electron/shell/menu';
-import { nativeMenuLabels } from '../../../renderer/i18n/menu-labels';
+import { nativeMenuLabels } from '../../../shared/menu-labels';
 
 type Item = { label?: string; role?: string; submenu?: Item[] };
 

@@ -4,7 +4,7 @@ import { AdaptiveLimiter } from '../../../electron/rds/adaptive-limiter';
 import type { CallFailure } from '../../../electron/rds/error-mapping';
 import { backoffDelay, emptyCallStats, withRetries } from '../../../electron/rds/retry';
 import { ok } from '../../../shared/result';
-import { fakeClock } from './fake-clock';
+import { fakeClock } from '../../support/fake-clock';
 
 const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 

@@ -1,18 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../../electron/vault/clock';
+import type { Clock } from '../../../electron/platform/clock';
 import type { KeychainPort } from '../../../electron/vault/keychain';
 import { Vault } from '../../../electron/vault/vault';
 
 /** Low Argon2id cost for tests only (the shipped default stays 128 MiB, t 3). */
 export const testCost = { name: 'argon2id', m: 1024, t: 1, p: 1 } as const;
-
-/** A clock the test moves by hand. */
-export function fakeClock(start = 1_700_000_000_000): Clock & { advance(milliseconds: number): void } {
-  let now = start;
-  return { now: () => now, advance: (milliseconds) => (now += milliseconds) };
-}
 
 /** A fresh data folder. */
 export function dataFolder(): string {

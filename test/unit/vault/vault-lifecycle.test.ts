@@ -1,7 +1,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs } from '../../../electron/vault/vault';
-import { dataFolder, fakeClock, filesHolding, testVault } from './vault-helpers';
+import { fakeClock } from '../../support/fake-clock';
+import { dataFolder, filesHolding, testVault } from './vault-helpers';
 
 const master = 'orchid-lantern-42';
 const server = (ownerId: string, field = 'password') => ({ ownerKind: 'server' as const, ownerId, field });
@@ -65,7 +66,7 @@ describe('vault set-up, unlock, lock', () => {
   });
 
   it('locks itself after the idle time', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(1_700_000_000_000);
     const vault = testVault(dataFolder(), { clock, idleLockMs: 60_000 });
     await vault.initialize(master);
     await vault.writeSecret(server('s1'), 'x-secret-value');
@@ -80,7 +81,7 @@ describe('vault set-up, unlock, lock', () => {
 
 describe('wrong attempts back off', () => {
   it('grows the delay and keeps the count across restarts', async () => {
-    const clock = fakeClock();
+    const clock = fakeClock(1_700_000_000_000);
     const { folder } = await filledVault();
     for (let attempt = 1; attempt <= 3; attempt++) {
       const result = await testVault(folder, { clock }).unlock(`wrong ${attempt} password`);

@@ -1,4 +1,4 @@
-/** The time source of the RDS services: real in the app, fake in tests. */
+/** The one time source of the Node side (RDS retries and polling, vault backoff and idle lock); tests fake it. */
 export interface Clock {
   now(): number;
   /** Resolves after `ms`, or rejects with an AbortError when the signal fires first. */

@@ -3,7 +3,7 @@ import { open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { fail, ok, type Result } from '../../shared/result';
-import { ensurePrivateFolder } from '../platform/atomic-write';
+import { ensurePrivateFolder } from './atomic-write';
 
 /** How long to wait for another writer, and when a lock left by a live process counts as abandoned. */
 export interface FileLockOptions {

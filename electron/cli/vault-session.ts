@@ -1,11 +1,11 @@
 import type { Readable } from 'node:stream';
 import { fail, ok, type Result } from '../../shared/result';
 import type { VaultErrorCode } from '../../shared/vault-types';
-import type { CliIo } from '../cli/command';
 import { resolveAppHome } from '../platform/app-home';
-import { absentKeychain } from './keychain';
-import { keytarKeychain } from './keytar-keychain';
-import { Vault } from './vault';
+import { absentKeychain } from '../vault/keychain';
+import { keytarKeychain } from '../vault/keytar-keychain';
+import { Vault } from '../vault/vault';
+import type { CliIo } from './command';
 
 /** Failures of the CLI's password input, besides the vault's own. */
 export type CliVaultErrorCode = VaultErrorCode | 'password_needed' | 'password_mismatch';

@@ -1,12 +1,12 @@
 import { homedir } from 'node:os';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
-import type { CliIo } from '../cli/command';
 import { resolveAppHome } from '../platform/app-home';
-import { cliVault, unlockForCommand } from '../vault/cli-session';
-import { jsonProfileStore, type ProfileStore, RdsAccounts, type WritableSecretStore } from './rds-accounts';
-import type { RdsClient } from './rds-client';
-import { vaultSecretStore } from './vault-secret-store';
+import { jsonProfileStore, type ProfileStore, RdsAccounts, type WritableSecretStore } from '../rds/rds-accounts';
+import type { RdsClient } from '../rds/rds-client';
+import { vaultSecretStore } from '../rds/vault-secret-store';
+import type { CliIo } from './command';
+import { cliVault, unlockForCommand } from './vault-session';
 
 /** The environment variable that sets the API endpoint URL when no flag does (handy with the sandbox). */
 export const apiEndpointVariable = 'RDSPG_RDS_ENDPOINT';

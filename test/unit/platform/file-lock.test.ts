@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withFileLock } from '../../../electron/registry/file-lock';
+import { withFileLock } from '../../../electron/platform/file-lock';
 
 describe('file lock', () => {
   it('runs actions one at a time even when started together', async () => {
