@@ -14,7 +14,7 @@ export async function bundleRegistryChild(): Promise<string> {
     target: 'node20',
     outfile,
     logLevel: 'error',
-    external: ['keytar'],
+    external: ['keytar', '@node-rs/argon2'],
   });
   return outfile;
 }
