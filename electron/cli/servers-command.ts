@@ -13,6 +13,7 @@ import { resolveAppHome } from '../platform/app-home';
 import {
   connectionKeywordsFor,
   formatPgadminServers,
+  newServerKeywords,
   parsePgadminServers,
   ServerRegistry,
   serverSecret,
@@ -32,8 +33,8 @@ import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
-  'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--save-password] [--password-stdin] ' +
-  '| edit NAME [CONNINFO] [--name N] [--group G] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
+  'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--role R] [--save-password] [--password-stdin] ' +
+  '| edit NAME [CONNINFO] [--name N] [--group G] [--role R] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
   '| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE]';
 
 const options = {
@@ -43,6 +44,7 @@ const options = {
   bgcolor: { type: 'string' },
   fgcolor: { type: 'string' },
   comments: { type: 'string' },
+  role: { type: 'string' },
   'save-password': { type: 'boolean' },
   'forget-password': { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
@@ -116,6 +118,8 @@ async function show(run: Run, name: string): Promise<number> {
   const lines = [
     `${server.name}  (group ${server.group}, id ${server.id})`,
     `  host ${server.host}  port ${server.port}  maintenance database ${server.maintenanceDatabase}  username ${server.username}`,
+    ...(server.service ? [`  service ${server.service}`] : []),
+    ...(server.role ? [`  role ${server.role}`] : []),
     `  password: ${server.passwordSaved ? 'saved in the vault' : 'not saved'}${server.sslpasswordSaved ? '; sslpassword: saved in the vault' : ''}`,
     ...server.parameters.map((row) => `  ${row.keyword} = ${row.value}`),
     ...(server.comments ? [`  comments: ${server.comments}`] : []),
@@ -136,6 +140,7 @@ function generalFields(run: Run): Partial<ServerFields> {
   if (run.values.bgcolor !== undefined) fields.background = run.values.bgcolor;
   if (run.values.fgcolor !== undefined) fields.foreground = run.values.fgcolor;
   if (run.values.comments !== undefined) fields.comments = run.values.comments;
+  if (run.values.role !== undefined) fields.role = run.values.role;
   return fields;
 }
 
@@ -181,7 +186,7 @@ function parsedConninfo(text: string | undefined) {
 async function add(run: Run, name: string, conninfo: string | undefined): Promise<number> {
   const parsed = parsedConninfo(conninfo);
   if (!parsed.ok) return failWith(run, parsed.error);
-  const { fields, secrets: given } = splitKeywords(parsed.value);
+  const { fields, secrets: given } = newServerKeywords(parsed.value);
   const secrets = await secretsToSave(run, given);
   if ('code' in secrets) return failWith(run, secrets as Failure);
   if (Object.keys(secrets).length) {

@@ -41,7 +41,12 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
           if (!completed.ok) return completed;
           keywords = completed.value;
         }
-        return await engine.check({ keywords, env: engineEnv, signal: controller.signal });
+        return await engine.check({
+          keywords,
+          env: engineEnv,
+          signal: controller.signal,
+          role: form.role || undefined,
+        });
       } finally {
         if (testId && running.get(testId) === controller) running.delete(testId);
       }
@@ -57,7 +62,11 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       const keywords = keywordsOfForm({ ...formOfServer(found.value), password: password ?? '' });
       const completed = await withSavedSecrets(ports, id, keywords);
       if (!completed.ok) return completed;
-      const opened = await engine.open({ keywords: completed.value, env: engineEnv });
+      const opened = await engine.open({
+        keywords: completed.value,
+        env: engineEnv,
+        role: found.value.role || undefined,
+      });
       if (!opened.ok) return opened;
       if (password && savePassword) {
         const written = await vault.writeSecret(secretAddress(id, 'password'), password);
