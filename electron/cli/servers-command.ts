@@ -270,9 +270,18 @@ async function importFile(run: Run, file: string): Promise<number> {
   if (text === null) return failWith(run, { code: 'invalid_import', message: `Cannot read ${file}; check the path.` });
   const parsed = parsePgadminServers(text);
   if (!parsed.ok) return failWith(run, parsed.error);
+  const { skipped, warnings } = parsed.value;
+  if (parsed.value.servers.length === 0) {
+    // As pgAdmin's load-servers: a file from which nothing could be imported is a failure.
+    for (const item of skipped)
+      writeLine(run.io.stderr, `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`);
+    return failWith(run, {
+      code: 'invalid_import',
+      message: `Nothing could be imported from ${file} (${skipped.length} entries skipped); fix the entries above and import again.`,
+    });
+  }
   const added = await run.registry.createMany(parsed.value.servers);
   if (!added.ok) return failWith(run, added.error);
-  const { skipped, warnings } = parsed.value;
   if (run.json) {
     writeJson(run.io.stdout, {
       imported: added.value.map((server) => ({ id: server.id, name: server.name, group: server.group })),
