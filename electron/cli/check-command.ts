@@ -43,12 +43,12 @@ export const checkCommand: CliCommand = {
       return 2;
     }
     const text = positionals[0] ?? '';
-    const saved = values.server
-      ? await (await import('./servers-command')).savedServerKeywords(io, values.server)
-      : ok({});
+    const servers = values.server ? await import('./servers-command') : null;
+    const saved = values.server && servers ? await servers.savedServerKeywords(io, values.server) : ok({});
+    const role = values.server && servers ? await servers.savedServerRole(io, values.server) : undefined;
     const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
     const keywords = !saved.ok ? saved : given.ok ? ok({ ...saved.value, ...given.value }) : given;
-    const result = keywords.ok ? await checkConnection({ keywords: keywords.value, env: io.env }) : keywords;
+    const result = keywords.ok ? await checkConnection({ keywords: keywords.value, env: io.env, role }) : keywords;
     if (values.json) {
       writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
     } else if (result.ok) {

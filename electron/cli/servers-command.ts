@@ -356,6 +356,12 @@ export async function savedServerKeywords(
   return connectionKeywordsFor(registry, vault, server.value.id);
 }
 
+/** The Role of a saved server (pgAdmin's `SET ROLE` after connecting), or undefined. */
+export async function savedServerRole(io: CliIo, nameOrId: string): Promise<string | undefined> {
+  const server = await new ServerRegistry({ folder: resolveAppHome(io.env) }).get(nameOrId);
+  return server.ok && server.value.role ? server.value.role : undefined;
+}
+
 /** `rdspg servers …`: the saved servers (pgAdmin's dialog fields), import/export, secrets only in the vault. */
 export const serversCommand: CliCommand = {
   summary: 'list, add, show, edit, remove, import and export saved servers (pgAdmin servers.json, conninfo, JDBC)',
