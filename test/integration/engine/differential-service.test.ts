@@ -126,6 +126,13 @@ const cases: { name: string; conninfo: string; home: string; env: () => Record<s
     expected: 'alice/svc_a',
   },
   {
+    name: 'an empty service name is still looked up',
+    conninfo: "service='' dbname=alice",
+    home: 'home',
+    env: environments.sysconf,
+    expected: 'error: definition of service "" not found',
+  },
+  {
     name: 'an unknown service',
     conninfo: 'service=nope',
     home: 'home',
