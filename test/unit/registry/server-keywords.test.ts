@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -69,5 +69,28 @@ describe('saved servers mean what the conninfo meant to libpq', () => {
   it('keeps a Service and leaves what it does not give to the service file', async () => {
     const saved = await saveAndReload('service=prod');
     expect(saved.ok && serverKeywords(saved.value)).toEqual({ service: 'prod' });
+  });
+
+  it('moves a service Parameters row saved by an older build to the Service field, losing nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rdspg-service-row-'));
+    const old = { id: 'x1', name: 'old', group: 'Servers', background: '', foreground: '', comments: '' };
+    const server = {
+      ...old,
+      host: 'h',
+      port: 5432,
+      maintenanceDatabase: 'postgres',
+      username: 'u',
+      savePassword: false,
+    };
+    const parameters = [
+      { keyword: 'sslmode', value: 'require' },
+      { keyword: 'service', value: 'prod' },
+    ];
+    writeFileSync(
+      join(folder, 'servers.json'),
+      JSON.stringify({ schemaVersion: 2, groups: ['Servers'], servers: [{ ...server, parameters }] }),
+    );
+    const loaded = await new ServerRegistry({ folder }).get('old');
+    expect(loaded.ok && loaded.value).toMatchObject({ service: 'prod', parameters: [parameters[0]] });
   });
 });
