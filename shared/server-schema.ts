@@ -163,6 +163,23 @@ export type ServerFields = z.infer<typeof serverFieldsSchema>;
 /** A saved server: its fields and a stable id (secrets in the vault are bound to the id). */
 export type SavedServer = ServerFields & { id: string };
 
+/**
+ * A server's libpq keywords without any secret: host, port, dbname, user and service, then the Parameters rows.
+ * An empty field is left out (unset, as libpq reads an empty value), so the service or libpq's defaults fill it.
+ */
+export function keywordsOfFields(server: ServerFields): Record<string, string> {
+  const fields: [string, string][] = [
+    ['host', server.host],
+    ['port', String(server.port)],
+    ['dbname', server.maintenanceDatabase],
+    ['user', server.username],
+    ['service', server.service ?? ''],
+  ];
+  const keywords: Record<string, string> = Object.fromEntries(fields.filter(([, value]) => value !== ''));
+  for (const row of server.parameters) keywords[row.keyword] = row.value;
+  return keywords;
+}
+
 /** The fields a new server starts with, as in pgAdmin's Register > Server dialog. */
 export function blankServerFields(): ServerFields {
   return {

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import {
   blankServerFields,
   connectionKeywords,
+  keywordsOfFields,
   type RegistryErrorCode,
   type ServerFields,
   secretKeywords,
@@ -11,21 +12,9 @@ import type { VaultErrorCode } from '../../shared/vault-types';
 import type { Vault } from '../vault/vault';
 import type { ServerRegistry } from './server-registry';
 
-/**
- * A server's libpq keywords without any secret: host, port, dbname, user and service, then the Parameters rows.
- * An empty field is left out (unset, as libpq reads an empty value), so the service or libpq's defaults fill it.
- */
+/** A server's libpq keywords without any secret (empty fields unset); see keywordsOfFields. */
 export function serverKeywords(server: ServerFields): ConnectionKeywords {
-  const fields: [string, string][] = [
-    ['host', server.host],
-    ['port', String(server.port)],
-    ['dbname', server.maintenanceDatabase],
-    ['user', server.username],
-    ['service', server.service ?? ''],
-  ];
-  const keywords: ConnectionKeywords = Object.fromEntries(fields.filter(([, value]) => value !== ''));
-  for (const row of server.parameters) keywords[row.keyword] = row.value;
-  return keywords;
+  return keywordsOfFields(server);
 }
 
 /** Parsed conninfo keywords split into server fields and the secrets that belong in the vault. */

@@ -3,6 +3,7 @@ import { libpqKeywordMap } from '../libpq-keywords';
 import {
   addConnectionIssues,
   connectionShaped,
+  keywordsOfFields,
   type ParameterRow,
   parameterValueProblem,
   secretKeywords,
@@ -82,15 +83,7 @@ export function blankServerForm(group = 'Servers'): ServerForm {
 
 /** The libpq keywords of a form, as the engine takes them (empty fields unset; the password only when given). */
 export function keywordsOfForm(form: ServerForm): Record<string, string> {
-  const fields: [string, string][] = [
-    ['host', form.host],
-    ['port', String(form.port)],
-    ['dbname', form.maintenanceDatabase],
-    ['user', form.username],
-    ['service', form.service ?? ''],
-  ];
-  const keywords: Record<string, string> = Object.fromEntries(fields.filter(([, value]) => value !== ''));
-  for (const row of form.parameters) keywords[row.keyword] = row.value;
+  const keywords = keywordsOfFields(form);
   if (form.password) keywords.password = form.password;
   return keywords;
 }
