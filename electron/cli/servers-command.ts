@@ -270,32 +270,27 @@ async function importFile(run: Run, file: string): Promise<number> {
   if (text === null) return failWith(run, { code: 'invalid_import', message: `Cannot read ${file}; check the path.` });
   const parsed = parsePgadminServers(text);
   if (!parsed.ok) return failWith(run, parsed.error);
-  const { skipped, warnings } = parsed.value;
-  if (parsed.value.servers.length === 0) {
-    // As pgAdmin's load-servers: a file from which nothing could be imported is a failure.
-    for (const item of skipped)
-      writeLine(run.io.stderr, `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`);
+  const { servers, skipped, warnings } = parsed.value;
+  const notes = [
+    ...skipped.map((item) => `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`),
+    ...warnings.map((warning) => `warning: ${warning}`),
+  ];
+  if (!run.json || servers.length === 0) for (const note of notes) writeLine(run.io.stderr, note);
+  // As pgAdmin's load-servers: a file from which nothing could be imported is a failure.
+  if (servers.length === 0)
     return failWith(run, {
       code: 'invalid_import',
       message: `Nothing could be imported from ${file} (${skipped.length} entries skipped); fix the entries above and import again.`,
     });
-  }
-  const added = await run.registry.createMany(parsed.value.servers);
+  const added = await run.registry.createMany(servers);
   if (!added.ok) return failWith(run, added.error);
-  if (run.json) {
-    writeJson(run.io.stdout, {
-      imported: added.value.map((server) => ({ id: server.id, name: server.name, group: server.group })),
-      skipped,
-      warnings,
-    });
-    return 0;
-  }
-  writeLine(
-    run.io.stdout,
-    `Imported ${added.value.length} servers${skipped.length ? `; skipped ${skipped.length}` : ''}.`,
-  );
-  for (const item of skipped) writeLine(run.io.stderr, `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`);
-  for (const warning of warnings) writeLine(run.io.stderr, `warning: ${warning}`);
+  const imported = added.value.map((server) => ({ id: server.id, name: server.name, group: server.group }));
+  if (run.json) writeJson(run.io.stdout, { imported, skipped, warnings });
+  else
+    writeLine(
+      run.io.stdout,
+      `Imported ${imported.length} servers${skipped.length ? `; skipped ${skipped.length}` : ''}.`,
+    );
   return 0;
 }
 
@@ -354,12 +349,6 @@ export async function savedServerKeywords(
     if (!unlocked.ok) return unlocked;
   }
   return connectionKeywordsFor(registry, vault, server.value.id);
-}
-
-/** The Role of a saved server (pgAdmin's `SET ROLE` after connecting), or undefined. */
-export async function savedServerRole(io: CliIo, nameOrId: string): Promise<string | undefined> {
-  const server = await new ServerRegistry({ folder: resolveAppHome(io.env) }).get(nameOrId);
-  return server.ok && server.value.role ? server.value.role : undefined;
 }
 
 /** `rdspg servers …`: the saved servers (pgAdmin's dialog fields), import/export, secrets only in the vault. */
