@@ -157,6 +157,8 @@ describe('pgAdmin servers.json', () => {
             Username: 'u',
             SSLMode: 'disable',
             SSLRootCert: '/legacy/ca.pem',
+            SSLCert: '/legacy/client.crt',
+            Timeout: 30,
             ConnectionParameters: { sslmode: 'verify-full', sslrootcert: '/new/ca.pem' },
           },
         },
