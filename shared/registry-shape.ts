@@ -1,4 +1,4 @@
-import { parameterValueProblem, registrySchemaVersion } from './server-schema';
+import { connectionProblems, parameterValueProblem, registrySchemaVersion } from './server-schema';
 
 const textFields = [
   'id',
@@ -20,17 +20,21 @@ export function storedServerProblem(value: unknown): string | null {
   if (!value || typeof value !== 'object') return 'a server is not an object';
   const server = value as Record<string, unknown>;
   for (const field of textFields) if (typeof server[field] !== 'string') return `${field} is not text`;
-  for (const field of ['id', 'name', 'group', 'host', 'maintenanceDatabase', 'username'] as const) {
-    const text = server[field] as string;
-    if (text === '') return `${field} is empty`;
+  for (const field of ['role', 'service'] as const) {
+    if (server[field] !== undefined && typeof server[field] !== 'string') return `${field} is not text`;
+  }
+  for (const field of ['id', 'name', 'group', 'host', 'maintenanceDatabase', 'username', 'role', 'service'] as const) {
+    const text = (server[field] ?? '') as string;
+    if (text === '' && ['id', 'name', 'group'].includes(field)) return `${field} is empty`;
     if (text !== text.trim()) return `${field} starts or ends with a space`;
   }
   if ((server.comments as string).length > 4000) return 'comments are longer than 4000 characters';
   for (const field of ['background', 'foreground'] as const) {
     if (server[field] !== '' && !/^#[0-9a-fA-F]{6}$/.test(server[field] as string)) return `${field} is not a colour`;
   }
-  const port = server.port;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return 'port is not 1 to 65535';
+  if (typeof server.port !== 'number' && typeof server.port !== 'string') return 'port is not a number or a list';
+  const [connection] = connectionProblems(server as Parameters<typeof connectionProblems>[0]);
+  if (connection) return `${connection.field}: ${connection.message}`;
   if (typeof server.savePassword !== 'boolean') return 'savePassword is not true or false';
   if (!Array.isArray(server.parameters)) return 'parameters is not a list';
   const seen = new Set<string>();

@@ -52,6 +52,8 @@ export interface EngineRequest {
   env: Record<string, string | undefined>;
   /** Aborting it closes the attempt's socket at once; the answer is `cancelled`. */
   signal?: AbortSignal;
+  /** pgAdmin's Role: `SET ROLE` to it once connected. */
+  role?: string;
 }
 
 /** The connection engine as the handlers use it: a one-off check, and sessions kept open. */

@@ -2,9 +2,17 @@ import { parseArgs } from 'node:util';
 import type { CheckReport } from '../../shared/connect-errors';
 import { ok } from '../../shared/result';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
-import { type CliCommand, writeFailure, writeJson, writeLine } from './command';
+import { resolveAppHome } from '../platform/app-home';
+import { type CliCommand, type CliIo, writeFailure, writeJson, writeLine } from './command';
 
 const usage = 'rdspg check [CONNINFO] [--server NAME] [--json]';
+
+/** The Role of a saved server (pgAdmin's `SET ROLE` after connecting), or undefined. */
+async function savedServerRole(io: CliIo, nameOrId: string): Promise<string | undefined> {
+  const { ServerRegistry } = await import('../registry/server-registry');
+  const server = await new ServerRegistry({ folder: resolveAppHome(io.env) }).get(nameOrId);
+  return server.ok && server.value.role ? server.value.role : undefined;
+}
 
 function daysLeft(notAfter: string): number {
   return Math.floor((Date.parse(notAfter) - Date.now()) / 86_400_000);
@@ -46,9 +54,10 @@ export const checkCommand: CliCommand = {
     const saved = values.server
       ? await (await import('./saved-server-keywords')).savedServerKeywords(io, values.server)
       : ok({});
+    const role = values.server ? await savedServerRole(io, values.server) : undefined;
     const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
     const keywords = !saved.ok ? saved : given.ok ? ok({ ...saved.value, ...given.value }) : given;
-    const result = keywords.ok ? await checkConnection({ keywords: keywords.value, env: io.env }) : keywords;
+    const result = keywords.ok ? await checkConnection({ keywords: keywords.value, env: io.env, role }) : keywords;
     if (values.json) {
       writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
     } else if (result.ok) {

@@ -7,6 +7,7 @@ import { resolveAppHome } from '../platform/app-home';
 import { formatSavedAt } from '../platform/last-good-copy';
 import {
   formatPgadminServers,
+  newServerKeywords,
   parsePgadminServers,
   ServerRegistry,
   serverSecret,
@@ -20,8 +21,8 @@ import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, wri
 import { cliVault, promptPassword, readStdinLine, unlockForCommand } from './vault-session';
 
 const usage =
-  'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--save-password] [--password-stdin] ' +
-  '| edit NAME [CONNINFO] [--name N] [--group G] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
+  'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--role R] [--save-password] [--password-stdin] ' +
+  '| edit NAME [CONNINFO] [--name N] [--group G] [--role R] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
   '| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE] | restore';
 
 const options = {
@@ -31,6 +32,7 @@ const options = {
   bgcolor: { type: 'string' },
   fgcolor: { type: 'string' },
   comments: { type: 'string' },
+  role: { type: 'string' },
   'save-password': { type: 'boolean' },
   'forget-password': { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
@@ -108,6 +110,8 @@ async function show(run: Run, name: string): Promise<number> {
   const lines = [
     `${server.name}  (group ${server.group}, id ${server.id})`,
     `  host ${server.host}  port ${server.port}  maintenance database ${server.maintenanceDatabase}  username ${server.username}`,
+    ...(server.service ? [`  service ${server.service}`] : []),
+    ...(server.role ? [`  role ${server.role}`] : []),
     `  password: ${server.passwordSaved ? 'saved in the vault' : 'not saved'}${server.sslpasswordSaved ? '; sslpassword: saved in the vault' : ''}`,
     ...server.parameters.map((row) => `  ${row.keyword} = ${row.value}`),
     ...(server.comments ? [`  comments: ${server.comments}`] : []),
@@ -128,6 +132,7 @@ function generalFields(run: Run): Partial<ServerFields> {
   if (run.values.bgcolor !== undefined) fields.background = run.values.bgcolor;
   if (run.values.fgcolor !== undefined) fields.foreground = run.values.fgcolor;
   if (run.values.comments !== undefined) fields.comments = run.values.comments;
+  if (run.values.role !== undefined) fields.role = run.values.role;
   return fields;
 }
 
@@ -173,7 +178,7 @@ function parsedConninfo(text: string | undefined) {
 async function add(run: Run, name: string, conninfo: string | undefined): Promise<number> {
   const parsed = parsedConninfo(conninfo);
   if (!parsed.ok) return failWith(run, parsed.error);
-  const { fields, secrets: given } = splitKeywords(parsed.value);
+  const { fields, secrets: given } = newServerKeywords(parsed.value);
   const secrets = await secretsToSave(run, given);
   if ('code' in secrets) return failWith(run, secrets as Failure);
   if (Object.keys(secrets).length) {
@@ -265,23 +270,27 @@ async function importFile(run: Run, file: string): Promise<number> {
   if (text === null) return failWith(run, { code: 'invalid_import', message: `Cannot read ${file}; check the path.` });
   const parsed = parsePgadminServers(text);
   if (!parsed.ok) return failWith(run, parsed.error);
-  const added = await run.registry.createMany(parsed.value.servers);
-  if (!added.ok) return failWith(run, added.error);
-  const { skipped, warnings } = parsed.value;
-  if (run.json) {
-    writeJson(run.io.stdout, {
-      imported: added.value.map((server) => ({ id: server.id, name: server.name, group: server.group })),
-      skipped,
-      warnings,
+  const { servers, skipped, warnings } = parsed.value;
+  const notes = [
+    ...skipped.map((item) => `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`),
+    ...warnings.map((warning) => `warning: ${warning}`),
+  ];
+  if (!run.json || servers.length === 0) for (const note of notes) writeLine(run.io.stderr, note);
+  // As pgAdmin's load-servers: a file from which nothing could be imported is a failure.
+  if (servers.length === 0)
+    return failWith(run, {
+      code: 'invalid_import',
+      message: `Nothing could be imported from ${file} (${skipped.length} entries skipped); fix the entries above and import again.`,
     });
-    return 0;
-  }
-  writeLine(
-    run.io.stdout,
-    `Imported ${added.value.length} servers${skipped.length ? `; skipped ${skipped.length}` : ''}.`,
-  );
-  for (const item of skipped) writeLine(run.io.stderr, `skipped ${item.name || `entry ${item.entry}`}: ${item.reason}`);
-  for (const warning of warnings) writeLine(run.io.stderr, `warning: ${warning}`);
+  const added = await run.registry.createMany(servers);
+  if (!added.ok) return failWith(run, added.error);
+  const imported = added.value.map((server) => ({ id: server.id, name: server.name, group: server.group }));
+  if (run.json) writeJson(run.io.stdout, { imported, skipped, warnings });
+  else
+    writeLine(
+      run.io.stdout,
+      `Imported ${imported.length} servers${skipped.length ? `; skipped ${skipped.length}` : ''}.`,
+    );
   return 0;
 }
 

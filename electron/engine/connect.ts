@@ -15,6 +15,8 @@ export interface ConnectRequest {
   env?: Record<string, string | undefined>;
   /** Aborting it closes the attempt's socket at once and answers `cancelled`. */
   signal?: AbortSignal;
+  /** pgAdmin's Role: `SET ROLE` to it once connected (not a libpq keyword). */
+  role?: string;
 }
 
 /** An open, authenticated connection and what it was opened with. */
@@ -135,6 +137,16 @@ async function sessionMatches(session: Session, attributes: string): Promise<boo
   return standby;
 }
 
+/** Runs pgAdmin's `SET ROLE` for a server's Role; returns the problem, or null. */
+async function setRole(session: Session, role: string): Promise<string | null> {
+  try {
+    await session.client.query(`set role "${role.replace(/"/g, '""')}"`);
+    return null;
+  } catch (error) {
+    return `connected, but SET ROLE ${role} failed: ${(error as Error).message}. Check the Role on the Connection tab (the user must be a member of it).`;
+  }
+}
+
 /** Opens a connection exactly as libpq would with the same keywords and environment. */
 export async function openConnection(request: ConnectRequest): Promise<Result<OpenConnection, ConnectErrorCode>> {
   const startedAt = performance.now();
@@ -157,7 +169,12 @@ export async function openConnection(request: ConnectRequest): Promise<Result<Op
         return fail(attempt.error.code, attempt.error.message);
       }
       const matches = await sessionMatches(attempt.value, attributes).catch((error: Error) => error);
-      if (matches === true) return ok({ ...attempt.value, settings, target, startedAt });
+      if (matches === true) {
+        const problem = request.role ? await setRole(attempt.value, request.role) : null;
+        if (!problem) return ok({ ...attempt.value, settings, target, startedAt });
+        await attempt.value.client.end().catch(() => undefined);
+        return fail('server_error', problem);
+      }
       await attempt.value.client.end().catch(() => undefined);
       lastFailure =
         matches === false

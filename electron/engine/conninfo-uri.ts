@@ -28,7 +28,7 @@ export function percentDecode(text: string): Result<string, 'invalid_conninfo'> 
 /** Parses `postgresql://[user[:password]@][host[:port][,...]][/dbname][?key=value&...]` as libpq does. */
 export function parseConnectionUri(uri: string): UriResult {
   const keywords: ConnectionKeywords = {};
-  let rest = uri.replace(/^postgres(ql)?:\/\//i, '');
+  let rest = uri.replace(/^postgres(ql)?:\/\//, '');
   const queryStart = rest.indexOf('?');
   const query = queryStart >= 0 ? rest.slice(queryStart + 1) : '';
   if (queryStart >= 0) rest = rest.slice(0, queryStart);

@@ -6,9 +6,9 @@ import { checkKeyword } from './keyword-check';
 /** A parse failure of a conninfo string or URI, worded as libpq words it. */
 export type ConninfoResult = Result<ConnectionKeywords, 'invalid_conninfo'>;
 
-/** True when the text is a `postgresql://` or `postgres://` URI rather than `key=value` pairs. */
+/** True when the text is a `postgresql://` or `postgres://` URI (lower case only, as libpq) rather than `key=value` pairs. */
 export function isConnectionUri(text: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(text);
+  return /^postgres(ql)?:\/\//.test(text);
 }
 
 /** True when psql would expand this positional argument as a conninfo (it holds `=` or is a URI). */

@@ -7,6 +7,7 @@ import {
   tlsVersions,
 } from '../../shared/libpq-keywords';
 import { fail, ok, type Result } from '../../shared/result';
+import { applyService } from './service-file';
 
 /** Where libpq's per-user files live and who the user is: the parts of the machine that settle defaults. */
 export interface SettingsContext {
@@ -82,15 +83,23 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
   return fail('invalid_conninfo', `invalid ${name} value: "${value}" (use one of ${allowed.join(', ')})`);
 }
 
-/** Fills in what the conninfo left out, in libpq's order: the conninfo, then the environment, then the defaults. */
-export function applyDefaults(given: ConnectionKeywords, context: SettingsContext): ConnectionKeywords {
-  const keywords: ConnectionKeywords = { ...given };
+/**
+ * Fills in what the conninfo left out, in libpq's order: the conninfo, then the service file, then the environment
+ * (the compiled-in defaults come last, in resolveSettings).
+ */
+export function applyDefaults(
+  given: ConnectionKeywords,
+  context: SettingsContext,
+): Result<ConnectionKeywords, 'invalid_conninfo'> {
+  const serviced = applyService(given, context);
+  if (!serviced.ok) return serviced;
+  const keywords = serviced.value;
   for (const entry of libpqKeywords) {
     if (keywords[entry.keyword] !== undefined) continue;
     const fromEnvironment = entry.environment ? context.env[entry.environment] : undefined;
     if (fromEnvironment !== undefined) keywords[entry.keyword] = fromEnvironment;
   }
-  return keywords;
+  return ok(keywords);
 }
 
 function splitList(value: string | undefined): string[] {
@@ -138,7 +147,9 @@ function resolveTargets(
 
 /** Resolves a conninfo's keywords into settings, validating values exactly where libpq rejects them. */
 export function resolveSettings(given: ConnectionKeywords, context: SettingsContext): SettingsResult {
-  const keywords = applyDefaults(given, context);
+  const defaulted = applyDefaults(given, context);
+  if (!defaulted.ok) return defaulted;
+  const keywords = defaulted.value;
   const folder = postgresFolder(context);
   const targets = resolveTargets(keywords, context.platform);
   if (!targets.ok) return targets;
@@ -202,12 +213,6 @@ export function resolveSettings(given: ConnectionKeywords, context: SettingsCont
     return fail(
       'unsupported_option',
       'gssencmode=require asks for GSSAPI encryption, which this app does not offer; use sslmode instead.',
-    );
-  }
-  if (keywords.service) {
-    return fail(
-      'unsupported_option',
-      `service "${keywords.service}" names a pg_service.conf entry; write its parameters out instead.`,
     );
   }
   const user = keywords.user || context.userName;

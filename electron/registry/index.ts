@@ -9,5 +9,11 @@ export {
   serverToJdbcUrl,
   serverToServiceSection,
 } from './server-export';
-export { connectionKeywordsFor, serverKeywords, serverSecret, splitKeywords } from './server-keywords';
+export {
+  connectionKeywordsFor,
+  newServerKeywords,
+  serverKeywords,
+  serverSecret,
+  splitKeywords,
+} from './server-keywords';
 export { findServer, ServerRegistry } from './server-registry';

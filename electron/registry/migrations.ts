@@ -26,6 +26,23 @@ export const migrations: Record<number, Migration> = {
   }),
 };
 
+/**
+ * Moves a `service` Parameters row (older builds saved one, then refused to connect with it) to the Service field
+ * of the Connection tab, where it now lives; a server that already has a Service keeps it.
+ */
+function liftServiceRows(data: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(data.servers)) return data;
+  const servers = data.servers.map((item) => {
+    const server = asRecord(item);
+    if (!Array.isArray(server.parameters)) return item;
+    const row = server.parameters.find((entry) => asRecord(entry).keyword === 'service');
+    if (!row) return item;
+    const parameters = server.parameters.filter((entry) => entry !== row);
+    return { ...server, service: server.service || asRecord(row).value, parameters };
+  });
+  return { ...data, servers };
+}
+
 /** Brings parsed registry data up to the current schema version; null when it is newer than this build. */
 export function migrate(data: Record<string, unknown>): Record<string, unknown> | null {
   let current = data;
@@ -33,9 +50,9 @@ export function migrate(data: Record<string, unknown>): Record<string, unknown> 
   if (version > registrySchemaVersion) return null;
   while (version < registrySchemaVersion) {
     const step = migrations[version];
-    if (!step) return current;
+    if (!step) return liftServiceRows(current);
     current = step(current);
     version = Number(current.schemaVersion);
   }
-  return current;
+  return liftServiceRows(current);
 }

@@ -45,30 +45,62 @@ function parameterValue(keyword: string, value: unknown): string {
   return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 }
 
+/** The keys of pgAdmin's SSH tunnel (not supported yet: the import says it drops them). */
+const tunnelKeys = [
+  'UseSSHTunnel',
+  'TunnelHost',
+  'TunnelPort',
+  'TunnelUsername',
+  'TunnelAuthentication',
+  'TunnelIdentityFile',
+  'TunnelKeepAlive',
+  'TunnelPrompt',
+];
+
+/** What an entry carries that the app cannot use: SSH tunnel keys and PostConnectionSQL, each said once. */
+function droppedKeys(label: string, raw: Record<string, unknown>, warnings: string[]): void {
+  const given = (key: string) => raw[key] !== undefined && raw[key] !== null && raw[key] !== '';
+  const tunnel = tunnelKeys.filter((key) => given(key) && (key !== 'UseSSHTunnel' || Boolean(raw[key])));
+  if (tunnel.length)
+    warnings.push(
+      `${label}: the SSH tunnel (${tunnel.join(', ')}) was dropped; SSH tunnels are not supported yet, so open the tunnel yourself and point Host and Port at it.`,
+    );
+  if (text(raw.PostConnectionSQL).trim())
+    warnings.push(
+      `${label}: PostConnectionSQL was not imported; the app does not run SQL after connecting, so run it yourself in the query tool.`,
+    );
+}
+
 function convertEntry(
   entry: string,
   raw: Record<string, unknown>,
   warnings: string[],
 ): Result<ServerFields, 'invalid_import'> {
   const name = text(raw.Name).trim();
+  const label = name || entry;
   const rows = new Map<string, string>();
-  for (const [key, keyword] of Object.entries(legacyKeys)) {
+  const parameters =
+    raw.ConnectionParameters && typeof raw.ConnectionParameters === 'object' ? raw.ConnectionParameters : null;
+  // As pgAdmin: the older top-level SSL keys count only in files without ConnectionParameters.
+  for (const [key, keyword] of Object.entries(parameters ? {} : legacyKeys)) {
     if (raw[key] !== undefined && raw[key] !== null && raw[key] !== '')
       rows.set(keyword, parameterValue(keyword, raw[key]));
   }
-  const parameters =
-    raw.ConnectionParameters && typeof raw.ConnectionParameters === 'object' ? raw.ConnectionParameters : {};
-  for (const [keyword, value] of Object.entries(parameters as Record<string, unknown>)) {
+  for (const [keyword, value] of Object.entries((parameters ?? {}) as Record<string, unknown>)) {
     if ((secretKeywords as readonly string[]).includes(keyword)) {
-      warnings.push(`${name || entry}: ${keyword} was not imported; save it with "rdspg servers edit" instead.`);
+      warnings.push(`${label}: ${keyword} was not imported; save it with "rdspg servers edit" instead.`);
     } else if ((connectionKeywords as readonly string[]).includes(keyword)) {
       // pgAdmin keeps these outside ConnectionParameters; the top-level keys win.
     } else if (!libpqKeywordMap.has(keyword)) {
-      warnings.push(`${name || entry}: "${keyword}" is not a libpq keyword and was left out.`);
+      warnings.push(`${label}: "${keyword}" is not a libpq keyword and was left out.`);
     } else if (value !== null && value !== '') {
       rows.set(keyword, parameterValue(keyword, value));
     }
   }
+  droppedKeys(label, raw, warnings);
+  // pgAdmin 7+ accepts a Service instead of Host; the service file then supplies what the entry leaves out.
+  const service = text(raw.Service).trim();
+  const port = typeof raw.Port === 'number' ? raw.Port : text(raw.Port);
   const fields = {
     ...blankServerFields(),
     name,
@@ -76,10 +108,12 @@ function convertEntry(
     background: text(raw.BGColor),
     foreground: text(raw.FGColor),
     comments: text(raw.Comment),
-    host: text(raw.Host) || text(raw.HostAddr),
-    port: typeof raw.Port === 'number' ? raw.Port : Number(text(raw.Port) || 5432),
-    maintenanceDatabase: text(raw.MaintenanceDB) || 'postgres',
+    host: text(raw.Host) || (parameters ? (rows.get('hostaddr') ?? '') : text(raw.HostAddr)),
+    port: port === '' ? (service ? '' : 5432) : /^\d+$/.test(String(port)) ? Number(port) : port,
+    maintenanceDatabase: text(raw.MaintenanceDB) || (service ? '' : 'postgres'),
     username: text(raw.Username),
+    ...(text(raw.Role).trim() ? { role: text(raw.Role).trim() } : {}),
+    ...(service ? { service } : {}),
     savePassword: false,
     parameters: [...rows].map(([keyword, value]) => ({ keyword, value })),
   };
@@ -112,14 +146,16 @@ export function parsePgadminServers(json: string): Result<PgadminImport, 'invali
 /** Writes servers as pgAdmin's servers.json; passwords and sslpassword are never exported. */
 export function formatPgadminServers(servers: SavedServer[]): string {
   const entries = servers.map((server, index) => {
-    const entry: Record<string, unknown> = {
-      Name: server.name,
-      Group: server.group,
+    const entry: Record<string, unknown> = { Name: server.name, Group: server.group };
+    const connection = {
       Host: server.host,
       Port: server.port,
       MaintenanceDB: server.maintenanceDatabase,
       Username: server.username,
+      Role: server.role ?? '',
+      Service: server.service ?? '',
     };
+    for (const [key, value] of Object.entries(connection)) if (value !== '') entry[key] = value;
     if (server.comments) entry.Comment = server.comments;
     if (server.background) entry.BGColor = server.background;
     if (server.foreground) entry.FGColor = server.foreground;

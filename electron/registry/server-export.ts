@@ -13,10 +13,11 @@ export function serverToConninfo(server: ServerFields): string {
  */
 export function serverToServiceSection(server: ServerFields, serviceName = server.name): string {
   const name = serviceName.replace(/[\]\r\n]/g, '_');
-  const lines = Object.entries(serverKeywords(server)).map(
-    ([keyword, value]) => `${keyword}=${value.replace(/[\r\n]/g, ' ')}`,
-  );
-  return `[${name}]\n${lines.join('\n')}\n`;
+  const { service, ...keywords } = serverKeywords(server);
+  // libpq refuses a service inside a service file ("nested service specifications not supported").
+  const note = service ? [`# builds on service ${service.replace(/[\r\n]/g, ' ')}: copy its lines here`] : [];
+  const lines = Object.entries(keywords).map(([keyword, value]) => `${keyword}=${value.replace(/[\r\n]/g, ' ')}`);
+  return `[${name}]\n${[...note, ...lines].join('\n')}\n`;
 }
 
 const jdbcSessionAttributes: Record<string, string> = {
@@ -60,6 +61,8 @@ export function serverToJdbcUrl(server: ServerFields): { url: string; notes: str
   if (keywords.options) properties.push(['options', keywords.options]);
   const attribute = keywords.target_session_attrs && jdbcSessionAttributes[keywords.target_session_attrs];
   if (attribute) properties.push(['targetServerType', attribute]);
+  if (server.service)
+    notes.push(`pgJDBC does not read pg_service.conf: write out what service ${server.service} holds (host, port, …).`);
   notes.push('The password and sslpassword are not part of the URL; give them to the driver separately.');
   const query = properties.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
   return { url: `jdbc:postgresql://${authority}/${encodeURIComponent(server.maintenanceDatabase)}?${query}`, notes };

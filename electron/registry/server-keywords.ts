@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import {
   blankServerFields,
   connectionKeywords,
+  keywordsOfFields,
   type RegistryErrorCode,
   type ServerFields,
   secretKeywords,
@@ -11,16 +12,9 @@ import type { VaultErrorCode } from '../../shared/vault-types';
 import type { Vault } from '../vault/vault';
 import type { ServerRegistry } from './server-registry';
 
-/** A server's libpq keywords without any secret: host, port, dbname, user, then the Parameters rows. */
+/** A server's libpq keywords without any secret (empty fields unset); see keywordsOfFields. */
 export function serverKeywords(server: ServerFields): ConnectionKeywords {
-  const keywords: ConnectionKeywords = {
-    host: server.host,
-    port: String(server.port),
-    dbname: server.maintenanceDatabase,
-    user: server.username,
-  };
-  for (const row of server.parameters) keywords[row.keyword] = row.value;
-  return keywords;
+  return keywordsOfFields(server);
 }
 
 /** Parsed conninfo keywords split into server fields and the secrets that belong in the vault. */
@@ -29,14 +23,19 @@ export interface ConninfoSplit {
   secrets: Partial<Record<(typeof secretKeywords)[number], string>>;
 }
 
-/** Splits parsed conninfo keywords into the Connection tab, the Parameters rows and the secrets. */
+/**
+ * Splits parsed conninfo keywords into the Connection tab, the Parameters rows and the secrets. An empty value is
+ * unset, as libpq reads it. A port list (`5432,5433`) stays a list, as libpq keeps it; one port becomes a number.
+ */
 export function splitKeywords(keywords: ConnectionKeywords, base: Partial<ServerFields> = {}): ConninfoSplit {
   const fields: Partial<ServerFields> = { ...base };
   const secrets: ConninfoSplit['secrets'] = {};
   const rows = new Map((base.parameters ?? []).map((row) => [row.keyword, row.value]));
   for (const [keyword, value] of Object.entries(keywords)) {
+    if (value === '') continue;
     if (keyword === 'host') fields.host = value;
-    else if (keyword === 'port') fields.port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    else if (keyword === 'port') fields.port = /^\d+$/.test(value.trim()) ? Number(value) : value;
+    else if (keyword === 'service') fields.service = value;
     else if (keyword === 'dbname') fields.maintenanceDatabase = value;
     else if (keyword === 'user') fields.username = value;
     else if (keyword === 'password' || keyword === 'sslpassword') secrets[keyword] = value;
@@ -44,6 +43,24 @@ export function splitKeywords(keywords: ConnectionKeywords, base: Partial<Server
   }
   fields.parameters = [...rows].map(([keyword, value]) => ({ keyword, value }));
   return { fields, secrets };
+}
+
+/**
+ * The fields of a new server from a conninfo. Without dbname, libpq opens the database named after the user, so the
+ * saved server does too (with a Service, the service file or libpq's default decides, as for the conninfo).
+ */
+export function newServerKeywords(keywords: ConnectionKeywords): ConninfoSplit {
+  const split = splitKeywords(keywords);
+  if (split.fields.maintenanceDatabase === undefined) {
+    if (split.fields.service) split.fields.maintenanceDatabase = '';
+    else if (split.fields.username) split.fields.maintenanceDatabase = split.fields.username;
+  }
+  if (split.fields.service) {
+    split.fields.host ??= '';
+    split.fields.username ??= '';
+    split.fields.port ??= '';
+  }
+  return split;
 }
 
 /** The vault address of a server's secret field (password or sslpassword). */

@@ -2,7 +2,7 @@ import { Form, Input, InputNumber, Switch } from 'antd';
 import { t } from '../i18n';
 import type { FieldProps } from './field-props';
 
-/** The Connection tab: Host name/address, Port, Maintenance database, Username, Password, Save password?. */
+/** The Connection tab: Host name/address, Port, Maintenance database, Username, Password, Save password?, Role, Service. */
 export function ConnectionTab({
   form,
   set,
@@ -58,6 +58,21 @@ export function ConnectionTab({
           id="server-save-password"
           checked={form.savePassword}
           onChange={(value) => set({ savePassword: value })}
+        />
+      </Form.Item>
+      <Form.Item label={t('field.role')} htmlFor="server-role" extra={t('field.roleNote')} {...status('role')}>
+        <Input id="server-role" value={form.role ?? ''} onChange={(event) => set({ role: event.target.value })} />
+      </Form.Item>
+      <Form.Item
+        label={t('field.service')}
+        htmlFor="server-service"
+        extra={t('field.serviceNote')}
+        {...status('service')}
+      >
+        <Input
+          id="server-service"
+          value={form.service ?? ''}
+          onChange={(event) => set({ service: event.target.value })}
         />
       </Form.Item>
     </>

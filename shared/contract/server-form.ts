@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { libpqKeywordMap } from '../libpq-keywords';
-import { type ParameterRow, parameterValueProblem, secretKeywords, serverFieldsSchema } from '../server-schema';
+import {
+  addConnectionIssues,
+  connectionShaped,
+  keywordsOfFields,
+  type ParameterRow,
+  parameterValueProblem,
+  secretKeywords,
+  serverFieldsSchema,
+} from '../server-schema';
 
 /** The SSL modes for which a root certificate is required. */
 export const verifyingSslModes = ['verify-ca', 'verify-full'] as const;
@@ -48,7 +56,8 @@ export function labelOf(keyword: string): string {
 /** The Register/Properties dialog's form: the same schema checks it in the renderer and in the main process. */
 export const serverForm = z
   .object({ ...serverFieldsSchema.shape, connectNow: z.boolean(), password: z.string() })
-  .superRefine((form, context) => checkParameters(form.parameters, context));
+  .superRefine((form, context) => checkParameters(form.parameters, context))
+  .superRefine(addConnectionIssues, { when: ({ value }) => connectionShaped(value) });
 
 /** The Register/Properties dialog's form. */
 export type ServerForm = z.infer<typeof serverForm>;
@@ -72,15 +81,9 @@ export function blankServerForm(group = 'Servers'): ServerForm {
   };
 }
 
-/** The libpq keywords of a form, as the engine takes them (the password only when given). */
+/** The libpq keywords of a form, as the engine takes them (empty fields unset; the password only when given). */
 export function keywordsOfForm(form: ServerForm): Record<string, string> {
-  const keywords: Record<string, string> = {
-    host: form.host,
-    port: String(form.port),
-    dbname: form.maintenanceDatabase,
-    user: form.username,
-  };
-  for (const row of form.parameters) keywords[row.keyword] = row.value;
+  const keywords = keywordsOfFields(form);
   if (form.password) keywords.password = form.password;
   return keywords;
 }

@@ -17,7 +17,7 @@ export const serverSummary = z.object({
   background: z.string(),
   foreground: z.string(),
   host: z.string(),
-  port: z.number(),
+  port: z.union([z.number(), z.string()]),
   username: z.string(),
   maintenanceDatabase: z.string(),
   sslmode: z.string(),

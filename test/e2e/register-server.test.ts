@@ -124,10 +124,14 @@ describe('per-server actions', () => {
     const properties = page.getByRole('dialog', { name: 'Properties - e2e-lab' });
     await expect.poll(() => properties.getByLabel('Name', { exact: true }).inputValue()).toBe('e2e-lab');
     await properties.getByLabel('Comments').fill('checked by the browser test');
+    await properties.getByRole('tab', { name: 'Connection' }).click();
+    await properties.getByLabel('Role', { exact: true }).fill('pg_monitor');
+    await expect.poll(() => properties.getByLabel('Service', { exact: true }).inputValue()).toBe('');
     await properties.getByRole('button', { name: 'Save' }).click();
     await properties.waitFor({ state: 'detached' });
     const registry = await readFile(join(serve.home, 'servers.json'), 'utf8');
     expect(registry).toContain('checked by the browser test');
+    expect(registry).toContain('"role":"pg_monitor"');
     await page.getByRole('button', { name: 'Disconnect' }).click();
     await page.getByRole('button', { name: 'Connect' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'SSL' }).count()).toBe(0);

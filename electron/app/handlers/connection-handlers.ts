@@ -57,7 +57,12 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
           if (!completed.ok) return completed;
           keywords = completed.value;
         }
-        return await engine.check({ keywords, env: engineEnv, signal: controller.signal });
+        return await engine.check({
+          keywords,
+          env: engineEnv,
+          signal: controller.signal,
+          role: form.role || undefined,
+        });
       } finally {
         if (testId && running.get(testId) === controller) running.delete(testId);
       }
@@ -73,7 +78,11 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       const keywords = keywordsOfForm({ ...formOfServer(found.value), password: password ?? '' });
       const completed = await withSavedSecrets(ports, found.value, keywords, engineEnv);
       if (!completed.ok) return completed;
-      const opened = await engine.open({ keywords: completed.value, env: engineEnv });
+      const opened = await engine.open({
+        keywords: completed.value,
+        env: engineEnv,
+        role: found.value.role || undefined,
+      });
       if (!opened.ok) return opened;
       if (password && savePassword) {
         const written = await vault.writeSecret(secretAddress(id, 'password'), password);

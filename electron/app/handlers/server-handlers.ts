@@ -37,6 +37,8 @@ export function fieldsOfForm(form: ServerForm): ServerFields {
     port: form.port,
     maintenanceDatabase: form.maintenanceDatabase,
     username: form.username,
+    ...(form.role !== undefined ? { role: form.role } : {}),
+    ...(form.service !== undefined ? { service: form.service } : {}),
     savePassword: form.savePassword,
     parameters: form.parameters.filter((row) => !secretParameters.includes(row.keyword)),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatConninfo, parseConninfo } from '../../../electron/engine/conninfo';
+import { formatConninfo, looksLikeConninfo, parseConninfo } from '../../../electron/engine/conninfo';
 
 describe('parseConninfo (key=value)', () => {
   it('reads quoted values, escapes and spaces around =', () => {
@@ -64,5 +64,16 @@ describe('parseConninfo (URI)', () => {
     ]) {
       expect(parseConninfo(uri).ok, uri).toBe(false);
     }
+  });
+  it('takes only lower-case schemes as URIs, as libpq: POSTGRESQL:// is a database name, or key=value text', () => {
+    // psql "POSTGRESQL://h/x" connects to the database of that name; with "=" libpq reads key=value pairs.
+    expect(looksLikeConninfo('POSTGRESQL://h/x')).toBe(false);
+    expect(parseConninfo('POSTGRESQL://h/x?sslmode=disable')).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_conninfo',
+        message: `invalid connection option "POSTGRESQL://h/x?sslmode". Check the spelling against libpq's list of parameter keywords.`,
+      },
+    });
   });
 });

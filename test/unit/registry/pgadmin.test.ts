@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPgadminServers, parsePgadminServers } from '../../../electron/registry/pgadmin';
+import { serverKeywords } from '../../../electron/registry/server-keywords';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
 
 const pgadminFile = JSON.stringify({
@@ -99,5 +100,73 @@ describe('pgAdmin servers.json', () => {
     expect(text).not.toMatch(/password/i);
     const again = parsePgadminServers(text);
     expect(again.ok && again.value.servers).toEqual(parsed.value.servers);
+  });
+
+  it('keeps Service-only entries, Service next to Host and Role; says what it drops (SSH tunnel, PostConnectionSQL)', () => {
+    const file = JSON.stringify({
+      Servers: {
+        '1': { Name: 'By service', Group: 'Servers', Service: 'rds-prod' },
+        '2': {
+          Name: 'Both',
+          Group: 'Servers',
+          Host: 'db.example.com',
+          Port: 5433,
+          MaintenanceDB: 'app',
+          Username: 'app',
+          Role: 'app_owner',
+          Service: 'rds-prod',
+          UseSSHTunnel: 1,
+          TunnelHost: 'bastion.example.com',
+          TunnelPort: '22',
+          TunnelUsername: 'ops',
+          TunnelAuthentication: 1,
+          TunnelIdentityFile: '/home/ops/.ssh/id_ed25519',
+          PostConnectionSQL: 'set search_path = app',
+        },
+        '3': { Name: 'No tunnel', Group: 'Servers', Host: 'h', Port: 5432, Username: 'u', UseSSHTunnel: 0 },
+      },
+    });
+    const parsed = parsePgadminServers(file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.skipped).toEqual([]);
+    const [byService, both, plain] = parsed.value.servers;
+    expect(byService).toMatchObject({ service: 'rds-prod', host: '', port: '', username: '', maintenanceDatabase: '' });
+    expect(serverKeywords(byService!)).toEqual({ service: 'rds-prod' });
+    expect(both).toMatchObject({ host: 'db.example.com', port: 5433, service: 'rds-prod', role: 'app_owner' });
+    expect(serverKeywords(both!)).toMatchObject({ host: 'db.example.com', service: 'rds-prod' });
+    expect(plain!.role).toBeUndefined();
+    expect(parsed.value.warnings).toEqual([
+      'Both: the SSH tunnel (UseSSHTunnel, TunnelHost, TunnelPort, TunnelUsername, TunnelAuthentication, TunnelIdentityFile) was dropped; SSH tunnels are not supported yet, so open the tunnel yourself and point Host and Port at it.',
+      'Both: PostConnectionSQL was not imported; the app does not run SQL after connecting, so run it yourself in the query tool.',
+    ]);
+    const again = parsePgadminServers(
+      formatPgadminServers(parsed.value.servers.map((fields, index) => ({ id: `id${index}`, ...fields }))),
+    );
+    expect(again.ok && again.value.servers).toEqual(parsed.value.servers);
+  });
+
+  it('ignores the legacy top-level SSL keys when ConnectionParameters is present, as pgAdmin does', () => {
+    const parsed = parsePgadminServers(
+      JSON.stringify({
+        Servers: {
+          '1': {
+            Name: 'Mixed',
+            Group: 'Servers',
+            Host: 'h',
+            Port: 5432,
+            Username: 'u',
+            SSLMode: 'disable',
+            SSLRootCert: '/legacy/ca.pem',
+            SSLCert: '/legacy/client.crt',
+            Timeout: 30,
+            ConnectionParameters: { sslmode: 'verify-full', sslrootcert: '/new/ca.pem' },
+          },
+        },
+      }),
+    );
+    expect(parsed.ok && parsed.value.servers[0]!.parameters).toEqual([
+      { keyword: 'sslmode', value: 'verify-full' },
+      { keyword: 'sslrootcert', value: '/new/ca.pem' },
+    ]);
   });
 });

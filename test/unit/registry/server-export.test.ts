@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatConninfo, parseConninfo } from '../../../electron/engine/conninfo';
+import { applyService } from '../../../electron/engine/service-file';
 import { serverToConninfo, serverToJdbcUrl, serverToServiceSection } from '../../../electron/registry/server-export';
 import { serverKeywords } from '../../../electron/registry/server-keywords';
 import { blankServerFields, type ServerFields } from '../../../shared/server-schema';
@@ -87,5 +91,20 @@ describe('JDBC export', () => {
   it('leaves ssl=true out for prefer and brackets IPv6 hosts', () => {
     const { url } = serverToJdbcUrl({ ...server, host: '::1', parameters: [{ keyword: 'sslmode', value: 'prefer' }] });
     expect(url).toBe("jdbc:postgresql://[::1]:5433/app%20db?user=o'brien&sslmode=prefer");
+  });
+});
+
+describe('service section export of a server that names a Service', () => {
+  it('leaves the service out (libpq refuses nested services) and says so in a comment libpq skips', () => {
+    const based: ServerFields = { ...server, name: 'based', service: 'rds-prod' };
+    const file = join(mkdtempSync(join(tmpdir(), 'rdspg-service-export-')), 'pg_service.conf');
+    const section = serverToServiceSection(based);
+    expect(section).toContain('# builds on service rds-prod');
+    writeFileSync(file, section);
+    const read = applyService(
+      { service: 'based' },
+      { env: { PGSERVICEFILE: file }, homeFolder: '/nowhere', platform: 'linux' },
+    );
+    expect(read).toEqual({ ok: true, value: { service: 'based', ...serverKeywords({ ...based, service: '' }) } });
   });
 });
