@@ -9,5 +9,5 @@ export {
   serverToJdbcUrl,
   serverToServiceSection,
 } from './server-export';
-export { connectionKeywordsFor, serverKeywords, serverSecret, splitKeywords } from './server-keywords';
+export { serverKeywords, splitKeywords } from './server-keywords';
 export { findServer, ServerRegistry } from './server-registry';
