@@ -170,7 +170,9 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     'servers:delete': async ({ id }) => {
       await onDelete(id);
       const removed = await deleteServerWithSecrets(registry, vault, id);
-      return removed.ok ? ok({}) : serverFailure(removed.error);
+      if (removed.ok) return ok({});
+      if (removed.error.code !== 'vault_locked') return serverFailure(removed.error);
+      return fail('vault_locked', 'unlock the vault first: deleting the server deletes the password saved for it.');
     },
     'servers:clear-password': async ({ id }) => {
       const found = await registry.get(id);

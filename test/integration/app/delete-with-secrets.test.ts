@@ -35,7 +35,7 @@ describe('Delete a server with its saved password', () => {
 
     const refused = await app.table['servers:delete']({ id });
     expect(refused.ok ? null : refused.error.code).toBe('vault_locked');
-    expect(refused.ok ? '' : refused.error.message).toMatch(/unlock the vault/);
+    expect(refused.ok ? '' : refused.error.message).toMatch(/unlock the vault first: deleting the server deletes the password/);
     const listed = await app.table['servers:list']({});
     expect(listed.ok && listed.value.servers.map((server) => [server.name, server.passwordSaved])).toEqual([
       ['kept', true],
