@@ -1,22 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { RdsAccountView, RdsChannelErrorCode } from '../../shared/contract/rds';
 import { fail, ok, type Result } from '../../shared/result';
-import { writeFileAtomic } from '../platform/atomic-write';
-import { readAliyunCliConfig } from '../rds/credentials';
-import { jsonProfileStore, parseApiEndpoint, RdsAccounts, RdsClient, vaultSecretStore } from '../rds/index';
+import { type AccessKeyProfileInput, CloudAccounts } from '../rds/cloud-accounts';
+import { parseApiEndpoint, RdsClient, vaultSecretStore } from '../rds/index';
 import type { VaultPort } from './ports';
 import type { InProcessSandbox } from './rds-sandbox';
 
 /** The id of the sandbox's account. */
 export const sandboxAccountId = 'sandbox';
-
-/** The id of the account made from the ALIBABA_CLOUD_* variables. */
-export const environmentAccountId = 'environment';
-
-/** The environment variable that overrides the API endpoint of the environment account (as the CLI reads it). */
-const endpointVariable = 'RDSPG_RDS_ENDPOINT';
 
 /** An account's client for one region, and the account it belongs to. */
 export interface AccountClient {
@@ -26,9 +16,8 @@ export interface AccountClient {
 
 /** The accounts of the cloud panel: app profiles (secret in the vault), the environment, the aliyun CLI, the sandbox. */
 export class RdsPanel {
-  private readonly accounts: RdsAccounts;
+  private readonly accounts: CloudAccounts;
   private readonly clients = new Map<string, RdsClient>();
-  private readonly endpointsPath: string;
 
   constructor(
     private readonly ports: {
@@ -38,61 +27,12 @@ export class RdsPanel {
       sandbox: InProcessSandbox;
     },
   ) {
-    this.accounts = new RdsAccounts({
-      profiles: jsonProfileStore(ports.home),
-      secrets: vaultSecretStore(ports.vault),
-      env: ports.env,
-      home: this.userHome,
-    });
-    this.endpointsPath = join(ports.home, 'rds-endpoints.json');
+    this.accounts = new CloudAccounts({ appHome: ports.home, env: ports.env, secrets: vaultSecretStore(ports.vault) });
   }
 
-  private get userHome(): string {
-    return this.ports.env.HOME || homedir();
-  }
-
-  private async endpointOverrides(): Promise<Record<string, string>> {
-    try {
-      const parsed = JSON.parse(await readFile(this.endpointsPath, 'utf8'));
-      return parsed && typeof parsed === 'object' ? (parsed as Record<string, string>) : {};
-    } catch {
-      return {};
-    }
-  }
-
-  /** Every account the panel can use, without secrets. */
+  /** Every account the panel can use, without secrets: the cloud accounts, then the sandbox when it runs. */
   async list(): Promise<RdsAccountView[]> {
-    const env = this.ports.env;
-    const overrides = await this.endpointOverrides();
-    const listed: RdsAccountView[] = (await this.accounts.listProfiles()).map((profile) => ({
-      id: `profile:${profile.name}`,
-      name: profile.name,
-      kind: 'profile',
-      accessKeyId: profile.accessKeyId,
-      regionId: profile.regionId,
-      endpoint: overrides[profile.name] ?? null,
-    }));
-    if (env.ALIBABA_CLOUD_ACCESS_KEY_ID && env.ALIBABA_CLOUD_ACCESS_KEY_SECRET) {
-      listed.push({
-        id: environmentAccountId,
-        name: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
-        kind: 'environment',
-        accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-        regionId: env.ALIBABA_CLOUD_REGION_ID || 'cn-hangzhou',
-        endpoint: env[endpointVariable] ?? null,
-      });
-    }
-    for (const profile of (await readAliyunCliConfig(this.userHome))?.profiles ?? []) {
-      if (!profile.name) continue;
-      listed.push({
-        id: `aliyun-cli:${profile.name}`,
-        name: profile.name,
-        kind: 'aliyun-cli',
-        accessKeyId: profile.access_key_id ?? '',
-        regionId: profile.region_id || 'cn-hangzhou',
-        endpoint: null,
-      });
-    }
+    const listed = await this.accounts.list();
     const sandbox = await this.ports.sandbox.running();
     if (sandbox) {
       listed.push({
@@ -122,31 +62,11 @@ export class RdsPanel {
   }
 
   /** Adds an AccessKey profile: the secret goes into the vault, the endpoint override (if any) beside the profiles. */
-  async add(input: {
-    name: string;
-    accessKeyId: string;
-    accessKeySecret: string;
-    regionId: string;
-    endpoint?: string;
-  }): Promise<Result<RdsAccountView, RdsChannelErrorCode>> {
-    const endpoint = input.endpoint?.trim() ? parseApiEndpoint(input.endpoint.trim()) : null;
-    if (endpoint && !endpoint.ok) return endpoint;
-    const { name, accessKeyId, accessKeySecret, regionId } = input;
-    const saved = await this.accounts.saveProfile(name, accessKeyId, accessKeySecret, regionId, endpoint?.value.url);
-    if (!saved.ok) return saved;
-    const overrides = await this.endpointOverrides();
-    if (endpoint) overrides[input.name] = endpoint.value.url;
-    else delete overrides[input.name];
-    await writeFileAtomic(this.endpointsPath, `${JSON.stringify(overrides, null, 2)}\n`);
-    for (const key of this.clients.keys()) if (key.startsWith(`profile:${input.name}|`)) this.clients.delete(key);
-    return ok({
-      id: `profile:${input.name}`,
-      name: input.name,
-      kind: 'profile',
-      accessKeyId: input.accessKeyId,
-      regionId: input.regionId,
-      endpoint: endpoint?.value.url ?? null,
-    });
+  async add(input: AccessKeyProfileInput): Promise<Result<RdsAccountView, RdsChannelErrorCode>> {
+    const added = await this.accounts.add(input);
+    if (added.ok)
+      for (const key of this.clients.keys()) if (key.startsWith(`${added.value.id}|`)) this.clients.delete(key);
+    return added;
   }
 
   /** Starts the in-process sandbox (once) and answers its account. */

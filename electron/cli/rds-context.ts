@@ -1,15 +1,14 @@
-import { homedir } from 'node:os';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
 import { resolveAppHome } from '../platform/app-home';
-import { jsonProfileStore, type ProfileStore, RdsAccounts, type WritableSecretStore } from '../rds/rds-accounts';
+import { apiEndpointVariable, CloudAccounts } from '../rds/cloud-accounts';
+import type { WritableSecretStore } from '../rds/rds-accounts';
 import type { RdsClient } from '../rds/rds-client';
 import { vaultSecretStore } from '../rds/vault-secret-store';
 import type { CliIo } from './command';
 import { cliVault, unlockForCommand } from './vault-session';
 
-/** The environment variable that sets the API endpoint URL when no flag does (handy with the sandbox). */
-export const apiEndpointVariable = 'RDSPG_RDS_ENDPOINT';
+export { apiEndpointVariable } from '../rds/cloud-accounts';
 
 /** What the CLI needs to build a client: the flags it got and its environment. */
 export interface ClientFlags {
@@ -23,15 +22,11 @@ export interface ClientFlags {
 
 /** Builds the RDS client for a CLI run: --profile (app profiles, then the aliyun CLI's), else the environment. */
 export async function clientFromFlags(flags: ClientFlags): Promise<Result<RdsClient, RdsErrorCode>> {
-  const profiles = jsonProfileStore(resolveAppHome(flags.env));
+  const appHome = resolveAppHome(flags.env);
+  const profiles = new CloudAccounts({ appHome, env: flags.env, secrets: null });
   const secrets = flags.profile && flags.io ? await vaultSecretsFor(flags.profile, profiles, flags.io) : null;
   if (secrets && 'error' in secrets) return secrets;
-  const accounts = new RdsAccounts({
-    profiles,
-    secrets,
-    env: flags.env,
-    home: flags.env.HOME || homedir(),
-  });
+  const accounts = new CloudAccounts({ appHome, env: flags.env, secrets });
   const endpoint = flags.apiEndpoint ?? flags.env[apiEndpointVariable];
   return accounts.client({
     ...(flags.profile ? { profile: flags.profile } : {}),
@@ -63,10 +58,10 @@ export function checkDatabaseHost(host: string): Result<string, RdsErrorCode> {
  */
 async function vaultSecretsFor(
   profile: string,
-  profiles: ProfileStore,
+  accounts: CloudAccounts,
   io: CliIo,
 ): Promise<WritableSecretStore | null | { ok: false; error: Failure<'vault_corrupt' | 'vault_newer'> }> {
-  if (!(await profiles.list()).some((entry) => entry.name === profile)) return null;
+  if (!(await accounts.hasProfile(profile))) return null;
   const vault = cliVault(io);
   const unlocked = await unlockForCommand(vault, io);
   if (!unlocked.ok && (unlocked.error.code === 'vault_corrupt' || unlocked.error.code === 'vault_newer')) {

@@ -2,7 +2,8 @@ import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode } from '../../shared/server-schema';
 import { resolveAppHome } from '../platform/app-home';
-import { connectionKeywordsFor, ServerRegistry } from '../registry';
+import { ServerRegistry } from '../registry';
+import { connectionKeywordsFor } from '../saved-servers/saved-servers';
 import type { CliIo } from './command';
 import { type CliVaultErrorCode, cliVault, unlockForCommand } from './vault-session';
 

@@ -10,12 +10,12 @@ import {
   newServerKeywords,
   parsePgadminServers,
   ServerRegistry,
-  serverSecret,
   serverToConninfo,
   serverToJdbcUrl,
   serverToServiceSection,
   splitKeywords,
 } from '../registry';
+import { deleteServerWithSecrets, saveServerWithSecrets, writeServerSecrets } from '../saved-servers/saved-servers';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 import { cliVault, promptPassword, readStdinLine, unlockForCommand } from './vault-session';
@@ -163,14 +163,6 @@ async function secretsToSave(
   return secrets;
 }
 
-async function saveSecrets(run: Run, serverId: string, secrets: Record<string, string>): Promise<Failure | null> {
-  for (const [field, value] of Object.entries(secrets)) {
-    const written = await run.vault.writeSecret(serverSecret(serverId, field), value);
-    if (!written.ok) return written.error;
-  }
-  return null;
-}
-
 function parsedConninfo(text: string | undefined) {
   return text === undefined ? { ok: true as const, value: {} } : parseConninfo(text);
 }
@@ -185,18 +177,13 @@ async function add(run: Run, name: string, conninfo: string | undefined): Promis
     const unlocked = await unlockForCommand(run.vault, run.io);
     if (!unlocked.ok) return failWith(run, unlocked.error);
   }
-  const created = await run.registry.create({
-    ...fields,
-    ...generalFields(run),
-    name,
-    savePassword: Boolean(run.values['save-password']),
-  });
+  const created = await saveServerWithSecrets(
+    run.registry,
+    run.vault,
+    { ...fields, ...generalFields(run), name, savePassword: Boolean(run.values['save-password']) },
+    secrets,
+  );
   if (!created.ok) return failWith(run, created.error);
-  const problem = await saveSecrets(run, created.value.id, secrets);
-  if (problem) {
-    await run.registry.remove(created.value.id);
-    return failWith(run, problem);
-  }
   return report(run, created.value, `Saved server "${created.value.name}" in group ${created.value.group}.`);
 }
 
@@ -242,23 +229,15 @@ async function edit(run: Run, name: string, conninfo: string | undefined): Promi
     const removed = await run.vault.deleteSecrets('server', current.value.id, 'password');
     if (!removed.ok) return failWith(run, removed.error);
   }
-  const problem = await saveSecrets(run, current.value.id, secrets);
-  if (problem) return failWith(run, problem);
+  const saved = await writeServerSecrets(run.vault, current.value.id, secrets);
+  if (!saved.ok) return failWith(run, saved.error);
   return report(run, updated.value, `Updated server "${updated.value.name}".`);
 }
 
 async function remove(run: Run, name: string): Promise<number> {
-  const current = await run.registry.get(name);
-  if (!current.ok) return failWith(run, current.error);
-  const saved = await run.vault.savedSecrets('server', current.value.id);
-  if (!saved.ok) return failWith(run, saved.error);
-  if (saved.value.length) {
-    const unlocked = await unlockForCommand(run.vault, run.io);
-    if (!unlocked.ok) return failWith(run, unlocked.error);
-    const deleted = await run.vault.deleteSecrets('server', current.value.id);
-    if (!deleted.ok) return failWith(run, deleted.error);
-  }
-  const removed = await run.registry.remove(current.value.id);
+  const removed = await deleteServerWithSecrets(run.registry, run.vault, name, () =>
+    unlockForCommand(run.vault, run.io),
+  );
   if (!removed.ok) return failWith(run, removed.error);
   if (run.json) writeJson(run.io.stdout, { removed: { id: removed.value.id, name: removed.value.name } });
   else writeLine(run.io.stdout, `Removed server "${removed.value.name}" and its saved secrets.`);

@@ -9,11 +9,5 @@ export {
   serverToJdbcUrl,
   serverToServiceSection,
 } from './server-export';
-export {
-  connectionKeywordsFor,
-  newServerKeywords,
-  serverKeywords,
-  serverSecret,
-  splitKeywords,
-} from './server-keywords';
+export { newServerKeywords, serverKeywords, splitKeywords } from './server-keywords';
 export { findServer, ServerRegistry } from './server-registry';

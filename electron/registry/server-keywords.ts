@@ -4,13 +4,9 @@ import {
   blankServerFields,
   connectionKeywords,
   keywordsOfFields,
-  type RegistryErrorCode,
   type ServerFields,
-  secretKeywords,
+  type secretKeywords,
 } from '../../shared/server-schema';
-import type { VaultErrorCode } from '../../shared/vault-types';
-import type { Vault } from '../vault/vault';
-import type { ServerRegistry } from './server-registry';
 
 /** A server's libpq keywords without any secret (empty fields unset); see keywordsOfFields. */
 export function serverKeywords(server: ServerFields): ConnectionKeywords {
@@ -61,35 +57,6 @@ export function newServerKeywords(keywords: ConnectionKeywords): ConninfoSplit {
     split.fields.port ??= '';
   }
   return split;
-}
-
-/** The vault address of a server's secret field (password or sslpassword). */
-export function serverSecret(serverId: string, field: string) {
-  return { ownerKind: 'server' as const, ownerId: serverId, field };
-}
-
-/**
- * The libpq keywords to connect with a saved server (for the CLI's `rdspg check --server NAME`): its host, port,
- * dbname, user and parameters, with the saved password and sslpassword from the vault merged in. The app's
- * connection handlers merge the saved secrets themselves (app/handlers/connection-handlers.ts).
- */
-export async function connectionKeywordsFor(
-  registry: ServerRegistry,
-  vault: Vault,
-  nameOrId: string,
-): Promise<Result<ConnectionKeywords, RegistryErrorCode | VaultErrorCode>> {
-  const server = await registry.get(nameOrId);
-  if (!server.ok) return server;
-  const keywords = serverKeywords(server.value);
-  for (const field of secretKeywords) {
-    const saved = await vault.hasSecret(serverSecret(server.value.id, field));
-    if (!saved.ok) return saved;
-    if (!saved.value) continue;
-    const secret = await vault.readSecret(serverSecret(server.value.id, field));
-    if (!secret.ok) return secret;
-    if (secret.value !== null) keywords[field] = secret.value;
-  }
-  return ok(keywords);
 }
 
 /** Checks that the keywords of a conninfo can form a server (the Connection tab needs host and user). */

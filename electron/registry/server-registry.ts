@@ -98,7 +98,7 @@ export class ServerRegistry {
     });
   }
 
-  /** Deletes a server (its secrets are the vault's business: see removeServer in server-secrets). */
+  /** Deletes a server from the registry only; deleteServerWithSecrets (saved-servers/) deletes its secrets with it. */
   async remove(nameOrId: string): RegistryResult<SavedServer> {
     return this.file.update((data): Change<SavedServer> => {
       const server = findServer(data, nameOrId);

@@ -1,41 +1,15 @@
 import { keywordsOfForm } from '../../../shared/contract/server-form';
 import { fail, ok } from '../../../shared/result';
+import { lockedAs, serverSecret, withSavedSecrets } from '../../saved-servers/saved-servers';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer } from '../ports';
 import type { SessionRegistry } from '../sessions';
-import { endpointOf } from './saved-endpoint';
-import { formOfServer, secretAddress, secretParameters } from './server-handlers';
+import { formOfServer } from './server-handlers';
 
 type ConnectionHandlers = Pick<
   HandlerTable,
   'connection:test' | 'connection:cancel-test' | 'connection:connect' | 'connection:disconnect' | 'connection:list'
 >;
-
-/**
- * Adds a saved server's secrets (password, sslpassword) to a request's keywords where the request gave none, but
- * only when the request goes where they were saved for: the same host, hostaddr, port and user. Otherwise the
- * user types them again.
- */
-async function withSavedSecrets(
-  ports: AppPorts,
-  server: SavedServer,
-  keywords: Record<string, string>,
-  env: Record<string, string | undefined>,
-) {
-  const savedFor = endpointOf(keywordsOfForm(formOfServer(server)), env);
-  if (savedFor === null || endpointOf(keywords, env) !== savedFor) return ok(keywords);
-  for (const field of ['password', ...secretParameters]) {
-    const address = secretAddress(server.id, field);
-    if (keywords[field]) continue;
-    const saved = await ports.vault.hasSecret(address);
-    if (!saved.ok) return saved;
-    if (!saved.value) continue;
-    const secret = await ports.vault.readSecret(address);
-    if (!secret.ok) return fail('vault_locked', 'unlock the vault with the master password to use the saved password.');
-    if (secret.value) keywords[field] = secret.value;
-  }
-  return ok(keywords);
-}
 
 /** The connection channels: Test connection, Connect, Disconnect, and the open connections. */
 export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegistry): ConnectionHandlers {
@@ -45,6 +19,12 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
   const engineEnv = { ...env, PGPASSWORD: undefined };
   // The running tests that named themselves, so that Cancel can abort them.
   const running = new Map<string, AbortController>();
+  const savedSecretsFor = async (server: SavedServer, keywords: Record<string, string>) => {
+    const completed = await withSavedSecrets(vault, server, keywords, engineEnv);
+    return completed.ok
+      ? completed
+      : lockedAs(completed.error, 'unlock the vault with the master password to use the saved password.');
+  };
   return {
     'connection:test': async ({ form, serverId, testId }) => {
       const controller = new AbortController();
@@ -53,7 +33,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
         let keywords = keywordsOfForm(form);
         const saved = serverId ? await registry.get(serverId) : null;
         if (saved?.ok) {
-          const completed = await withSavedSecrets(ports, saved.value, keywords, engineEnv);
+          const completed = await savedSecretsFor(saved.value, keywords);
           if (!completed.ok) return completed;
           keywords = completed.value;
         }
@@ -76,7 +56,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       const found = await registry.get(id);
       if (!found.ok) return found;
       const keywords = keywordsOfForm({ ...formOfServer(found.value), password: password ?? '' });
-      const completed = await withSavedSecrets(ports, found.value, keywords, engineEnv);
+      const completed = await savedSecretsFor(found.value, keywords);
       if (!completed.ok) return completed;
       const opened = await engine.open({
         keywords: completed.value,
@@ -85,7 +65,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       });
       if (!opened.ok) return opened;
       if (password && savePassword) {
-        const written = await vault.writeSecret(secretAddress(id, 'password'), password);
+        const written = await vault.writeSecret(serverSecret(id, 'password'), password);
         if (!written.ok) {
           await opened.value.close();
           return fail('vault_locked', 'unlock the vault with the master password to save the password.');

@@ -1,10 +1,16 @@
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import type { ServerErrorCode, ServerSummary } from '../../../shared/contract/servers';
 import { type Failure, fail, ok, type Result } from '../../../shared/result';
-import type { SecretAddress, VaultErrorCode } from '../../../shared/vault-types';
+import { type VaultErrorCode, vaultErrorCodes } from '../../../shared/vault-types';
+import { endpointOf } from '../../saved-servers/saved-endpoint';
+import {
+  deleteServerWithSecrets,
+  saveServerWithSecrets,
+  serverSecret,
+  writeServerSecrets,
+} from '../../saved-servers/saved-servers';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer, ServerFields } from '../ports';
-import { endpointOf } from './saved-endpoint';
 
 type ServerHandlers = Pick<
   HandlerTable,
@@ -16,11 +22,6 @@ type ServerHandlers = Pick<
   | 'servers:clear-password'
   | 'servers:restore'
 >;
-
-/** Where the vault keeps one secret of a saved server (`password`, `sslpassword`). */
-export function secretAddress(serverId: string, field: string): SecretAddress {
-  return { ownerKind: 'server', ownerId: serverId, field };
-}
 
 /** Parameters whose values are secrets: kept in the vault, never in the registry. */
 export const secretParameters = ['sslpassword'];
@@ -69,7 +70,7 @@ function summaryOf(server: SavedServer, passwordSaved: boolean): ServerSummary {
 
 /** The summary of a server, looking up in the vault whether its password is saved; a damaged vault is a failure. */
 async function lookedUpSummary(ports: AppPorts, server: SavedServer): Promise<Result<ServerSummary, ServerErrorCode>> {
-  const saved = await ports.vault.hasSecret(secretAddress(server.id, 'password'));
+  const saved = await ports.vault.hasSecret(serverSecret(server.id, 'password'));
   return saved.ok ? ok(summaryOf(server, saved.value)) : vaultFailure(saved.error);
 }
 
@@ -80,18 +81,22 @@ function vaultFailure(error: Failure<VaultErrorCode>): { ok: false; error: Failu
     : fail('vault_locked', 'unlock the vault with the master password to save passwords.');
 }
 
-/** Saves the secrets a form carries: the password when Save password? is on, and secret parameters. */
-async function saveSecrets(ports: AppPorts, id: string, form: ServerForm): Promise<Result<void, 'vault_locked'>> {
-  const secrets: [string, string][] = form.parameters
-    .filter((row) => secretParameters.includes(row.keyword))
-    .map((row) => [row.keyword, row.value]);
-  if (form.savePassword && form.password) secrets.push(['password', form.password]);
-  if (!form.savePassword) await ports.vault.deleteSecrets('server', id, 'password');
-  for (const [field, value] of secrets) {
-    const written = await ports.vault.writeSecret(secretAddress(id, field), value);
-    if (!written.ok) return fail('vault_locked', 'unlock the vault with the master password to save passwords.');
-  }
-  return ok(undefined);
+/** A failure of saving or deleting a server: the registry's as it is, the vault's as vaultFailure words it. */
+function serverFailure(error: Failure<ServerErrorCode | VaultErrorCode>): {
+  ok: false;
+  error: Failure<ServerErrorCode>;
+} {
+  return (vaultErrorCodes as readonly string[]).includes(error.code)
+    ? vaultFailure(error as Failure<VaultErrorCode>)
+    : fail(error.code as ServerErrorCode, error.message);
+}
+
+/** The secrets a form carries: the password when Save password? is on, and secret parameters. */
+function secretsOfForm(form: ServerForm): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const row of form.parameters) if (secretParameters.includes(row.keyword)) secrets[row.keyword] = row.value;
+  if (form.savePassword && form.password) secrets.password = form.password;
+  return secrets;
 }
 
 function needsVault(form: ServerForm): boolean {
@@ -114,7 +119,7 @@ async function staleSecrets(
   const given = new Set(form.parameters.map((row) => row.keyword));
   if (form.savePassword && form.password) given.add('password');
   const fields = ['password', ...secretParameters].filter((field) => !given.has(field));
-  const saved = await Promise.all(fields.map((field) => ports.vault.hasSecret(secretAddress(server.id, field))));
+  const saved = await Promise.all(fields.map((field) => ports.vault.hasSecret(serverSecret(server.id, field))));
   const failure = saved.find((result) => !result.ok);
   if (failure && !failure.ok) return vaultFailure(failure.error);
   return ok(fields.filter((_field, index) => saved[index]?.ok && saved[index].value));
@@ -144,10 +149,8 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     },
     'servers:create': async ({ form }) => {
       if (needsVault(form) && !(await vault.status()).unlocked) return lockedFailure;
-      const created = await registry.create(fieldsOfForm(form));
-      if (!created.ok) return created;
-      const saved = await saveSecrets(ports, created.value.id, form);
-      return saved.ok ? lookedUpSummary(ports, created.value) : saved;
+      const created = await saveServerWithSecrets(registry, vault, fieldsOfForm(form), secretsOfForm(form));
+      return created.ok ? lookedUpSummary(ports, created.value) : serverFailure(created.error);
     },
     'servers:update': async ({ id, form }) => {
       const before = await registry.get(id);
@@ -162,15 +165,16 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       const updated = await registry.update(id, fieldsOfForm(form));
       if (!updated.ok) return updated;
       for (const field of stale) await vault.deleteSecrets('server', id, field);
-      const saved = await saveSecrets(ports, id, form);
-      return saved.ok ? lookedUpSummary(ports, updated.value) : saved;
+      if (!form.savePassword) await vault.deleteSecrets('server', id, 'password');
+      const saved = await writeServerSecrets(vault, id, secretsOfForm(form));
+      return saved.ok ? lookedUpSummary(ports, updated.value) : vaultFailure(saved.error);
     },
     'servers:delete': async ({ id }) => {
       await onDelete(id);
-      const removed = await registry.remove(id);
-      if (!removed.ok) return removed;
-      await vault.deleteSecrets('server', id);
-      return ok({});
+      const removed = await deleteServerWithSecrets(registry, vault, id);
+      if (removed.ok) return ok({});
+      if (removed.error.code !== 'vault_locked') return serverFailure(removed.error);
+      return fail('vault_locked', 'unlock the vault first: deleting the server deletes the password saved for it.');
     },
     'servers:clear-password': async ({ id }) => {
       const found = await registry.get(id);

@@ -20,7 +20,17 @@ export interface Violation {
 }
 
 /** Folders of electron/ that hold domain services: plain TS, no knowledge of the faces that use them. */
-export const domainFolders = ['engine', 'certs', 'vault', 'registry', 'rds', 'sandbox', 'platform', 'local-postgres'];
+export const domainFolders = [
+  'engine',
+  'certs',
+  'vault',
+  'registry',
+  'saved-servers',
+  'rds',
+  'sandbox',
+  'platform',
+  'local-postgres',
+];
 /** Folders of electron/ that are faces or composition: they may import the domain, never the reverse. */
 export const faceFolders = ['app', 'cli', 'server', 'shell'];
 /** The only packages shared/ may import: it is pure logic that both sides load. */

@@ -1,4 +1,4 @@
-import { contextFrom, resolveSettings } from '../../engine';
+import { contextFrom, resolveSettings } from '../engine';
 
 /**
  * Where a connection goes, normalized as the engine does (environment and libpq defaults): each host, hostaddr
