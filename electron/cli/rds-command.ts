@@ -16,11 +16,13 @@ import { serverEntryFor } from '../rds/register';
 import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { accountCreateCommand, accountsCommand, connectUsage, whitelistCommand } from './rds-connect-command';
 
 const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +
   'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
-  'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] — with --endpoint URL (or --api-endpoint URL) and --profile NAME';
+  'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] | ' +
+  `${connectUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
 
 const options = {
   endpoint: { type: 'string' },
@@ -38,6 +40,9 @@ const options = {
   'replication-acl': { type: 'string' },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
+  ip: { type: 'string' },
+  privileged: { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -107,6 +112,13 @@ export const rdsCommand: CliCommand = {
         return register(run, rest[0]);
       case 'audit':
         return audit(run);
+      case 'whitelist':
+        return whitelistCommand({ io, client: client.value, values }, rest[0], rest[1]);
+      case 'accounts':
+        return accountsCommand({ io, client: client.value, values }, rest[0]);
+      case 'account':
+        if (rest[0] !== 'create') return failWith(io, usageFailure(usage, 'use "rds account create ID NAME"'));
+        return accountCreateCommand({ io, client: client.value, values }, rest[1], rest[2]);
       default:
         return failWith(io, usageFailure(usage, `unknown subcommand "${group}"`));
     }

@@ -69,7 +69,8 @@ export class RdsClient {
     return client;
   }
 
-  private call<Body, Value>(
+  /** Sends one action through the SDK with retries, mapping failures to coded results. */
+  call<Body, Value>(
     action: string,
     send: (client: RdsSdkClient) => Promise<{ body?: Body }>,
     convert: (body: Body) => Value,

@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAccount, describeAccounts, resetAccountPassword } from './account-actions';
 import { authenticate, type SandboxAccessKey } from './authenticate';
 import { SandboxCertificateAuthority } from './certificate-authority';
+import { SandboxConnectState } from './connect-state';
 import { FaultInjector, type SandboxFaults } from './faults';
 import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
 import {
@@ -16,6 +18,7 @@ import { generatedFleet, seededInstances, seededRegions } from './seed';
 import { newRequestId, ServiceErrorSignal, serviceError } from './service-errors';
 import { describeSsl, modifySsl, type SslActionContext } from './ssl-actions';
 import { defaultSslChangeTiming, SslChangeSchedule } from './ssl-change-schedule';
+import { type ConnectActionContext, describeIpArrayList, modifySecurityIps } from './whitelist-actions';
 
 /** How a sandbox starts. Everything is optional: the defaults give the seeded account on a free loopback port. */
 export interface SandboxOptions {
@@ -47,13 +50,20 @@ export interface SandboxStats {
   rejected: number;
 }
 
-const answers: Record<string, (context: SslActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
+type ActionContext = SslActionContext & ConnectActionContext;
+
+const answers: Record<string, (context: ActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
   DescribeRegions: (context) => describeRegions(context),
   DescribeDBInstances: describeInstances,
   DescribeDBInstanceAttribute: describeAttribute,
   DescribeDBInstanceNetInfo: describeNetInfo,
   DescribeDBInstanceSSL: describeSsl,
   ModifyDBInstanceSSL: modifySsl,
+  DescribeDBInstanceIPArrayList: describeIpArrayList,
+  ModifySecurityIps: modifySecurityIps,
+  DescribeAccounts: describeAccounts,
+  CreateAccount: createAccount,
+  ResetAccountPassword: resetAccountPassword,
 };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -91,6 +101,8 @@ export class RdsSandbox {
   readonly accessKey: SandboxAccessKey;
   readonly injector: FaultInjector;
   readonly stats: SandboxStats = { calls: {}, throttled: 0, injectedServerErrors: 0, rejected: 0 };
+  /** The whitelist groups and database accounts of each instance. */
+  readonly connect = new SandboxConnectState();
   private readonly keys = new Map<string, SandboxAccessKey>();
   private readonly nonces = new Set<string>();
   private readonly changes: SslChangeSchedule;
@@ -156,8 +168,9 @@ export class RdsSandbox {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private context(): SslActionContext {
+  private context(): ActionContext {
     return {
+      connect: this.connect,
       regions: this.regions,
       instances: this.instances,
       authority: this.authority,

@@ -38,6 +38,13 @@ export const serviceErrors = {
   IncorrectDBInstanceLockMode: [403, 'Current DB instance lock mode does not support this operation.'],
   CloudSSDNotSupport: [403, 'Cloud SSD storage does not support this operation.'],
   EnabledSSLNotSupport: [404, 'Enabling SSL is not supported for this instance or connection string.'],
+  // The whitelist and account actions' refusals: the codes follow the service's Invalid<Field>.<Problem> form; the
+  // exact codes and statuses are guesses where their API reference pages list none.
+  'InvalidSecurityIps.Malformed': [400, 'The specified parameter "SecurityIps" is not valid.'],
+  'InvalidAccountName.Malformed': [400, 'The specified parameter "AccountName" is not valid.'],
+  'InvalidAccountName.Duplicate': [400, 'The specified account name already exists.'],
+  'InvalidAccountName.NotFound': [404, 'The specified account does not exist.'],
+  'InvalidAccountPassword.Malformed': [400, 'The specified parameter "AccountPassword" is not valid.'],
   ConcurrentLimit: [400, 'Too many tasks are running concurrently; try again later.'],
   ExternalFailure: [500, 'An external service failed.'],
   InvokeProxyFailure: [500, 'Invoking the proxy failed.'],
