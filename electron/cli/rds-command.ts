@@ -17,12 +17,13 @@ import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 import { accountCreateCommand, accountsCommand, connectUsage, whitelistCommand } from './rds-connect-command';
+import { endpointUsage, publicEndpointCommand } from './rds-endpoint-command';
 
 const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +
   'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
   'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] | ' +
-  `${connectUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
+  `${connectUsage} | ${endpointUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
 
 const options = {
   endpoint: { type: 'string' },
@@ -43,6 +44,8 @@ const options = {
   ip: { type: 'string' },
   privileged: { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
+  prefix: { type: 'string' },
+  port: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -116,6 +119,8 @@ export const rdsCommand: CliCommand = {
         return whitelistCommand({ io, client: client.value, values }, rest[0], rest[1]);
       case 'accounts':
         return accountsCommand({ io, client: client.value, values }, rest[0]);
+      case 'public-endpoint':
+        return publicEndpointCommand({ io, client: client.value, values }, rest[0], rest[1]);
       case 'account':
         if (rest[0] !== 'create') return failWith(io, usageFailure(usage, 'use "rds account create ID NAME"'));
         return accountCreateCommand({ io, client: client.value, values }, rest[1], rest[2]);

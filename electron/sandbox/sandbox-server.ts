@@ -7,6 +7,12 @@ import { SandboxCertificateAuthority } from './certificate-authority';
 import { SandboxConnectState } from './connect-state';
 import { FaultInjector, type SandboxFaults } from './faults';
 import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
+import { NetChangeSchedule } from './net-change-schedule';
+import {
+  allocatePublicConnection,
+  type PublicEndpointContext,
+  releasePublicConnection,
+} from './public-endpoint-actions';
 import {
   type ActionParameters,
   describeAttribute,
@@ -38,6 +44,8 @@ export interface SandboxOptions {
   faults?: SandboxFaults;
   /** Runs while an instance is in SSL_MODIFYING with its new settings (the `--postgres` backing applies them). */
   applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
+  /** How long a public endpoint takes to be allocated or released (NET_CREATING / NET_DELETING; default 1500 ms). */
+  netChangeDelayMs?: number;
   /** The sandbox's notion of now, for certificates and timestamps. */
   now?: () => Date;
 }
@@ -50,7 +58,7 @@ export interface SandboxStats {
   rejected: number;
 }
 
-type ActionContext = SslActionContext & ConnectActionContext;
+type ActionContext = SslActionContext & ConnectActionContext & PublicEndpointContext;
 
 const answers: Record<string, (context: ActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
   DescribeRegions: (context) => describeRegions(context),
@@ -64,6 +72,8 @@ const answers: Record<string, (context: ActionContext, parameters: ActionParamet
   DescribeAccounts: describeAccounts,
   CreateAccount: createAccount,
   ResetAccountPassword: resetAccountPassword,
+  AllocateInstancePublicConnection: allocatePublicConnection,
+  ReleaseInstancePublicConnection: releasePublicConnection,
 };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -106,6 +116,7 @@ export class RdsSandbox {
   private readonly keys = new Map<string, SandboxAccessKey>();
   private readonly nonces = new Set<string>();
   private readonly changes: SslChangeSchedule;
+  private readonly netChanges: NetChangeSchedule;
   private readonly urlSecret = randomBytes(16);
   private server: Server | null = null;
   private baseUrl = '';
@@ -121,6 +132,7 @@ export class RdsSandbox {
     };
     for (const key of [this.accessKey, ...(options.accessKeys ?? [])]) this.keys.set(key.accessKeyId, key);
     this.injector = new FaultInjector(options.faults ?? {});
+    this.netChanges = new NetChangeSchedule(options.netChangeDelayMs ?? 1500);
     const defaults = defaultSslChangeTiming;
     this.changes = new SslChangeSchedule(
       {
@@ -161,6 +173,7 @@ export class RdsSandbox {
   /** Stops listening and cancels pending state changes. */
   async close(): Promise<void> {
     this.changes.close();
+    this.netChanges.close();
     const server = this.server;
     this.server = null;
     if (!server) return;
@@ -171,6 +184,7 @@ export class RdsSandbox {
   private context(): ActionContext {
     return {
       connect: this.connect,
+      netChange: (instance, busyStatus, change) => this.netChanges.run(instance, busyStatus, change),
       regions: this.regions,
       instances: this.instances,
       authority: this.authority,

@@ -16,7 +16,7 @@ let home: string;
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'rds-connect-cli-'));
-  sandbox = new RdsSandbox();
+  sandbox = new RdsSandbox({ netChangeDelayMs: 1500 });
   await sandbox.start();
 });
 afterAll(async () => {
@@ -134,5 +134,57 @@ describe('rdspg rds accounts', () => {
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('[invalid_parameter]');
     expect(weak.stderr).toContain('8 to 32 characters');
+  });
+});
+
+describe('rdspg rds public-endpoint', () => {
+  const internalOnly = 'pgm-bp1sandbox10pg';
+
+  it('allocates a public endpoint with the prefix and port given, waits for it, and releases it again', async () => {
+    const prefix = 'legacy-public';
+    const allocated = await rds([
+      'public-endpoint',
+      'allocate',
+      internalOnly,
+      '--prefix',
+      prefix,
+      '--port',
+      '3433',
+      '--json',
+    ]);
+    expect(allocated.status).toBe(0);
+    expect(JSON.parse(allocated.stdout)).toEqual({
+      instanceId: internalOnly,
+      endpoint: `${prefix}.pg.rds.aliyuncs.com`,
+      port: 3433,
+      sslReminder: null,
+    });
+    const instance = sandbox.instances.get(internalOnly)!;
+    expect(instance.status).toBe('Running');
+    expect(instance.endpoints.map((endpoint) => endpoint.ipType)).toEqual(['Private', 'Public']);
+
+    const twice = await rds(['public-endpoint', 'allocate', internalOnly]);
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain(`already has the public endpoint ${prefix}.pg.rds.aliyuncs.com`);
+
+    const released = await rds(['public-endpoint', 'release', internalOnly]);
+    expect(released.status).toBe(0);
+    expect(released.stdout).toContain(`Released the public endpoint ${prefix}.pg.rds.aliyuncs.com`);
+    expect(instance.endpoints.map((endpoint) => endpoint.ipType)).toEqual(['Private']);
+    const none = await rds(['public-endpoint', 'release', internalOnly]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('[endpoint_not_found]');
+  });
+
+  it('reminds that the certificate protects one endpoint and refuses a bad port before calling', async () => {
+    const instance = sandbox.instances.get(internalOnly)!;
+    instance.ssl = { ...instance.ssl, enabled: true, protectedEndpoint: `${internalOnly}.pg.rds.aliyuncs.com` };
+    const allocated = await rds(['public-endpoint', 'allocate', internalOnly]);
+    expect(allocated.status).toBe(0);
+    expect(allocated.stdout).toContain(`${internalOnly}-pub.pg.rds.aliyuncs.com port 5432`);
+    expect(allocated.stdout).toContain('a cloud certificate covers one endpoint');
+    const badPort = await rds(['public-endpoint', 'allocate', internalOnly, '--port', '80']);
+    expect(badPort.status).toBe(2);
+    expect(badPort.stderr).toContain('1000 to 5999');
   });
 });
