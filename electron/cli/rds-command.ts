@@ -18,12 +18,13 @@ import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 import { accountCreateCommand, accountsCommand, connectUsage, whitelistCommand } from './rds-connect-command';
 import { endpointUsage, publicEndpointCommand } from './rds-endpoint-command';
+import { enforceUsage, sslEnforceCommand } from './rds-enforce-command';
 
 const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +
   'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
   'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] | ' +
-  `${connectUsage} | ${endpointUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
+  `${connectUsage} | ${endpointUsage} | ${enforceUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
 
 const options = {
   endpoint: { type: 'string' },
@@ -107,6 +108,7 @@ export const rdsCommand: CliCommand = {
       case 'show':
         return show(run, rest[0]);
       case 'ssl':
+        if (rest[0] === 'enforce') return sslEnforceCommand({ io, client: client.value, values }, rest[1], rest[2]);
         return ssl(run, rest[0], rest[1]);
       case 'ca':
         if (rest[0] !== 'download') return failWith(io, usageFailure(usage, 'use "rds ca download ID --out DIR"'));

@@ -15,10 +15,45 @@ export interface SandboxDatabaseAccount {
   password: string;
 }
 
+/** One pg_hba entry, shaped like DescribePGHbaConfig's HbaItem. */
+export interface SandboxHbaItem {
+  priorityId: number;
+  type: string;
+  database: string;
+  user: string;
+  address: string;
+  mask: string;
+  method: string;
+  option: string;
+}
+
 /** What the connect actions keep per instance besides the SSL settings. */
 export interface SandboxConnectRecord {
   whitelist: SandboxWhitelistGroup[];
   accounts: SandboxDatabaseAccount[];
+  hba: SandboxHbaItem[];
+  hbaModifyStatus: '' | 'setting' | 'success' | 'failed';
+  hbaModifyTime: string;
+}
+
+/**
+ * The pg_hba entry a new instance runs with: one `host all all 0.0.0.0/0 md5`, so plain connections are accepted
+ * (a guess at the exact entry; the SSL documentation says plain connections are accepted until hostssl entries
+ * or a client-certificate ACL enforce SSL).
+ */
+export function defaultHbaItems(): SandboxHbaItem[] {
+  return [
+    {
+      priorityId: 1,
+      type: 'host',
+      database: 'all',
+      user: 'all',
+      address: '0.0.0.0/0',
+      mask: '',
+      method: 'md5',
+      option: '',
+    },
+  ];
 }
 
 /** The per-instance whitelist and accounts, created on first use. */
@@ -32,7 +67,13 @@ export class SandboxConnectState {
   of(instance: SandboxInstance): SandboxConnectRecord {
     let record = this.records.get(instance.instanceId);
     if (!record) {
-      record = { whitelist: [{ name: 'default', attribute: '', ips: ['127.0.0.1'] }], accounts: [] };
+      record = {
+        whitelist: [{ name: 'default', attribute: '', ips: ['127.0.0.1'] }],
+        accounts: [],
+        hba: defaultHbaItems(),
+        hbaModifyStatus: '',
+        hbaModifyTime: '',
+      };
       this.records.set(instance.instanceId, record);
     }
     return record;

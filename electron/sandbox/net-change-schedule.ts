@@ -10,13 +10,13 @@ export class NetChangeSchedule {
 
   constructor(private readonly delayMs: number) {}
 
-  /** Puts the instance into `busyStatus` now and applies `change` when the delay is over. */
-  run(instance: SandboxInstance, busyStatus: string, change: () => void): void {
-    instance.status = busyStatus;
+  /** Puts the instance into `busyStatus` (null: leaves it Running) now and applies `change` after the delay. */
+  run(instance: SandboxInstance, busyStatus: string | null, change: () => void): void {
+    if (busyStatus) instance.status = busyStatus;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       change();
-      instance.status = 'Running';
+      if (busyStatus) instance.status = 'Running';
     }, this.delayMs);
     this.timers.add(timer);
   }

@@ -5,7 +5,7 @@ import type { ConnectActionContext } from './whitelist-actions';
 
 /** What the public-endpoint actions need: the whitelist/account context and the asynchronous network changes. */
 export interface PublicEndpointContext extends ConnectActionContext {
-  netChange(instance: SandboxInstance, busyStatus: string, change: () => void): void;
+  netChange(instance: SandboxInstance, busyStatus: string | null, change: () => void): void;
 }
 
 /**

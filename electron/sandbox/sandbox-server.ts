@@ -6,6 +6,7 @@ import { authenticate, type SandboxAccessKey } from './authenticate';
 import { SandboxCertificateAuthority } from './certificate-authority';
 import { SandboxConnectState } from './connect-state';
 import { FaultInjector, type SandboxFaults } from './faults';
+import { describePgHbaConfig, modifyPgHbaConfig } from './hba-actions';
 import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
 import { NetChangeSchedule } from './net-change-schedule';
 import {
@@ -74,6 +75,8 @@ const answers: Record<string, (context: ActionContext, parameters: ActionParamet
   ResetAccountPassword: resetAccountPassword,
   AllocateInstancePublicConnection: allocatePublicConnection,
   ReleaseInstancePublicConnection: releasePublicConnection,
+  DescribePGHbaConfig: describePgHbaConfig,
+  ModifyPGHbaConfig: modifyPgHbaConfig,
 };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {

@@ -59,3 +59,34 @@ export const createDatabaseAccountRequest = z.object({
 
 /** A request to create a database account. */
 export type CreateDatabaseAccountRequest = z.infer<typeof createDatabaseAccountRequest>;
+
+/** One pg_hba entry of an instance (DescribePGHbaConfig / ModifyPGHbaConfig's HbaItem). */
+export const hbaItem = z.object({
+  priorityId: z.number(),
+  type: z.string(),
+  database: z.string(),
+  user: z.string(),
+  address: z.string(),
+  mask: z.string(),
+  method: z.string(),
+  option: z.string(),
+});
+
+/** One pg_hba entry of an instance. */
+export type HbaItem = z.infer<typeof hbaItem>;
+
+/** What `ssl enforce on|off` changes: the entries before and after, and how the change takes effect. */
+export const sslEnforcementPlan = z.object({
+  enforce: z.boolean(),
+  /** True when some entry (host or hostnossl) still accepts connections without SSL, before the change. */
+  plainAcceptedBefore: z.boolean(),
+  plainAcceptedAfter: z.boolean(),
+  changes: z.array(z.object({ before: hbaItem, after: hbaItem })),
+  /** pg_hba changes are applied with a reload, without a restart. */
+  takesEffect: z.literal('reload'),
+  /** Set when a client CA is configured: the ACL (cert, verify-ca, verify-full) is the other way to enforce SSL. */
+  clientCaNote: z.string().nullable(),
+});
+
+/** What `ssl enforce on|off` changes. */
+export type SslEnforcementPlan = z.infer<typeof sslEnforcementPlan>;

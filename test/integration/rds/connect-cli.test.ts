@@ -188,3 +188,34 @@ describe('rdspg rds public-endpoint', () => {
     expect(badPort.stderr).toContain('1000 to 5999');
   });
 });
+
+describe('rdspg rds ssl enforce', () => {
+  const hbaOf = () => sandbox.connect.of(sandbox.instances.get(id)!);
+
+  it('shows that plain connections are accepted, turns host into hostssl by reload, waits, and turns it back', async () => {
+    const on = await rds(['ssl', 'enforce', id, 'on']);
+    expect(on.status).toBe(0);
+    expect(on.stdout).toContain('Plain (non-SSL) connections accepted now: yes; after: no.');
+    expect(on.stdout).toContain('#1: host all all 0.0.0.0/0 md5  →  hostssl all all 0.0.0.0/0 md5');
+    expect(on.stdout).toContain('reload');
+    expect(on.stdout).toContain('Done: the new pg_hba entries are running.');
+    expect(hbaOf().hba.map((item) => item.type)).toEqual(['hostssl']);
+    expect(hbaOf().hbaModifyStatus).toBe('success');
+
+    const again = await rds(['ssl', 'enforce', id, 'on', '--json']);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ plainAcceptedBefore: false, changes: [] });
+    expect(sandbox.stats.calls.ModifyPGHbaConfig).toBe(1);
+
+    const off = await rds(['ssl', 'enforce', id, 'off', '--json']);
+    expect(off.status).toBe(0);
+    expect(JSON.parse(off.stdout)).toMatchObject({ plainAcceptedBefore: false, plainAcceptedAfter: true });
+    expect(hbaOf().hba.map((item) => item.type)).toEqual(['host']);
+  });
+
+  it('refuses a setting other than on or off', async () => {
+    const wrong = await rds(['ssl', 'enforce', id, 'maybe']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('on or off');
+  });
+});
