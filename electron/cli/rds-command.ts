@@ -17,6 +17,7 @@ import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 import { accountCreateCommand, accountsCommand, connectUsage, whitelistCommand } from './rds-connect-command';
+import { doctorCommand, doctorUsage } from './rds-doctor-command';
 import { endpointUsage, publicEndpointCommand } from './rds-endpoint-command';
 import { enforceUsage, sslEnforceCommand } from './rds-enforce-command';
 
@@ -24,7 +25,7 @@ const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE] | ' +
   'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
   'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] | ' +
-  `${connectUsage} | ${endpointUsage} | ${enforceUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
+  `${connectUsage} | ${endpointUsage} | ${enforceUsage} | ${doctorUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
 
 const options = {
   endpoint: { type: 'string' },
@@ -46,6 +47,7 @@ const options = {
   privileged: { type: 'boolean' },
   'password-stdin': { type: 'boolean' },
   prefix: { type: 'string' },
+  server: { type: 'string' },
   port: { type: 'string' },
 } as const;
 
@@ -121,6 +123,8 @@ export const rdsCommand: CliCommand = {
         return whitelistCommand({ io, client: client.value, values }, rest[0], rest[1]);
       case 'accounts':
         return accountsCommand({ io, client: client.value, values }, rest[0]);
+      case 'doctor':
+        return doctorCommand({ io, client: client.value, values }, rest[0]);
       case 'public-endpoint':
         return publicEndpointCommand({ io, client: client.value, values }, rest[0], rest[1]);
       case 'account':

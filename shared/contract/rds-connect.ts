@@ -90,3 +90,14 @@ export const sslEnforcementPlan = z.object({
 
 /** What `ssl enforce on|off` changes. */
 export type SslEnforcementPlan = z.infer<typeof sslEnforcementPlan>;
+
+/** One check of `rdspg rds doctor`: its name, whether it passed, what was seen and what to do about it. */
+export const doctorCheck = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  detail: z.string(),
+  fix: z.string().nullable(),
+});
+
+/** One check of `rdspg rds doctor`. */
+export type DoctorCheck = z.infer<typeof doctorCheck>;

@@ -219,3 +219,38 @@ describe('rdspg rds ssl enforce', () => {
     expect(wrong.stderr).toContain('on or off');
   });
 });
+
+describe('rdspg rds doctor', () => {
+  const names = ['instance running', 'endpoint', 'whitelist', 'ssl', 'certificate', 'account'];
+
+  it('runs the checks in order, each with name, ok, detail and fix, and exits 1 when one fails', async () => {
+    const other = 'pgm-bp1sandbox14rw';
+    const result = await rds(['doctor', other, '--ip', '198.51.100.20', '--json']);
+    expect(result.status).toBe(1);
+    const { checks } = JSON.parse(result.stdout);
+    expect(checks.map((item: { name: string }) => item.name)).toEqual(names);
+    for (const item of checks) expect(Object.keys(item).sort()).toEqual(['detail', 'fix', 'name', 'ok']);
+    expect(checks[0]).toEqual({ name: 'instance running', ok: true, detail: 'status Running', fix: null });
+    // The sandbox's host names do not resolve on this machine: the real resolver says so.
+    expect(checks[1].ok).toBe(false);
+    expect(checks[1].detail).toContain(`${other}o.pg.rds.aliyuncs.com: not resolved`);
+    expect(checks[2]).toMatchObject({
+      ok: false,
+      fix: `add it with "rdspg rds whitelist add ${other} --ip 198.51.100.20"`,
+    });
+    expect(checks[3]).toMatchObject({ ok: false, detail: 'SSL off' });
+    expect(checks[3].fix).toContain(`rdspg rds ssl enable ${other} --endpoint ${other}o.pg.rds.aliyuncs.com`);
+    expect(checks[5]).toMatchObject({ ok: false, detail: 'accounts: none' });
+  });
+
+  it('passes the whitelist check once the address is added and the account check once one exists', async () => {
+    const added = await rds(['whitelist', 'add', id, '--ip', '198.51.100.0/24']);
+    expect(added.status).toBe(0);
+    const result = await rds(['doctor', id, '--ip', '198.51.100.20']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^ok {2}\s*whitelist: 198\.51\.100\.20 is in the whitelist/m);
+    // app_owner was created by the accounts test above.
+    expect(result.stdout).toMatch(/^ok {2}\s*account: accounts: app_owner/m);
+    expect(result.stdout).toMatch(/^FAIL\s+ssl: SSL off\n\s+fix: protect the endpoint/m);
+  });
+});
