@@ -97,8 +97,14 @@ export function modifyPgHbaConfig(context: PublicEndpointContext, parameters: Ac
   record.hbaModifyStatus = 'setting';
   context.netChange(instance, null, () => {
     record.hba = next;
-    record.hbaModifyStatus = 'success';
-    record.hbaModifyTime = `${new Date().toISOString().slice(0, 19)}Z`;
+    const finish = (status: 'success' | 'failed') => {
+      record.hbaModifyStatus = status;
+      record.hbaModifyTime = `${new Date().toISOString().slice(0, 19)}Z`;
+    };
+    context.connectChanged(instance).then(
+      () => finish('success'),
+      () => finish('failed'),
+    );
   });
   return { DBInstanceId: instance.instanceId };
 }

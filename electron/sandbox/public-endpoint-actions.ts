@@ -6,6 +6,8 @@ import type { ConnectActionContext } from './whitelist-actions';
 /** What the public-endpoint actions need: the whitelist/account context and the asynchronous network changes. */
 export interface PublicEndpointContext extends ConnectActionContext {
   netChange(instance: SandboxInstance, busyStatus: string | null, change: () => void): void;
+  /** Applies the instance's whitelist, pg_hba entries and accounts to the backing cluster, if there is one. */
+  connectChanged(instance: SandboxInstance): Promise<void>;
 }
 
 /**

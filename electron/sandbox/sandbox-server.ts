@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createAccount, describeAccounts, resetAccountPassword } from './account-actions';
 import { authenticate, type SandboxAccessKey } from './authenticate';
 import { SandboxCertificateAuthority } from './certificate-authority';
-import { SandboxConnectState } from './connect-state';
+import { type SandboxConnectRecord, SandboxConnectState } from './connect-state';
 import { FaultInjector, type SandboxFaults } from './faults';
 import { describePgHbaConfig, modifyPgHbaConfig } from './hba-actions';
 import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
@@ -45,6 +45,8 @@ export interface SandboxOptions {
   faults?: SandboxFaults;
   /** Runs while an instance is in SSL_MODIFYING with its new settings (the `--postgres` backing applies them). */
   applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
+  /** Runs after the whitelist, the pg_hba entries or the accounts of an instance changed (the `--postgres` backing). */
+  applyConnect?: (instance: SandboxInstance, record: SandboxConnectRecord) => Promise<void>;
   /** How long a public endpoint takes to be allocated or released (NET_CREATING / NET_DELETING; default 1500 ms). */
   netChangeDelayMs?: number;
   /** The sandbox's notion of now, for certificates and timestamps. */
@@ -60,6 +62,9 @@ export interface SandboxStats {
 }
 
 type ActionContext = SslActionContext & ConnectActionContext & PublicEndpointContext;
+
+/** The actions whose change the backing applies before the answer is sent (ModifyPGHbaConfig applies later). */
+const connectChanges = new Set(['ModifySecurityIps', 'CreateAccount', 'ResetAccountPassword']);
 
 const answers: Record<string, (context: ActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
   DescribeRegions: (context) => describeRegions(context),
@@ -188,6 +193,7 @@ export class RdsSandbox {
     return {
       connect: this.connect,
       netChange: (instance, busyStatus, change) => this.netChanges.run(instance, busyStatus, change),
+      connectChanged: async (instance) => this.options.applyConnect?.(instance, this.connect.of(instance)),
       regions: this.regions,
       instances: this.instances,
       authority: this.authority,
@@ -248,7 +254,12 @@ export class RdsSandbox {
       const form = request.headers['content-type']?.includes('x-www-form-urlencoded')
         ? decodeQuery(body.toString())
         : {};
-      send(response, 200, { RequestId: requestId, ...answer(this.context(), { ...query, ...form }) });
+      const parameters = { ...query, ...form };
+      const context = this.context();
+      const answered = answer(context, parameters);
+      const changed = parameters.DBInstanceId ? this.instances.get(parameters.DBInstanceId) : undefined;
+      if (changed && connectChanges.has(action)) await context.connectChanged(changed);
+      send(response, 200, { RequestId: requestId, ...answered });
     } catch (error) {
       if (!(error instanceof ServiceErrorSignal)) throw error;
       this.stats.rejected += 1;
