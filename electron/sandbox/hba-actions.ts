@@ -77,6 +77,8 @@ export function modifyPgHbaConfig(context: PublicEndpointContext, parameters: Ac
   }
   const opsType = parameters.OpsType;
   if (!opsType) throw new ServiceErrorSignal('MissingParameter', 'OpsType');
+  if (!['add', 'modify', 'delete', 'update'].includes(opsType))
+    throw new ServiceErrorSignal('InvalidParameter', 'OpsType');
   const items = itemsFrom(parameters);
   const byId = new Map(record.hba.map((item) => [item.priorityId, item]));
   if (opsType === 'update') byId.clear();
@@ -86,9 +88,6 @@ export function modifyPgHbaConfig(context: PublicEndpointContext, parameters: Ac
     }
     if ((opsType === 'modify' || opsType === 'delete') && !byId.has(item.priorityId)) {
       throw new ServiceErrorSignal('InvalidParameter', 'PriorityId');
-    }
-    if (!['add', 'modify', 'delete', 'update'].includes(opsType)) {
-      throw new ServiceErrorSignal('InvalidParameter', 'OpsType');
     }
     if (opsType === 'delete') byId.delete(item.priorityId);
     else byId.set(item.priorityId, item);
