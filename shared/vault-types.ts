@@ -21,8 +21,8 @@ export const vaultErrorCodes = [
 /** One expected failure of the vault. */
 export type VaultErrorCode = (typeof vaultErrorCodes)[number];
 
-/** What owns a secret: a saved server, an AccessKey profile, or an STS token. */
-export const secretOwnerKinds = ['server', 'access_key', 'sts_token'] as const;
+/** What owns a secret: a saved server, an AccessKey profile, an STS token, or an RDS database account. */
+export const secretOwnerKinds = ['server', 'access_key', 'sts_token', 'rds_account'] as const;
 
 /** The kind of owner of a secret. */
 export type SecretOwnerKind = (typeof secretOwnerKinds)[number];

@@ -15,13 +15,18 @@ import { pendingRenewal } from '../rds/scheduled-renewal';
 import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { accountCreateCommand, accountsCommand, connectUsage, whitelistCommand } from './rds-connect-command';
 import { checkDatabaseHost, cliAppHome, clientFromFlags } from './rds-context';
+import { doctorCommand, doctorUsage } from './rds-doctor-command';
+import { endpointUsage, publicEndpointCommand } from './rds-endpoint-command';
+import { enforceUsage, sslEnforceCommand } from './rds-enforce-command';
 import { formatEndpoints, formatInstances, formatRegions, formatRenewal, formatSsl, formatStep } from './rds-format';
 
 const usage =
   'rdspg rds regions | instances [--region ID] | show ID | ssl show ID | ssl enable ID --endpoint HOST [--cert FILE --key FILE [--protect HOST]...] | ' +
   'ssl disable ID | ssl renew ID | ssl client-ca ID --ca FILE [--acl MODE] [--replication-acl MODE] [--crl FILE] | ssl client-ca-off ID | ' +
-  'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] — with --endpoint URL (or --api-endpoint URL) and --profile NAME';
+  'ca download ID --out DIR | register ID --endpoint HOST | audit [--json|--csv] | ' +
+  `${connectUsage} | ${endpointUsage} | ${enforceUsage} | ${doctorUsage} — with --endpoint URL (or --api-endpoint URL) and --profile NAME`;
 
 const options = {
   endpoint: { type: 'string' },
@@ -40,6 +45,12 @@ const options = {
   'replication-acl': { type: 'string' },
   concurrency: { type: 'string' },
   timeout: { type: 'string' },
+  ip: { type: 'string' },
+  privileged: { type: 'boolean' },
+  'password-stdin': { type: 'boolean' },
+  prefix: { type: 'string' },
+  server: { type: 'string' },
+  port: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
@@ -101,6 +112,7 @@ export const rdsCommand: CliCommand = {
       case 'show':
         return show(run, rest[0]);
       case 'ssl':
+        if (rest[0] === 'enforce') return sslEnforceCommand({ io, client: client.value, values }, rest[1], rest[2]);
         return ssl(run, rest[0], rest[1]);
       case 'ca':
         if (rest[0] !== 'download') return failWith(io, usageFailure(usage, 'use "rds ca download ID --out DIR"'));
@@ -109,6 +121,17 @@ export const rdsCommand: CliCommand = {
         return register(run, rest[0]);
       case 'audit':
         return audit(run);
+      case 'whitelist':
+        return whitelistCommand({ io, client: client.value, values }, rest[0], rest[1]);
+      case 'accounts':
+        return accountsCommand({ io, client: client.value, values }, rest[0]);
+      case 'doctor':
+        return doctorCommand({ io, client: client.value, values }, rest[0]);
+      case 'public-endpoint':
+        return publicEndpointCommand({ io, client: client.value, values }, rest[0], rest[1]);
+      case 'account':
+        if (rest[0] !== 'create') return failWith(io, usageFailure(usage, 'use "rds account create ID NAME"'));
+        return accountCreateCommand({ io, client: client.value, values }, rest[1], rest[2]);
       default:
         return failWith(io, usageFailure(usage, `unknown subcommand "${group}"`));
     }

@@ -3,7 +3,7 @@ import { type StartedSandbox, startSandbox } from '../sandbox/index';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
-  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-start-delay MS] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N]';
+  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-start-delay MS] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N] [--client-address IP]';
 
 function whole(text: string | undefined, name: string): number | undefined | Error {
   if (text === undefined) return undefined;
@@ -39,6 +39,7 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       latency: { type: 'string' },
       'throttle-every': { type: 'string' },
       'fail-every': { type: 'string' },
+      'client-address': { type: 'string' },
     },
   });
   const numbers = {
@@ -63,6 +64,7 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       modifyStartDelayMs: number(numbers.modifyStartDelayMs),
       modifyDelayMs: number(numbers.modifyDelayMs),
       postgres: Boolean(values.postgres),
+      ...(values['client-address'] ? { clientAddress: values['client-address'] } : {}),
       faults: {
         latencyMs: number(numbers.latencyMs),
         throttleEveryNth: number(numbers.throttleEveryNth),

@@ -98,7 +98,8 @@ export class RdsClient {
     return regionalEndpoint(endpoints?.get(regionId) ?? '', override);
   }
 
-  private async call<Body, Value>(
+  /** Sends one action through the SDK (to the region's endpoint) with retries, mapping failures to coded results. */
+  async call<Body, Value>(
     action: string,
     send: (client: RdsSdkClient) => Promise<{ body?: Body }>,
     convert: (body: Body) => Value,

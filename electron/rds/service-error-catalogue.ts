@@ -71,6 +71,27 @@ export const serviceErrorCatalogue: Record<string, CatalogueEntry> = {
     code: 'internal_error',
     step: 'RDS could not reach its proxy; retry in a minute and, if it persists, open a ticket with the request id',
   },
+  // The whitelist and account actions (ModifySecurityIps, CreateAccount, ResetAccountPassword).
+  'InvalidSecurityIps.Malformed': {
+    code: 'invalid_parameter',
+    step: 'give an IPv4 address or a CIDR block such as 203.0.113.7 or 203.0.113.0/24',
+  },
+  'InvalidAccountName.Duplicate': {
+    code: 'invalid_parameter',
+    step: 'an account with this name exists already; pick another name or list them with "rdspg rds accounts ID"',
+  },
+  'InvalidAccountName.NotFound': {
+    code: 'invalid_parameter',
+    step: 'no account has this name; list them with "rdspg rds accounts ID"',
+  },
+  'InvalidAccountName.Malformed': {
+    code: 'invalid_parameter',
+    step: 'use 2 to 63 lower-case letters, digits and underscores, starting with a letter, not pg_ nor a reserved name',
+  },
+  'InvalidAccountPassword.Malformed': {
+    code: 'invalid_parameter',
+    step: 'use 8 to 32 characters with at least three of: upper-case, lower-case, digits, !@#$%^&*()_+-=',
+  },
   'Parameters.Invalid': { code: 'invalid_parameter', step: 'correct the parameter named in the message and retry' },
   'RequiredParam.NotFound': {
     code: 'invalid_parameter',

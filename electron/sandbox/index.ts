@@ -27,8 +27,10 @@ export interface StartedSandbox {
 }
 
 /** Starts a sandbox; with `postgres`, one PostgreSQL 16 instance is backed by a real local cluster. */
-export async function startSandbox(options: SandboxOptions & { postgres?: boolean } = {}): Promise<StartedSandbox> {
-  const backing = options.postgres ? await PostgresBacking.start() : null;
+export async function startSandbox(
+  options: SandboxOptions & { postgres?: boolean; clientAddress?: string } = {},
+): Promise<StartedSandbox> {
+  const backing = options.postgres ? await PostgresBacking.start(options.clientAddress) : null;
   const sandbox = new RdsSandbox({
     ...options,
     ...(backing
@@ -37,11 +39,17 @@ export async function startSandbox(options: SandboxOptions & { postgres?: boolea
             if (instance.instanceId === postgresBackedInstanceId) await backing.apply(next);
             await options.applySsl?.(instance, next);
           },
+          applyConnect: async (instance, record) => {
+            if (instance.instanceId === postgresBackedInstanceId) await backing.applyAccess(instance, record);
+            await options.applyConnect?.(instance, record);
+          },
         }
       : {}),
   });
   const backed = sandbox.instances.get(postgresBackedInstanceId);
   if (backing && backed) backing.attach(backed);
+  // With "this computer" placed elsewhere than 127.0.0.1, the cluster starts with the whitelist applied.
+  if (backing && backed && options.clientAddress) await backing.applyAccess(backed, sandbox.connect.of(backed));
   try {
     await sandbox.start();
   } catch (error) {

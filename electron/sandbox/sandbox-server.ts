@@ -1,11 +1,20 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAccount, describeAccounts, resetAccountPassword } from './account-actions';
 import { authenticate, type SandboxAccessKey } from './authenticate';
 import { SandboxCertificateAuthority } from './certificate-authority';
+import { type SandboxConnectRecord, SandboxConnectState } from './connect-state';
 import { sslAnswerForEngine } from './engine-forms';
 import { FaultInjector, type SandboxFaults } from './faults';
+import { describePgHbaConfig, modifyPgHbaConfig } from './hba-actions';
 import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
+import { NetChangeSchedule } from './net-change-schedule';
+import {
+  allocatePublicConnection,
+  type PublicEndpointContext,
+  releasePublicConnection,
+} from './public-endpoint-actions';
 import {
   type ActionParameters,
   describeAttribute,
@@ -19,6 +28,7 @@ import { generatedFleet, seededInstances, seededRegions } from './seed';
 import { newRequestId, ServiceErrorSignal, serviceError } from './service-errors';
 import { describeSsl, modifySsl, type SslActionContext } from './ssl-actions';
 import { defaultSslChangeTiming, SslChangeSchedule } from './ssl-change-schedule';
+import { type ConnectActionContext, describeIpArrayList, modifySecurityIps } from './whitelist-actions';
 
 /** How a sandbox starts. Everything is optional: the defaults give the seeded account on a free loopback port. */
 export interface SandboxOptions {
@@ -38,6 +48,10 @@ export interface SandboxOptions {
   faults?: SandboxFaults;
   /** Runs while an instance is in SSL_MODIFYING with its new settings (the `--postgres` backing applies them). */
   applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
+  /** Runs after the whitelist, the pg_hba entries or the accounts of an instance changed (the `--postgres` backing). */
+  applyConnect?: (instance: SandboxInstance, record: SandboxConnectRecord) => Promise<void>;
+  /** How long a public endpoint takes to be allocated or released (NET_CREATING / NET_DELETING; default 1500 ms). */
+  netChangeDelayMs?: number;
   /** The sandbox's notion of now, for certificates and timestamps. */
   now?: () => Date;
 }
@@ -50,7 +64,12 @@ export interface SandboxStats {
   rejected: number;
 }
 
-const answers: Record<string, (context: SslActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
+type ActionContext = SslActionContext & ConnectActionContext & PublicEndpointContext;
+
+/** The actions whose change the backing applies before the answer is sent (ModifyPGHbaConfig applies later). */
+const connectChanges = new Set(['ModifySecurityIps', 'CreateAccount', 'ResetAccountPassword']);
+
+const answers: Record<string, (context: ActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
   DescribeRegions: describeRegions,
   DescribeDBInstances: describeInstances,
   DescribeDBInstanceAttribute: describeAttribute,
@@ -59,6 +78,15 @@ const answers: Record<string, (context: SslActionContext, parameters: ActionPara
     sslAnswerForEngine(context, parameters, describeSsl(context, parameters)),
   ModifyDBInstanceSSL: modifySsl,
   DescribeActiveOperationTasks: describeActiveOperationTasks,
+  DescribeDBInstanceIPArrayList: describeIpArrayList,
+  ModifySecurityIps: modifySecurityIps,
+  DescribeAccounts: describeAccounts,
+  CreateAccount: createAccount,
+  ResetAccountPassword: resetAccountPassword,
+  AllocateInstancePublicConnection: allocatePublicConnection,
+  ReleaseInstancePublicConnection: releasePublicConnection,
+  DescribePGHbaConfig: describePgHbaConfig,
+  ModifyPGHbaConfig: modifyPgHbaConfig,
 };
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -96,9 +124,12 @@ export class RdsSandbox {
   readonly accessKey: SandboxAccessKey;
   readonly injector: FaultInjector;
   readonly stats: SandboxStats = { calls: {}, throttled: 0, injectedServerErrors: 0, rejected: 0 };
+  /** The whitelist groups and database accounts of each instance. */
+  readonly connect = new SandboxConnectState();
   private readonly keys = new Map<string, SandboxAccessKey>();
   private readonly nonces = new Set<string>();
   private readonly changes: SslChangeSchedule;
+  private readonly netChanges: NetChangeSchedule;
   private readonly urlSecret = randomBytes(16);
   private servers: Server[] = [];
   private baseUrl = '';
@@ -116,6 +147,7 @@ export class RdsSandbox {
     };
     for (const key of [this.accessKey, ...(options.accessKeys ?? [])]) this.keys.set(key.accessKeyId, key);
     this.injector = new FaultInjector(options.faults ?? {});
+    this.netChanges = new NetChangeSchedule(options.netChangeDelayMs ?? 1500);
     const defaults = defaultSslChangeTiming;
     this.changes = new SslChangeSchedule(
       {
@@ -171,6 +203,7 @@ export class RdsSandbox {
   /** Stops listening and cancels pending state changes. */
   async close(): Promise<void> {
     this.changes.close();
+    this.netChanges.close();
     const servers = this.servers;
     this.servers = [];
     await Promise.all(
@@ -181,8 +214,11 @@ export class RdsSandbox {
     );
   }
 
-  private context(): SslActionContext {
+  private context(): ActionContext {
     return {
+      connect: this.connect,
+      netChange: (instance, busyStatus, change) => this.netChanges.run(instance, busyStatus, change),
+      connectChanged: async (instance) => this.options.applyConnect?.(instance, this.connect.of(instance)),
       regions: this.regions,
       instances: this.instances,
       authority: this.authority,
@@ -248,7 +284,10 @@ export class RdsSandbox {
       const parameters = { ...query, ...form };
       checkServedRegion(action, parameters, context, served);
       applyDueRenewals(context, this.authority, this.now());
-      send(response, 200, { RequestId: requestId, ...answer(context, parameters) });
+      const answered = answer(context, parameters);
+      const changed = parameters.DBInstanceId ? this.instances.get(parameters.DBInstanceId) : undefined;
+      if (changed && connectChanges.has(action)) await context.connectChanged(changed);
+      send(response, 200, { RequestId: requestId, ...answered });
     } catch (error) {
       if (!(error instanceof ServiceErrorSignal)) throw error;
       this.stats.rejected += 1;

@@ -38,6 +38,17 @@ export const serviceErrors = {
   IncorrectDBInstanceLockMode: [403, 'Current DB instance lock mode does not support this operation.'],
   CloudSSDNotSupport: [403, 'Cloud SSD storage does not support this operation.'],
   EnabledSSLNotSupport: [404, 'Enabling SSL is not supported for this instance or connection string.'],
+  // The whitelist and account actions' refusals: the codes follow the service's Invalid<Field>.<Problem> form; the
+  // exact codes and statuses are guesses where their API reference pages list none.
+  'InvalidSecurityIps.Malformed': [400, 'The specified parameter "SecurityIps" is not valid.'],
+  'InvalidAccountName.Malformed': [400, 'The specified parameter "AccountName" is not valid.'],
+  'InvalidAccountName.Duplicate': [400, 'The specified account name already exists.'],
+  'InvalidAccountName.NotFound': [404, 'The specified account does not exist.'],
+  'InvalidAccountPassword.Malformed': [400, 'The specified parameter "AccountPassword" is not valid.'],
+  'InvalidConnectionStringPrefix.Malformed': [400, 'The specified parameter "ConnectionStringPrefix" is not valid.'],
+  'InvalidPort.Malformed': [400, 'The specified parameter "Port" is not valid.'],
+  NetTypeExists: [400, 'The instance already has a connection of this network type.'],
+  'InvalidConnectionString.Duplicate': [400, 'The specified connection string already exists.'],
   ConcurrentLimit: [400, 'Too many tasks are running concurrently; try again later.'],
   ExternalFailure: [500, 'An external service failed.'],
   InvokeProxyFailure: [500, 'Invoking the proxy failed.'],
