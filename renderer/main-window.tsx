@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Layout, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Layout, Space, Splitter, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
@@ -25,12 +25,12 @@ type Overlay =
   | { kind: 'properties'; id: string }
   | { kind: 'change' }
   | { kind: 'reset' }
-  | { kind: 'password'; server: ServerSummary }
+  | { kind: 'password'; server: ServerSummary; problem?: string }
   | null;
 
 /** The main window: menus, the Servers tree, and the selected server's panel. */
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { servers, groups, connections, refresh, problem: listProblem } = useServers();
   const [selected, setSelected] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -38,14 +38,23 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
   const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
   const server = servers.find((item) => item.id === selected) ?? null;
 
-  const lock = useCallback(async () => {
-    const answer = await api['vault:lock']({});
-    if (answer.ok) onStatus(answer.value);
-  }, [onStatus]);
+  // Lock disconnects every server and clears the selection: say so and ask first.
+  const lock = useCallback(() => {
+    modal.confirm({
+      title: t('lock.title'),
+      content: t('lock.detail'),
+      okText: t('lock.ok'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const answer = await api['vault:lock']({});
+        if (answer.ok) onStatus(answer.value);
+      },
+    });
+  }, [modal, onStatus]);
   const onMenu = useCallback(
     (command: MenuCommand) => {
       if (command === 'register-server') setOverlay({ kind: 'register' });
-      else if (command === 'lock') void lock();
+      else if (command === 'lock') lock();
       else setOverlay({ kind: 'change' });
     },
     [lock],
@@ -63,7 +72,11 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     }
     if (answer.error.code === 'password_required' && password === undefined)
       return setOverlay({ kind: 'password', server: target });
-    setProblem(describeFailure(answer.error));
+    const failure = describeFailure(answer.error);
+    // A wrong typed password keeps the prompt open with the reason, rather than closing it.
+    if (password !== undefined && answer.error.code === 'authentication_failed')
+      return setOverlay({ kind: 'password', server: target, problem: `${failure.title}: ${failure.detail}` });
+    setProblem(failure);
   }
   const actions = {
     connect: (target: ServerSummary) => void connect(target),
@@ -138,7 +151,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           >
             <Button role="menuitem">{t('menu.masterPassword')}</Button>
           </Dropdown>
-          <Button role="menuitem" onClick={() => void lock()}>
+          <Button role="menuitem" onClick={lock}>
             {t('menu.lock')}
           </Button>
           <CloudButton onRegister={(form) => setOverlay({ kind: 'register', initial: form })} />
@@ -147,12 +160,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           <SignOutButton />
         </Space>
       </Layout.Header>
-      <Layout>
-        <Layout.Sider
-          width={320}
-          theme="light"
-          style={{ padding: 12, background: 'transparent', borderRight: '1px solid rgba(128,128,128,0.3)' }}
-        >
+      <Splitter style={{ flex: 1 }}>
+        <Splitter.Panel defaultSize={320} min={200} max="60%" style={{ padding: 12 }}>
           <ServerTree
             servers={servers}
             groups={groups}
@@ -161,8 +170,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             onSelect={setSelected}
           />
           {listProblem && <p role="alert">{listProblem}</p>}
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        </Splitter.Panel>
+        <Splitter.Panel style={{ padding: 24 }}>
           <ServerPanel
             server={server}
             state={server ? connections.get(server.id) : undefined}
@@ -170,8 +179,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             busy={busy}
             problem={problem}
           />
-        </Layout.Content>
-      </Layout>
+        </Splitter.Panel>
+      </Splitter>
       <Suspense fallback={null}>
         {(overlay?.kind === 'register' || overlay?.kind === 'properties') && (
           <ServerDialog
@@ -202,11 +211,15 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
       {overlay?.kind === 'password' && (
         <PasswordPrompt
           serverName={overlay.server.name}
+          username={overlay.server.username}
+          problem={overlay.problem}
+          busy={busy}
           onCancel={() => setOverlay(null)}
-          onSubmit={(password, save) => {
+          onSubmit={async (password, save) => {
             const target = overlay.server;
-            setOverlay(null);
-            void connect(target, password, save);
+            setOverlay({ kind: 'password', server: target });
+            await connect(target, password, save);
+            setOverlay((current) => (current?.kind === 'password' && !current.problem ? null : current));
           }}
         />
       )}

@@ -4,14 +4,15 @@ import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
-import { masterPasswordProblem } from './password-rule';
+import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 
 /** Reset a forgotten master password: every saved password is deleted, every server is kept. */
 export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStatus: (status: VaultStatus) => void }) {
   const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const weak = masterPasswordProblem(password);
+  const problem = newPasswordProblem(password, confirmation);
   async function reset() {
     const answer = await api['vault:reset']({ password, confirm: true, remember: false });
     if (!answer.ok) {
@@ -27,25 +28,19 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
       title={t('vault.resetTitle')}
       okText={t('vault.resetOk')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: true, disabled: !understood || !password || Boolean(weak) }}
+      okButtonProps={{ danger: true, disabled: !understood || !password || Boolean(problem) }}
       onOk={reset}
       onCancel={onClose}
     >
       <Alert type="warning" showIcon title={t('vault.resetWarning')} description={t('vault.resetDetail')} />
       <Form layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item
-          label={t('vault.new')}
-          htmlFor="reset-master-password"
-          validateStatus={weak ? 'error' : ''}
-          help={weak}
-        >
-          <Input.Password
-            id="reset-master-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            autoComplete="new-password"
-          />
-        </Form.Item>
+        <NewPasswordFields
+          id="reset-master-password"
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
+        />
         <Checkbox checked={understood} onChange={(event) => setUnderstood(event.target.checked)}>
           {t('vault.understood')}
         </Checkbox>
