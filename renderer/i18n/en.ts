@@ -301,7 +301,6 @@ export const en = {
   'dialog.tabMarker': '● {count}',
   'dialog.tabProblems': '{count} problems on this tab',
   'form.rootEmpty': 'SSL mode {mode} needs a Root certificate: choose the CA certificate file.',
-  'main.resizeSidebar': 'Resize the Servers sidebar',
   ...cloudEn,
 } as const;
 

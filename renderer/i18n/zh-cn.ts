@@ -298,6 +298,5 @@ export const zhCN: Record<MessageKey, string> = {
   'dialog.tabMarker': '● {count}',
   'dialog.tabProblems': '此选项卡上有 {count} 个问题',
   'form.rootEmpty': 'SSL模式 {mode} 需要根证书：请选择CA证书文件。',
-  'main.resizeSidebar': '调整服务器侧栏宽度',
   ...cloudZhCN,
 };

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Form, Input, Modal } from 'antd';
+import { Alert, Checkbox, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
