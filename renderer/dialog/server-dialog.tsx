@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
 import { ConnectionTab } from './connection-tab';
 import type { FieldStatus } from './field-props';
+import { keepTabInside } from './focus-cycle';
 import { validateForm } from './form-errors';
 import { GeneralTab } from './general-tab';
 import { ParametersTab } from './parameters-tab';
@@ -155,6 +156,10 @@ export function ServerDialog({
       styles={{ body: { maxHeight: 'calc(100vh - 250px)', overflowY: 'auto', overflowX: 'hidden' } }}
       title={creating ? t('dialog.registerTitle') : t('dialog.propertiesTitle', { name: form?.name ?? '' })}
       onCancel={askBeforeClosing}
+      modalRender={(node) => (
+        // biome-ignore lint/a11y/noStaticElementInteractions: it only keeps Tab inside the dialog; no control of its own.
+        <div onKeyDown={keepTabInside}>{node}</div>
+      )}
       footer={[
         <ProblemStrip key="problems" messages={[...errors.values()]} />,
         <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>

@@ -29,7 +29,12 @@ afterAll(async () => {
 
 /** True when an element's text is cut off (an ellipsis or overflow). */
 const clipped = (locator: Locator) =>
-  locator.evaluate('(element) => element.scrollWidth > element.clientWidth + 1') as Promise<boolean>;
+  locator.evaluate((element) => {
+    // The e2e TypeScript has no DOM library: the two widths are read through a plain shape.
+    const box = element as unknown as { scrollWidth: number; clientWidth: number };
+    return box.scrollWidth > box.clientWidth + 1;
+  });
+
 const insideViewport = async (locator: Locator) => {
   const box = await locator.boundingBox();
   return Boolean(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 1024 && box.y + box.height <= 768);
@@ -47,15 +52,15 @@ describe('rough edges seen on screen (issue 14)', () => {
     expect(await clipped(page.locator('.ant-card-head-title'))).toBe(false);
     const note = page.getByTestId('keychain-note');
     await expect
-      .poll(() => note.innerText())
+      .poll(() => note.textContent())
       .toContain('The system keychain is not available; the master password alone protects your secrets.');
-    expect(await note.innerText()).not.toMatch(/D-Bus|cannot be reached|address/);
+    expect(await note.textContent()).not.toMatch(/D-Bus|cannot be reached|address/);
     await note.getByText('details').click();
-    await expect.poll(() => note.innerText()).toMatch(/keychain|D-Bus/i);
+    await expect.poll(() => note.textContent()).toMatch(/keychain|D-Bus/i);
     await screenshot(page, 'rough-first-run-en');
     await switchLanguage(/Language/, '简体中文');
     await page.getByRole('heading', { name: '设置主密码' }).waitFor();
-    await expect.poll(() => note.innerText()).toContain('系统钥匙串不可用；您的机密仅由主密码保护。');
+    await expect.poll(() => note.textContent()).toContain('系统钥匙串不可用；您的机密仅由主密码保护。');
     expect(await clipped(page.locator('.ant-card-head-title'))).toBe(false);
     await screenshot(page, 'rough-first-run-zh');
     await switchLanguage(/语言/, 'English');
@@ -69,16 +74,30 @@ describe('rough edges seen on screen (issue 14)', () => {
     await page.getByRole('navigation', { name: 'Servers' }).waitFor();
   });
 
+  it('Register: Tab cycles through the dialog (tabs included) and never falls to the page body', async () => {
+    await openRegisterServer(page);
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('server-name');
+    const stops: string[] = [];
+    for (let step = 0; step < 12; step++) {
+      await page.keyboard.press('Tab');
+      stops.push(await page.evaluate("document.activeElement.getAttribute('role') || document.activeElement.tagName"));
+    }
+    expect(stops).not.toContain('BODY');
+    expect(stops).toContain('tab');
+    await registerDialog().getByRole('button', { name: 'Cancel' }).click();
+    await registerDialog().waitFor({ state: 'detached' });
+  });
+
   it('Register: no bare file picker, an error strip and tab markers, calm Root certificate row, Escape asks', async () => {
     await openRegisterServer(page);
     const dialog = registerDialog();
     expect(await dialog.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
     const strip = dialog.getByTestId('form-problems');
-    await expect.poll(() => strip.innerText()).toContain('Name must be specified.');
+    await expect.poll(() => strip.textContent()).toContain('Name must be specified.');
     expect(await strip.isVisible()).toBe(true);
-    await expect.poll(() => dialog.getByRole('tab', { name: 'General' }).innerText()).toMatch(/General\s*● 1/);
+    await expect.poll(() => dialog.getByRole('tab', { name: 'General' }).textContent()).toMatch(/General\s*● 1/);
     await dialog.getByLabel('Name', { exact: true }).fill('edges');
-    await expect.poll(() => dialog.getByRole('tab', { name: 'General' }).innerText()).toBe('General');
+    await expect.poll(() => dialog.getByRole('tab', { name: 'General' }).textContent()).toBe('General');
     await dialog.getByRole('tab', { name: 'Parameters' }).click();
     await dialog.getByLabel('SSL mode').click();
     await page.locator('.ant-select-item-option[title="Verify-Full"]').click();
@@ -89,9 +108,9 @@ describe('rough edges seen on screen (issue 14)', () => {
     expect(await dialog.locator('.ant-table').getByText('Root certificate needs').count()).toBe(0);
     expect(await dialog.getByText('delete the row').count()).toBe(0);
     await expect
-      .poll(() => strip.innerText())
+      .poll(() => strip.textContent())
       .toContain('SSL mode verify-full needs a Root certificate: choose the CA certificate file.');
-    await expect.poll(() => dialog.getByRole('tab', { name: 'Parameters' }).innerText()).toMatch(/● 1/);
+    await expect.poll(() => dialog.getByRole('tab', { name: 'Parameters' }).textContent()).toMatch(/● 1/);
     await screenshot(page, 'rough-register-strip-en');
     await dialog.getByLabel('Root certificate', { exact: true }).focus();
     await page.keyboard.press('Escape');
