@@ -38,6 +38,10 @@ describe('one strength rule for every new master password', () => {
     ]);
     expect(run.status).not.toBe(0);
     expect(run.stdout + run.stderr).toContain('weak_password');
-    expect(readdirSync(home).filter((name) => name.includes('vault'))).toEqual([]);
+    expect(readdirSync(home)).not.toContain('vault.json');
+    // The same command with a strong password does write the vault there.
+    const strong = await runRdspg(['vault', 'init', '--json'], { ...env, RDSPG_MASTER_PASSWORD: 'orchid-lantern-42' });
+    expect(strong.status).toBe(0);
+    expect(readdirSync(home)).toContain('vault.json');
   });
 });
