@@ -22,7 +22,6 @@ export const unusedAntdComponents: Record<string, string[]> = {
   rate: ['Rate'],
   segmented: ['Segmented'],
   slider: ['Slider'],
-  splitter: ['Splitter'],
   statistic: ['Statistic'],
   steps: ['Steps'],
   timeline: ['Timeline'],

@@ -1,4 +1,4 @@
-import { App, Button, Dropdown, Empty, Layout, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Empty, Layout, Space, Splitter, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
@@ -29,12 +29,12 @@ type Overlay =
   | { kind: 'properties'; id: string }
   | { kind: 'change' }
   | { kind: 'reset' }
-  | { kind: 'password'; server: ServerSummary }
+  | { kind: 'password'; server: ServerSummary; problem?: string }
   | null;
 
 /** The main window: menus, the Servers tree, and the selected server's panel. */
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { servers, groups, connections, refresh, problem: listProblem } = useServers();
   const [selected, setSelected] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -52,14 +52,23 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     await refresh();
   }
 
-  const lock = useCallback(async () => {
-    const answer = await api['vault:lock']({});
-    if (answer.ok) onStatus(answer.value);
-  }, [onStatus]);
+  // Lock disconnects every server and clears the selection: say so and ask first.
+  const lock = useCallback(() => {
+    modal.confirm({
+      title: t('lock.title'),
+      content: t('lock.detail'),
+      okText: t('lock.ok'),
+      cancelText: t('common.cancel'),
+      onOk: async () => {
+        const answer = await api['vault:lock']({});
+        if (answer.ok) onStatus(answer.value);
+      },
+    });
+  }, [modal, onStatus]);
   const onMenu = useCallback(
     (command: MenuCommand) => {
       if (command === 'register-server') setOverlay({ kind: 'register' });
-      else if (command === 'lock') void lock();
+      else if (command === 'lock') lock();
       else setOverlay({ kind: 'change' });
     },
     [lock],
@@ -77,7 +86,11 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     }
     if (answer.error.code === 'password_required' && password === undefined)
       return setOverlay({ kind: 'password', server: target });
-    setProblem(describeFailure(answer.error));
+    const failure = describeFailure(answer.error);
+    // A wrong typed password keeps the prompt open with the reason, rather than closing it.
+    if (password !== undefined && answer.error.code === 'authentication_failed')
+      return setOverlay({ kind: 'password', server: target, problem: `${failure.title}: ${failure.detail}` });
+    setProblem(failure);
   }
   const actions = {
     connect: (target: ServerSummary) => void connect(target),
@@ -152,7 +165,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           >
             <Button role="menuitem">{t('menu.masterPassword')}</Button>
           </Dropdown>
-          <Button role="menuitem" onClick={() => void lock()}>
+          <Button role="menuitem" onClick={lock}>
             {t('menu.lock')}
           </Button>
           <IdleLockMenu />
@@ -162,12 +175,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           <SignOutButton />
         </Space>
       </Layout.Header>
-      <Layout>
-        <Layout.Sider
-          width={320}
-          theme="light"
-          style={{ padding: 12, background: 'transparent', borderRight: '1px solid rgba(128,128,128,0.3)' }}
-        >
+      <Splitter style={{ flex: 1 }}>
+        <Splitter.Panel defaultSize={320} min={200} max="60%" style={{ padding: 12 }}>
           {listProblem && (
             <div role="alert">
               <p>{listProblem.message}</p>
@@ -183,8 +192,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             selected={selected}
             onSelect={setSelected}
           />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
+        </Splitter.Panel>
+        <Splitter.Panel style={{ padding: 24 }}>
           {server ? (
             <Suspense fallback={null}>
               <ServerPanel
@@ -198,8 +207,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           ) : (
             <Empty description={t('panel.empty')} />
           )}
-        </Layout.Content>
-      </Layout>
+        </Splitter.Panel>
+      </Splitter>
       <Suspense fallback={null}>
         {(overlay?.kind === 'register' || overlay?.kind === 'properties') && (
           <ServerDialog
@@ -229,11 +238,15 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
         {overlay?.kind === 'password' && (
           <PasswordPrompt
             serverName={overlay.server.name}
+            username={overlay.server.username}
+            problem={overlay.problem}
+            busy={busy}
             onCancel={() => setOverlay(null)}
-            onSubmit={(password, save) => {
+            onSubmit={async (password, save) => {
               const target = overlay.server;
-              setOverlay(null);
-              void connect(target, password, save);
+              setOverlay({ kind: 'password', server: target });
+              await connect(target, password, save);
+              setOverlay((current) => (current?.kind === 'password' && !current.problem ? null : current));
             }}
           />
         )}

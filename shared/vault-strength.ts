@@ -4,9 +4,25 @@ import { minimumMasterPasswordLength } from './vault-types';
 export interface PasswordStrength {
   score: 0 | 1 | 2 | 3 | 4;
   label: 'very weak' | 'weak' | 'fair' | 'good' | 'strong';
+  /** Long enough and not "very weak": the one rule of the first run, Change, Reset and `rdspg vault`. */
   acceptable: boolean;
+  /** What to improve, as codes for translated UI text. */
+  advice: StrengthAdvice[];
+  /** The same advice in English (CLI and error messages). */
   feedback: string[];
 }
+
+/** One piece of advice on a master password. */
+export type StrengthAdvice = 'too-short' | 'common-word' | 'run' | 'repeats' | 'mix' | 'passphrase';
+
+const adviceText: Record<StrengthAdvice, string> = {
+  'too-short': `Use at least ${minimumMasterPasswordLength} characters.`,
+  'common-word': 'Avoid common words such as "password" or "postgres".',
+  run: 'Avoid runs like "1234" or "qwer".',
+  repeats: 'Avoid repeating the same few characters.',
+  mix: 'Make it longer, or mix upper and lower case, digits and symbols.',
+  passphrase: 'A passphrase of four or more random words is stronger.',
+};
 
 const labels = ['very weak', 'weak', 'fair', 'good', 'strong'] as const;
 const common = [
@@ -43,30 +59,36 @@ function hasSequence(text: string): boolean {
 
 /** Estimates the strength of a master password (length, variety, common words, runs); pure, for UI and CLI. */
 export function passwordStrength(password: string): PasswordStrength {
-  const feedback: string[] = [];
+  const advice: StrengthAdvice[] = [];
   const length = [...password].length;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
   const distinct = new Set(password).size;
   let points = length >= 20 ? 4 : length >= 14 ? 3 : length >= 10 ? 2 : length >= minimumMasterPasswordLength ? 1 : 0;
   if (classes >= 3) points += 1;
-  if (length < minimumMasterPasswordLength) feedback.push(`Use at least ${minimumMasterPasswordLength} characters.`);
+  if (length < minimumMasterPasswordLength) advice.push('too-short');
   if (common.some((word) => password.toLowerCase().includes(word))) {
     points -= 2;
-    feedback.push('Avoid common words such as "password" or "postgres".');
+    advice.push('common-word');
   }
   if (hasSequence(password)) {
     points -= 1;
-    feedback.push('Avoid runs like "1234" or "qwer".');
+    advice.push('run');
   }
   if (distinct <= Math.max(2, length / 4)) {
     points -= 2;
-    feedback.push('Avoid repeating the same few characters.');
+    advice.push('repeats');
   }
-  if (classes < 3 && length < 14) feedback.push('Make it longer, or mix upper and lower case, digits and symbols.');
-  if (length < 14 && feedback.length === 0) feedback.push('A passphrase of four or more random words is stronger.');
+  if (classes < 3 && length < 14) advice.push('mix');
+  if (length < 14 && advice.length === 0) advice.push('passphrase');
   const score = Math.max(
     0,
     Math.min(4, length < minimumMasterPasswordLength ? 0 : points),
   ) as PasswordStrength['score'];
-  return { score, label: labels[score], acceptable: length >= minimumMasterPasswordLength, feedback };
+  return {
+    score,
+    label: labels[score],
+    acceptable: length >= minimumMasterPasswordLength && score >= 1,
+    advice,
+    feedback: advice.map((code) => adviceText[code]),
+  };
 }

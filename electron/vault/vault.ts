@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result';
+import { passwordStrength } from '../../shared/vault-strength';
 import {
   minimumMasterPasswordLength,
   type SecretAddress,
@@ -273,9 +274,11 @@ export class Vault {
   }
 
   private weakness(password: string): { ok: false; error: { code: 'weak_password'; message: string } } | null {
+    const strength = passwordStrength(password);
+    if (strength.acceptable) return null;
     return [...password].length < minimumMasterPasswordLength
       ? fail('weak_password', `Use at least ${minimumMasterPasswordLength} characters for the master password.`)
-      : null;
+      : fail('weak_password', `This master password is too easy to guess. ${strength.feedback.join(' ')}`);
   }
 
   private use(key: Buffer): void {

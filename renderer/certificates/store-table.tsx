@@ -71,6 +71,8 @@ export function StoreTable() {
         dataSource={entries ?? []}
         pagination={false}
         locale={{ emptyText: t('certificates.empty') }}
+        // Long subjects scroll inside the table; Actions stays pinned on screen (1024 px windows).
+        scroll={{ x: 'max-content' }}
         columns={[
           { key: 'label', title: t('certificates.label'), dataIndex: 'label' },
           { key: 'subject', title: t('certificates.subject'), render: (_, entry) => entry.certificate.subject },
@@ -91,6 +93,7 @@ export function StoreTable() {
           {
             key: 'actions',
             title: t('certificates.actions'),
+            fixed: 'end',
             render: (_, entry) => (
               <Space>
                 <ExportActions path={entry.path} label={entry.label} />

@@ -9,6 +9,7 @@ export interface FieldStatus {
 /** What every tab of the server dialog gets: the form, a setter, and each field's status. */
 export interface FieldProps {
   form: ServerForm;
-  set: (change: Partial<ServerForm>) => void;
+  /** Changes the form; `touched` names what the user edited (default: the changed fields) so only it turns red. */
+  set: (change: Partial<ServerForm>, touched?: string[]) => void;
   status: (path: string) => FieldStatus;
 }

@@ -78,7 +78,8 @@ export function FileField({
         ref={upload}
         type="file"
         aria-label={t('file.uploadOf', { label })}
-        hidden
+        // Not `hidden`: antd's form style sets file inputs to display: block, which beats the attribute.
+        style={{ display: 'none' }}
         onChange={(event) => void uploaded(event.target.files?.[0])}
       />
       {problem && <Alert type="error" showIcon title={problem} />}

@@ -22,7 +22,8 @@ export function ParametersTab({ form, set, status }: FieldProps) {
     const verifying = (verifyingSslModes as readonly string[]).includes(mode);
     if (verifying && !next.some((row) => row.keyword === 'sslrootcert'))
       next.push({ keyword: 'sslrootcert', value: '' });
-    set({ parameters: next });
+    // Only the edited row counts as touched: the Root certificate row that Verify-Full adds is not red at once.
+    set({ parameters: next }, [`parameters.${index}`]);
   };
   const remove = (index: number) => set({ parameters: rows.filter((_, position) => position !== index) });
   const add = (keyword: string) => {

@@ -1,5 +1,5 @@
-import { Alert, Button, Form, Modal, Space, Spin, Tabs } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Form, Modal, Space, Spin, Tabs, Typography } from 'antd';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import { blankServerForm, type ServerForm } from '../../shared/contract/server-form';
 import type { ServerSummary } from '../../shared/contract/servers';
@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
 import { ConnectionTab } from './connection-tab';
 import type { FieldStatus } from './field-props';
+import { keepTabInside } from './focus-cycle';
 import { validateForm } from './form-errors';
 import { GeneralTab } from './general-tab';
 import { ParametersTab } from './parameters-tab';
@@ -25,7 +26,7 @@ const newTestId = () => `test-${Date.now().toString(36)}-${Math.random().toStrin
 const tabOfField = (path: string) =>
   path.startsWith('parameters')
     ? 'parameters'
-    : ['host', 'port', 'maintenanceDatabase', 'username'].includes(path)
+    : ['host', 'port', 'maintenanceDatabase', 'username', 'role', 'service', 'password', 'savePassword'].includes(path)
       ? 'connection'
       : 'general';
 
@@ -42,6 +43,7 @@ export function ServerDialog({
   groups: string[];
   onClose: (saved: ServerSummary | null, connectNow: boolean) => void;
 }) {
+  const { modal } = App.useApp();
   const creating = serverId === null;
   const [form, setForm] = useState<ServerForm | null>(
     creating ? (initialForm ?? blankServerForm(groups[0] ?? 'Servers')) : null,
@@ -64,20 +66,28 @@ export function ServerDialog({
     });
   }, [serverId]);
   const errors = useMemo(() => (form ? validateForm(form) : new Map<string, string>()), [form]);
-  const shown = [...errors].filter(([path]) => touched.has('*') || touched.has(path.split('.').slice(0, 1).join('.')));
+  const shown = [...errors].filter(
+    ([path]) => touched.has('*') || touched.has(path.split('.')[0] ?? '') || touched.has(path.split('.', 2).join('.')),
+  );
+  const problemsOf = (tabKey: string) => [...errors.keys()].filter((path) => tabOfField(path) === tabKey).length;
   const status = (path: string): FieldStatus => {
     const message = shown.find(([key]) => key === path)?.[1];
     return message ? { validateStatus: 'error', help: message } : {};
   };
-  const set = (change: Partial<ServerForm>) => {
+  const set = (change: Partial<ServerForm>, paths = Object.keys(change)) => {
     setForm((current) => (current ? { ...current, ...change } : current));
-    setTouched((current) => new Set([...current, ...Object.keys(change)]));
+    setTouched((current) => new Set([...current, ...paths]));
     setOutcome(null);
   };
-  async function test() {
-    if (!form) return;
+  /** Marks every field touched and shows the first problem's tab; true when the form can go. */
+  function ready(): boolean {
     setTouched(new Set(['*']));
-    if (errors.size > 0) return setTab(tabOfField([...errors.keys()][0] ?? ''));
+    if (errors.size === 0) return true;
+    setTab(tabOfField([...errors.keys()][0] ?? ''));
+    return false;
+  }
+  async function test() {
+    if (!form || !ready()) return;
     const testId = newTestId();
     running.current = testId;
     setTesting(true);
@@ -106,8 +116,29 @@ export function ServerDialog({
     cancelTest();
     onClose(null, false);
   }
+  /** Escape, the close button and the mask: ask before throwing away what was typed. */
+  function askBeforeClosing() {
+    if (touched.size === 0) return close();
+    modal.confirm({
+      title: t('dialog.discardTitle'),
+      content: t('dialog.discardDetail'),
+      okText: t('dialog.discard'),
+      okButtonProps: { danger: true },
+      cancelText: t('dialog.keepEditing'),
+      onOk: close,
+    });
+  }
+  /** Enter in a text field saves, as in pgAdmin (not in a drop-down, where Enter picks an option). */
+  function saveOnEnter(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    if (event.key !== 'Enter' || !(target instanceof HTMLInputElement) || target.getAttribute('role') === 'combobox')
+      return;
+    if (!['text', 'password', 'number', 'search'].includes(target.type)) return;
+    event.preventDefault();
+    void save();
+  }
   async function save() {
-    if (!form || errors.size > 0) return;
+    if (!form || !ready()) return;
     const answer = serverId
       ? await api['servers:update']({ id: serverId, form })
       : await api['servers:create']({ form });
@@ -120,9 +151,17 @@ export function ServerDialog({
     <Modal
       open
       width={720}
+      style={{ top: 32 }}
+      // The body scrolls, so Test connection's facts never push Save off a short window.
+      styles={{ body: { maxHeight: 'calc(100vh - 250px)', overflowY: 'auto', overflowX: 'hidden' } }}
       title={creating ? t('dialog.registerTitle') : t('dialog.propertiesTitle', { name: form?.name ?? '' })}
-      onCancel={close}
+      onCancel={askBeforeClosing}
+      modalRender={(node) => (
+        // biome-ignore lint/a11y/noStaticElementInteractions: it only keeps Tab inside the dialog; no control of its own.
+        <div onKeyDown={keepTabInside}>{node}</div>
+      )}
       footer={[
+        <ProblemStrip key="problems" messages={[...errors.values()]} />,
         <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>
           {t('dialog.test')}
         </Button>,
@@ -137,26 +176,26 @@ export function ServerDialog({
       {!fieldProps ? (
         <Spin />
       ) : (
-        <Form layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} onFinish={() => void save()}>
+        <Form layout="horizontal" labelCol={{ span: 8 }} wrapperCol={{ span: 16 }} onKeyDown={saveOnEnter}>
           <Tabs
             activeKey={tab}
             onChange={setTab}
             items={[
               {
                 key: 'general',
-                label: t('dialog.general'),
+                label: <TabLabel name={t('dialog.general')} problems={problemsOf('general')} />,
                 forceRender: true,
                 children: <GeneralTab {...fieldProps} groups={groups} creating={creating} />,
               },
               {
                 key: 'connection',
-                label: t('dialog.connection'),
+                label: <TabLabel name={t('dialog.connection')} problems={problemsOf('connection')} />,
                 forceRender: true,
                 children: <ConnectionTab {...fieldProps} creating={creating} passwordSaved={passwordSaved} />,
               },
               {
                 key: 'parameters',
-                label: t('dialog.parameters'),
+                label: <TabLabel name={t('dialog.parameters')} problems={problemsOf('parameters')} />,
                 forceRender: true,
                 children: <ParametersTab {...fieldProps} />,
               },
@@ -164,11 +203,6 @@ export function ServerDialog({
           />
         </Form>
       )}
-      <div aria-live="polite" className="visually-hidden" data-testid="form-problems">
-        {shown.length > 0
-          ? t('dialog.problems', { count: shown.length, messages: shown.map(([, message]) => message).join(' ') })
-          : ''}
-      </div>
       <div aria-live="assertive" data-testid="test-outcome">
         {testing && (
           <Space>
@@ -187,5 +221,33 @@ export function ServerDialog({
         {saveProblem && <Alert type="error" showIcon title={saveProblem} style={{ marginTop: 8 }} />}
       </div>
     </Modal>
+  );
+}
+
+/** A tab's name with a red count of the problems on it, as pgAdmin marks a tab with errors. */
+function TabLabel({ name, problems }: { name: string; problems: number }) {
+  if (problems === 0) return name;
+  return (
+    <span>
+      {name}{' '}
+      <Typography.Text type="danger" data-testid="tab-problems" title={t('dialog.tabProblems', { count: problems })}>
+        {t('dialog.tabMarker', { count: problems })}
+      </Typography.Text>
+    </span>
+  );
+}
+
+/** The strip above the buttons saying why Save is greyed out (pgAdmin's error strip at the dialog's bottom). */
+function ProblemStrip({ messages }: { messages: string[] }) {
+  return (
+    <div aria-live="polite" data-testid="form-problems" style={{ textAlign: 'start', marginBottom: 8 }}>
+      {messages.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('dialog.problems', { count: messages.length, messages: messages.join(' ') })}
+        />
+      )}
+    </div>
   );
 }

@@ -1,10 +1,14 @@
-import { Checkbox, Form, Input, Modal } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { t } from '../i18n';
 
-/** Asks for a server's password when none is saved: "Connect to Server" as in pgAdmin. */
+/** Asks for a server's password when none is saved: "Connect to Server" as in pgAdmin, naming the user. */
 export function PasswordPrompt(props: {
   serverName: string;
+  username: string;
+  /** Why the last password did not work (the prompt stays open for another try). */
+  problem?: string;
+  busy: boolean;
   onSubmit: (password: string, save: boolean) => void;
   onCancel: () => void;
 }) {
@@ -16,12 +20,12 @@ export function PasswordPrompt(props: {
       title={t('password.title')}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !password }}
+      okButtonProps={{ disabled: !password, loading: props.busy }}
       onOk={() => props.onSubmit(password, save)}
       onCancel={props.onCancel}
     >
-      <p>{t('password.prompt', { name: props.serverName })}</p>
-      <Form layout="vertical" onFinish={() => password && props.onSubmit(password, save)}>
+      <p>{t('password.prompt', { name: props.serverName, user: props.username })}</p>
+      <Form layout="vertical" onFinish={() => password && !props.busy && props.onSubmit(password, save)}>
         <Form.Item label={t('field.password')} htmlFor="connect-password">
           <Input.Password
             id="connect-password"
@@ -34,6 +38,9 @@ export function PasswordPrompt(props: {
           {t('password.save')}
         </Checkbox>
       </Form>
+      <div aria-live="assertive">
+        {props.problem && <Alert type="error" showIcon title={props.problem} style={{ marginTop: 12 }} />}
+      </div>
     </Modal>
   );
 }

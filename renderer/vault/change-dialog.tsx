@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
-import { masterPasswordProblem } from './password-rule';
+import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 
 /** Change the master password: the vault key is re-wrapped, saved passwords stay. */
 export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
+  const [confirmation, setConfirmation] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const weak = masterPasswordProblem(next);
+  const problem = newPasswordProblem(next, confirmation);
   async function change() {
     const answer = await api['vault:change']({ current, next });
     if (answer.ok) return onClose(true);
@@ -23,7 +24,7 @@ export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void 
       title={t('vault.changeTitle')}
       okText={t('vault.change')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !current || !next || Boolean(weak) }}
+      okButtonProps={{ disabled: !current || !next || Boolean(problem) }}
       onOk={change}
       onCancel={() => onClose(false)}
     >
@@ -36,19 +37,13 @@ export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void 
             autoComplete="current-password"
           />
         </Form.Item>
-        <Form.Item
-          label={t('vault.new')}
-          htmlFor="new-master-password"
-          validateStatus={weak ? 'error' : ''}
-          help={weak}
-        >
-          <Input.Password
-            id="new-master-password"
-            value={next}
-            onChange={(event) => setNext(event.target.value)}
-            autoComplete="new-password"
-          />
-        </Form.Item>
+        <NewPasswordFields
+          id="new-master-password"
+          password={next}
+          confirmation={confirmation}
+          onPassword={setNext}
+          onConfirmation={setConfirmation}
+        />
       </Form>
       <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
     </Modal>

@@ -5,6 +5,7 @@ import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
 import { LanguageMenu } from '../i18n/language-menu';
+import { KeychainNote } from './keychain-note';
 import { masterPasswordProblem } from './password-rule';
 
 const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
@@ -45,7 +46,9 @@ export function MasterPasswordScreen({
   return (
     <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
       <Card
-        style={{ width: 420 }}
+        style={{ width: 440, maxWidth: 'calc(100vw - 32px)' }}
+        // The title wraps instead of being cut off next to the language menu ("Unlock RDS PG Conn…").
+        styles={{ title: { whiteSpace: 'normal', overflow: 'visible' } }}
         extra={<LanguageMenu />}
         title={<h1 style={{ fontSize: 18, margin: 0 }}>{firstRun ? t('vault.setTitle') : t('vault.unlockTitle')}</h1>}
       >
@@ -90,11 +93,7 @@ export function MasterPasswordScreen({
             >
               {t('vault.remember')}
             </Checkbox>
-            {!status.keychainAvailable && (
-              <Typography.Text type="secondary" style={{ display: 'block' }}>
-                {status.keychainProblem ?? t('vault.noKeychain')}
-              </Typography.Text>
-            )}
+            {!status.keychainAvailable && <KeychainNote problem={status.keychainProblem} />}
           </Form.Item>
           <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
           <Button type="primary" htmlType="submit" block disabled={!ready} loading={busy} style={{ marginTop: 12 }}>

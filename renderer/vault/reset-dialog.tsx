@@ -5,16 +5,17 @@ import { resetConfirmationWord } from '../../shared/vault-types';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
-import { masterPasswordProblem } from './password-rule';
+import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 
 /** Reset a forgotten master password: every saved password is deleted, every server is kept. */
 export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStatus: (status: VaultStatus) => void }) {
   const [password, setPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
+  const [passwordConfirmation, setPasswordConfirmation] = useState('');
+  const [typedWord, setTypedWord] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const weak = masterPasswordProblem(password);
+  const problem = newPasswordProblem(password, passwordConfirmation);
   async function reset() {
-    const answer = await api['vault:reset']({ password, confirmation, remember: false });
+    const answer = await api['vault:reset']({ password, confirmation: typedWord, remember: false });
     if (!answer.ok) {
       const failure = describeFailure(answer.error);
       return setError(`${failure.title}: ${failure.detail}`);
@@ -30,31 +31,25 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
       cancelText={t('common.cancel')}
       okButtonProps={{
         danger: true,
-        disabled: confirmation.trim() !== resetConfirmationWord || !password || Boolean(weak),
+        disabled: typedWord.trim() !== resetConfirmationWord || !password || Boolean(problem),
       }}
       onOk={reset}
       onCancel={onClose}
     >
       <Alert type="warning" showIcon title={t('vault.resetWarning')} description={t('vault.resetDetail')} />
       <Form layout="vertical" style={{ marginTop: 16 }}>
-        <Form.Item
-          label={t('vault.new')}
-          htmlFor="reset-master-password"
-          validateStatus={weak ? 'error' : ''}
-          help={weak}
-        >
-          <Input.Password
-            id="reset-master-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            autoComplete="new-password"
-          />
-        </Form.Item>
+        <NewPasswordFields
+          id="reset-master-password"
+          password={password}
+          confirmation={passwordConfirmation}
+          onPassword={setPassword}
+          onConfirmation={setPasswordConfirmation}
+        />
         <Form.Item label={t('vault.typeToConfirm', { word: resetConfirmationWord })} htmlFor="reset-confirmation">
           <Input
             id="reset-confirmation"
-            value={confirmation}
-            onChange={(event) => setConfirmation(event.target.value)}
+            value={typedWord}
+            onChange={(event) => setTypedWord(event.target.value)}
             autoComplete="off"
           />
         </Form.Item>

@@ -32,20 +32,34 @@ export function rowProblem(row: ParameterRow): string | null {
 
 function checkParameters(rows: ParameterRow[], context: z.RefinementCtx): void {
   const seen = new Set<string>();
+  const mode = rows.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer';
+  const verifying = (verifyingSslModes as readonly string[]).includes(mode);
   rows.forEach((row, index) => {
+    // An empty Root certificate under Verify-CA/Full gets the advice below, never "delete the row".
+    if (verifying && row.keyword === 'sslrootcert' && row.value === '' && !seen.has(row.keyword)) {
+      seen.add(row.keyword);
+      return;
+    }
     const problem = seen.has(row.keyword) ? `${labelOf(row.keyword)} is already in the list.` : rowProblem(row);
     if (problem) context.addIssue({ code: 'custom', path: ['parameters', index, 'value'], message: problem });
     seen.add(row.keyword);
   });
-  const mode = rows.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer';
-  const root = rows.find((row) => row.keyword === 'sslrootcert')?.value ?? '';
-  if ((verifyingSslModes as readonly string[]).includes(mode) && root === '') {
-    context.addIssue({
-      code: 'custom',
-      path: ['parameters', 'sslrootcert'],
-      message: `SSL mode ${mode} needs a Root certificate: add the row and choose the CA certificate file.`,
-    });
-  }
+  const rootIndex = rows.findIndex((row) => row.keyword === 'sslrootcert');
+  if (!verifying || rows[rootIndex]?.value) return;
+  // An empty row gets its own advice (choose the file), a missing row the advice to add it.
+  context.addIssue(
+    rootIndex < 0
+      ? {
+          code: 'custom',
+          path: ['parameters', 'sslrootcert'],
+          message: `SSL mode ${mode} needs a Root certificate: add the row and choose the CA certificate file.`,
+        }
+      : {
+          code: 'custom',
+          path: ['parameters', rootIndex, 'value'],
+          message: `SSL mode ${mode} needs a Root certificate: choose the CA certificate file.`,
+        },
+  );
 }
 
 /** The pgAdmin label of a keyword, or the keyword itself. */

@@ -61,12 +61,15 @@ describe('keyboard, announced errors and the dark theme', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.getByText('SSL min protocol version', { exact: true }).count()).toBe(1);
     await dialog.getByRole('button', { name: 'Cancel' }).focus();
-    // Escape first closes an open drop-down of the parameter picker, then the dialog.
+    // Escape first closes an open drop-down of the parameter picker, then asks before discarding the dialog.
+    const discard = page.getByRole('dialog', { name: 'Discard your changes?' });
     await expect
       .poll(async () => {
         await page.keyboard.press('Escape');
-        return dialog.isVisible();
+        return discard.isVisible();
       })
-      .toBe(false);
+      .toBe(true);
+    await discard.getByRole('button', { name: 'Discard', exact: true }).press('Enter');
+    await dialog.waitFor({ state: 'detached' });
   });
 });

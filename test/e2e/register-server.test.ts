@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './support/browser';
-import { fillServerDialog, openRegisterServer, screenshot } from './support/pages';
+import { fillServerDialog, lockFromMenu, openRegisterServer, screenshot } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
@@ -64,7 +64,7 @@ describe('Register > Server… in server mode, against PostgreSQL over TLS', () 
   });
 
   it('Lock asks for the master password again', async () => {
-    await page.getByRole('menuitem', { name: 'Lock' }).click();
+    await lockFromMenu(page);
     await page.getByRole('heading', { name: 'Unlock RDS PG Connect' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Servers' }).count()).toBe(0);
     expect(await page.getByRole('tree').getByText('e2e-lab').count()).toBe(0);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './support/browser';
 import { type Bystander, startBystander } from './support/bystander';
-import { sessionSecret, signInAndSetMasterPassword } from './support/pages';
+import { lockFromMenu, sessionSecret, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
@@ -62,7 +62,7 @@ describe('server mode: a session cannot be borrowed', () => {
       const tab = await browser.context.newPage();
       await signInAndSetMasterPassword(tab, idle.url, masterPassword);
       await tab.waitForTimeout(7_000);
-      await tab.getByRole('menuitem', { name: 'Lock' }).click();
+      await lockFromMenu(tab);
       await tab.getByText('The session has ended').waitFor();
       await tab.getByText('open the newest URL that rdspg serve printed', { exact: false }).waitFor();
       await tab.close();

@@ -65,3 +65,9 @@ export async function signInAndSetMasterPassword(page: Page, url: string, passwo
 export function sessionSecret(page: Page): Promise<string | null> {
   return page.evaluate("sessionStorage.getItem('rdspg.session')");
 }
+
+/** Menu > Lock, then confirms the question that says what locking does. */
+export async function lockFromMenu(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: 'Lock' }).click();
+  await page.getByRole('dialog', { name: 'Lock RDS PG Connect?' }).getByRole('button', { name: 'Lock' }).click();
+}

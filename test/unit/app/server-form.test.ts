@@ -45,6 +45,16 @@ describe('the Register > Server… form schema (shared by the dialog and the mai
         'needs a Root certificate',
       );
     }
+    // An empty Root certificate row is told to choose the file, not to add the row or delete it.
+    const emptyRow = problems({
+      parameters: [
+        { keyword: 'sslmode', value: 'verify-full' },
+        { keyword: 'sslrootcert', value: '' },
+      ],
+    });
+    expect(emptyRow).toEqual({
+      'parameters.1.value': 'SSL mode verify-full needs a Root certificate: choose the CA certificate file.',
+    });
     expect(problems({ parameters: [{ keyword: 'sslmode', value: 'require' }] })).toEqual({});
     expect(
       problems({

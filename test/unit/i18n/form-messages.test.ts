@@ -60,6 +60,9 @@ describe('validation messages of the shared schema in the UI language', () => {
         'SSL mode verify-full needs a Root certificate: add the row and choose the CA certificate file.',
       ),
     ).toBe('SSL模式 verify-full 需要根证书：请添加该行并选择CA证书文件。');
+    expect(translateFormMessage('SSL mode verify-ca needs a Root certificate: choose the CA certificate file.')).toBe(
+      'SSL模式 verify-ca 需要根证书：请选择CA证书文件。',
+    );
     expect(translateFormMessage('Connection timeout (seconds) must be a whole number.')).toBe(
       '连接超时（秒）必须是整数。',
     );
