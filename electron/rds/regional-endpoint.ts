@@ -1,11 +1,12 @@
 import { type ApiEndpoint, isLoopbackHost } from './api-endpoint';
 
-const aliyunHost = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$/i;
+// Only RDS's own API hosts: other *.aliyuncs.com names (OSS buckets, say) can be claimed by anyone.
+const aliyunHost = /^rds(\.[a-z0-9-]+)?\.aliyuncs\.com$/i;
 
 /**
  * Where the calls of one region go. The API reference ("Endpoints") sends each region's calls to its own endpoint
  * (rds.aliyuncs.com for the shared regions, rds.<region>.aliyuncs.com for the others), and DescribeRegions names it
- * as RegionEndpoint. Without an override that endpoint is used over https (only *.aliyuncs.com names: an answer
+ * as RegionEndpoint. Without an override that endpoint is used over https (only rds[.region].aliyuncs.com: an answer
  * must not send signed calls elsewhere). With an override the override stays, except that a loopback http override
  * (the sandbox) follows a loopback RegionEndpoint: the sandbox serves each regional endpoint on a loopback port.
  * Null means "the SDK's own choice".

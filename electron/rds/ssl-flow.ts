@@ -246,12 +246,13 @@ export class SslFlow {
             previous !== null &&
             ssl.value.lastModifyStatus === previous.lastModifyStatus &&
             ssl.value.modifyStatusReason === previous.modifyStatusReason;
+          // Settled first: a failure the service has not yet cleared from an earlier change must not hide success.
+          pending = pendingFields(change, ssl.value, previous);
+          if (pending.length === 0 && lastModifyStatus !== 'setting' && (sawTask || !lookedDone)) return ok(ssl.value);
           if (reportsFailure(ssl.value) && (sawTask || !stale)) {
             const reason = ssl.value.modifyStatusReason || 'no reason given';
             return fail('ssl_change_failed', `The SSL change of ${instanceId} failed: ${reason}.`);
           }
-          pending = pendingFields(change, ssl.value, previous);
-          if (pending.length === 0 && lastModifyStatus !== 'setting' && (sawTask || !lookedDone)) return ok(ssl.value);
         }
       }
       options.onStep?.({ step: 'waiting', status, lastModifyStatus, polls, elapsedMs });

@@ -30,22 +30,25 @@ const documentSchema = z.strictObject({
   format: z.literal('rdspg-vault'),
   version: z.number().int(),
   id: z.string().min(1),
-  kdf: z.discriminatedUnion('name', [
-    z.strictObject({
-      name: z.literal('scrypt'),
-      N: z.number().int().min(2),
-      r: z.number().int().min(1),
-      p: z.number().int().min(1),
-      salt: z.string().min(1),
-    }),
-    z.strictObject({
-      name: z.literal('argon2id'),
-      m: z.number().int().min(8).max(maximumArgon2idKiB),
-      t: z.number().int().min(1),
-      p: z.number().int().min(1).max(255),
-      salt: z.string().min(1),
-    }),
-  ]),
+  kdf: z
+    .discriminatedUnion('name', [
+      z.strictObject({
+        name: z.literal('scrypt'),
+        N: z.number().int().min(2),
+        r: z.number().int().min(1),
+        p: z.number().int().min(1),
+        salt: z.string().min(1),
+      }),
+      z.strictObject({
+        name: z.literal('argon2id'),
+        m: z.number().int().min(8).max(maximumArgon2idKiB),
+        // A file that asks for more passes or less memory than Argon2 allows is damaged, not a reason to hang or throw.
+        t: z.number().int().min(1).max(64),
+        p: z.number().int().min(1).max(255),
+        salt: z.string().min(1),
+      }),
+    ])
+    .refine((kdf) => kdf.name !== 'argon2id' || kdf.m >= 8 * kdf.p, 'Argon2id needs at least 8 KiB per lane'),
   wrappedKey: z.strictObject(sealed),
   secrets: z.array(
     z.strictObject({ ownerKind: z.enum(secretOwnerKinds), ownerId: z.string(), field: z.string(), ...sealed }),

@@ -48,7 +48,8 @@ describe('the damaged-vault screen', () => {
 
     await page.getByRole('button', { name: 'Reset the vault…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset master password' });
-    await dialog.getByLabel('New master password').fill('a brand new master');
+    await dialog.getByLabel('New master password', { exact: true }).fill('tulip garden 49 lanterns');
+    await dialog.getByLabel('Confirm new master password').fill('tulip garden 49 lanterns');
     const ok = dialog.getByRole('button', { name: 'Delete saved passwords and reset' });
     expect(await ok.isDisabled()).toBe(true);
     await dialog.getByLabel('Type RESET to confirm that saved passwords are deleted').fill('RESET');

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionHeader } from '../../shared/contract/server-mode';
 import { launchChromium, type TestBrowser } from './support/browser';
+import { sessionSecret } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 let serve: ServeProcess;
@@ -36,9 +38,18 @@ describe('idle auto-lock in server mode', () => {
   });
 
   it('when the main side locks the vault, the page shows the lock screen with a notice', async () => {
-    await page.evaluate(() =>
-      fetch('/api/vault:lock', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+    // The main side locks as the idle timer would: a call with this tab's own session, not through the page's UI.
+    const secret = await sessionSecret(page);
+    const answer = await page.evaluate(
+      ([header, value]) =>
+        fetch('/api/vault:lock', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [header]: value },
+          body: '{}',
+        }).then((response) => response.status),
+      [sessionHeader, secret ?? ''] as const,
     );
+    expect(answer).toBe(200);
     await page.getByText('The vault was locked after a time without use').waitFor({ timeout: 30_000 });
     await page.getByLabel('Master password', { exact: true }).waitFor();
   }, 60_000);

@@ -158,14 +158,24 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       const staleResult = await staleSecrets(ports, before.value, form);
       if (!staleResult.ok) return staleResult;
       const stale = staleResult.value;
-      if ((needsVault(form) || stale.length) && !(await vault.status()).unlocked)
+      // The secrets to forget go before the server changes, so that a vault locked in between never leaves the
+      // old endpoint's password behind for the new one.
+      const forget = [...stale];
+      if (!form.savePassword && !forget.includes('password')) {
+        const kept = await vault.hasSecret(serverSecret(id, 'password'));
+        if (!kept.ok) return vaultFailure(kept.error);
+        if (kept.value) forget.push('password');
+      }
+      if ((needsVault(form) || forget.length) && !(await vault.status()).unlocked)
         return stale.length
           ? fail('vault_locked', 'unlock the vault first: moving the server forgets the password saved for it.')
           : lockedFailure;
+      for (const field of forget) {
+        const deleted = await vault.deleteSecrets('server', id, field);
+        if (!deleted.ok) return vaultFailure(deleted.error);
+      }
       const updated = await registry.update(id, fieldsOfForm(form));
       if (!updated.ok) return updated;
-      for (const field of stale) await vault.deleteSecrets('server', id, field);
-      if (!form.savePassword) await vault.deleteSecrets('server', id, 'password');
       const saved = await writeServerSecrets(vault, id, secretsOfForm(form));
       return saved.ok ? lookedUpSummary(ports, updated.value) : vaultFailure(saved.error);
     },

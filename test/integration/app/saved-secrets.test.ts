@@ -92,6 +92,17 @@ describe('saved secrets go only where they were saved for', () => {
     await app.table['vault:unlock']({ password: 'master password 1', remember: false });
   });
 
+  it('with the vault locked, turning Save password off is refused rather than leaving the password saved', async () => {
+    await app.table['vault:lock']({});
+    const unticked = await app.table['servers:update']({ id: serverId, form: form({ savePassword: false }) });
+    expect(unticked).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
+    await app.table['vault:unlock']({ password: 'master password 1', remember: false });
+    expect(await app.table['servers:get']({ id: serverId })).toMatchObject({
+      ok: true,
+      value: { summary: { passwordSaved: true } },
+    });
+  });
+
   it('moving the saved server to another port forgets its saved password', async () => {
     other.captured.length = 0;
     const moved = form({ port: other.port, savePassword: true });

@@ -161,7 +161,8 @@ describe('rdspg rds public-endpoint', () => {
     });
     const instance = sandbox.instances.get(internalOnly)!;
     expect(instance.status).toBe('Running');
-    expect(instance.endpoints.map((endpoint) => endpoint.ipType)).toEqual(['Private', 'Public']);
+    // pgm-bp1sandbox10pg is on the classic network: its internal endpoint is IPType Inner.
+    expect(instance.endpoints.map((endpoint) => endpoint.ipType)).toEqual(['Inner', 'Public']);
 
     const twice = await rds(['public-endpoint', 'allocate', internalOnly]);
     expect(twice.status).toBe(1);
@@ -170,7 +171,7 @@ describe('rdspg rds public-endpoint', () => {
     const released = await rds(['public-endpoint', 'release', internalOnly]);
     expect(released.status).toBe(0);
     expect(released.stdout).toContain(`Released the public endpoint ${prefix}.pg.rds.aliyuncs.com`);
-    expect(instance.endpoints.map((endpoint) => endpoint.ipType)).toEqual(['Private']);
+    expect(instance.endpoints.map((endpoint) => endpoint.ipType)).toEqual(['Inner']);
     const none = await rds(['public-endpoint', 'release', internalOnly]);
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('[endpoint_not_found]');
