@@ -35,3 +35,9 @@ export function writeFailure(stream: Writable, failure: Failure): void {
 export function usageFailure(usage: string, detail: string): Failure<'usage'> {
   return { code: 'usage', message: `${detail}. Usage: ${usage}` };
 }
+
+/** Writes a coded failure to stderr and gives the exit status: 2 for a usage error, 1 otherwise. */
+export function failWith(io: CliIo, failure: Failure): number {
+  writeFailure(io.stderr, failure);
+  return failure.code === 'usage' ? 2 : 1;
+}

@@ -14,7 +14,7 @@ import { serverEntryFor } from '../rds/register';
 import { pendingRenewal } from '../rds/scheduled-renewal';
 import { readSslState } from '../rds/ssl-availability';
 import { SslFlow } from '../rds/ssl-flow';
-import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { type CliCommand, type CliIo, failWith, usageFailure, writeJson, writeLine } from './command';
 import { accountCreateCommand, accountsCommand, connectUsage, whitelistCommand } from './rds-connect-command';
 import { checkDatabaseHost, cliAppHome, clientFromFlags } from './rds-context';
 import { doctorCommand, doctorUsage } from './rds-doctor-command';
@@ -61,11 +61,6 @@ interface Run {
   client: RdsClient;
   /** The DB endpoint host given after `ssl enable` / `register`. */
   databaseHost: string | undefined;
-}
-
-function failWith(io: CliIo, failure: Failure): number {
-  writeFailure(io.stderr, failure);
-  return failure.code === 'usage' ? 2 : 1;
 }
 
 function report<Value>(run: Run, result: Result<Value, RdsErrorCode>, human: (value: Value) => string): number {

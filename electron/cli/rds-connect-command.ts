@@ -1,10 +1,10 @@
 import type { DatabaseAccount, WhitelistChangeResult, WhitelistGroup } from '../../shared/contract/rds-connect';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import type { Failure, Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import { createDatabaseAccount, databaseAccountSecret, databaseAccounts } from '../rds/database-accounts';
 import type { RdsClient } from '../rds/rds-client';
 import { changeWhitelist, planWhitelist, whitelistGroups } from '../rds/whitelist';
-import { type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { type CliIo, failWith, usageFailure, writeJson, writeLine } from './command';
 import { table } from './rds-format';
 import { cliVault, promptPassword, readStdinLine, unlockForCommand } from './vault-session';
 
@@ -18,11 +18,6 @@ export interface ConnectRun {
   io: CliIo;
   client: RdsClient;
   values: { json?: boolean; ip?: string; privileged?: boolean; 'password-stdin'?: boolean };
-}
-
-function failWith(io: CliIo, failure: Failure): number {
-  writeFailure(io.stderr, failure);
-  return failure.code === 'usage' ? 2 : 1;
 }
 
 function formatGroups(groups: WhitelistGroup[]): string {

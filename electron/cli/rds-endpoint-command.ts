@@ -1,6 +1,5 @@
-import type { Failure } from '../../shared/result';
 import { allocatePublicEndpoint, type PublicEndpointResult, releasePublicEndpoint } from '../rds/public-endpoint';
-import { type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { failWith, usageFailure, writeJson, writeLine } from './command';
 import type { ConnectRun } from './rds-connect-command';
 
 /** The usage text of `rdspg rds public-endpoint …`. */
@@ -11,11 +10,6 @@ export interface EndpointValues {
   prefix?: string;
   port?: string;
   timeout?: string;
-}
-
-function failWith(io: CliIo, failure: Failure): number {
-  writeFailure(io.stderr, failure);
-  return failure.code === 'usage' ? 2 : 1;
 }
 
 /**
