@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CheckReport } from '../../shared/connect-errors';
+import type { CheckReport } from '../../shared/contract/connection';
 import { ok } from '../../shared/result';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
 import { resolveAppHome } from '../platform/app-home';
