@@ -1,5 +1,6 @@
 import type { CertErrorCode } from '../../shared/cert-types';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { RootCertificateFacts } from '../../shared/contract/certs';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
@@ -70,18 +71,6 @@ export interface OpenSession {
   onLost(listener: () => void): void;
   /** The query tool's use of the session (electron/app/query-service.ts). */
   sql?: SqlSession;
-}
-
-/** One certificate of a root-certificate file, as the dialog shows it. */
-export interface RootCertificateFacts {
-  certificates: {
-    subject: string;
-    issuer: string;
-    notAfter: string;
-    isCA: boolean;
-    expiryState: 'valid' | 'expires_soon' | 'expired';
-  }[];
-  warnings: string[];
 }
 
 /** The certificate toolkit as the handlers use it. */
