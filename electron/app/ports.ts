@@ -2,9 +2,10 @@ import type { CertErrorCode } from '../../shared/cert-types';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { RootCertificateFacts } from '../../shared/contract/certs';
 import type { ConnectionFacts } from '../../shared/contract/connection';
+import type { VaultResetAnswer, VaultRestoreAnswer, VaultStatus } from '../../shared/contract/vault';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
-import type { SecretAddress, SecretOwnerKind, VaultErrorCode, VaultStatus } from '../../shared/vault-types';
+import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
 import type { SqlSession } from './query-service';
 import type { RdsAppPort } from './rds-ports';
 
@@ -20,17 +21,14 @@ export interface VaultPort {
   unlockFromKeychain(): Promise<Result<boolean, VaultErrorCode>>;
   change(current: string, next: string): Promise<Result<VaultStatus, VaultErrorCode>>;
   /** Deletes every saved secret and sets a new master password; returns how many secrets were deleted. */
-  reset(
-    password: string,
-    remember: boolean,
-  ): Promise<Result<{ status: VaultStatus; deletedSecrets: number }, VaultErrorCode>>;
+  reset(password: string, remember: boolean): Promise<Result<VaultResetAnswer, VaultErrorCode>>;
   remember(on: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
   /** Whether a secret is saved, answerable while locked; a damaged vault is a failure. */
   hasSecret(address: SecretAddress): Promise<Result<boolean, VaultErrorCode>>;
   /** Every saved secret's address (no values), answerable while locked; a damaged vault is a failure. */
   savedSecrets(ownerKind?: SecretOwnerKind): Promise<Result<SecretAddress[], VaultErrorCode>>;
   /** Puts back the last good copy of the vault file. */
-  restore(): Promise<Result<{ status: VaultStatus; restoredFrom: { path: string; savedAt: number } }, VaultErrorCode>>;
+  restore(): Promise<Result<VaultRestoreAnswer, VaultErrorCode>>;
   readSecret(address: SecretAddress): Promise<Result<string | null, VaultErrorCode>>;
   writeSecret(address: SecretAddress, value: string): Promise<Result<void, VaultErrorCode>>;
   deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): Promise<Result<number, VaultErrorCode>>;
