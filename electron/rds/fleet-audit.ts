@@ -1,5 +1,5 @@
-import type { RdsInstance } from '../../shared/contract/rds';
-import { type AuditReport, type AuditRow, daysUntil } from '../../shared/rds-audit';
+import type { AuditRow, RdsInstance } from '../../shared/contract/rds';
+import { type AuditReport, daysUntil } from '../../shared/rds-audit';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { type Clock, systemClock } from '../platform/clock';

@@ -161,20 +161,28 @@ export const sslChange = z.discriminatedUnion('kind', [
 /** One SSL change; for custom_certificate, `endpoints` (default: `endpoint` alone) are all the names it must cover. */
 export type SslChange = z.infer<typeof sslChange>;
 
+/** The kinds of SSL change, as `sslChange` discriminates them. */
+export const sslChangeKinds = sslChange.options.map((option) => option.shape.kind.value) as [
+  SslChange['kind'],
+  ...SslChange['kind'][],
+];
+
 /** The state of a started SSL change, as `rds:flow-status` reports it. */
 export const flowStatus = z.object({
   jobId: z.string(),
   instanceId: z.string(),
-  change: z.string(),
+  /** The kind of the SSL change (its `kind`). */
+  change: z.enum(sslChangeKinds),
   state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
   steps: z.array(z.string()),
+  /** DBInstanceStatus and LastModifyStatus as the API reports them: open, the API may add statuses. */
   instanceStatus: z.string().nullable(),
   lastModifyStatus: z.string().nullable(),
   polls: z.number(),
   elapsedMs: z.number(),
   ssl: rdsSslState.nullable(),
   reminder: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
 });
 
 /** The state of a started SSL change. */
@@ -183,27 +191,36 @@ export type FlowStatus = z.infer<typeof flowStatus>;
 /** One file offered for saving. */
 export const savedFile = z.object({ fileName: z.string(), mediaType: z.string(), contentBase64: z.string() });
 
-/** One line of the fleet audit. */
+/** One line of the fleet audit: one PostgreSQL instance and its SSL posture. */
 export const auditRow = z.object({
   regionId: z.string(),
   instanceId: z.string(),
   description: z.string(),
   engineVersion: z.string(),
+  /** DBInstanceStatus: open on purpose, the RDS API adds statuses. */
   status: z.string(),
   sslEnabled: z.boolean().nullable(),
   protectedEndpoint: z.string().nullable(),
-  caType: z.string().nullable(),
+  caType: rdsSslState.shape.caType,
   expiresAt: z.string().nullable(),
   daysLeft: z.number().nullable(),
   requireUpdate: z.boolean().nullable(),
   clientCa: z.boolean().nullable(),
+  /** Why the instance cannot use SSL (from its own attributes), when the service refused to describe SSL. */
   sslUnavailableReason: z.string().nullable(),
   error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
+  /** DBInstanceType: Primary, or Readonly for a read-only instance (its SSL settings are its own). */
   instanceType: z.string(),
+  /** The primary of a read-only instance. */
   primaryInstanceId: z.string().nullable(),
+  /** When the scheduled renewal of the cloud certificate switches over (DescribeActiveOperationTasks SwitchTime). */
   renewalScheduledAt: z.string().nullable(),
+  /** True when that renewal restarts the instance (transient disconnection). */
   renewalRestart: z.boolean().nullable(),
 });
+
+/** One line of the fleet audit. */
+export type AuditRow = z.infer<typeof auditRow>;
 
 /** A scheduled O&M task (DescribeActiveOperationTasks), e.g. the cloud certificate's automatic renewal. */
 export const scheduledTask = z.object({
