@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { certErrorCodes } from '../cert-types';
+import { certErrorCodes, expiryStates } from '../cert-types';
 import { channel } from './channel';
 
 /** The certificate error codes at run time (kept in shared/cert-types.ts). */
@@ -11,7 +11,7 @@ export const pickedCertificate = z.object({
   issuer: z.string(),
   notAfter: z.string(),
   isCA: z.boolean(),
-  expiryState: z.enum(['valid', 'expires_soon', 'expired']),
+  expiryState: z.enum(expiryStates),
 });
 
 /** A picked root-certificate file: its certificates and what is wrong with it. */
