@@ -174,7 +174,8 @@ export const flowStatus = z.object({
   /** The kind of the SSL change (its `kind`). */
   change: z.enum(sslChangeKinds),
   state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
-  steps: z.array(z.string()),
+  /** The steps of shared/rds-ssl-flow.ts's SslFlowStep reached so far, in order. */
+  steps: z.array(z.enum(['prerequisites', 'choose_endpoint', 'restart_warning', 'sent', 'waiting', 'done', 'failed'])),
   /** DBInstanceStatus and LastModifyStatus as the API reports them: open, the API may add statuses. */
   instanceStatus: z.string().nullable(),
   lastModifyStatus: z.string().nullable(),
