@@ -47,36 +47,13 @@ export const certOutputFormats = ['pem', 'der', 'p7b', 'jks', 'pk8'] as const;
 export type CertOutputFormat = (typeof certOutputFormats)[number];
 
 /** How close a certificate is to its end: valid, expiring within 30 days, or expired. */
-export type ExpiryState = 'valid' | 'expires_soon' | 'expired';
+export const expiryStates = ['valid', 'expires_soon', 'expired'] as const;
+
+/** One of the expiry states. */
+export type ExpiryState = (typeof expiryStates)[number];
 
 /** The days before notAfter from which a certificate counts as expiring soon. */
 export const expiresSoonDays = 30;
-
-/** What the toolkit tells about one certificate. */
-export interface CertificateFacts {
-  subject: string;
-  issuer: string;
-  serialNumber: string;
-  notBefore: string;
-  notAfter: string;
-  /** Whole days from now to notAfter; negative once expired. */
-  daysLeft: number;
-  expiryState: ExpiryState;
-  fingerprintSha256: string;
-  fingerprintSha1: string;
-  isCA: boolean;
-  selfSigned: boolean;
-  keyType: string;
-  /** RSA/DSA modulus bits, or the EC curve size in bits. */
-  keySize: number | null;
-  curve: string | null;
-  signatureAlgorithm: string;
-  subjectAltNames: string[];
-  /** Extended key usage OIDs; empty when the certificate has no such extension (any use). */
-  extendedKeyUsage: string[];
-  /** The zip member it came from, for the RDS CA package. */
-  member?: string;
-}
 
 /** A warning about a certificate that does not stop its use. */
 export interface CertWarning {

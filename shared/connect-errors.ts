@@ -34,29 +34,3 @@ export const connectErrorCodes = [
 
 /** One of the ways a connection attempt can fail. */
 export type ConnectErrorCode = (typeof connectErrorCodes)[number];
-
-/** One certificate as the connection report shows it. */
-export interface CertificateSummary {
-  subject: string;
-  issuer: string;
-  subjectAltNames: string[];
-  notBefore: string;
-  notAfter: string;
-  fingerprintSha256: string;
-}
-
-/** What a successful connection check reports. */
-export interface CheckReport {
-  ok: true;
-  ssl: boolean;
-  protocol: string | null;
-  cipher: string | null;
-  serverCertificate: CertificateSummary | null;
-  chain: CertificateSummary[];
-  serverVersion: string;
-  host: string;
-  port: number;
-  user: string;
-  database: string;
-  elapsedMs: number;
-}

@@ -24,6 +24,25 @@ export type SslMode = (typeof sslModes)[number];
 /** The TLS protocol version names libpq accepts for ssl_min/max_protocol_version. */
 export const tlsVersions = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
+/** The sslnegotiation values libpq accepts. */
+export const sslNegotiations = ['postgres', 'direct'] as const;
+
+/** The channel_binding values libpq accepts. */
+export const channelBindingModes = ['disable', 'prefer', 'require'] as const;
+
+/** The sslcertmode values libpq accepts. */
+export const sslCertModes = ['disable', 'allow', 'require'] as const;
+
+/** The target_session_attrs values libpq accepts. */
+export const targetSessionAttributes = [
+  'any',
+  'read-write',
+  'read-only',
+  'primary',
+  'standby',
+  'prefer-standby',
+] as const;
+
 /** Every connection keyword libpq knows, with pgAdmin's labels; the conninfo parser rejects anything else. */
 export const libpqKeywords: readonly LibpqKeyword[] = [
   { keyword: 'host', label: 'Host name/address', kind: 'string', environment: 'PGHOST' },
@@ -40,7 +59,7 @@ export const libpqKeywords: readonly LibpqKeyword[] = [
     kind: 'enum',
     environment: 'PGCHANNELBINDING',
     defaultValue: 'prefer',
-    values: ['disable', 'prefer', 'require'],
+    values: channelBindingModes,
   },
   {
     keyword: 'connect_timeout',
@@ -81,7 +100,7 @@ export const libpqKeywords: readonly LibpqKeyword[] = [
     kind: 'enum',
     environment: 'PGSSLNEGOTIATION',
     defaultValue: 'postgres',
-    values: ['postgres', 'direct'],
+    values: sslNegotiations,
   },
   {
     keyword: 'sslcompression',
@@ -99,7 +118,7 @@ export const libpqKeywords: readonly LibpqKeyword[] = [
     kind: 'enum',
     environment: 'PGSSLCERTMODE',
     defaultValue: 'allow',
-    values: ['disable', 'allow', 'require'],
+    values: sslCertModes,
   },
   { keyword: 'sslrootcert', label: 'Root certificate', kind: 'file', environment: 'PGSSLROOTCERT' },
   { keyword: 'sslcrl', label: 'Certificate revocation list', kind: 'file', environment: 'PGSSLCRL' },
@@ -138,7 +157,7 @@ export const libpqKeywords: readonly LibpqKeyword[] = [
     kind: 'enum',
     environment: 'PGTARGETSESSIONATTRS',
     defaultValue: 'any',
-    values: ['any', 'read-write', 'read-only', 'primary', 'standby', 'prefer-standby'],
+    values: targetSessionAttributes,
   },
   {
     keyword: 'load_balance_hosts',

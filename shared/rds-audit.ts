@@ -1,31 +1,4 @@
-import type { RdsErrorCode } from './rds-errors';
-
-/** One line of the fleet audit: one PostgreSQL instance and its SSL posture. */
-export interface AuditRow {
-  regionId: string;
-  instanceId: string;
-  description: string;
-  engineVersion: string;
-  status: string;
-  sslEnabled: boolean | null;
-  protectedEndpoint: string | null;
-  caType: string | null;
-  expiresAt: string | null;
-  daysLeft: number | null;
-  requireUpdate: boolean | null;
-  clientCa: boolean | null;
-  /** Why the instance cannot use SSL (from its own attributes), when the service refused to describe SSL. */
-  sslUnavailableReason: string | null;
-  error: { code: RdsErrorCode; message: string } | null;
-  /** DBInstanceType: Primary, or Readonly for a read-only instance (its SSL settings are its own). */
-  instanceType: string;
-  /** The primary of a read-only instance. */
-  primaryInstanceId: string | null;
-  /** When the scheduled renewal of the cloud certificate switches over (DescribeActiveOperationTasks SwitchTime). */
-  renewalScheduledAt: string | null;
-  /** True when that renewal restarts the instance (transient disconnection). */
-  renewalRestart: boolean | null;
-}
+import type { AuditRow } from './contract/rds';
 
 /** The audit as a whole, with the counts the CLI and the benchmark print. */
 export interface AuditReport {

@@ -1,4 +1,4 @@
-import type { RdsServerEntry } from './rds-types';
+import type { RdsServerEntry } from './contract/rds';
 import { defaultGroup, type ServerFields } from './server-schema';
 
 /** The Register > Server dialog's fields prefilled from an RDS server entry (the username is left to the user). */

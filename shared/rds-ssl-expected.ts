@@ -1,5 +1,4 @@
-import type { SslChange } from './rds-ssl-flow';
-import type { RdsSslState } from './rds-types';
+import type { RdsSslState, SslChange } from './contract/rds';
 
 function pemBodies(pem: string | null): string[] {
   if (!pem) return [];

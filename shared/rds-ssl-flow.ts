@@ -1,37 +1,6 @@
+import type { EndpointChoice, PrerequisiteProblem, RdsEndpoint, RdsInstance, RdsSslState } from './contract/rds';
 import type { RdsErrorCode } from './rds-errors';
-import type { ClientAcl, RdsEndpoint, RdsInstance, RdsSslState } from './rds-types';
 import type { Failure } from './result';
-
-/** One SSL change the user can ask for, as the console's SSL page offers them. */
-export type SslChange =
-  | { kind: 'enable'; endpoint: string }
-  | { kind: 'change_endpoint'; endpoint: string }
-  | { kind: 'renew' }
-  | { kind: 'disable' }
-  | {
-      kind: 'custom_certificate';
-      /** The endpoint sent as ConnectionString. */
-      endpoint: string;
-      certificatePem: string;
-      keyPem: string;
-      /** Every endpoint the certificate is to protect (default: `endpoint` alone); its names must cover each. */
-      endpoints?: string[];
-    }
-  | { kind: 'client_ca'; certificatePem: string; acl: ClientAcl; replicationAcl: ClientAcl; crlPem?: string }
-  | { kind: 'client_ca_off' };
-
-/** Why SSL cannot be enabled on an instance. */
-export interface PrerequisiteProblem {
-  reason: 'not_postgresql' | 'version_too_old' | 'local_disk' | 'serverless' | 'not_running' | 'service_refused';
-  message: string;
-}
-
-/** An endpoint as the flow offers it: protectable or not, and the recommended one. */
-export interface EndpointChoice extends RdsEndpoint {
-  protectable: boolean;
-  recommended: boolean;
-  note: string | null;
-}
 
 /** The steps of the SSL flow, as a discriminated union the UI and the CLI render one by one. */
 export type SslFlowStep =

@@ -36,28 +36,3 @@ export interface SecretAddress {
 
 /** The word the user types to confirm a vault reset (the CLI prompt and the app's reset dialog). */
 export const resetConfirmationWord = 'RESET';
-
-/** A vault file that cannot be read: the code, the message with the way out, and its last good copy (if sound). */
-export interface VaultDamage {
-  code: VaultErrorCode;
-  message: string;
-  backupPath: string | null;
-  /** When the last good copy was saved (ms since the epoch); null when there is no sound one. */
-  backupSavedAt: number | null;
-}
-
-/** What anyone may know about the vault without unlocking it (the renderer sees only this). */
-export interface VaultStatus {
-  initialized: boolean;
-  unlocked: boolean;
-  /** The vault key is kept in this device's OS keychain. */
-  remembered: boolean;
-  keychainAvailable: boolean;
-  /** Why the keychain is not available, in words for people; null when it is. */
-  keychainProblem: string | null;
-  /** Failed unlock attempts in a row, and when the next attempt is allowed (ms since the epoch, or null). */
-  failedAttempts: number;
-  retryAt: number | null;
-  /** Set when the vault file is damaged (or newer): nothing may proceed as if no secret were saved. */
-  damage: VaultDamage | null;
-}

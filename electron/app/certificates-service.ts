@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path';
-import type { CertificateFacts } from '../../shared/cert-types';
-import type { CertificateDetails } from '../../shared/contract/certificates';
+import type { CertificateDetails, CertificateFacts } from '../../shared/contract/certificates';
 import { fail, ok } from '../../shared/result';
 import {
   CertificateStore,

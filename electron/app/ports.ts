@@ -1,9 +1,11 @@
 import type { CertErrorCode } from '../../shared/cert-types';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { RootCertificateFacts } from '../../shared/contract/certs';
 import type { ConnectionFacts } from '../../shared/contract/connection';
+import type { VaultResetAnswer, VaultRestoreAnswer, VaultStatus } from '../../shared/contract/vault';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
-import type { SecretAddress, SecretOwnerKind, VaultErrorCode, VaultStatus } from '../../shared/vault-types';
+import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
 import type { SqlSession } from './query-service';
 import type { RdsAppPort } from './rds-ports';
 
@@ -19,17 +21,14 @@ export interface VaultPort {
   unlockFromKeychain(): Promise<Result<boolean, VaultErrorCode>>;
   change(current: string, next: string): Promise<Result<VaultStatus, VaultErrorCode>>;
   /** Deletes every saved secret and sets a new master password; returns how many secrets were deleted. */
-  reset(
-    password: string,
-    remember: boolean,
-  ): Promise<Result<{ status: VaultStatus; deletedSecrets: number }, VaultErrorCode>>;
+  reset(password: string, remember: boolean): Promise<Result<VaultResetAnswer, VaultErrorCode>>;
   remember(on: boolean): Promise<Result<VaultStatus, VaultErrorCode>>;
   /** Whether a secret is saved, answerable while locked; a damaged vault is a failure. */
   hasSecret(address: SecretAddress): Promise<Result<boolean, VaultErrorCode>>;
   /** Every saved secret's address (no values), answerable while locked; a damaged vault is a failure. */
   savedSecrets(ownerKind?: SecretOwnerKind): Promise<Result<SecretAddress[], VaultErrorCode>>;
   /** Puts back the last good copy of the vault file. */
-  restore(): Promise<Result<{ status: VaultStatus; restoredFrom: { path: string; savedAt: number } }, VaultErrorCode>>;
+  restore(): Promise<Result<VaultRestoreAnswer, VaultErrorCode>>;
   readSecret(address: SecretAddress): Promise<Result<string | null, VaultErrorCode>>;
   writeSecret(address: SecretAddress, value: string): Promise<Result<void, VaultErrorCode>>;
   deleteSecrets(ownerKind: SecretOwnerKind, ownerId: string, field?: string): Promise<Result<number, VaultErrorCode>>;
@@ -70,18 +69,6 @@ export interface OpenSession {
   onLost(listener: () => void): void;
   /** The query tool's use of the session (electron/app/query-service.ts). */
   sql?: SqlSession;
-}
-
-/** One certificate of a root-certificate file, as the dialog shows it. */
-export interface RootCertificateFacts {
-  certificates: {
-    subject: string;
-    issuer: string;
-    notAfter: string;
-    isCA: boolean;
-    expiryState: 'valid' | 'expires_soon' | 'expired';
-  }[];
-  warnings: string[];
 }
 
 /** The certificate toolkit as the handlers use it. */

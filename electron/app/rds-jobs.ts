@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { FlowStatus } from '../../shared/contract/rds';
-import type { SslChange, SslFlowStep } from '../../shared/rds-ssl-flow';
+import type { FlowStatus, SslChange } from '../../shared/contract/rds';
+import type { SslFlowStep } from '../../shared/rds-ssl-flow';
 import type { SslFlow, WaitOptions } from '../rds/index';
 
 interface Job {

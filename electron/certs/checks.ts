@@ -1,5 +1,6 @@
 import { createPublicKey, X509Certificate } from 'node:crypto';
-import type { CertErrorCode, CertificateFacts, CertWarning } from '../../shared/cert-types';
+import type { CertErrorCode, CertWarning } from '../../shared/cert-types';
+import type { CertificateFacts } from '../../shared/contract/certificates';
 import { fail, ok, type Result } from '../../shared/result';
 import { describeAll } from './facts';
 import { loadPrivateKey } from './private-key';

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
-import { type CertErrorCode, type CertificateFacts, type ExpiryState, expiresSoonDays } from '../../shared/cert-types';
+import { type CertErrorCode, type ExpiryState, expiresSoonDays } from '../../shared/cert-types';
+import type { CertificateFacts } from '../../shared/contract/certificates';
 import { fail, ok, type Result } from '../../shared/result';
 import { toBinary } from './asn1';
 import { readTlv } from './der';

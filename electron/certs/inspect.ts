@@ -1,4 +1,5 @@
-import type { CertErrorCode, CertFormat, CertificateFacts, CertWarning } from '../../shared/cert-types';
+import type { CertErrorCode, CertFormat, CertWarning } from '../../shared/cert-types';
+import type { CertificateFacts } from '../../shared/contract/certificates';
 import { ok, type Result } from '../../shared/result';
 import { describeChain, uniqueCertificates } from './chain';
 import { type CertCheck, certificateWarnings, checkClientCertificate, checkRootCertificate } from './checks';

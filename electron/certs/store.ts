@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CertErrorCode, CertificateFacts, ExpiryState } from '../../shared/cert-types';
+import type { CertErrorCode, ExpiryState } from '../../shared/cert-types';
+import type { CertificateFacts } from '../../shared/contract/certificates';
 import { fail, ok, type Result } from '../../shared/result';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { describeCertificate } from './facts';

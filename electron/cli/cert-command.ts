@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CertificateFacts, type CertOutputFormat, certOutputFormats } from '../../shared/cert-types';
+import { type CertOutputFormat, certOutputFormats } from '../../shared/cert-types';
+import type { CertificateFacts } from '../../shared/contract/certificates';
 import type { Failure } from '../../shared/result';
 import {
   CertificateStore,

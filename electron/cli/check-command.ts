@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { CheckReport } from '../../shared/connect-errors';
+import type { CheckReport } from '../../shared/contract/connection';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { ok } from '../../shared/result';
 import { secretKeywords } from '../../shared/server-schema';

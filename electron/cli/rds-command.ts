@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { type ClientAcl, clientAclValues, type SslChange } from '../../shared/contract/rds';
 import { auditToCsv } from '../../shared/rds-audit';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { serverFieldsFromRdsEntry } from '../../shared/rds-server-fields';
-import { type SslChange, sslProblemsFor } from '../../shared/rds-ssl-flow';
-import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
+import { sslProblemsFor } from '../../shared/rds-ssl-flow';
 import type { Failure, Result } from '../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../certs/index';
 import { downloadServerCa } from '../rds/ca-download';

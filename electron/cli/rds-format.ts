@@ -1,5 +1,5 @@
+import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/contract/rds';
 import type { SslFlowStep } from '../../shared/rds-ssl-flow';
-import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/rds-types';
 
 /** Pads cells into aligned columns. */
 export function table(rows: string[][]): string {

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
+import type { VaultStatus } from '../../shared/contract/vault';
 import type { Failure } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
-import { resetConfirmationWord, type VaultStatus } from '../../shared/vault-types';
+import { resetConfirmationWord } from '../../shared/vault-types';
 import { formatSavedAt } from '../platform/last-good-copy';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
-import type { CertificateSummary, CheckReport, ConnectErrorCode } from '../../shared/connect-errors';
+import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { CertificateSummary, CheckReport, ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok, type Result } from '../../shared/result';
 import { type ConnectRequest, cancelled, type OpenConnection, openConnection } from './connect';
 import { serverFailure } from './failures';
@@ -37,7 +38,7 @@ export function peerChain(tls: TLSSocket): CertificateSummary[] {
 }
 
 /** The SSL facts of an open connection, asked from the server (pg_stat_ssl for this session) and the TLS socket. */
-export async function connectionFacts(connection: OpenConnection): Promise<Omit<CheckReport, 'ok'>> {
+export async function connectionFacts(connection: OpenConnection): Promise<ConnectionFacts> {
   const { client, tls, target, settings, startedAt } = connection;
   const { rows } = await client.query(
     "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from pg_stat_ssl s where s.pid = pg_backend_pid()",

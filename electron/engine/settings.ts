@@ -1,9 +1,13 @@
 import { join } from 'node:path';
 import {
   type ConnectionKeywords,
+  channelBindingModes,
   libpqKeywords,
   type SslMode,
+  sslCertModes,
   sslModes,
+  sslNegotiations,
+  targetSessionAttributes,
   tlsVersions,
 } from '../../shared/libpq-keywords';
 import { fail, ok, type Result } from '../../shared/result';
@@ -33,7 +37,7 @@ export interface ConnectionSettings {
   password: string | null;
   passfile: string;
   sslmode: SslMode;
-  sslnegotiation: 'postgres' | 'direct';
+  sslnegotiation: (typeof sslNegotiations)[number];
   sslrootcert: string;
   sslcert: string;
   sslkey: string;
@@ -41,13 +45,13 @@ export interface ConnectionSettings {
   sslcrldir: string | null;
   sslpassword: string | null;
   sslsni: boolean;
-  sslcertmode: 'disable' | 'allow' | 'require';
+  sslcertmode: (typeof sslCertModes)[number];
   minProtocol: string;
   maxProtocol: string | null;
-  channelBinding: 'disable' | 'prefer' | 'require';
+  channelBinding: (typeof channelBindingModes)[number];
   /** Per attempt, in milliseconds; null waits as long as the operating system does. */
   connectTimeoutMs: number | null;
-  targetSessionAttrs: string;
+  targetSessionAttrs: (typeof targetSessionAttributes)[number];
 }
 
 type SettingsResult = Result<ConnectionSettings, 'invalid_conninfo' | 'unsupported_option'>;
@@ -166,7 +170,7 @@ export function resolveSettings(given: ConnectionKeywords, context: SettingsCont
       `weak sslmode "${sslmode.value}" may not be used with sslrootcert=system (use "verify-full")`,
     );
   }
-  const negotiation = oneOf('sslnegotiation', keywords.sslnegotiation || 'postgres', ['postgres', 'direct'] as const);
+  const negotiation = oneOf('sslnegotiation', keywords.sslnegotiation || 'postgres', sslNegotiations);
   if (!negotiation.ok) return negotiation;
   if (negotiation.value === 'direct' && ['disable', 'allow', 'prefer'].includes(sslmode.value)) {
     return fail(
@@ -174,13 +178,9 @@ export function resolveSettings(given: ConnectionKeywords, context: SettingsCont
       `weak sslmode "${sslmode.value}" may not be used with sslnegotiation=direct (use "require", "verify-ca", or "verify-full")`,
     );
   }
-  const channelBinding = oneOf('channel_binding', keywords.channel_binding || 'prefer', [
-    'disable',
-    'prefer',
-    'require',
-  ] as const);
+  const channelBinding = oneOf('channel_binding', keywords.channel_binding || 'prefer', channelBindingModes);
   if (!channelBinding.ok) return channelBinding;
-  const certMode = oneOf('sslcertmode', keywords.sslcertmode || 'allow', ['disable', 'allow', 'require'] as const);
+  const certMode = oneOf('sslcertmode', keywords.sslcertmode || 'allow', sslCertModes);
   if (!certMode.ok) return certMode;
   const minProtocol = oneOf('ssl_min_protocol_version', keywords.ssl_min_protocol_version || 'TLSv1.2', tlsVersions);
   if (!minProtocol.ok) return minProtocol;
@@ -200,14 +200,7 @@ export function resolveSettings(given: ConnectionKeywords, context: SettingsCont
     if (!seconds.ok) return seconds;
     if (seconds.value > 0) connectTimeoutMs = Math.max(seconds.value, 2) * 1000;
   }
-  const attributes = oneOf('target_session_attrs', keywords.target_session_attrs || 'any', [
-    'any',
-    'read-write',
-    'read-only',
-    'primary',
-    'standby',
-    'prefer-standby',
-  ] as const);
+  const attributes = oneOf('target_session_attrs', keywords.target_session_attrs || 'any', targetSessionAttributes);
   if (!attributes.ok) return attributes;
   if (keywords.gssencmode === 'require') {
     return fail(

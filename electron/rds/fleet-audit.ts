@@ -1,6 +1,6 @@
-import { type AuditReport, type AuditRow, daysUntil } from '../../shared/rds-audit';
+import type { AuditRow, RdsInstance } from '../../shared/contract/rds';
+import { type AuditReport, daysUntil } from '../../shared/rds-audit';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import type { RdsInstance } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
 import { type Clock, systemClock } from '../platform/clock';
 import { AdaptiveLimiter } from './adaptive-limiter';

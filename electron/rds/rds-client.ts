@@ -1,5 +1,5 @@
+import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/rds-types';
 import { ok, type Result } from '../../shared/result';
 import { type Clock, systemClock } from '../platform/clock';
 import type { ApiEndpoint } from './api-endpoint';

@@ -1,5 +1,5 @@
+import type { RdsServerEntry } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import type { RdsServerEntry } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
 import type { RdsClient } from './rds-client';
 

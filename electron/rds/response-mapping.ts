@@ -1,4 +1,4 @@
-import type { RdsEndpoint, RdsInstance, RdsRegion, RdsSslState } from '../../shared/rds-types';
+import type { RdsEndpoint, RdsInstance, RdsRegion, RdsSslState } from '../../shared/contract/rds';
 import type { rdsSdk } from './sdk-client';
 
 /** The fields of DescribeDBInstances / DescribeDBInstanceAttribute items that the app reads. */

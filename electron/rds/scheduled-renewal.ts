@@ -1,5 +1,5 @@
+import type { RdsScheduledTask } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import type { RdsScheduledTask } from '../../shared/rds-types';
 import { ok, type Result } from '../../shared/result';
 import type { RdsClient } from './rds-client';
 import { type ApiLanguage, scheduledRenewal } from './task-mapping';

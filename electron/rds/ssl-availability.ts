@@ -1,6 +1,6 @@
+import type { RdsInstance, RdsSslState } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { sslPrerequisiteProblems } from '../../shared/rds-ssl-flow';
-import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { ok, type Result } from '../../shared/result';
 import type { CallOptions, RdsClient } from './rds-client';
 

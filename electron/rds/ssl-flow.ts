@@ -1,16 +1,14 @@
+import type { EndpointChoice, RdsInstance, RdsSslState, SslChange } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { pendingFields, reportsFailure } from '../../shared/rds-ssl-expected';
 import {
-  type EndpointChoice,
   endpointChoices,
   majorVersionOf,
   reconnectReminder,
   restartWarning,
-  type SslChange,
   type SslFlowStep,
   sslProblemsFor,
 } from '../../shared/rds-ssl-flow';
-import type { RdsInstance, RdsSslState } from '../../shared/rds-types';
 import { fail, ok, type Result } from '../../shared/result';
 import { type Clock, systemClock } from '../platform/clock';
 import { checkClientCa, checkCustomCertificate } from './certificate-checks';

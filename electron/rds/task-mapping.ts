@@ -1,4 +1,4 @@
-import type { RdsScheduledTask } from '../../shared/rds-types';
+import type { RdsScheduledTask } from '../../shared/contract/rds';
 import type { rdsSdk } from './sdk-client';
 
 /** The language RDS localizes texts in (AcceptLanguage of DescribeRegions; *En / *Zh fields elsewhere). */

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { VaultDamage } from '../../shared/contract/vault';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
-import type { VaultDamage, VaultErrorCode } from '../../shared/vault-types';
+import type { VaultErrorCode } from '../../shared/vault-types';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { withFileLock } from '../platform/file-lock';
 import {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { VaultStatus } from '../../shared/contract/vault';
 import { fail, ok, type Result } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
 import {
@@ -6,7 +7,6 @@ import {
   type SecretAddress,
   type SecretOwnerKind,
   type VaultErrorCode,
-  type VaultStatus,
 } from '../../shared/vault-types';
 import { appName } from '../platform/app-home';
 import { type Clock, systemClock } from '../platform/clock';

@@ -1,4 +1,4 @@
-import type { AuditRow } from '../../shared/rds-audit';
+import type { AuditRow } from '../../shared/contract/rds';
 
 /** The audit table's SSL filter: all, on, off, or expiring within 30 days (or past). */
 export type SslFilter = 'all' | 'on' | 'off' | 'soon';

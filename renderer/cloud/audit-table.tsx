@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { type AuditRow, auditToCsv } from '../../shared/rds-audit';
+import type { AuditRow } from '../../shared/contract/rds';
+import { auditToCsv } from '../../shared/rds-audit';
 import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
 import { describeFailure } from '../errors';

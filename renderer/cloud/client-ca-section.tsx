@@ -1,9 +1,7 @@
 import { Button, Flex, Form, Select, Typography } from 'antd';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { rdsSslState } from '../../shared/contract/rds';
-import { majorVersionOf, type SslChange } from '../../shared/rds-ssl-flow';
-import { type ClientAcl, clientAclValues } from '../../shared/rds-types';
+import { type ClientAcl, clientAclValues, type RdsSslState, type SslChange } from '../../shared/contract/rds';
+import { majorVersionOf } from '../../shared/rds-ssl-flow';
 import { useT } from '../i18n';
 import { PemField } from './pem-field';
 
@@ -14,7 +12,7 @@ export function ClientCaSection({
   disabled,
   onChange,
 }: {
-  ssl: z.infer<typeof rdsSslState>;
+  ssl: RdsSslState;
   engineVersion: string;
   disabled: boolean;
   onChange: (change: SslChange) => void;

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Form, Select } from 'antd';
 import { useState } from 'react';
-import type { EndpointChoice } from '../../shared/rds-ssl-flow';
+import type { EndpointChoice } from '../../shared/contract/rds';
 import { useT } from '../i18n';
 import { PemField } from './pem-field';
 

@@ -1,6 +1,6 @@
 import { Flex, Modal, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { EndpointChoice } from '../../shared/rds-ssl-flow';
+import type { EndpointChoice } from '../../shared/contract/rds';
 import { useT } from '../i18n';
 
 /** The Select Protected Endpoint dialog: the internal and the public endpoint (the public one recommended). */

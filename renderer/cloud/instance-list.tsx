@@ -1,7 +1,6 @@
 import { Alert, Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { RdsAccountView } from '../../shared/contract/rds';
-import type { RdsInstance } from '../../shared/rds-types';
+import type { RdsAccountView, RdsInstance } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { useLocale, useT } from '../i18n';

@@ -1,4 +1,4 @@
-import type { RdsInstance } from '../../shared/rds-types';
+import type { RdsInstance } from '../../shared/contract/rds';
 
 /** An instance row; a primary carries its read-only instances as children (DBInstanceType Readonly). */
 export type InstanceRow = RdsInstance & { children?: InstanceRow[] };

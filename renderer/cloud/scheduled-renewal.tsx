@@ -1,10 +1,9 @@
 import { Tag } from 'antd';
-import type { z } from 'zod';
-import type { scheduledTask } from '../../shared/contract/rds';
+import type { RdsScheduledTask } from '../../shared/contract/rds';
 import { useT } from '../i18n';
 
 /** The pending automatic renewal of the cloud certificate (DescribeActiveOperationTasks): when, and the restart. */
-export function ScheduledRenewal({ renewal }: { renewal: z.infer<typeof scheduledTask> | null }) {
+export function ScheduledRenewal({ renewal }: { renewal: RdsScheduledTask | null }) {
   const t = useT();
   if (!renewal) return <span data-testid="scheduled-renewal">{t('cloud.scheduledRenewalNone')}</span>;
   const time = (renewal.switchTime ?? '').replace('T', ' ').replace(/Z$/, '');

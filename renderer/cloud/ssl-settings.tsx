@@ -1,10 +1,9 @@
 import { Alert, Button, Descriptions, Divider, Flex, Modal, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { FlowStatus, rdsChannels } from '../../shared/contract/rds';
+import type { FlowStatus, rdsChannels, SslChange } from '../../shared/contract/rds';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { daysUntil } from '../../shared/rds-audit';
-import type { SslChange } from '../../shared/rds-ssl-flow';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { type MessageKey, useT } from '../i18n';

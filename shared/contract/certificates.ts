@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { certErrorCodes } from '../cert-types';
+import { certErrorCodes, expiryStates } from '../cert-types';
 import { registryErrorCodes } from '../server-schema';
 import { channel, emptyRequest, emptyValue } from './channel';
 
@@ -12,24 +12,37 @@ export const exportFormats = ['pem', 'p7b', 'jks', 'pk8'] as const;
 /** A saved server that uses a certificate as its Root certificate. */
 export const certificateUse = z.object({ id: z.string(), name: z.string() });
 
-/** One certificate as the view shows it. */
-export const certificateDetails = z.object({
+/** What the toolkit tells about one certificate (`rdspg cert inspect --json` prints all of it). */
+export const certificateFacts = z.object({
   subject: z.string(),
   issuer: z.string(),
   serialNumber: z.string(),
   notBefore: z.string(),
   notAfter: z.string(),
+  /** Whole days from now to notAfter; negative once expired. */
   daysLeft: z.number(),
-  expiryState: z.enum(['valid', 'expires_soon', 'expired']),
+  expiryState: z.enum(expiryStates),
   fingerprintSha256: z.string(),
+  fingerprintSha1: z.string(),
   isCA: z.boolean(),
   selfSigned: z.boolean(),
   keyType: z.string(),
+  /** RSA/DSA modulus bits, or the EC curve size in bits. */
   keySize: z.number().nullable(),
+  curve: z.string().nullable(),
   signatureAlgorithm: z.string(),
   subjectAltNames: z.array(z.string()),
+  /** Extended key usage OIDs; empty when the certificate has no such extension (any use). */
+  extendedKeyUsage: z.array(z.string()),
+  /** The zip member it came from, for the RDS CA package. */
   member: z.string().optional(),
 });
+
+/** What the toolkit tells about one certificate. */
+export type CertificateFacts = z.infer<typeof certificateFacts>;
+
+/** One certificate as the view shows it. */
+export const certificateDetails = certificateFacts.omit({ fingerprintSha1: true, curve: true, extendedKeyUsage: true });
 
 /** One certificate as the view shows it. */
 export type CertificateDetails = z.infer<typeof certificateDetails>;

@@ -23,6 +23,9 @@ export const certificateSummary = z.object({
   fingerprintSha256: z.string(),
 });
 
+/** One certificate as the connection facts show it. */
+export type CertificateSummary = z.infer<typeof certificateSummary>;
+
 /** The SSL facts of a checked or open connection. */
 export const connectionFacts = z.object({
   ssl: z.boolean(),
@@ -40,6 +43,9 @@ export const connectionFacts = z.object({
 
 /** The SSL facts of a checked or open connection. */
 export type ConnectionFacts = z.infer<typeof connectionFacts>;
+
+/** What a successful `rdspg check` reports: the connection facts, marked ok. */
+export type CheckReport = { ok: true } & ConnectionFacts;
 
 /** An open connection of a saved server. */
 export const openConnection = z.object({ serverId: z.string(), connectedAt: z.string(), facts: connectionFacts });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { rdsErrorCodeList } from '../rds-errors';
-import { clientAclValues } from '../rds-types';
 import { channel, emptyRequest, emptyValue } from './channel';
 import { serverForm } from './server-form';
 
@@ -31,6 +30,12 @@ export const rdsAccount = z.object({
 /** One account of the cloud panel. */
 export type RdsAccountView = z.infer<typeof rdsAccount>;
 
+/** One region the RDS service is offered in. */
+export const rdsRegion = z.object({ regionId: z.string(), localName: z.string(), endpoint: z.string() });
+
+/** One region the RDS service is offered in. */
+export type RdsRegion = z.infer<typeof rdsRegion>;
+
 /** An instance as DescribeDBInstances / DescribeDBInstanceAttribute report it. */
 export const rdsInstance = z.object({
   instanceId: z.string(),
@@ -38,29 +43,48 @@ export const rdsInstance = z.object({
   description: z.string(),
   engine: z.string(),
   engineVersion: z.string(),
+  /** DBInstanceStatus: open on purpose, the RDS API adds statuses and the app shows unknown ones as they are. */
   status: z.string(),
   category: z.string(),
   storageType: z.string(),
   instanceClass: z.string(),
   connectionString: z.string(),
   port: z.number().nullable(),
+  /** DBInstanceType: `Primary`, `Readonly` (a read-only instance, with its own SSL settings), `Guard`, `Temp`; open. */
   instanceType: z.string(),
+  /** MasterInstanceId: the primary of a read-only instance; null for a primary. */
   primaryInstanceId: z.string().nullable(),
 });
 
-/** An endpoint as the SSL page offers it. */
-export const endpointChoice = z.object({
+/** One database instance as DescribeDBInstances / DescribeDBInstanceAttribute report it. */
+export type RdsInstance = z.infer<typeof rdsInstance>;
+
+/** One endpoint (connection string) of an instance. */
+export const rdsEndpoint = z.object({
   host: z.string(),
   port: z.number(),
   ipAddress: z.string(),
+  /** `Private`/`Inner` for internal endpoints, `Public` for public ones (as the API reports it; open). */
   ipType: z.string(),
   kind: z.enum(['internal', 'public']),
+  /** True for the read/write-splitting endpoint, which SSL cannot protect. */
   readWriteSplitting: z.boolean(),
+  /** PGBouncerPort from DescribeDBInstanceNetInfo, when the endpoint has a PgBouncer port. */
   pgBouncerPort: z.number().nullable(),
+});
+
+/** One endpoint (connection string) of an instance. */
+export type RdsEndpoint = z.infer<typeof rdsEndpoint>;
+
+/** An endpoint as the SSL page offers it: protectable or not, and the recommended one. */
+export const endpointChoice = rdsEndpoint.extend({
   protectable: z.boolean(),
   recommended: z.boolean(),
   note: z.string().nullable(),
 });
+
+/** An endpoint as the SSL page offers it. */
+export type EndpointChoice = z.infer<typeof endpointChoice>;
 
 /** The SSL settings of an instance (without the server's private key). */
 export const rdsSslState = z.object({
@@ -71,6 +95,7 @@ export const rdsSslState = z.object({
   expiresAt: z.string().nullable(),
   requireUpdate: z.boolean(),
   requireUpdateReason: z.string().nullable(),
+  /** LastModifyStatus from DescribeDBInstanceSSL: open on purpose, the API may add statuses. */
   lastModifyStatus: z.string().nullable(),
   modifyStatusReason: z.string().nullable(),
   serverCaUrl: z.string().nullable(),
@@ -80,8 +105,12 @@ export const rdsSslState = z.object({
   clientCrl: z.string().nullable(),
   acl: z.string().nullable(),
   replicationAcl: z.string().nullable(),
+  /** Why this instance cannot use SSL, when DescribeDBInstanceSSL refused it as ineligible; null otherwise. */
   unavailableReason: z.string().nullable(),
 });
+
+/** The SSL settings of an instance (never carries the server's private key). */
+export type RdsSslState = z.infer<typeof rdsSslState>;
 
 /** Why SSL cannot be enabled. */
 export const prerequisiteProblem = z.object({
@@ -89,11 +118,20 @@ export const prerequisiteProblem = z.object({
   message: z.string(),
 });
 
-const clientAcl = z.enum(clientAclValues as unknown as ['cert', 'prefer', 'verify-ca', 'verify-full']);
+/** Why SSL cannot be enabled on an instance. */
+export type PrerequisiteProblem = z.infer<typeof prerequisiteProblem>;
+
+/** The client ACL values (client authentication method for the client CA), in the order the console shows them. */
+export const clientAclValues = ['cert', 'prefer', 'verify-ca', 'verify-full'] as const;
+
+/** Client authentication method for the client CA (ACL / ReplicationACL). */
+export type ClientAcl = (typeof clientAclValues)[number];
+
+const clientAcl = z.enum(clientAclValues);
 const pem = z.string().min(1).max(200_000);
 const host = z.string().min(1).max(253);
 
-/** One SSL change, as shared/rds-ssl-flow.ts's SslChange. */
+/** One SSL change the user can ask for, as the console's SSL page offers them. */
 export const sslChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('enable'), endpoint: host }).strict(),
   z.object({ kind: z.literal('change_endpoint'), endpoint: host }).strict(),
@@ -120,20 +158,32 @@ export const sslChange = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('client_ca_off') }).strict(),
 ]);
 
+/** One SSL change; for custom_certificate, `endpoints` (default: `endpoint` alone) are all the names it must cover. */
+export type SslChange = z.infer<typeof sslChange>;
+
+/** The kinds of SSL change, as `sslChange` discriminates them. */
+export const sslChangeKinds = sslChange.options.map((option) => option.shape.kind.value) as [
+  SslChange['kind'],
+  ...SslChange['kind'][],
+];
+
 /** The state of a started SSL change, as `rds:flow-status` reports it. */
 export const flowStatus = z.object({
   jobId: z.string(),
   instanceId: z.string(),
-  change: z.string(),
+  /** The kind of the SSL change (its `kind`). */
+  change: z.enum(sslChangeKinds),
   state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
-  steps: z.array(z.string()),
+  /** The steps of shared/rds-ssl-flow.ts's SslFlowStep reached so far, in order. */
+  steps: z.array(z.enum(['prerequisites', 'choose_endpoint', 'restart_warning', 'sent', 'waiting', 'done', 'failed'])),
+  /** DBInstanceStatus and LastModifyStatus as the API reports them: open, the API may add statuses. */
   instanceStatus: z.string().nullable(),
   lastModifyStatus: z.string().nullable(),
   polls: z.number(),
   elapsedMs: z.number(),
   ssl: rdsSslState.nullable(),
   reminder: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
 });
 
 /** The state of a started SSL change. */
@@ -142,27 +192,36 @@ export type FlowStatus = z.infer<typeof flowStatus>;
 /** One file offered for saving. */
 export const savedFile = z.object({ fileName: z.string(), mediaType: z.string(), contentBase64: z.string() });
 
-/** One line of the fleet audit. */
+/** One line of the fleet audit: one PostgreSQL instance and its SSL posture. */
 export const auditRow = z.object({
   regionId: z.string(),
   instanceId: z.string(),
   description: z.string(),
   engineVersion: z.string(),
+  /** DBInstanceStatus: open on purpose, the RDS API adds statuses. */
   status: z.string(),
   sslEnabled: z.boolean().nullable(),
   protectedEndpoint: z.string().nullable(),
-  caType: z.string().nullable(),
+  caType: rdsSslState.shape.caType,
   expiresAt: z.string().nullable(),
   daysLeft: z.number().nullable(),
   requireUpdate: z.boolean().nullable(),
   clientCa: z.boolean().nullable(),
+  /** Why the instance cannot use SSL (from its own attributes), when the service refused to describe SSL. */
   sslUnavailableReason: z.string().nullable(),
   error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
+  /** DBInstanceType: Primary, or Readonly for a read-only instance (its SSL settings are its own). */
   instanceType: z.string(),
+  /** The primary of a read-only instance. */
   primaryInstanceId: z.string().nullable(),
+  /** When the scheduled renewal of the cloud certificate switches over (DescribeActiveOperationTasks SwitchTime). */
   renewalScheduledAt: z.string().nullable(),
+  /** True when that renewal restarts the instance (transient disconnection). */
   renewalRestart: z.boolean().nullable(),
 });
+
+/** One line of the fleet audit. */
+export type AuditRow = z.infer<typeof auditRow>;
 
 /** A scheduled O&M task (DescribeActiveOperationTasks), e.g. the cloud certificate's automatic renewal. */
 export const scheduledTask = z.object({
@@ -177,6 +236,30 @@ export const scheduledTask = z.object({
   restart: z.boolean(),
   sslRenewal: z.boolean(),
 });
+
+/** A scheduled O&M task of an instance, e.g. the cloud certificate's renewal. */
+export type RdsScheduledTask = z.infer<typeof scheduledTask>;
+
+/** A server entry ready for the registry, prefilled from an instance and its protected endpoint. */
+export const rdsServerEntry = z.object({
+  name: z.string(),
+  host: z.string(),
+  port: z.number(),
+  maintenanceDatabase: z.literal('postgres'),
+  /** The maintenance database is the system database of an RDS instance: not for user data. */
+  maintenanceDatabaseNote: z.string(),
+  sslmode: z.literal('verify-full'),
+  sslrootcert: z.string().nullable(),
+  source: z.object({
+    provider: z.literal('alibaba-rds'),
+    instanceId: z.string(),
+    regionId: z.string(),
+    endpoint: z.string(),
+  }),
+});
+
+/** A server entry ready for the registry. */
+export type RdsServerEntry = z.infer<typeof rdsServerEntry>;
 
 /** The UI language, for the texts the API localizes (AcceptLanguage en-US / zh-CN). */
 export const apiLanguage = z.enum(['en', 'zh-CN']);
@@ -216,7 +299,7 @@ export const rdsChannels = {
   'rds:sandbox-start': channel(emptyRequest, rdsAccount, codes),
   'rds:regions': channel(
     z.object({ accountId, language: apiLanguage.optional() }).strict(),
-    z.object({ regions: z.array(z.object({ regionId: z.string(), localName: z.string() })) }),
+    z.object({ regions: z.array(rdsRegion.pick({ regionId: true, localName: true })) }),
     codes,
   ),
   'rds:instances': channel(

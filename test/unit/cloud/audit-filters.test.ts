@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expiryColor, rowMatches } from '../../../renderer/cloud/audit-filters';
 import { cloudEn, cloudZhCN } from '../../../renderer/cloud/messages';
-import type { AuditRow } from '../../../shared/rds-audit';
+import type { AuditRow } from '../../../shared/contract/rds';
 
 const row = (change: Partial<AuditRow>): AuditRow => ({
   regionId: 'cn-hangzhou',

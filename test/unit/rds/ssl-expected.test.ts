@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unavailableReasonFor, unavailableSslState } from '../../../electron/rds/ssl-availability';
+import type { RdsInstance, RdsSslState } from '../../../shared/contract/rds';
 import { pendingFields, reportsFailure, samePem } from '../../../shared/rds-ssl-expected';
 import { sslProblemsFor } from '../../../shared/rds-ssl-flow';
-import type { RdsInstance, RdsSslState } from '../../../shared/rds-types';
 
 const pem = (label: string, body: string) => `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
 const certA = pem('CERTIFICATE', 'QUFBQQ==');

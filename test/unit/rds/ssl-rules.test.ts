@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sniffCaPayload } from '../../../electron/rds/ca-download';
+import type { RdsEndpoint, RdsInstance } from '../../../shared/contract/rds';
 import { auditToCsv, daysUntil } from '../../../shared/rds-audit';
 import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
 import { endpointChoices, sslPrerequisiteProblems } from '../../../shared/rds-ssl-flow';
-import type { RdsEndpoint, RdsInstance } from '../../../shared/rds-types';
 import { serverFieldsSchema } from '../../../shared/server-schema';
 
 const instance: RdsInstance = {
