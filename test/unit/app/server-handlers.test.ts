@@ -68,8 +68,10 @@ describe('server handlers on in-memory ports', () => {
     const id = await createdServer(app);
     app.vault.lock();
     const deleted = await app.table['servers:delete']({ id });
-    expect(deleted).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
-    expect(deleted.ok || deleted.error.message).toMatch(/deleting the server/);
+    expect(deleted).toMatchObject({
+      ok: false,
+      error: { code: 'vault_locked', message: expect.stringMatching(/deleting the server/) },
+    });
     expect(app.registry.servers.has(id)).toBe(true);
     expect(app.vault.secrets.size).toBe(1);
   });
