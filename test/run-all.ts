@@ -85,11 +85,18 @@ const tiers = [
   ),
 ];
 // The desktop app's main process runs on the Node inside Electron: the unit tier and the integration tests of the
-// domain services it loads (engine, vault with the keychain, certificates) run again on that Node. keytar is an
-// N-API module, so its one build loads in both.
+// domain services it loads (engine, vault with the keychain, certificates and their toolkit, file locks) run again
+// on that Node. keytar is an N-API module, so its one build loads in both.
 const shipped = ensureShippedNode();
 if ('node' in shipped) {
-  const files = ['test/unit', 'test/integration/engine', 'test/integration/vault', 'test/integration/certificates'];
+  const files = [
+    'test/unit',
+    'test/integration/engine',
+    'test/integration/vault',
+    'test/integration/certificates',
+    'test/integration/certs',
+    'test/integration/platform',
+  ];
   tiers.push(
     vitest(
       `unit and domain integration tests on Node ${shippedNode.version} (Electron's)`,

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
 import { runCli } from '../../support/run-cli';
@@ -20,16 +21,18 @@ beforeAll(async () => {
     commonName: 'pgm-test.pg.rds.aliyuncs.com',
     dns: ['pgm-test.pg.rds.aliyuncs.com', 'localhost'],
   });
-  cluster = await LocalPostgresCluster.create({
+  cluster = await startCluster({
     tls: { certificatePem: server.certPem, keyPem: server.keyPem },
     hba: ['hostssl all all 127.0.0.1/32 scram-sha-256'],
+    sql: [
+      "alter user postgres password 'pa55-word'",
+      "create user bob password 'bobs-secret'",
+      // The server's longest wait for a client in authentication: a client that leaves its socket open hangs that
+      // long.
+      "alter system set authentication_timeout = '600s'",
+      'select pg_reload_conf()',
+    ],
   });
-  await cluster.start();
-  await cluster.sql("alter user postgres password 'pa55-word'");
-  await cluster.sql("create user bob password 'bobs-secret'");
-  // The server's longest wait for a client in authentication: a client that leaves its socket open hangs that long.
-  await cluster.sql("alter system set authentication_timeout = '600s'");
-  await cluster.sql('select pg_reload_conf()');
 }, 120_000);
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
 import { type PasswordTrap, startPasswordTrap } from '../../support/password-trap';
 import { runCli } from '../../support/run-cli';
-import { dataFolder, testVault } from '../../unit/vault/vault-helpers';
+import { dataFolder, testVault } from '../vault/vault-helpers';
 
 // `rdspg check --server NAME CONNINFO`: the typed conninfo may send the saved server elsewhere; its saved password
 // goes only where it was saved for (the same rule as the app's Test connection).

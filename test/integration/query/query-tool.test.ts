@@ -6,9 +6,10 @@ import { createEngineAdapter } from '../../../electron/app/engine-adapter';
 import { dispatch } from '../../../electron/app/handler-table';
 import { createQueryHandlers } from '../../../electron/app/query-service';
 import { SessionRegistry } from '../../../electron/app/sessions';
-import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { locateError, utf16Offset } from '../../../renderer/query/error-position';
 import type { QueryOutcome } from '../../../shared/contract/query';
+import { startCluster } from '../../support/cluster';
 import { TestAuthority } from '../../support/pki';
 
 let folder: string;
@@ -46,12 +47,11 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'rdspg-query-'));
   root = await TestAuthority.createRoot(join(folder, 'root'), 'Query Root CA');
   const server = await root.issue({ commonName: 'localhost', dns: ['localhost'], ips: ['127.0.0.1'] });
-  cluster = await LocalPostgresCluster.create({
+  cluster = await startCluster({
     tls: { certificatePem: server.certPem, keyPem: server.keyPem },
     hba: ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject'],
+    sql: [`alter user postgres password '${password}'`],
   });
-  await cluster.start();
-  await cluster.sql(`alter user postgres password '${password}'`);
   await connect('lab');
 }, 120_000);
 

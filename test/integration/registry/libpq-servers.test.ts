@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../../../electron/engine/connect';
-import { freePort, LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { freePort, type LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
 import { connectionKeywordsFor } from '../../../electron/saved-servers/saved-servers';
 import { Vault } from '../../../electron/vault/vault';
+import { startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { runCli } from '../../support/run-cli';
 
@@ -18,15 +19,10 @@ let folder: string;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'rdspg-libpq-servers-'));
-  cluster = await LocalPostgresCluster.create({ hba: ['host all all 127.0.0.1/32 trust'] });
-  await cluster.start();
-  for (const statement of [
-    'create user alice',
-    'create database alice',
-    'create role auditor',
-    'grant auditor to alice',
-  ])
-    await cluster.sql(statement);
+  cluster = await startCluster({
+    hba: ['host all all 127.0.0.1/32 trust'],
+    sql: ['create user alice', 'create database alice', 'create role auditor', 'grant auditor to alice'],
+  });
 }, 120_000);
 
 afterAll(async () => {

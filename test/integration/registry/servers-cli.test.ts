@@ -6,7 +6,7 @@ import { ServerRegistry } from '../../../electron/registry/server-registry';
 import { connectionKeywordsFor } from '../../../electron/saved-servers/saved-servers';
 import { Vault } from '../../../electron/vault/vault';
 import { cliIo } from '../../support/cli-io';
-import { dataFolder, filesHolding, testCost } from '../../unit/vault/vault-helpers';
+import { dataFolder, filesHolding, testCost } from '../vault/vault-helpers';
 
 const master = 'cli-master-password';
 const dbPassword = 'S3cret db pass!';

@@ -6,7 +6,7 @@ import { type KeytarModule, keytarKeychain } from '../../../electron/vault/keyta
 import { Vault } from '../../../electron/vault/vault';
 import { cliIo } from '../../support/cli-io';
 import { type KeyringSession, startKeyringSession } from '../../support/keyring-session';
-import { dataFolder, filesHolding, testCost } from '../../unit/vault/vault-helpers';
+import { dataFolder, filesHolding, testCost } from './vault-helpers';
 
 const keytar = createRequire(import.meta.url)('keytar') as KeytarModule;
 let session: KeyringSession;

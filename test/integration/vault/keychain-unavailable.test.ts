@@ -7,7 +7,7 @@ import { runCli } from '../../../electron/cli/main';
 import { keychainTimeoutMs, keytarKeychain } from '../../../electron/vault/keytar-keychain';
 import { Vault } from '../../../electron/vault/vault';
 import { cliIo } from '../../support/cli-io';
-import { dataFolder, testCost } from '../../unit/vault/vault-helpers';
+import { dataFolder, testCost } from './vault-helpers';
 
 const master = 'no-keychain-master';
 const servers: Server[] = [];

@@ -3,7 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatSavedAt } from '../../../electron/platform/last-good-copy';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
-import { dataFolder, testVault } from '../../unit/vault/vault-helpers';
+import { dataFolder, testVault } from './vault-helpers';
 
 const master = 'damage-cli-master';
 const exitBoundMs = 15_000;

@@ -124,18 +124,13 @@ describe('JKS writer', () => {
 
   it('writes a file keytool can extend, and reads back what keytool wrote into it', () => {
     const store = pki.folder.write('extended.jks', writeJks([{ alias: 'root', der: rootDer }]));
-    keytool([
-      '-importcert',
-      '-keystore',
-      store,
-      '-storepass',
-      'apsaradb',
-      '-noprompt',
-      '-alias',
-      'server',
-      '-file',
-      pki.serverCert,
-    ]);
+    importCertificate({
+      keystore: store,
+      file: pki.serverCert,
+      storetype: 'JKS',
+      storepass: 'apsaradb',
+      alias: 'server',
+    });
     const result = readJks(pki.folder.read('extended.jks'));
     expect(result.ok && result.value.map((entry) => entry.alias).sort()).toEqual(['root', 'server']);
   });
