@@ -3,9 +3,10 @@
 import type { EnginePort, EngineRequest, RegistryPort, VaultPort } from '../../electron/app/ports';
 import type { SecretVault } from '../../electron/saved-servers/saved-servers';
 import type { ConnectionFacts } from '../../shared/contract/connection';
+import type { VaultStatus } from '../../shared/contract/vault';
 import { fail, ok, type Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
-import type { SecretAddress, SecretOwnerKind, VaultErrorCode, VaultStatus } from '../../shared/vault-types';
+import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
 
 /** What the in-memory vault simulates: a locked vault, a damaged file, or writes that fail. */
 export interface FakeVaultState {
