@@ -1,15 +1,15 @@
 import type { ChannelName } from '../../shared/contract';
-import { createCertificateHandlers } from './certificates-service';
 import type { HandlerTable } from './handler-table';
+import { createCertificateHandlers } from './handlers/certificate-handlers';
 import { createConnectionHandlers } from './handlers/connection-handlers';
 import { createFileHandlers } from './handlers/file-handlers';
+import { createQueryHandlers } from './handlers/query-handlers';
 import { createRdsHandlers } from './handlers/rds-handlers';
 import { createServerHandlers } from './handlers/server-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createVaultHandlers } from './handlers/vault-handlers';
 import { IdleLock, type IdleTimers, systemTimers } from './idle-lock';
 import type { AppPorts } from './ports';
-import { createQueryHandlers } from './query-service';
 import { SessionRegistry } from './sessions';
 import { SettingsFile } from './settings-file';
 

@@ -2,9 +2,7 @@ import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { QueryOutcome, ResultColumn } from '../../shared/contract/query';
 import { fail, ok, type Result } from '../../shared/result';
 import { type OpenConnection, openConnection } from '../engine';
-import type { HandlerTable } from './handler-table';
 import { LimitedQuery, type RawColumn } from './limited-query-service';
-import type { SessionRegistry } from './sessions';
 
 /** The query tool's side of an open session: one query at a time, cancellable from a second connection. */
 export interface SqlSession {
@@ -104,21 +102,6 @@ export function createSqlSession(
       } finally {
         await second.value.client.end().catch(() => undefined);
       }
-    },
-  };
-}
-
-/** The query channels over the open sessions of the Connect button. */
-export function createQueryHandlers(sessions: SessionRegistry): Pick<HandlerTable, 'query:run' | 'query:cancel'> {
-  const notConnected = fail('not_connected', 'the server is not connected; connect to it, then run the query.');
-  return {
-    'query:run': async ({ serverId, sql, rowLimit }) => {
-      const session = sessions.get(serverId)?.sql;
-      return session ? session.run(sql, rowLimit) : notConnected;
-    },
-    'query:cancel': async ({ serverId }) => {
-      const session = sessions.get(serverId)?.sql;
-      return session ? session.cancel() : notConnected;
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCertificateHandlers } from '../../../electron/app/certificates-service';
+import { createCertificateHandlers } from '../../../electron/app/handlers/certificate-handlers';
 import type { AppPorts } from '../../../electron/app/ports';
 import { blankServerForm } from '../../../shared/contract/server-form';
 import { keytool, makeTempFolder, makeTestPki, openssl, type TempFolder, type TestPki } from '../../support/cert-tools';

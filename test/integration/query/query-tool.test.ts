@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngineAdapter } from '../../../electron/app/engine-adapter';
 import { dispatch } from '../../../electron/app/handler-table';
-import { createQueryHandlers } from '../../../electron/app/query-service';
+import { createQueryHandlers } from '../../../electron/app/handlers/query-handlers';
 import { SessionRegistry } from '../../../electron/app/sessions';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { locateError, utf16Offset } from '../../../renderer/query/error-position';

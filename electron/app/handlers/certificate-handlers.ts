@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
-import type { CertificateDetails, CertificateFacts } from '../../shared/contract/certificates';
-import { fail, ok } from '../../shared/result';
+import type { CertificateDetails, CertificateFacts } from '../../../shared/contract/certificates';
+import { fail, ok } from '../../../shared/result';
 import {
   CertificateStore,
   certificateStoreFolder,
@@ -12,9 +12,9 @@ import {
   readCertificateFile,
   readInputFile,
   toPkcs8Der,
-} from '../certs';
-import type { HandlerTable } from './handler-table';
-import type { AppPorts } from './ports';
+} from '../../certs';
+import type { HandlerTable } from '../handler-table';
+import type { AppPorts } from '../ports';
 
 type CertificateHandlers = Pick<
   HandlerTable,
