@@ -1,10 +1,32 @@
 import { ok } from '../../shared/result';
-import { checkRootCertificateFile } from '../certs';
+import {
+  CertificateStore,
+  certificateStoreFolder,
+  checkRootCertificateFile,
+  describeCertificate,
+  encodeCertificates,
+  inspectFile,
+  loadPrivateKey,
+  readCertificateFile,
+  readInputFile,
+  toPkcs8Der,
+} from '../certs';
 import type { CertsPort } from './ports';
 
-/** The certificate toolkit (electron/certs) behind the CertsPort: the Root certificate field's check. */
-export function createCertsAdapter(now: () => Date = () => new Date()): CertsPort {
+/** The certificate toolkit (electron/certs) behind the CertsPort, with the store in `<home>/certificates`. */
+export function createCertsAdapter(home: string, now: () => Date = () => new Date()): CertsPort {
   return {
+    store: new CertificateStore({ folder: certificateStoreFolder(home), now }),
+    inspect: (path, password) => inspectFile(path, { password, now: now() }),
+    readCertificates: (path, password) => readCertificateFile(path, { password }),
+    describe: (der) => describeCertificate(der, now()),
+    encode: encodeCertificates,
+    async privateKeyAsPkcs8(path, passphrase) {
+      const input = await readInputFile(path);
+      if (!input.ok) return input;
+      const key = loadPrivateKey(input.value, passphrase);
+      return key.ok ? ok(toPkcs8Der(key.value)) : key;
+    },
     async inspectRoot(path) {
       const checked = await checkRootCertificateFile(path, { now: now() });
       if (!checked.ok) return checked;

@@ -29,7 +29,7 @@ export function createAppPorts(options: ComposeOptions): AppPorts {
     vault,
     registry: new ServerRegistry({ folder: options.home }),
     engine: createEngineAdapter(),
-    certs: createCertsAdapter(),
+    certs: createCertsAdapter(options.home),
     chooseFile: options.chooseFile ?? null,
     rds: createRdsPort({ home: options.home, env: options.env, vault }),
   };

@@ -1,11 +1,13 @@
 import type { CertErrorCode } from '../../shared/cert-types';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
+import type { CertificateFacts } from '../../shared/contract/certificates';
 import type { RootCertificateFacts } from '../../shared/contract/certs';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import type { VaultResetAnswer, VaultRestoreAnswer, VaultStatus } from '../../shared/contract/vault';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
+import type { CertificateStore, encodeCertificates, inspectFile, readCertificateFile } from '../certs';
 import type { SqlSession } from './query-service';
 import type { RdsAppPort } from './rds-ports';
 
@@ -71,9 +73,21 @@ export interface OpenSession {
   sql?: SqlSession;
 }
 
-/** The certificate toolkit as the handlers use it. */
+/** The certificate toolkit (electron/certs) as the handlers use it: the Root certificate check and the view. */
 export interface CertsPort {
   inspectRoot(path: string): Promise<Result<RootCertificateFacts, CertErrorCode>>;
+  /** The certificate store in `<data folder>/certificates`. */
+  store: Pick<CertificateStore, 'list' | 'add' | 'remove'>;
+  /** Any certificate file's chain, as `rdspg cert inspect` reads it. */
+  inspect(path: string, password: string | undefined): ReturnType<typeof inspectFile>;
+  /** The certificates of any file (PEM, DER, P7B, JKS, PKCS#12, the RDS zip), DER each. */
+  readCertificates(path: string, password?: string): ReturnType<typeof readCertificateFile>;
+  /** One certificate's facts (fingerprints, validity…). */
+  describe(der: Uint8Array): CertificateFacts;
+  /** Certificates as a PEM bundle, DER, P7B or a JKS truststore. */
+  encode: typeof encodeCertificates;
+  /** A private key file (PEM or DER, encrypted or not) as PKCS#8 DER. */
+  privateKeyAsPkcs8(path: string, passphrase: string | undefined): Promise<Result<Uint8Array, CertErrorCode>>;
 }
 
 /** The native file dialog, present only in the Electron shell. */

@@ -1,18 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { CertificateDetails, CertificateFacts } from '../../../shared/contract/certificates';
 import { fail, ok } from '../../../shared/result';
-import {
-  CertificateStore,
-  certificateStoreFolder,
-  defaultJksPassword,
-  describeCertificate,
-  encodeCertificates,
-  inspectFile,
-  loadPrivateKey,
-  readCertificateFile,
-  readInputFile,
-  toPkcs8Der,
-} from '../../certs';
+import { defaultJksPassword } from '../../certs';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 
@@ -35,7 +24,7 @@ const exportTypes = {
 } as const;
 
 /** The servers' Root certificate files as fingerprint sets, each distinct file read once. */
-async function rootCertificateUses(ports: AppPorts, now: Date) {
+async function rootCertificateUses(ports: AppPorts) {
   const listed = await ports.registry.list();
   if (!listed.ok) return listed;
   const fingerprints = new Map<string, Set<string>>();
@@ -45,21 +34,21 @@ async function rootCertificateUses(ports: AppPorts, now: Date) {
     if (!path || path === 'system') continue;
     uses.push({ id: server.id, name: server.name, path });
     if (fingerprints.has(path)) continue;
-    const read = await readCertificateFile(path);
+    const read = await ports.certs.readCertificates(path);
     fingerprints.set(
       path,
-      new Set(read.ok ? read.value.map((der) => describeCertificate(der, now).fingerprintSha256) : []),
+      new Set(read.ok ? read.value.map((der) => ports.certs.describe(der).fingerprintSha256) : []),
     );
   }
   return ok({ uses, fingerprints });
 }
 
 /** The certificates view: the store in `<data folder>/certificates`, any file's chain, and exports. */
-export function createCertificateHandlers(ports: AppPorts, now: () => Date = () => new Date()): CertificateHandlers {
-  const store = new CertificateStore({ folder: certificateStoreFolder(ports.home), now });
+export function createCertificateHandlers(ports: AppPorts): CertificateHandlers {
+  const { store } = ports.certs;
   return {
     'certificates:list': async () => {
-      const found = await rootCertificateUses(ports, now());
+      const found = await rootCertificateUses(ports);
       if (!found.ok) return found;
       const { uses, fingerprints } = found.value;
       const entries = (await store.list()).map((entry) => ({
@@ -75,7 +64,7 @@ export function createCertificateHandlers(ports: AppPorts, now: () => Date = () 
       return ok({ entries });
     },
     'certificates:open': async ({ path, password }) => {
-      const inspected = await inspectFile(path, { password, now: now() });
+      const inspected = await ports.certs.inspect(path, password);
       if (!inspected.ok) return inspected;
       return ok({
         format: inspected.value.format,
@@ -85,7 +74,7 @@ export function createCertificateHandlers(ports: AppPorts, now: () => Date = () 
       });
     },
     'certificates:add': async ({ path, label, password }) => {
-      const read = await readCertificateFile(path, { password });
+      const read = await ports.certs.readCertificates(path, password);
       if (!read.ok) return read;
       const added = await store.add(read.value, label.trim() || basename(path));
       return added.ok ? ok({ added: added.value.added.length, existing: added.value.existing.length }) : added;
@@ -100,16 +89,14 @@ export function createCertificateHandlers(ports: AppPorts, now: () => Date = () 
       if (format === 'pk8') {
         if (!(await ports.vault.status()).unlocked)
           return fail('vault_locked', 'unlock the vault with the master password to export a private key.');
-        const input = await readInputFile(path);
-        if (!input.ok) return input;
-        const key = loadPrivateKey(input.value, password || undefined);
+        const key = await ports.certs.privateKeyAsPkcs8(path, password || undefined);
         if (!key.ok) return key;
-        bytes = toPkcs8Der(key.value);
+        bytes = key.value;
       } else {
-        const read = await readCertificateFile(path, { password: format === 'jks' ? undefined : password });
+        const read = await ports.certs.readCertificates(path, format === 'jks' ? undefined : password);
         if (!read.ok) return read;
         count = read.value.length;
-        const encoded = encodeCertificates(read.value, format, password || defaultJksPassword);
+        const encoded = ports.certs.encode(read.value, format, password || defaultJksPassword);
         if (!encoded.ok) return encoded;
         bytes = encoded.value;
       }

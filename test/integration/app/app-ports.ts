@@ -17,7 +17,7 @@ export function testPorts(home: string): AppPorts {
     vault,
     registry: new ServerRegistry({ folder: home }),
     engine: createEngineAdapter(),
-    certs: createCertsAdapter(),
+    certs: createCertsAdapter(home),
     chooseFile: null,
     rds: createRdsPort({ home, env, vault }),
   };
