@@ -10,6 +10,7 @@ import {
 } from '../../shared/vault-types';
 import { appName } from '../platform/app-home';
 import { type Clock, systemClock } from '../platform/clock';
+import { backoffDelayMs } from './backoff';
 import { absentKeychain, type KeychainPort } from './keychain';
 import { defaultKdfCost, deriveKey, type KdfCost, newKdfParameters, open, seal, weakerThan } from './vault-crypto';
 import { macMatches, secretContext, serializeVault, type VaultDocument, wrappedKeyContext } from './vault-file';
@@ -30,15 +31,6 @@ export interface VaultOptions {
 }
 
 type VaultResult<Value> = Promise<Result<Value, VaultErrorCode>>;
-
-/** Failed attempts allowed before the backoff starts, and its ceiling. */
-const freeAttempts = 3;
-const maximumDelayMs = 5 * 60_000;
-
-/** How long to wait after `failures` wrong passwords in a row. */
-export function backoffDelayMs(failures: number): number {
-  return failures < freeAttempts ? 0 : Math.min(1000 * 2 ** (failures - freeAttempts), maximumDelayMs);
-}
 
 function sameAddress(left: SecretAddress, right: SecretAddress): boolean {
   return left.ownerKind === right.ownerKind && left.ownerId === right.ownerId && left.field === right.field;

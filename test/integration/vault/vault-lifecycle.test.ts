@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs } from '../../../electron/vault/vault';
+import { backoffDelayMs } from '../../../electron/vault/backoff';
 import { fakeClock } from '../../support/fake-clock';
 import { dataFolder, filesHolding, testVault } from './vault-helpers';
 
