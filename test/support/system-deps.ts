@@ -37,6 +37,11 @@ const needs: SystemNeed[] = [
   { what: 'gnome-keyring', present: () => onPath('gnome-keyring-daemon'), debianPackage: 'gnome-keyring' },
   { what: 'dbus-run-session', present: () => onPath('dbus-run-session'), debianPackage: 'dbus' },
   { what: 'Chromium', present: () => existsSync('/usr/bin/chromium'), debianPackage: 'chromium' },
+  {
+    what: 'CJK fonts (Chinese text in the browser tests and screenshots)',
+    present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    debianPackage: 'fonts-noto-cjk',
+  },
   { what: 'runuser', present: () => onPath('runuser'), debianPackage: 'util-linux' },
 ];
 
