@@ -1,10 +1,10 @@
-import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t, useLocale } from '../i18n';
-import { LanguageMenu } from '../i18n/language-menu';
+import { VaultCard } from './vault-card';
 
 const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
 
@@ -34,39 +34,38 @@ export function DamagedVaultScreen({
   }
 
   return (
-    <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-      <Card
-        style={{ width: 520 }}
-        extra={<LanguageMenu />}
-        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('vault.damagedTitle')}</h1>}
-      >
-        <Typography.Paragraph type="secondary">{t('vault.damagedIntro')}</Typography.Paragraph>
-        <Alert type="error" showIcon title={failure.title} description={failure.detail} />
-        <Typography.Paragraph style={{ marginTop: 16 }}>
-          {damage.backupSavedAt !== null && damage.backupPath !== null
-            ? t('vault.backupFound', {
-                date: new Date(damage.backupSavedAt).toLocaleString(locale),
-                path: damage.backupPath,
-              })
-            : t('vault.noBackup')}
-        </Typography.Paragraph>
-        <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
-        <Space style={{ marginTop: 12 }}>
-          {damage.backupSavedAt !== null && (
-            <Button type="primary" loading={busy} onClick={restore}>
-              {t('vault.restore')}
-            </Button>
-          )}
-          <Button danger onClick={() => setResetting(true)}>
-            {t('vault.resetDamaged')}
+    <VaultCard
+      title={t('vault.damagedTitle')}
+      width={520}
+      overlay={
+        resetting && (
+          <Suspense fallback={null}>
+            <ResetDialog onClose={() => setResetting(false)} onStatus={onStatus} />
+          </Suspense>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('vault.damagedIntro')}</Typography.Paragraph>
+      <Alert type="error" showIcon title={failure.title} description={failure.detail} />
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        {damage.backupSavedAt !== null && damage.backupPath !== null
+          ? t('vault.backupFound', {
+              date: new Date(damage.backupSavedAt).toLocaleString(locale),
+              path: damage.backupPath,
+            })
+          : t('vault.noBackup')}
+      </Typography.Paragraph>
+      <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
+      <Space style={{ marginTop: 12 }}>
+        {damage.backupSavedAt !== null && (
+          <Button type="primary" loading={busy} onClick={restore}>
+            {t('vault.restore')}
           </Button>
-        </Space>
-      </Card>
-      {resetting && (
-        <Suspense fallback={null}>
-          <ResetDialog onClose={() => setResetting(false)} onStatus={onStatus} />
-        </Suspense>
-      )}
-    </main>
+        )}
+        <Button danger onClick={() => setResetting(true)}>
+          {t('vault.resetDamaged')}
+        </Button>
+      </Space>
+    </VaultCard>
   );
 }

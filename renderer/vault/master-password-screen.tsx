@@ -1,12 +1,12 @@
-import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
-import { LanguageMenu } from '../i18n/language-menu';
 import { KeychainNote } from './keychain-note';
 import { masterPasswordProblem } from './password-rule';
+import { VaultCard } from './vault-card';
 
 const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
 
@@ -44,73 +44,70 @@ export function MasterPasswordScreen({
   }
 
   return (
-    <main style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
-      <Card
-        style={{ width: 440, maxWidth: 'calc(100vw - 32px)' }}
-        // The title wraps instead of being cut off next to the language menu ("Unlock RDS PG Conn…").
-        styles={{ title: { whiteSpace: 'normal', overflow: 'visible' } }}
-        extra={<LanguageMenu />}
-        title={<h1 style={{ fontSize: 18, margin: 0 }}>{firstRun ? t('vault.setTitle') : t('vault.unlockTitle')}</h1>}
-      >
-        <Typography.Paragraph type="secondary">
-          {firstRun ? t('vault.setIntro') : t('vault.unlockIntro')}
-        </Typography.Paragraph>
-        <Form layout="vertical" onFinish={submit}>
+    <VaultCard
+      title={firstRun ? t('vault.setTitle') : t('vault.unlockTitle')}
+      width={440}
+      overlay={
+        resetting && (
+          <Suspense fallback={null}>
+            <ResetDialog onClose={() => setResetting(false)} onStatus={onStatus} />
+          </Suspense>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {firstRun ? t('vault.setIntro') : t('vault.unlockIntro')}
+      </Typography.Paragraph>
+      <Form layout="vertical" onFinish={submit}>
+        <Form.Item
+          label={t('vault.masterPassword')}
+          htmlFor="master-password"
+          validateStatus={weak ? 'error' : ''}
+          help={weak}
+        >
+          <Input.Password
+            id="master-password"
+            autoFocus
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete={firstRun ? 'new-password' : 'current-password'}
+          />
+        </Form.Item>
+        {firstRun && (
           <Form.Item
-            label={t('vault.masterPassword')}
-            htmlFor="master-password"
-            validateStatus={weak ? 'error' : ''}
-            help={weak}
+            label={t('vault.confirm')}
+            htmlFor="master-password-confirmation"
+            validateStatus={mismatch ? 'error' : ''}
+            help={mismatch}
           >
             <Input.Password
-              id="master-password"
-              autoFocus
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-              autoComplete={firstRun ? 'new-password' : 'current-password'}
+              id="master-password-confirmation"
+              value={confirmation}
+              onChange={(event) => setConfirmation(event.target.value)}
+              autoComplete="new-password"
             />
           </Form.Item>
-          {firstRun && (
-            <Form.Item
-              label={t('vault.confirm')}
-              htmlFor="master-password-confirmation"
-              validateStatus={mismatch ? 'error' : ''}
-              help={mismatch}
-            >
-              <Input.Password
-                id="master-password-confirmation"
-                value={confirmation}
-                onChange={(event) => setConfirmation(event.target.value)}
-                autoComplete="new-password"
-              />
-            </Form.Item>
-          )}
-          <Form.Item>
-            <Checkbox
-              checked={remember}
-              disabled={!status.keychainAvailable}
-              onChange={(event) => setRemember(event.target.checked)}
-            >
-              {t('vault.remember')}
-            </Checkbox>
-            {!status.keychainAvailable && <KeychainNote problem={status.keychainProblem} />}
-          </Form.Item>
-          <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
-          <Button type="primary" htmlType="submit" block disabled={!ready} loading={busy} style={{ marginTop: 12 }}>
-            {firstRun ? t('vault.set') : t('vault.unlock')}
-          </Button>
-        </Form>
-        {!firstRun && (
-          <Button type="link" onClick={() => setResetting(true)} style={{ paddingLeft: 0, marginTop: 8 }}>
-            {t('vault.forgot')}
-          </Button>
         )}
-      </Card>
-      {resetting && (
-        <Suspense fallback={null}>
-          <ResetDialog onClose={() => setResetting(false)} onStatus={onStatus} />
-        </Suspense>
+        <Form.Item>
+          <Checkbox
+            checked={remember}
+            disabled={!status.keychainAvailable}
+            onChange={(event) => setRemember(event.target.checked)}
+          >
+            {t('vault.remember')}
+          </Checkbox>
+          {!status.keychainAvailable && <KeychainNote problem={status.keychainProblem} />}
+        </Form.Item>
+        <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
+        <Button type="primary" htmlType="submit" block disabled={!ready} loading={busy} style={{ marginTop: 12 }}>
+          {firstRun ? t('vault.set') : t('vault.unlock')}
+        </Button>
+      </Form>
+      {!firstRun && (
+        <Button type="link" onClick={() => setResetting(true)} style={{ paddingLeft: 0, marginTop: 8 }}>
+          {t('vault.forgot')}
+        </Button>
       )}
-    </main>
+    </VaultCard>
   );
 }
