@@ -19,6 +19,23 @@ export interface ServeOptions {
 /** Why `rdspg serve` will not start, with its exit status. */
 export type ServeRefusal = { failure: Failure; status: number };
 
+/** The longest idle time a session may be given: one day, so that a forgotten tab cannot stay signed in for ever. */
+export const maxIdleSeconds = 86_400;
+
+/** Reads RDSPG_SERVE_IDLE_SECONDS: unset or empty = the default; otherwise a whole number of seconds, 1 to one day. */
+function readIdleSeconds(value: string | undefined): number | undefined | ServeRefusal {
+  if (value === undefined || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (/^\s*\d+\s*$/.test(value) && seconds >= 1 && seconds <= maxIdleSeconds) return seconds;
+  return {
+    failure: {
+      code: 'invalid_idle_seconds',
+      message: `RDSPG_SERVE_IDLE_SECONDS must be a whole number of seconds from 1 to ${maxIdleSeconds}, not "${value}"; unset it for the default of 30 minutes.`,
+    },
+    status: 2,
+  };
+}
+
 /** Checks the flags: a port, HTTPS (certificate and key together) whenever the host is not loopback, a valid pair. */
 export async function readServeOptions(
   values: { host: string; port: string; 'tls-cert'?: string; 'tls-key'?: string },
@@ -39,8 +56,9 @@ export async function readServeOptions(
       },
       status: 2,
     };
-  const idleSeconds = Number(env.RDSPG_SERVE_IDLE_SECONDS);
-  const idleMs = idleSeconds > 0 ? idleSeconds * 1000 : undefined;
+  const idle = readIdleSeconds(env.RDSPG_SERVE_IDLE_SECONDS);
+  if (typeof idle === 'object') return idle;
+  const idleMs = idle === undefined ? undefined : idle * 1000;
   if (!certFile || !keyFile) return { host: values.host, port, idleMs };
   let tls: { cert: Buffer; key: Buffer };
   try {
