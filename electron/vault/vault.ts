@@ -130,7 +130,7 @@ export class Vault {
     if (!checked.ok) return checked;
     const { document, key } = checked.value;
     this.use(key);
-    if (weakerThan(document.kdf, this.cost)) await this.rewrap(password);
+    if (weakerThan(document.kdf, this.cost)) await this.rewrap(password, document.kdf.salt);
     return this.afterUnlock(remember);
   }
 
@@ -383,12 +383,13 @@ export class Vault {
     return done.ok ? done.value : fail('vault_busy', done.error.message);
   }
 
-  /** Wraps the same vault key under a new salt (and the configured cost); the secrets stay as they are. */
-  private async rewrap(password: string): VaultResult<void> {
+  /** Wraps the same vault key under a new salt and cost; with `onlyIfSalt`, only if no other process re-wrapped it since. */
+  private async rewrap(password: string, onlyIfSalt?: string): VaultResult<void> {
     const done = await this.storage.locked(async (): VaultResult<void> => {
       const current = await this.currentDocument();
       if (!current.ok) return current;
       const { document, key } = current.value;
+      if (onlyIfSalt !== undefined && document.kdf.salt !== onlyIfSalt) return ok(undefined);
       await this.storage.writeVault(await this.wrap(document.id, key, password, document.secrets), key);
       return ok(undefined);
     });

@@ -169,6 +169,34 @@ describe('the KDF parameters', () => {
     expect(JSON.parse(readFileSync(`${folder}/vault.json`, 'utf8')).kdf.salt).toBe(after.kdf.salt);
   });
 
+  it('upgrade on unlock never undoes a password change made meanwhile by another process', async () => {
+    const folder = dataFolder();
+    const { Vault } = await import('../../../electron/vault/vault');
+    const { deriveKey } = await import('../../../electron/vault/vault-crypto');
+    const weakCost = { name: 'argon2id', m: 1024, t: 1, p: 1 } as const;
+    const strongerCost = { name: 'argon2id', m: 2048, t: 2, p: 1 } as const;
+    expect((await new Vault({ folder, kdfCost: weakCost }).initialize(master)).ok).toBe(true);
+    const other = new Vault({ folder, kdfCost: strongerCost });
+    let changedMeanwhile = false;
+    const upgrading = new Vault({
+      folder,
+      kdfCost: strongerCost,
+      // After this process has checked the password and before it re-wraps, the other one changes the password.
+      deriveKey: async (...args: Parameters<typeof deriveKey>) => {
+        const key = await deriveKey(...args);
+        if (!changedMeanwhile) {
+          changedMeanwhile = true;
+          expect((await other.change(master, 'a-newer-master-password')).ok).toBe(true);
+        }
+        return key;
+      },
+    });
+    expect((await upgrading.unlock(master)).ok).toBe(true);
+    expect(changedMeanwhile).toBe(true);
+    expect((await new Vault({ folder, kdfCost: strongerCost }).unlock('a-newer-master-password')).ok).toBe(true);
+    expect((await new Vault({ folder, kdfCost: strongerCost }).unlock(master)).ok).toBe(false);
+  });
+
   it('treat an absurd Argon2id memory size in the file as a damaged vault, without trying to allocate it', async () => {
     const folder = dataFolder();
     await testVault(folder).initialize(master);
