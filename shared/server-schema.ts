@@ -19,6 +19,7 @@ export const registryErrorCodes = [
   'vault_newer',
   'backup_missing',
   'backup_corrupt',
+  'not_damaged',
 ] as const;
 
 /** One expected failure of the server registry. */

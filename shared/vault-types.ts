@@ -15,6 +15,7 @@ export const vaultErrorCodes = [
   'vault_busy',
   'backup_missing',
   'backup_corrupt',
+  'not_damaged',
   'reset_not_confirmed',
 ] as const;
 

@@ -18,7 +18,7 @@ export type CopyState =
   | ({ kind: 'sound'; text: string } & LastGoodCopy);
 
 /** Expected failures of a restore. */
-export type RestoreErrorCode = 'backup_missing' | 'backup_corrupt';
+export type RestoreErrorCode = 'backup_missing' | 'backup_corrupt' | 'not_damaged';
 
 /** The last good copy's path: `<file>.bak` beside the file. */
 export function lastGoodCopyPath(path: string): string {
@@ -56,6 +56,12 @@ export async function restoreLastGoodCopy(
   path: string,
   verify: Verify,
 ): Promise<Result<LastGoodCopy, RestoreErrorCode>> {
+  if (await isSound(path, verify)) {
+    return fail(
+      'not_damaged',
+      `${path} is not damaged; a restore would replace it with an older copy and lose the changes since, so nothing was changed.`,
+    );
+  }
   const copy = await lastGoodCopy(path, verify);
   if (copy.kind === 'missing') {
     return fail('backup_missing', `There is no last good copy (${copy.path}); nothing was changed.`);
@@ -65,6 +71,15 @@ export async function restoreLastGoodCopy(
   }
   await writeFileAtomic(path, copy.text);
   return ok({ path: copy.path, savedAt: copy.savedAt });
+}
+
+/** Whether the file at `path` reads and verifies (a missing file is not sound: there is something to restore). */
+async function isSound(path: string, verify: Verify): Promise<boolean> {
+  try {
+    return verify(await readFile(path, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /** A date as the damage messages print it: `2026-11-30 05:10:11 UTC`. */

@@ -162,6 +162,7 @@ export const en = {
   'error.vault_corrupt': 'The vault file is damaged',
   'error.backup_missing': 'There is no last good copy',
   'error.backup_corrupt': 'The last good copy is damaged too',
+  'error.not_damaged': 'The file is not damaged; nothing to restore',
   'error.reset_not_confirmed': 'The reset was not confirmed',
   'error.wrong_password': 'Wrong master password',
   'error.backend_unreachable': 'The app is not answering',

@@ -161,6 +161,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.vault_corrupt': '保管库文件已损坏',
   'error.backup_missing': '没有最近一份完好副本',
   'error.backup_corrupt': '最近一份完好副本也已损坏',
+  'error.not_damaged': '文件没有损坏，无需恢复',
   'error.reset_not_confirmed': '未确认重置',
   'error.wrong_password': '主密码错误',
   'error.backend_unreachable': '应用无响应',

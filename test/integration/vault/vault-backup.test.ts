@@ -89,6 +89,19 @@ describe("the vault's last good copy", () => {
     const missing = await testVault(empty).restore();
     expect(missing.ok ? null : missing.error.code).toBe('backup_missing');
   });
+
+  it('restore refuses a vault that is not damaged: the secrets saved since the copy are kept', async () => {
+    const { folder, path } = await damagedVault();
+    const vault = testVault(folder);
+    expect((await vault.restore()).ok).toBe(true);
+    expect((await vault.unlock(master)).ok).toBe(true);
+    expect((await vault.writeSecret({ ...address, ownerId: 'server-2' }, 'newer-password')).ok).toBe(true);
+    const sound = readFileSync(path, 'utf8');
+    const refused = await vault.restore();
+    expect(refused.ok ? null : refused.error.code).toBe('not_damaged');
+    expect(readFileSync(path, 'utf8')).toBe(sound);
+    expect(await vault.readSecret({ ...address, ownerId: 'server-2' })).toEqual({ ok: true, value: 'newer-password' });
+  });
 });
 
 describe("servers.json's last good copy", () => {
@@ -110,9 +123,15 @@ describe("servers.json's last good copy", () => {
     const restored = await registry.restore();
     expect(restored).toEqual({ ok: true, value: { path: `${path}.bak`, savedAt } });
     expect((await registry.get('prod')).ok).toBe(true);
+    expect((await registry.create({ name: 'newer', host: 'db2.example.com', username: 'app' })).ok).toBe(true);
+    const sound = readFileSync(path, 'utf8');
+    const notDamaged = await registry.restore();
+    expect(notDamaged.ok ? null : notDamaged.error.code).toBe('not_damaged');
+    expect(readFileSync(path, 'utf8')).toBe(sound);
+    writeFileSync(path, '{');
     writeFileSync(`${path}.bak`, '{');
     const refused = await registry.restore();
     expect(refused.ok ? null : refused.error.code).toBe('backup_corrupt');
-    expect(readFileSync(path, 'utf8')).toBe(good);
+    expect(readFileSync(path, 'utf8')).toBe('{');
   });
 });
