@@ -83,6 +83,10 @@ export const serveCommand: CliCommand = {
         table: app.table,
         staticRoot,
         ...options,
+        onSignOut: async () => {
+          await app.sessions.closeAll();
+          app.ports.vault.lock();
+        },
         onSignInUrl: (url) =>
           values.json
             ? writeJson(io.stdout, { next: url })

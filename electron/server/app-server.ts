@@ -24,6 +24,8 @@ export interface AppServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** The clock of session idle times (tests); Date.now when not given. */
   now?: () => number;
+  /** Called when a browser signs out: server mode locks the vault then, as the desktop app's Lock does. */
+  onSignOut?: () => Promise<void>;
   /** Called with the next sign-in URL each time one is used. */
   onSignInUrl?: (url: string) => void;
   logBug?: BugLog;
@@ -136,8 +138,11 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
         'this sign-in link was already used or is not valid; open the newest URL that rdspg serve printed.',
       );
     }
-    if (path === signOutPath && isPost)
-      return sendJson(response, 200, { ok: true, value: { signedOut: gate.signOut(session) } });
+    if (path === signOutPath && isPost) {
+      const signedOut = gate.signOut(session);
+      if (signedOut) await options.onSignOut?.();
+      return sendJson(response, 200, { ok: true, value: { signedOut } });
+    }
     if (path.startsWith('/api/')) {
       if (!isPost) return sendFailure(response, 405, 'invalid_request', 'the API takes POST only.');
       if (!gate.touch(session))

@@ -56,6 +56,19 @@ describe('server mode: a session cannot be borrowed', () => {
     await page.getByText('The session has ended').waitFor();
   });
 
+  it('Sign out locks the vault: the next sign-in asks for the master password again', async () => {
+    const next = serve.nextUrl();
+    expect(next).toMatch(/#token=/);
+    const tab = await browser.context.newPage();
+    await tab.goto(next ?? '');
+    await tab.getByLabel('Master password', { exact: true }).waitFor();
+    expect(await tab.getByRole('navigation', { name: 'Servers' }).count()).toBe(0);
+    await tab.getByLabel('Master password', { exact: true }).fill(masterPassword);
+    await tab.getByRole('button', { name: 'Unlock' }).click();
+    await tab.getByRole('navigation', { name: 'Servers' }).waitFor();
+    await tab.close();
+  });
+
   it('a session ends after the idle time (RDSPG_SERVE_IDLE_SECONDS) and the page says so', async () => {
     const idle = await startServe({ RDSPG_SERVE_IDLE_SECONDS: '4' });
     try {

@@ -10,6 +10,8 @@ export interface ServeProcess {
   home: string;
   child: ChildProcess;
   stderr(): string;
+  /** The newest sign-in URL printed after a sign-in used the previous one. */
+  nextUrl(): string | undefined;
   /** Stops the server; deletes the data folder unless told to keep it (for a restart on the same data). */
   stop(keepHome?: boolean): Promise<void>;
 }
@@ -43,6 +45,12 @@ export async function startServe(env: Record<string, string> = {}, existingHome?
     home,
     child,
     stderr: () => err,
+    nextUrl: () =>
+      out
+        .split('\n')
+        .filter((text) => text.startsWith('{"next"'))
+        .map((text) => (JSON.parse(text) as { next: string }).next)
+        .at(-1),
     async stop(keepHome = false) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
