@@ -6,8 +6,8 @@ import { composeApp } from '../app/compose';
 import { uploadFolder } from '../app/handlers/file-handlers';
 import { cleanUploads } from '../app/upload-store';
 import { resolveAppHome } from '../platform/app-home';
+import { isLoopbackHost } from '../platform/loopback';
 import { startAppServer } from '../server/app-server';
-import { isLoopbackHost } from '../server/security';
 import { type CliCommand, type CliIo, writeFailure, writeJson, writeLine } from './command';
 import { readServeOptions, serveUsage } from './serve-options';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createSecureContext } from 'node:tls';
 import type { Failure } from '../../shared/result';
-import { isLoopbackHost } from '../server/security';
+import { isLoopbackHost } from '../platform/loopback';
 import { usageFailure } from './command';
 
 /** The usage line of `rdspg serve`. */

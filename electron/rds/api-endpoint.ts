@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { fail, ok, type Result } from '../../shared/result';
+import { isLoopbackHost } from '../platform/loopback';
 
 /** Where the SDK sends its calls when the default regional endpoint is overridden. */
 export interface ApiEndpoint {
@@ -8,13 +8,6 @@ export interface ApiEndpoint {
   host: string;
   protocol: 'http' | 'https';
   url: string;
-}
-
-/** True for names and addresses that stay on this machine. */
-export function isLoopbackHost(hostname: string): boolean {
-  const bare = hostname.replace(/^\[|\]$/g, '');
-  if (bare === 'localhost' || bare === '::1') return true;
-  return isIP(bare) === 4 && bare.startsWith('127.');
 }
 
 /** Parses an endpoint override: a URL, or a bare host meaning https. Plain http is accepted only on loopback. */

@@ -1,5 +1,5 @@
 // The RDS domain's public API: accounts and clients, the SSL flow, the CA download, register and the fleet audit.
-export { type ApiEndpoint, isLoopbackHost, parseApiEndpoint } from './api-endpoint';
+export { type ApiEndpoint, parseApiEndpoint } from './api-endpoint';
 export { type CaDownload, type CaDownloadPorts, downloadServerCa, sniffCaPayload } from './ca-download';
 export { type AccessKeyProfile, type ResolvedCredentials, resolveCredentials, type SecretStore } from './credentials';
 export { type AuditOptions, auditFleet } from './fleet-audit';

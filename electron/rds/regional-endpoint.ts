@@ -1,4 +1,5 @@
-import { type ApiEndpoint, isLoopbackHost } from './api-endpoint';
+import { isLoopbackHost } from '../platform/loopback';
+import type { ApiEndpoint } from './api-endpoint';
 
 // Only RDS's own API hosts: other *.aliyuncs.com names (OSS buckets, say) can be claimed by anyone.
 const aliyunHost = /^rds(\.[a-z0-9-]+)?\.aliyuncs\.com$/i;

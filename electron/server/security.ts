@@ -1,5 +1,6 @@
 import { timingSafeEqual, X509Certificate } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { isLoopbackHost } from '../platform/loopback';
 
 /** The Content-Security-Policy of the UI, in Electron and in server mode. */
 export const contentSecurityPolicy = [
@@ -25,11 +26,6 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
-
-/** Whether a host name is a loopback address or localhost. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
 
 /** The DNS names and IP addresses a certificate (PEM) is for, as Host names (IPv6 in brackets). */
 export function certificateNames(certificate: string | Buffer): string[] {

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { isLoopbackHost } from '../../../electron/platform/loopback';
 import { decodePath, jsonTooDeep } from '../../../electron/server/request-limits';
-import { allowedHosts, isLoopbackHost, refusal, sameSecret } from '../../../electron/server/security';
+import { allowedHosts, refusal, sameSecret } from '../../../electron/server/security';
 import { SignInGate } from '../../../electron/server/sign-in';
 import { isAllowedExternalUrl } from '../../../electron/shell/external-links';
 
