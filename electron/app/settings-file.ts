@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type AppSettings, appSettings, defaultIdleLockMinutes } from '../../shared/contract/settings';
+import { type AppSettings, appSettings } from '../../shared/contract/settings';
+import { defaultIdleLockMinutes } from '../../shared/idle-lock';
 import { writeFileAtomic } from '../platform/atomic-write';
 
 /** The app's settings in `<data folder>/settings.json`; a missing or damaged file reads as the defaults. */

@@ -1,6 +1,7 @@
 import { App, Button, Dropdown } from 'antd';
 import { useEffect, useState } from 'react';
-import { type AppSettings, idleLockChoices } from '../../shared/contract/settings';
+import type { AppSettings } from '../../shared/contract/settings';
+import { idleLockChoices } from '../../shared/idle-lock';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';

@@ -1,11 +1,6 @@
 import { z } from 'zod';
+import { idleLockChoices } from '../idle-lock';
 import { channel, emptyRequest } from './channel';
-
-/** The idle auto-lock choices in minutes; 0 is off. */
-export const idleLockChoices = [0, 5, 15, 60] as const;
-
-/** The idle auto-lock of a fresh install, in minutes. */
-export const defaultIdleLockMinutes = 15;
 
 /** The app's settings kept in the data folder, honoured by the Electron app and server mode alike. */
 export const appSettings = z.object({
