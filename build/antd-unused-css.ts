@@ -1,6 +1,8 @@
 // Drops from antd's prebuilt stylesheet (antd/dist/antd.css, about 1 MB) the rules of components this UI never
 // renders, so that the first page load parses and matches less CSS. A rule goes only when every antd component class
 // in its selector belongs to the list below; shared rules (tokens, motion, grid, @media, @keyframes) all stay.
+// What is left is cut in two: the first screen's components with the shared rules (loaded with the page), and the
+// other components' rules (loaded once the Servers tree is on screen, and before any view that needs them).
 
 import type { Plugin } from 'vite';
 
@@ -58,14 +60,74 @@ export function withoutUnusedComponents(css: string): string {
   return kept + css.slice(start);
 }
 
-/** The Vite plugin: applies the filter to antd's prebuilt stylesheet only. */
+/**
+ * The antd components of the first screen (the Servers tree and its menus): their class prefix after `.ant-`, and the
+ * exports that render it, plus motion classes. Their rules load with the page; every other component's rules load
+ * once the tree is shown (renderer/later-styles.ts). test/unit/build checks the first screen imports no other.
+ */
+export const firstScreenAntdComponents: Record<string, string[]> = {
+  alert: ['Alert'],
+  app: ['App'],
+  btn: ['Button'],
+  card: ['Card'],
+  drawer: ['Drawer'],
+  dropdown: ['Dropdown'],
+  empty: ['Empty'],
+  input: ['Input'],
+  layout: ['Layout'],
+  result: ['Result'],
+  skeleton: ['Skeleton'],
+  space: ['Space'],
+  spin: ['Spin'],
+  splitter: ['Splitter'],
+  tag: ['Tag'],
+  tree: ['Tree'],
+  typography: ['Typography'],
+  wave: [],
+  slide: [],
+  zoom: [],
+  move: [],
+  fade: [],
+  motion: [],
+};
+
+const firstScreenPrefixes = new Set(Object.keys(firstScreenAntdComponents));
+
+/** The stylesheet in two parts: the first screen's rules with every shared one, and the rules of the other components. */
+export function splitForFirstScreen(css: string): { firstScreen: string; later: string } {
+  let firstScreen = '';
+  let later = '';
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < css.length; index++) {
+    const character = css[index];
+    if (character === '{') depth++;
+    else if (character === '}' && --depth === 0) {
+      const block = css.slice(start, index + 1);
+      const prefixes = [...block.matchAll(/\.ant-([a-z]+)/g)].map((match) => match[1]!);
+      if (prefixes.every((prefix) => firstScreenPrefixes.has(prefix))) firstScreen += block;
+      else later += block;
+      start = index + 1;
+    }
+  }
+  return { firstScreen: firstScreen + css.slice(start), later };
+}
+
+/**
+ * The Vite plugin: drops unused components from antd's prebuilt stylesheet; `antd.css?first-screen` and
+ * `antd.css?later` are its two parts.
+ */
 export function antdUnusedCss(): Plugin {
   return {
     name: 'rdspg-antd-unused-css',
     enforce: 'pre',
     transform(code: string, id: string) {
-      if (!id.replace(/\\/g, '/').endsWith('antd/dist/antd.css')) return null;
-      return { code: withoutUnusedComponents(code), map: null };
+      const [path, query] = id.replace(/\\/g, '/').split('?');
+      if (!path!.endsWith('antd/dist/antd.css')) return null;
+      const kept = withoutUnusedComponents(code);
+      if (query === 'first-screen') return { code: splitForFirstScreen(kept).firstScreen, map: null };
+      if (query === 'later') return { code: splitForFirstScreen(kept).later, map: null };
+      return { code: kept, map: null };
     },
   };
 }
