@@ -1,9 +1,10 @@
 import { Alert, App as AntApp, ConfigProvider, Spin, theme } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
 import { t, useLocale } from './i18n';
 import { antLocale } from './i18n/ant-locale';
+import { lazyView, loadLaterStyles } from './later-styles';
 import { MainWindow } from './main-window';
 import { SessionEndScreen, useSessionEnd } from './server-mode/session-end';
 import { takePrefetchedStatus } from './startup';
@@ -11,8 +12,8 @@ import { useSystemDarkMode } from './theme';
 import { DamagedVaultScreen } from './vault/damaged-vault-screen';
 
 // Only a locked vault shows it: an unlocked start goes straight to the Servers tree without loading it.
-const MasterPasswordScreen = lazy(() =>
-  import('./vault/master-password-screen').then((module) => ({ default: module.MasterPasswordScreen })),
+const MasterPasswordScreen = lazyView(() =>
+  import('./vault/master-password-screen').then((module) => module.MasterPasswordScreen),
 );
 
 /** How often the unlocked UI asks whether the main side locked the vault after the idle time. */
@@ -47,6 +48,12 @@ export function App() {
     }, idlePollMs);
     return () => clearInterval(timer);
   }, [unlocked]);
+  // Every screen but the main window (which waits for its tree) uses components beyond the first screen's styles.
+  const elsewhere =
+    sessionEnd !== null || problem !== null || (status !== null && (!status.unlocked || status.damage !== null));
+  useEffect(() => {
+    if (elsewhere) void loadLaterStyles();
+  }, [elsewhere]);
   useEffect(() => {
     document.body.style.background = dark ? '#141414' : '#ffffff';
     document.body.style.margin = '0';

@@ -1,5 +1,5 @@
 import { App, Button, Dropdown, Empty, Layout, Space, Splitter, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
 import type { ServerSummary } from '../shared/contract/servers';
@@ -10,19 +10,18 @@ import { CloudButton } from './cloud/cloud-button';
 import { describeFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
+import { lazyView, loadLaterStyles } from './later-styles';
 import { SignOutButton } from './server-mode/session-end';
 import { ServerTree } from './servers/server-tree';
 import { useServers } from './servers/use-servers';
 import { IdleLockMenu } from './vault/idle-lock-menu';
 
-const ServerDialog = lazy(() => import('./dialog/server-dialog').then((module) => ({ default: module.ServerDialog })));
-const ChangeDialog = lazy(() => import('./vault/change-dialog').then((module) => ({ default: module.ChangeDialog })));
-const ResetDialog = lazy(() => import('./vault/reset-dialog').then((module) => ({ default: module.ResetDialog })));
+const ServerDialog = lazyView(() => import('./dialog/server-dialog').then((module) => module.ServerDialog));
+const ChangeDialog = lazyView(() => import('./vault/change-dialog').then((module) => module.ChangeDialog));
+const ResetDialog = lazyView(() => import('./vault/reset-dialog').then((module) => module.ResetDialog));
 // Not on the first screen (no server is selected yet, no password asked): loaded when first shown.
-const ServerPanel = lazy(() => import('./servers/server-panel').then((module) => ({ default: module.ServerPanel })));
-const PasswordPrompt = lazy(() =>
-  import('./servers/password-prompt').then((module) => ({ default: module.PasswordPrompt })),
-);
+const ServerPanel = lazyView(() => import('./servers/server-panel').then((module) => module.ServerPanel));
+const PasswordPrompt = lazyView(() => import('./servers/password-prompt').then((module) => module.PasswordPrompt));
 
 type Overlay =
   | { kind: 'register'; initial?: ServerForm }
@@ -35,7 +34,11 @@ type Overlay =
 /** The main window: menus, the Servers tree, and the selected server's panel. */
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
   const { message, modal } = App.useApp();
-  const { servers, groups, connections, refresh, problem: listProblem } = useServers();
+  const { servers, groups, connections, loaded, refresh, problem: listProblem } = useServers();
+  // Once the tree is on screen, the styles of everything else load while the page is idle.
+  useEffect(() => {
+    if (loaded) requestIdleCallback(() => void loadLaterStyles(), { timeout: 1000 });
+  }, [loaded]);
   const [selected, setSelected] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [busy, setBusy] = useState(false);

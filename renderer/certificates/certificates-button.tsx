@@ -1,10 +1,9 @@
 import { Button, Drawer, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useT } from '../i18n';
+import { lazyView } from '../later-styles';
 
-const CertificatesView = lazy(() =>
-  import('./certificates-view').then((module) => ({ default: module.CertificatesView })),
-);
+const CertificatesView = lazyView(() => import('./certificates-view').then((module) => module.CertificatesView));
 
 /** The Certificates menu button; opens the certificates view in a drawer (its code loads on first use). */
 export function CertificatesButton() {

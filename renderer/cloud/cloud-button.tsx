@@ -1,9 +1,10 @@
 import { Button, Drawer, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { useT } from '../i18n';
+import { lazyView } from '../later-styles';
 
-const CloudView = lazy(() => import('./cloud-view').then((module) => ({ default: module.CloudView })));
+const CloudView = lazyView(() => import('./cloud-view').then((module) => module.CloudView));
 
 /** The Cloud menu button: opens the Alibaba Cloud panel in a drawer (its code loads on first use). */
 export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => void }) {

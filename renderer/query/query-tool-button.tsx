@@ -1,9 +1,10 @@
 import { Button, Drawer, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { useT } from '../i18n';
+import { lazyView } from '../later-styles';
 
-const QueryTool = lazy(() => import('./query-tool').then((module) => ({ default: module.QueryTool })));
+const QueryTool = lazyView(() => import('./query-tool').then((module) => module.QueryTool));
 
 /** The Query Tool button of a connected server; opens the tool in a drawer (its code loads on first use). */
 export function QueryToolButton({ server }: { server: ServerSummary }) {

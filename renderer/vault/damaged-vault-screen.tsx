@@ -1,12 +1,13 @@
 import { Alert, Button, Space, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t, useLocale } from '../i18n';
+import { lazyView } from '../later-styles';
 import { VaultCard } from './vault-card';
 
-const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
+const ResetDialog = lazyView(() => import('./reset-dialog').then((module) => module.ResetDialog));
 
 /** A damaged vault file: what happened, its last good copy with its date, Restore and Reset. */
 export function DamagedVaultScreen({

@@ -1,14 +1,15 @@
 import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
+import { lazyView } from '../later-styles';
 import { KeychainNote } from './keychain-note';
 import { masterPasswordProblem } from './password-rule';
 import { VaultCard } from './vault-card';
 
-const ResetDialog = lazy(() => import('./reset-dialog').then((module) => ({ default: module.ResetDialog })));
+const ResetDialog = lazyView(() => import('./reset-dialog').then((module) => module.ResetDialog));
 
 /** First run: set the master password; later: unlock. Both offer "Remember on this device". */
 export function MasterPasswordScreen({

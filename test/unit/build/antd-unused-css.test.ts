@@ -1,7 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { unusedAntdComponents, withoutUnusedComponents } from '../../../build/antd-unused-css';
+import {
+  firstScreenAntdComponents,
+  splitForFirstScreen,
+  unusedAntdComponents,
+  withoutUnusedComponents,
+} from '../../../build/antd-unused-css';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const antdCss = readFileSync(join(root, 'node_modules/antd/dist/antd.css'), 'utf8');
@@ -61,5 +66,68 @@ describe("antd's stylesheet without unused components", () => {
       expect(kept).toContain(`${selector}{`);
     expect(kept).not.toContain('.ant-steps{');
     expect(kept.length).toBeLessThan(antdCss.length * 0.8);
+  });
+});
+
+/** The renderer files the page loads before the tree shows: static imports from renderer/root.tsx, not import(). */
+function firstScreenFiles(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/^import\s+(?!type\b)[^'"]*?from\s+'(\.[^']+)'/gm)) {
+      const base = join(dirname(file), match[1]!);
+      const next = ['.tsx', '.ts', '/index.ts'].map((ending) => base + ending).find((path) => existsSync(path));
+      if (next?.startsWith(join(root, 'renderer'))) visit(next);
+    }
+  };
+  visit(join(root, 'renderer/root.tsx'));
+  return [...seen];
+}
+
+describe("antd's stylesheet in two parts: the first screen's, and the rest loaded once the tree is shown", () => {
+  it('keeps shared rules and rules of first-screen components only in the first part; a mixed rule goes later', () => {
+    const css = [
+      ':root{--x:1}',
+      '.ant-tree{color:green}',
+      '.ant-table{color:red}',
+      '.ant-dropdown .ant-table{color:red}',
+      '@media (max-width: 575px){.ant-col-xs-1{width:4%}}',
+      '@media (max-width: 575px){.ant-btn{width:1px}}',
+      '@keyframes antSlideUpIn{0%{opacity:0}}',
+    ].join('');
+    expect(splitForFirstScreen(css)).toEqual({
+      firstScreen:
+        ':root{--x:1}.ant-tree{color:green}@media (max-width: 575px){.ant-btn{width:1px}}@keyframes antSlideUpIn{0%{opacity:0}}',
+      later:
+        '.ant-table{color:red}.ant-dropdown .ant-table{color:red}@media (max-width: 575px){.ant-col-xs-1{width:4%}}',
+    });
+  });
+
+  it('loses no rule, and the first part is under half of the kept stylesheet', () => {
+    const kept = withoutUnusedComponents(antdCss);
+    const { firstScreen, later } = splitForFirstScreen(kept);
+    expect(firstScreen.length + later.length).toBe(kept.length);
+    expect(firstScreen.length).toBeLessThan(kept.length / 2);
+    expect(later).toContain('.ant-table{');
+    expect(later).toContain('.ant-modal{');
+  });
+
+  it('lists every antd component the first screen renders (else its styles would arrive late)', () => {
+    const files = firstScreenFiles();
+    expect(files.some((file) => file.endsWith('servers/server-tree.tsx'))).toBe(true);
+    const listed = new Set(Object.values(firstScreenAntdComponents).flat());
+    const missing = new Set<string>();
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g))
+        for (const part of match[1]!.split(',')) {
+          const name = part.trim().split(/\s+as\s+/)[0]!;
+          if (name && !name.startsWith('type ') && name !== 'theme' && name !== 'ConfigProvider' && !listed.has(name))
+            missing.add(`${name} (${file.slice(root.length)})`);
+        }
+    }
+    expect([...missing]).toEqual([]);
   });
 });
