@@ -70,7 +70,18 @@ export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => vo
                 />
               ),
             },
-            { key: 'audit', label: t('cloud.audit'), children: <AuditTable accountId={account.id} /> },
+            {
+              key: 'audit',
+              label: t('cloud.audit'),
+              children: (
+                <AuditTable
+                  accountId={account.id}
+                  onOpen={({ regionId: region, instanceId }) =>
+                    setTarget({ accountId: account.id, regionId: region, instanceId })
+                  }
+                />
+              ),
+            },
           ]}
         />
       )}

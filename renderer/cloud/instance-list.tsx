@@ -1,6 +1,8 @@
 import { Alert, Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RdsAccountView, RdsInstance } from '../../shared/contract/rds';
+import { categoryName, storageTypeName } from '../../shared/rds-console-names';
+import { regionLabel } from '../../shared/rds-region-names';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { useLocale, useT } from '../i18n';
@@ -50,7 +52,7 @@ export function InstanceList({
           onChange={onRegion}
           options={regions.map((region) => ({
             value: region.regionId,
-            label: `${region.localName} (${region.regionId})`,
+            label: regionLabel(region.regionId, language, region.localName),
           }))}
         />
       </Flex>
@@ -96,8 +98,8 @@ export function InstanceList({
             title: t('cloud.storageType'),
             render: (_, instance) => (
               <>
-                <Tag>{instance.storageType}</Tag>
-                <Tag>{instance.category}</Tag>
+                <Tag>{storageTypeName(instance.storageType, language)}</Tag>
+                <Tag>{categoryName(instance.category, language)}</Tag>
               </>
             ),
           },
