@@ -6,7 +6,7 @@ import { caTypeName } from '../../shared/rds-console-names';
 import { regionLabel } from '../../shared/rds-region-names';
 import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { useLocale, useT } from '../i18n';
 import { expiryColor, rowMatches, type SslFilter } from './audit-filters';
 
@@ -37,7 +37,7 @@ export function AuditTable({
     setProblem(null);
     const answer = await api['rds:audit']({ accountId });
     setRunning(false);
-    if (!answer.ok) return setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    if (!answer.ok) return setProblem(failureLine(answer.error));
     setRows(answer.value.rows.filter((row) => row.instanceId));
     setRegions(answer.value.regions);
   }

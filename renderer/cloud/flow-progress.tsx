@@ -2,6 +2,7 @@ import { Alert, Button, Flex, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
+import { failureLine } from '../errors';
 import { t as translate, useT } from '../i18n';
 
 /** The phases of an SSL change as the console names them: the change is sent, SSL settings are modified, Running. */
@@ -32,7 +33,7 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
     const poll = async () => {
       const answer = await api['rds:flow-status']({ jobId });
       if (stopped) return;
-      if (!answer.ok) return setProblem(answer.error.message);
+      if (!answer.ok) return setProblem(failureLine(answer.error));
       setStatus(answer.value);
       if (answer.value.state === 'running') setTimeout(() => void poll(), 400);
       else done.current(answer.value);

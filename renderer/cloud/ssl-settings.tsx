@@ -6,7 +6,7 @@ import type { ServerForm } from '../../shared/contract/server-form';
 import { daysUntil } from '../../shared/rds-audit';
 import { storageTypeName } from '../../shared/rds-console-names';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { type MessageKey, useLocale, useT } from '../i18n';
 import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
@@ -47,8 +47,7 @@ export function SslSettings({
   const [download, setDownload] = useState<CaFiles | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const failed = (error: { code: string; message: string }) =>
-    setProblem(`${describeFailure(error).title}: ${error.message}`);
+  const failed = (error: { code: string; message: string }) => setProblem(failureLine(error));
 
   async function start(change: SslChange) {
     setPending(null);

@@ -2,7 +2,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { describeFailure, failureLine } from '../errors';
 import { t, useLocale } from '../i18n';
 import { VaultCard } from './vault-card';
 
@@ -28,8 +28,7 @@ export function DamagedVaultScreen({
     setBusy(false);
     if (answer.ok) onStatus(answer.value.status);
     else {
-      const problem = describeFailure(answer.error);
-      setError(`${problem.title}: ${problem.detail}`);
+      setError(failureLine(answer.error));
     }
   }
 
