@@ -2,6 +2,7 @@ import { Alert, App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
+import { failureLine } from './errors';
 import { t, useLocale } from './i18n';
 import { antLocale } from './i18n/ant-locale';
 import { lazyView, loadLaterStyles } from './later-styles';
@@ -29,7 +30,7 @@ export function App() {
   const refresh = useCallback(async () => {
     const answer = await (takePrefetchedStatus() ?? api['vault:status']({}));
     if (answer.ok) setStatus(answer.value);
-    else setProblem(answer.error.message);
+    else setProblem(failureLine(answer.error));
   }, []);
   useEffect(() => {
     void refresh();

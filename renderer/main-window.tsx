@@ -7,7 +7,7 @@ import type { VaultStatus } from '../shared/contract/vault';
 import { api, bridge } from './api/bridge';
 import { CertificatesButton } from './certificates/certificates-button';
 import { CloudButton } from './cloud/cloud-button';
-import { describeFailure } from './errors';
+import { describeFailure, failureLine, type ShownFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
 import { lazyView, loadLaterStyles } from './later-styles';
@@ -42,15 +42,14 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
   const [selected, setSelected] = useState<string | null>(null);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
+  const [problem, setProblem] = useState<ShownFailure | null>(null);
   const server = servers.find((item) => item.id === selected) ?? null;
 
   /** Puts back the last good servers.json when the list says it is damaged. */
   async function restoreServers() {
     const answer = await api['servers:restore']({});
     if (!answer.ok) {
-      const failure = describeFailure(answer.error);
-      return message.error(`${failure.title}: ${failure.detail}`);
+      return message.error(failureLine(answer.error));
     }
     await refresh();
   }
@@ -92,7 +91,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     const failure = describeFailure(answer.error);
     // A wrong typed password keeps the prompt open with the reason, rather than closing it.
     if (password !== undefined && answer.error.code === 'authentication_failed')
-      return setOverlay({ kind: 'password', server: target, problem: `${failure.title}: ${failure.detail}` });
+      return setOverlay({ kind: 'password', server: target, problem: failureLine(answer.error) });
     setProblem(failure);
   }
   const actions = {

@@ -34,10 +34,17 @@ export function unavailableReasonFor(instance: RdsInstance | null, serviceMessag
   return `The service reports that SSL is not available for this instance: ${serviceMessage}`;
 }
 
+/** An "off" answer for an instance whose type or version cannot use SSL, as "not available" with the reason. */
+export function withAvailability(instance: RdsInstance, ssl: RdsSslState): RdsSslState {
+  if (ssl.enabled || ssl.unavailableReason || sslPrerequisiteProblems(instance).length === 0) return ssl;
+  return unavailableSslState(unavailableReasonFor(instance, ''));
+}
+
 /**
  * DescribeDBInstanceSSL, read as the Terraform provider reads it: the answers it tolerates for instances that
  * cannot use SSL (ssl_unavailable) become "SSL not available" with the reason, not a failure. `instance` spares
- * a DescribeDBInstanceAttribute call when the caller already has the attributes.
+ * a DescribeDBInstanceAttribute call when the caller already has the attributes; with it, an "off" answer for an
+ * instance whose type or version cannot use SSL (too old, local disks, Serverless) is "not available" too.
  */
 export async function readSslState(
   client: RdsClient,
@@ -46,7 +53,8 @@ export async function readSslState(
 ): Promise<Result<RdsSslState, RdsErrorCode>> {
   const { instance, ...callOptions } = options;
   const ssl = await client.sslState(instanceId, callOptions);
-  if (ssl.ok || ssl.error.code !== 'ssl_unavailable') return ssl;
+  if (ssl.ok) return instance ? ok(withAvailability(instance, ssl.value)) : ssl;
+  if (ssl.error.code !== 'ssl_unavailable') return ssl;
   const attributes = instance ? ok(instance) : await client.instance(instanceId, callOptions);
   if (!attributes.ok && attributes.error.code === 'cancelled') return attributes;
   return ok(unavailableSslState(unavailableReasonFor(attributes.ok ? attributes.value : null, ssl.error.message)));

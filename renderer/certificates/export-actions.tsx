@@ -2,7 +2,7 @@ import { App, Button, Dropdown, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { FileField } from '../dialog/file-field';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { useT } from '../i18n';
 import { saveDownload } from './download';
 
@@ -20,8 +20,7 @@ export function ExportActions({ path, label }: { path: string; label: string }) 
   async function exportAs(format: 'pem' | 'p7b' | 'jks' | 'pk8', source: string, secret?: string) {
     const answer = await api['certificates:export']({ path: source, format, password: secret || undefined });
     if (!answer.ok) {
-      const failure = describeFailure(answer.error);
-      return void message.error(`${failure.title}: ${failure.detail}`);
+      return void message.error(failureLine(answer.error));
     }
     setAsking(null);
     saveDownload(answer.value.fileName, answer.value.mediaType, answer.value.contentBase64);

@@ -2,7 +2,7 @@ import { Alert, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { FileField } from '../dialog/file-field';
-import { describeFailure } from '../errors';
+import { describeFailure, type ShownFailure } from '../errors';
 import { useT } from '../i18n';
 import { ChainView } from './chain-view';
 import { ExportActions } from './export-actions';
@@ -15,7 +15,7 @@ export function OpenFile() {
   const [path, setPath] = useState('');
   const [password, setPassword] = useState('');
   const [opened, setOpened] = useState<{ path: string; facts: Opened } | null>(null);
-  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
+  const [problem, setProblem] = useState<ShownFailure | null>(null);
 
   async function open() {
     const answer = await api['certificates:open']({ path, password: password || undefined });

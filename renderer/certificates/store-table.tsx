@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { StoreEntryView } from '../../shared/contract/certificates';
 import { api } from '../api/bridge';
 import { FileField } from '../dialog/file-field';
-import { describeFailure } from '../errors';
+import { describeFailure, type ShownFailure } from '../errors';
 import { useT } from '../i18n';
 import { ExpiryTag } from './expiry-tag';
 import { ExportActions } from './export-actions';
@@ -13,7 +13,7 @@ export function StoreTable() {
   const t = useT();
   const { message } = App.useApp();
   const [entries, setEntries] = useState<StoreEntryView[] | null>(null);
-  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
+  const [problem, setProblem] = useState<ShownFailure | null>(null);
   const [path, setPath] = useState('');
   const [label, setLabel] = useState('');
   const refresh = useCallback(async () => {

@@ -2,7 +2,7 @@ import { Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { RdsAccountView } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { useT } from '../i18n';
 
 /** The account picker, "Add AccessKey…" and "Try the local sandbox". */
@@ -27,7 +27,7 @@ export function AccountBar({
     const answer = await api['rds:sandbox-start']({});
     setStarting(false);
     if (answer.ok) onAdded(answer.value.id);
-    else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    else setProblem(failureLine(answer.error));
   }
   return (
     <Flex gap={8} align="center" wrap>
@@ -86,7 +86,7 @@ function AddAccountDialog({ onClose }: { onClose: (id: string | null) => void })
   async function save() {
     const answer = await api['rds:account-add']({ ...fields, endpoint: fields.endpoint || undefined });
     if (answer.ok) return onClose(answer.value.id);
-    setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    setProblem(failureLine(answer.error));
   }
   const ready = fields.name && fields.accessKeyId && fields.accessKeySecret && fields.regionId;
   return (

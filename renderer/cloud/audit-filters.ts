@@ -1,7 +1,7 @@
 import type { AuditRow } from '../../shared/contract/rds';
 
-/** The audit table's SSL filter: all, on, off, or expiring within 30 days (or past). */
-export type SslFilter = 'all' | 'on' | 'off' | 'soon';
+/** The audit table's SSL filter: all, on, off, not available (SSL impossible), or expiring within 30 days (or past). */
+export type SslFilter = 'all' | 'on' | 'off' | 'unavailable' | 'soon';
 
 /** Days before expiry from which a certificate is shown as expiring soon. */
 export const expiryWarningDays = 30;
@@ -16,7 +16,8 @@ export function expiryColor(daysLeft: number | null): string {
 /** Whether a row passes the filters: the SSL state (or expiring within 30 days) and a text match. */
 export function rowMatches(row: AuditRow, ssl: SslFilter, text: string): boolean {
   if (ssl === 'on' && row.sslEnabled !== true) return false;
-  if (ssl === 'off' && row.sslEnabled !== false) return false;
+  if (ssl === 'off' && (row.sslEnabled !== false || row.sslUnavailableReason)) return false;
+  if (ssl === 'unavailable' && !row.sslUnavailableReason) return false;
   if (ssl === 'soon' && (row.daysLeft === null || row.daysLeft > expiryWarningDays)) return false;
   const needle = text.trim().toLowerCase();
   if (!needle) return true;

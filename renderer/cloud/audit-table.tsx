@@ -2,10 +2,12 @@ import { Alert, Button, Flex, Input, Select, Table, Tag, Typography } from 'antd
 import { useState } from 'react';
 import type { AuditRow } from '../../shared/contract/rds';
 import { auditToCsv } from '../../shared/rds-audit';
+import { caTypeName } from '../../shared/rds-console-names';
+import { regionLabel } from '../../shared/rds-region-names';
 import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
-import { describeFailure } from '../errors';
-import { useT } from '../i18n';
+import { failureLine } from '../errors';
+import { useLocale, useT } from '../i18n';
 import { expiryColor, rowMatches, type SslFilter } from './audit-filters';
 
 function toBase64(text: string): string {
@@ -14,9 +16,16 @@ function toBase64(text: string): string {
   return btoa(binary);
 }
 
-/** The fleet audit: every PostgreSQL instance across regions with its SSL posture; filters and CSV export. */
-export function AuditTable({ accountId }: { accountId: string }) {
+/** The fleet audit: every PostgreSQL instance across regions with its SSL posture; filters, CSV export; a row opens its instance. */
+export function AuditTable({
+  accountId,
+  onOpen,
+}: {
+  accountId: string;
+  onOpen: (instance: { regionId: string; instanceId: string }) => void;
+}) {
   const t = useT();
+  const locale = useLocale();
   const [rows, setRows] = useState<AuditRow[] | null>(null);
   const [regions, setRegions] = useState(0);
   const [running, setRunning] = useState(false);
@@ -28,7 +37,7 @@ export function AuditTable({ accountId }: { accountId: string }) {
     setProblem(null);
     const answer = await api['rds:audit']({ accountId });
     setRunning(false);
-    if (!answer.ok) return setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    if (!answer.ok) return setProblem(failureLine(answer.error));
     setRows(answer.value.rows.filter((row) => row.instanceId));
     setRegions(answer.value.regions);
   }
@@ -56,6 +65,7 @@ export function AuditTable({ accountId }: { accountId: string }) {
             { value: 'all', label: t('cloud.sslAll') },
             { value: 'on', label: `${t('cloud.ssl')}: ${t('cloud.on')}` },
             { value: 'off', label: `${t('cloud.ssl')}: ${t('cloud.off')}` },
+            { value: 'unavailable', label: `${t('cloud.ssl')}: ${t('cloud.sslNotAvailable')}` },
             { value: 'soon', label: t('cloud.expiringSoon') },
           ]}
         />
@@ -81,14 +91,26 @@ export function AuditTable({ accountId }: { accountId: string }) {
           pagination={false}
           size="small"
           data-testid="audit-table"
+          onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' } })}
           columns={[
-            { key: 'region', title: t('cloud.region'), dataIndex: 'regionId' },
+            { key: 'region', title: t('cloud.region'), render: (_, row) => regionLabel(row.regionId, locale) },
             {
               key: 'instance',
               title: t('cloud.instanceId'),
               render: (_, row) => (
                 <>
-                  {`${row.instanceId} ${row.description ? `(${row.description})` : ''}`}
+                  <Button
+                    type="link"
+                    style={{ padding: 0 }}
+                    aria-label={t('cloud.openInstance', { instance: row.instanceId })}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      onOpen(row);
+                    }}
+                  >
+                    {row.instanceId}
+                  </Button>
+                  {row.description ? ` (${row.description})` : ''}
                   {row.instanceType === 'Readonly' && (
                     <Tag title={t('cloud.readOnlyOf', { primary: row.primaryInstanceId ?? '' })}>
                       {t('cloud.readOnly')}
@@ -117,7 +139,11 @@ export function AuditTable({ accountId }: { accountId: string }) {
               title: t('rds.protectedEndpoint'),
               render: (_, row) => row.protectedEndpoint ?? t('common.none'),
             },
-            { key: 'type', title: t('cloud.caType'), render: (_, row) => row.caType ?? t('common.none') },
+            {
+              key: 'type',
+              title: t('cloud.caType'),
+              render: (_, row) => (row.caType ? caTypeName(row.caType, locale) : t('common.none')),
+            },
             {
               key: 'expiry',
               title: t('cloud.expiry'),

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RdsAccountView } from '../../shared/contract/rds';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { useT } from '../i18n';
 import { AccountBar } from './account-bar';
 import { AuditTable } from './audit-table';
@@ -27,7 +27,7 @@ export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => vo
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = useCallback(async (pick?: string) => {
     const answer = await api['rds:accounts']({});
-    if (!answer.ok) return setProblem(describeFailure(answer.error).detail);
+    if (!answer.ok) return setProblem(failureLine(answer.error));
     setAccounts(answer.value.accounts);
     setAccountId((current) => pick ?? current ?? answer.value.accounts[0]?.id ?? null);
   }, []);
@@ -70,7 +70,18 @@ export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => vo
                 />
               ),
             },
-            { key: 'audit', label: t('cloud.audit'), children: <AuditTable accountId={account.id} /> },
+            {
+              key: 'audit',
+              label: t('cloud.audit'),
+              children: (
+                <AuditTable
+                  accountId={account.id}
+                  onOpen={({ regionId: region, instanceId }) =>
+                    setTarget({ accountId: account.id, regionId: region, instanceId })
+                  }
+                />
+              ),
+            },
           ]}
         />
       )}

@@ -1,17 +1,27 @@
-import { Alert, Button, Flex, Progress, Typography } from 'antd';
+import { Alert, Button, Flex, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
-import { useT } from '../i18n';
+import { failureLine } from '../errors';
+import { t as translate, useT } from '../i18n';
 
-function percentOf(status: FlowStatus | null): number {
-  if (!status) return 5;
-  if (status.state === 'succeeded') return 100;
-  if (!status.steps.includes('sent')) return 10;
-  return Math.min(95, 25 + status.polls * 10);
+/** The phases of an SSL change as the console names them: the change is sent, SSL settings are modified, Running. */
+function phaseOf(status: FlowStatus | null): number {
+  if (!status?.steps.includes('sent')) return 0;
+  return status.state === 'succeeded' ? 2 : 1;
 }
 
-/** The progress of a started SSL change: "Modifying SSL Settings" until Running again; the wait can be stopped. */
+/** Elapsed time in words of the UI language: "42 s", "3 min 5 s". */
+export function elapsedText(elapsedMs: number): string {
+  const total = Math.max(0, Math.round(elapsedMs / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return minutes > 0
+    ? translate('cloud.elapsedMinutes', { minutes, seconds })
+    : translate('cloud.elapsedSeconds', { seconds });
+}
+
+/** The progress of a started SSL change: "Modifying SSL Settings" until Running again, the elapsed time; the wait can be stopped. */
 export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status: FlowStatus) => void }) {
   const t = useT();
   const [status, setStatus] = useState<FlowStatus | null>(null);
@@ -23,7 +33,7 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
     const poll = async () => {
       const answer = await api['rds:flow-status']({ jobId });
       if (stopped) return;
-      if (!answer.ok) return setProblem(answer.error.message);
+      if (!answer.ok) return setProblem(failureLine(answer.error));
       setStatus(answer.value);
       if (answer.value.state === 'running') setTimeout(() => void poll(), 400);
       else done.current(answer.value);
@@ -33,17 +43,22 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
       stopped = true;
     };
   }, [jobId]);
-  const seconds = Math.round((status?.elapsedMs ?? 0) / 1000);
+  const phase = phaseOf(status);
+  const failed = status?.state === 'failed' || status?.state === 'cancelled';
+  const phases = [t('cloud.phaseSending'), t('rds.modifyingSsl'), t('rds.running')];
   return (
     <Flex vertical gap={8} role="status" aria-live="polite" data-testid="ssl-progress">
-      <Typography.Text strong>{t('rds.modifyingSsl')}</Typography.Text>
-      <Progress percent={percentOf(status)} status="active" />
-      <Typography.Text type="secondary">
-        {t('cloud.progress', {
-          status: status?.instanceStatus ?? t('rds.modifyingSsl'),
-          polls: status?.polls ?? 0,
-          seconds,
-        })}
+      <Typography.Text strong data-testid="ssl-progress-phase">
+        {phases[phase]}
+      </Typography.Text>
+      <Steps
+        size="small"
+        current={phase}
+        status={failed ? 'error' : phase === 2 ? 'finish' : 'process'}
+        items={phases.map((title) => ({ title }))}
+      />
+      <Typography.Text type="secondary" data-testid="ssl-progress-elapsed">
+        {t('cloud.elapsed', { time: elapsedText(status?.elapsedMs ?? 0) })}
       </Typography.Text>
       <Button onClick={() => void api['rds:flow-cancel']({ jobId })} style={{ alignSelf: 'flex-start' }}>
         {t('cloud.stopWaiting')}

@@ -1,8 +1,10 @@
 import { Alert, Button, Flex, Select, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { RdsAccountView, RdsInstance } from '../../shared/contract/rds';
+import { categoryName, storageTypeName } from '../../shared/rds-console-names';
+import { regionLabel } from '../../shared/rds-region-names';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { useLocale, useT } from '../i18n';
 import { type InstanceRow, nestReadOnly } from './instance-tree';
 import { StatusTag } from './status-tag';
@@ -29,14 +31,14 @@ export function InstanceList({
   useEffect(() => {
     void api['rds:regions']({ accountId: account.id, language }).then((answer) => {
       if (answer.ok) setRegions(answer.value.regions);
-      else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+      else setProblem(failureLine(answer.error));
     });
   }, [account.id, language]);
   useEffect(() => {
     setInstances(null);
     void api['rds:instances']({ accountId: account.id, regionId }).then((answer) => {
       if (answer.ok) setInstances(answer.value.instances);
-      else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+      else setProblem(failureLine(answer.error));
     });
   }, [account.id, regionId]);
   return (
@@ -50,7 +52,7 @@ export function InstanceList({
           onChange={onRegion}
           options={regions.map((region) => ({
             value: region.regionId,
-            label: `${region.localName} (${region.regionId})`,
+            label: regionLabel(region.regionId, language, region.localName),
           }))}
         />
       </Flex>
@@ -96,8 +98,8 @@ export function InstanceList({
             title: t('cloud.storageType'),
             render: (_, instance) => (
               <>
-                <Tag>{instance.storageType}</Tag>
-                <Tag>{instance.category}</Tag>
+                <Tag>{storageTypeName(instance.storageType, language)}</Tag>
+                <Tag>{categoryName(instance.category, language)}</Tag>
               </>
             ),
           },

@@ -1,8 +1,9 @@
 import { Alert, Button, Flex, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
+import { categoryName, storageTypeName } from '../../shared/rds-console-names';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { useLocale, useT } from '../i18n';
 import type { InstanceTarget } from './cloud-view';
 import { type InstanceDetails, SslSettings } from './ssl-settings';
@@ -26,7 +27,7 @@ export function InstancePage({
   const reload = useCallback(async () => {
     const answer = await api['rds:instance']({ ...target, language });
     if (answer.ok) setDetails(answer.value);
-    else setProblem(`${describeFailure(answer.error).title}: ${answer.error.message}`);
+    else setProblem(failureLine(answer.error));
   }, [target, language]);
   useEffect(() => void reload(), [reload]);
   return (
@@ -40,7 +41,9 @@ export function InstancePage({
           {details && <StatusTag status={details.instance.status} modifying={modifying} />}
         </span>
         {details && (
-          <Typography.Text type="secondary">{`${details.instance.engine} ${details.instance.engineVersion} · ${details.instance.storageType}`}</Typography.Text>
+          <Typography.Text type="secondary">
+            {`${details.instance.engine} ${details.instance.engineVersion} · ${storageTypeName(details.instance.storageType, language)} · ${categoryName(details.instance.category, language)}`}
+          </Typography.Text>
         )}
       </Flex>
       {details?.instance.primaryInstanceId && (

@@ -64,7 +64,10 @@ export const cloudEn = {
   'cloud.restartWarning':
     'The instance restarts to apply this change: expect transient disconnections lasting several minutes. We recommend doing this during off-peak hours.',
   'cloud.continue': 'Continue',
-  'cloud.progress': '{status}: check {polls}, {seconds} s',
+  'cloud.phaseSending': 'Sending the change',
+  'cloud.elapsed': 'Elapsed time: {time}',
+  'cloud.elapsedSeconds': '{seconds} s',
+  'cloud.elapsedMinutes': '{minutes} min {seconds} s',
   'cloud.stopWaiting': 'Stop waiting',
   'cloud.stopped': 'Stopped waiting; the change may still be running on the instance.',
   'cloud.reconnect':
@@ -96,10 +99,11 @@ export const cloudEn = {
   'cloud.sslNotAvailable': 'Not available',
   'cloud.unknown': 'Unknown',
   'cloud.expiry': 'Expiry',
-  'cloud.requireUpdate': 'RequireUpdate',
+  'cloud.requireUpdate': 'Certificate update needed',
   'cloud.auditSummary': '{instances} PostgreSQL instances in {regions} regions',
   'cloud.caType': 'Certificate type',
   'cloud.sslAll': 'SSL: all',
+  'cloud.openInstance': 'Open {instance}',
   'cloud.expiringSoon': 'Expiry within 30 days or past',
 } as const;
 
@@ -168,7 +172,10 @@ export const cloudZhCN: Record<keyof typeof cloudEn, string> = {
   'cloud.restartTitle': '实例将重启',
   'cloud.restartWarning': '此操作将重启实例，会出现持续数分钟的连接闪断，建议在业务低峰期操作。',
   'cloud.continue': '继续',
-  'cloud.progress': '{status}：第{polls}次检查，{seconds}秒',
+  'cloud.phaseSending': '正在提交修改',
+  'cloud.elapsed': '已用时：{time}',
+  'cloud.elapsedSeconds': '{seconds}秒',
+  'cloud.elapsedMinutes': '{minutes}分{seconds}秒',
   'cloud.stopWaiting': '停止等待',
   'cloud.stopped': '已停止等待；实例上的修改可能仍在进行。',
   'cloud.reconnect': '请关闭到该实例的现有连接并重新连接：SSL修改只对新连接生效。',
@@ -199,9 +206,10 @@ export const cloudZhCN: Record<keyof typeof cloudEn, string> = {
   'cloud.sslNotAvailable': '不可用',
   'cloud.unknown': '未知',
   'cloud.expiry': '到期时间',
-  'cloud.requireUpdate': '需更新（RequireUpdate）',
+  'cloud.requireUpdate': '证书需更新',
   'cloud.auditSummary': '{regions}个地域中共{instances}个PostgreSQL实例',
   'cloud.caType': '证书类型',
   'cloud.sslAll': 'SSL：全部',
+  'cloud.openInstance': '打开 {instance}',
   'cloud.expiringSoon': '30天内到期或已过期',
 };

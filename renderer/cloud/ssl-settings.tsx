@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { FlowStatus, rdsChannels, SslChange } from '../../shared/contract/rds';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { daysUntil } from '../../shared/rds-audit';
+import { storageTypeName } from '../../shared/rds-console-names';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
-import { type MessageKey, useT } from '../i18n';
+import { failureLine } from '../errors';
+import { type MessageKey, useLocale, useT } from '../i18n';
 import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
 import { ClientCaSection } from './client-ca-section';
@@ -36,6 +37,7 @@ export function SslSettings({
   onRegister: (form: ServerForm) => void;
 }) {
   const t = useT();
+  const locale = useLocale();
   const { ssl, instance, choices, problems } = details;
   const [source, setSource] = useState<'aliyun' | 'custom'>(ssl.caType ?? 'aliyun');
   const [choosing, setChoosing] = useState(false);
@@ -45,8 +47,7 @@ export function SslSettings({
   const [download, setDownload] = useState<CaFiles | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const failed = (error: { code: string; message: string }) =>
-    setProblem(`${describeFailure(error).title}: ${error.message}`);
+  const failed = (error: { code: string; message: string }) => setProblem(failureLine(error));
 
   async function start(change: SslChange) {
     setPending(null);
@@ -101,7 +102,7 @@ export function SslSettings({
               <li key={item.reason}>
                 {t(`cloud.reason.${item.reason}` as MessageKey, {
                   version: instance.engineVersion,
-                  storage: instance.storageType,
+                  storage: storageTypeName(instance.storageType, locale),
                 })}
               </li>
             ))}

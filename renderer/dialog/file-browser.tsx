@@ -1,6 +1,7 @@
 import { Alert, Button, List, Modal, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/bridge';
+import { failureLine } from '../errors';
 
 type Listing = {
   path: string;
@@ -25,7 +26,7 @@ export function FileBrowser({
     if (answer.ok) {
       setListing(answer.value);
       setProblem(null);
-    } else setProblem(answer.error.message);
+    } else setProblem(failureLine(answer.error));
   }, []);
   useEffect(() => {
     void open();

@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { FileBrowser } from './file-browser';
 import { RootCertificateFacts } from './root-certificate-facts';
@@ -57,8 +57,7 @@ export function FileField({
       setProblem(null);
       onChange(answer.value.path);
     } else {
-      const failure = describeFailure(answer.error);
-      setProblem(`${failure.title}: ${failure.detail}`);
+      setProblem(failureLine(answer.error));
     }
   }
   return (

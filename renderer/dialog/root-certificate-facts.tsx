@@ -1,7 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 
 type Facts = { subject: string; notAfter: string; isCA: boolean; expiryState: string }[];
@@ -18,9 +18,8 @@ export function RootCertificateFacts({ path }: { path: string }) {
         setFacts(answer.value);
         setProblem(null);
       } else {
-        const failure = describeFailure(answer.error);
         setFacts(null);
-        setProblem(`${failure.title}: ${failure.detail}`);
+        setProblem(failureLine(answer.error));
       }
     });
     return () => {

@@ -4,7 +4,7 @@ import type { ConnectionFacts } from '../../shared/contract/connection';
 import { blankServerForm, type ServerForm } from '../../shared/contract/server-form';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { describeFailure, failureLine, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
 import { ConnectionTab } from './connection-tab';
@@ -16,7 +16,7 @@ import { ParametersTab } from './parameters-tab';
 
 type TestOutcome =
   | { kind: 'ok'; facts: ConnectionFacts }
-  | { kind: 'failed'; title: string; detail: string }
+  | ({ kind: 'failed' } & ShownFailure)
   | { kind: 'cancelled' }
   | null;
 
@@ -62,7 +62,7 @@ export function ServerDialog({
       if (answer.ok) {
         setForm(answer.value.form);
         setPasswordSaved(answer.value.summary.passwordSaved);
-      } else setSaveProblem(answer.error.message);
+      } else setSaveProblem(failureLine(answer.error));
     });
   }, [serverId]);
   const errors = useMemo(() => (form ? validateForm(form) : new Map<string, string>()), [form]);
@@ -143,8 +143,7 @@ export function ServerDialog({
       ? await api['servers:update']({ id: serverId, form })
       : await api['servers:create']({ form });
     if (answer.ok) return onClose(answer.value, creating && form.connectNow);
-    const failure = describeFailure(answer.error);
-    setSaveProblem(`${failure.title}: ${failure.detail}`);
+    setSaveProblem(failureLine(answer.error));
   }
   const fieldProps = form ? { form, set, status } : null;
   return (

@@ -1,5 +1,6 @@
 import { menuLabelsEn } from '../../shared/menu-labels';
 import { cloudEn } from '../cloud/messages';
+import { errorMessagesEn } from './error-messages';
 
 /** The English messages; the keys of this catalog are the keys of every catalog. */
 export const en = {
@@ -147,32 +148,6 @@ export const en = {
   'sslmode.verify-ca.description': "Encrypts and checks the server's certificate against your root certificate.",
   'sslmode.verify-full.description':
     'Encrypts, checks the certificate chain and that the certificate names the host you asked for.',
-  'error.certificate_untrusted': "The server's certificate is not trusted by the root certificate",
-  'error.hostname_mismatch': "The server's certificate does not name this host",
-  'error.certificate_expired': "The server's certificate has expired",
-  'error.root_certificate_missing': 'The root certificate file is missing',
-  'error.authentication_failed': 'The user name or password was not accepted',
-  'error.password_required': 'The server asks for a password',
-  'error.connection_refused': 'Nothing answers at that host and port',
-  'error.host_not_found': 'The host name could not be found',
-  'error.cancelled': 'The connection attempt was cancelled',
-  'error.timeout': 'The server did not answer in time',
-  'error.server_ssl_unsupported': 'The server does not support SSL',
-  'error.vault_locked': 'The vault is locked',
-  'error.vault_corrupt': 'The vault file is damaged',
-  'error.backup_missing': 'There is no last good copy',
-  'error.backup_corrupt': 'The last good copy is damaged too',
-  'error.not_damaged': 'The file is not damaged; nothing to restore',
-  'error.reset_not_confirmed': 'The reset was not confirmed',
-  'error.wrong_password': 'Wrong master password',
-  'error.backend_unreachable': 'The app is not answering',
-  'error.invalid_request': 'Some fields are not valid',
-  'error.internal_error': 'Something went wrong',
-  'error.session_ended': 'The session has ended',
-  'error.file_too_large': 'The file is too large',
-  'error.upload_quota_exceeded': 'The uploads are over their quota',
-  'error.not_connected': 'The server is not connected',
-  'error.query_running': 'A query is already running',
 
   'keyword.sslmode': 'SSL mode',
   'keyword.connect_timeout': 'Connection timeout (seconds)',
@@ -317,6 +292,7 @@ export const en = {
   'dialog.tabProblems': '{count} problems on this tab',
   'form.rootEmpty': 'SSL mode {mode} needs a Root certificate: choose the CA certificate file.',
   ...cloudEn,
+  ...errorMessagesEn,
 } as const;
 
 /** A message key of the catalogs. */

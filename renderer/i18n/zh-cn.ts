@@ -1,6 +1,7 @@
 import { menuLabelsZhCN } from '../../shared/menu-labels';
 import { cloudZhCN } from '../cloud/messages';
 import type { MessageKey } from './en';
+import { errorMessagesZhCN } from './error-messages';
 
 /** The Simplified Chinese messages, in the RDS console's terms (数据安全性, 云证书, 受保护的连接地址…). */
 export const zhCN: Record<MessageKey, string> = {
@@ -146,32 +147,6 @@ export const zhCN: Record<MessageKey, string> = {
   'sslmode.require.description': '始终加密，但不验证服务器身份（存在根证书时除外）。',
   'sslmode.verify-ca.description': '加密，并用您的根证书验证服务端证书。',
   'sslmode.verify-full.description': '加密，验证证书链，并验证证书中的主机名与所连接的主机一致。',
-  'error.certificate_untrusted': '根证书不信任该服务端证书',
-  'error.hostname_mismatch': '服务端证书中的主机名与该主机不符',
-  'error.certificate_expired': '服务端证书已过期',
-  'error.root_certificate_missing': '找不到根证书文件',
-  'error.authentication_failed': '用户名或密码不正确',
-  'error.password_required': '服务器要求输入密码',
-  'error.connection_refused': '该主机和端口无响应',
-  'error.host_not_found': '找不到该主机名',
-  'error.cancelled': '连接尝试已取消',
-  'error.timeout': '服务器响应超时',
-  'error.server_ssl_unsupported': '服务器不支持SSL',
-  'error.vault_locked': '密码库已锁定',
-  'error.vault_corrupt': '保管库文件已损坏',
-  'error.backup_missing': '没有最近一份完好副本',
-  'error.backup_corrupt': '最近一份完好副本也已损坏',
-  'error.not_damaged': '文件没有损坏，无需恢复',
-  'error.reset_not_confirmed': '未确认重置',
-  'error.wrong_password': '主密码错误',
-  'error.backend_unreachable': '应用无响应',
-  'error.invalid_request': '部分字段无效',
-  'error.internal_error': '出现错误',
-  'error.session_ended': '会话已结束',
-  'error.file_too_large': '文件过大',
-  'error.upload_quota_exceeded': '上传文件超出配额',
-  'error.not_connected': '服务器未连接',
-  'error.query_running': '已有查询正在执行',
 
   'keyword.sslmode': 'SSL模式',
   'keyword.connect_timeout': '连接超时（秒）',
@@ -314,4 +289,5 @@ export const zhCN: Record<MessageKey, string> = {
   'dialog.tabProblems': '此选项卡上有 {count} 个问题',
   'form.rootEmpty': 'SSL模式 {mode} 需要根证书：请选择CA证书文件。',
   ...cloudZhCN,
+  ...errorMessagesZhCN,
 };

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { defaultRowLimit, maxRowLimit, type QueryOutcome } from '../../shared/contract/query';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { describeFailure, type ShownFailure } from '../errors';
 import { useT } from '../i18n';
 import { utf16Offset } from './error-position';
 import { QueryErrorView } from './query-error-view';
@@ -18,7 +18,7 @@ export function QueryTool({ server }: { server: ServerSummary }) {
   const [rowLimit, setRowLimit] = useState(defaultRowLimit);
   const [running, setRunning] = useState(false);
   const [ran, setRan] = useState<{ outcome: QueryOutcome; sql: string } | null>(null);
-  const [problem, setProblem] = useState<{ title: string; detail: string } | null>(null);
+  const [problem, setProblem] = useState<ShownFailure | null>(null);
 
   async function run() {
     if (running || sql.trim() === '') return;

@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Empty, Popconfirm, Space, Typography } fro
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import type { SslMode } from '../../shared/libpq-keywords';
+import type { ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { keywordLabel } from '../i18n/labels';
 import { QueryToolButton } from '../query/query-tool-button';
@@ -23,7 +24,7 @@ export function ServerPanel(props: {
   state: OpenConnectionState | undefined;
   actions: ServerActions;
   busy: boolean;
-  problem: { title: string; detail: string } | null;
+  problem: ShownFailure | null;
 }) {
   const { server, state, actions, busy, problem } = props;
   if (!server) return <Empty description={t('panel.empty')} />;

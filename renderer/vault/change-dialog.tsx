@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 
@@ -15,8 +15,7 @@ export function ChangeDialog({ onClose }: { onClose: (changed: boolean) => void 
   async function change() {
     const answer = await api['vault:change']({ current, next });
     if (answer.ok) return onClose(true);
-    const failure = describeFailure(answer.error);
-    setError(`${failure.title}: ${failure.detail}`);
+    setError(failureLine(answer.error));
   }
   return (
     <Modal

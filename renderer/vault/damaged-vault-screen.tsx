@@ -2,7 +2,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { describeFailure, failureLine } from '../errors';
 import { t, useLocale } from '../i18n';
 import { lazyView } from '../later-styles';
 import { VaultCard } from './vault-card';
@@ -29,8 +29,7 @@ export function DamagedVaultScreen({
     setBusy(false);
     if (answer.ok) onStatus(answer.value.status);
     else {
-      const problem = describeFailure(answer.error);
-      setError(`${problem.title}: ${problem.detail}`);
+      setError(failureLine(answer.error));
     }
   }
 

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AppSettings } from '../../shared/contract/settings';
 import { idleLockChoices } from '../../shared/idle-lock';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 
 type Minutes = AppSettings['idleLockMinutes'];
@@ -24,8 +24,7 @@ export function IdleLockMenu() {
   async function choose(next: Minutes) {
     const answer = await api['settings:set']({ idleLockMinutes: next });
     if (!answer.ok) {
-      const failure = describeFailure(answer.error);
-      return message.error(`${failure.title}: ${failure.detail}`);
+      return message.error(failureLine(answer.error));
     }
     setMinutes(answer.value.idleLockMinutes);
   }

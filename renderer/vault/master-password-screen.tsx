@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { lazyView } from '../later-styles';
 import { KeychainNote } from './keychain-note';
@@ -39,8 +39,7 @@ export function MasterPasswordScreen({
     setBusy(false);
     if (answer.ok) onStatus(answer.value);
     else {
-      const failure = describeFailure(answer.error);
-      setError(`${failure.title}: ${failure.detail}`);
+      setError(failureLine(answer.error));
     }
   }
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { resetConfirmationWord } from '../../shared/vault-types';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { NewPasswordFields, newPasswordProblem } from './new-password-fields';
 
@@ -17,8 +17,7 @@ export function ResetDialog({ onClose, onStatus }: { onClose: () => void; onStat
   async function reset() {
     const answer = await api['vault:reset']({ password, confirmation: typedWord, remember: false });
     if (!answer.ok) {
-      const failure = describeFailure(answer.error);
-      return setError(`${failure.title}: ${failure.detail}`);
+      return setError(failureLine(answer.error));
     }
     onStatus(answer.value.status);
     onClose();

@@ -55,7 +55,10 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
     await page.getByRole('button', { name: backed, exact: true }).waitFor();
     const row = page.getByRole('row').filter({ hasText: backed });
-    await expect.poll(() => row.textContent()).toMatch(/PostgreSQL 16\.0.*cloud_essd.*Running/);
+    await expect
+      .poll(() => row.textContent())
+      .toMatch(/PostgreSQL 16\.0.*ESSD PL1 cloud disk.*High-availability Edition.*Running/);
+    expect(await page.getByRole('table').textContent()).not.toMatch(/cloud_essd|local_ssd|HighAvailability/);
     expect(await page.getByRole('row').filter({ hasText: 'rm-bp1sandboxmysql8' }).count()).toBe(0);
     const readOnly = page.getByRole('row').filter({ hasText: 'pgr-bp1sandbox16ro' });
     await expect.poll(() => readOnly.textContent()).toContain('Read-only');
@@ -69,7 +72,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await expect
       .poll(() => reasons.textContent())
       .toContain('PostgreSQL 9.4 is too old: SSL needs PostgreSQL 10 or later.');
-    await expect.poll(() => reasons.textContent()).toContain('local disks (local_ssd)');
+    await expect.poll(() => reasons.textContent()).toContain('local disks (Local SSD)');
     await page.getByRole('button', { name: 'Back to instances' }).click();
     await openInstance('pgm-bp1sandbox14sl');
     await expect
@@ -96,7 +99,17 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await expect.poll(() => warning.textContent()).toContain('off-peak hours');
     await applyChange('Continue', 'The instance restarts');
     await expect.poll(() => page.getByTestId('instance-status').textContent()).toBe('Modifying SSL Settings');
-    await page.getByTestId('ssl-progress').waitFor();
+    const progress = page.getByTestId('ssl-progress');
+    await expect
+      .poll(() => progress.getByTestId('ssl-progress-phase').textContent(), { timeout: 30_000 })
+      .toBe('Modifying SSL Settings');
+    await expect
+      .poll(() => progress.getByTestId('ssl-progress-elapsed').textContent())
+      .toMatch(/^Elapsed time: \d+ s$/);
+    const shown = (await progress.textContent()) ?? '';
+    expect(shown).toContain('Sending the change');
+    expect(shown).not.toMatch(/SSL_MODIFYING|check \d|%/);
+    expect(await progress.getByRole('progressbar').count()).toBe(0);
     await screenshot(page, 'cloud-ssl-modifying');
     await expect.poll(() => page.getByTestId('instance-status').textContent(), { timeout: 60_000 }).toBe('Running');
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Enabled');
@@ -165,10 +178,16 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     const row = table.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'cn-hangzhou' });
     await expect
       .poll(() => row.first().textContent())
-      .toMatch(new RegExp(`On${publicHost.replaceAll('.', '\\.')}aliyun`));
+      .toMatch(new RegExp(`On${publicHost.replaceAll('.', '\\.')}Cloud certificate`));
+    expect(await row.first().textContent()).toContain('China (Hangzhou) (cn-hangzhou)');
+    expect(await table.locator('thead').textContent()).toContain('Certificate update needed');
+    expect(await table.textContent()).not.toMatch(/RequireUpdate|\baliyun\b/);
     expect(await table.getByText('rm-bp1sandboxmysql8').count()).toBe(0);
     const old = table.getByRole('row').filter({ hasText: 'pgm-bp1sandbox94pg' });
     expect(await old.getByTestId('audit-ssl-unavailable').textContent()).toBe('Not available');
+    const serverless = table.getByRole('row').filter({ hasText: 'pgm-bp1sandbox14sl' });
+    expect(await serverless.textContent()).toContain('Not available');
+    expect(await serverless.textContent()).not.toMatch(/Off/);
     const [csv] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
@@ -183,6 +202,10 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByLabel('Filter by instance, endpoint or region').fill('shanghai');
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
     await screenshot(page, 'cloud-audit');
+    await page.getByLabel('Filter by instance, endpoint or region').fill('');
+    await table.getByRole('row').filter({ hasText: 'pgm-bp1sandbox94pg' }).getByRole('cell').first().click();
+    await expect.poll(() => page.getByTestId('ssl-unavailable').textContent()).toContain('PostgreSQL 9.4 is too old');
+    await page.getByRole('button', { name: 'Back to instances' }).click();
   });
 
   it('the same flow in Chinese: disable and enable SSL again, download the CA, Test connection, and audit', async () => {
@@ -193,12 +216,19 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByRole('tab', { name: '实例列表' }).click();
     await openInstance('pgm-bp1sandbox94pg');
     await expect.poll(() => page.getByTestId('ssl-unavailable').textContent()).toContain('PostgreSQL 9.4版本过低');
+    await expect.poll(() => page.getByTestId('ssl-unavailable').textContent()).toContain('本地SSD盘');
     await page.getByRole('button', { name: '返回实例列表' }).click();
     await openInstance(backed);
     await page.getByRole('tab', { name: '数据安全性' }).waitFor();
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('已开启');
     await page.getByRole('button', { name: '关闭SSL' }).click();
     await applyChange('继续', '实例将重启');
+    const progress = page.getByTestId('ssl-progress');
+    await expect
+      .poll(() => progress.getByTestId('ssl-progress-phase').textContent(), { timeout: 30_000 })
+      .toBe('SSL设置修改中');
+    await expect.poll(() => progress.getByTestId('ssl-progress-elapsed').textContent()).toMatch(/^已用时：\d+秒$/);
+    await screenshot(page, 'cloud-ssl-modifying-zh-cn');
     await expect.poll(() => page.getByTestId('ssl-state').textContent(), { timeout: 60_000 }).toBe('未开通');
     await page.getByRole('button', { name: '配置数据库证书（防止数据库伪装）' }).click();
     const chooser = page.getByRole('dialog', { name: '选择保护地址' });
@@ -226,5 +256,15 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByRole('button', { name: '开始巡检' }).click();
     const table = page.getByTestId('audit-table');
     for (const instanceId of postgresInstances) await table.getByText(instanceId, { exact: false }).first().waitFor();
+    const row = table.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'cn-hangzhou' });
+    await expect.poll(() => row.first().textContent()).toContain('华东1（杭州）');
+    expect(await row.first().textContent()).toContain('云证书');
+    expect(await table.locator('thead').textContent()).toContain('证书需更新');
+    const old = table.getByRole('row').filter({ hasText: 'pgm-bp1sandbox94pg' });
+    expect(await old.getByTestId('audit-ssl-unavailable').textContent()).toBe('不可用');
+    await page.getByRole('tab', { name: '实例列表' }).click();
+    const listed = page.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'PostgreSQL 16.0' });
+    await expect.poll(() => listed.first().textContent()).toMatch(/ESSD PL1云盘.*高可用系列.*运行中/);
+    await screenshot(page, 'cloud-instances-zh-cn');
   });
 });

@@ -36,11 +36,19 @@ describe('fleet audit colours and filters', () => {
       row({ instanceId: 'pgm-b', sslEnabled: false, protectedEndpoint: null, daysLeft: null }),
       row({ instanceId: 'pgm-c', regionId: 'cn-shanghai', daysLeft: 12 }),
       row({ instanceId: 'pgm-d', daysLeft: -3, description: 'Billing' }),
+      row({
+        instanceId: 'pgm-e',
+        sslEnabled: false,
+        protectedEndpoint: null,
+        daysLeft: null,
+        sslUnavailableReason: 'PostgreSQL 9.4 is too old',
+      }),
     ];
     const ids = (ssl: Parameters<typeof rowMatches>[1], text = '') =>
       rows.filter((item) => rowMatches(item, ssl, text)).map((item) => item.instanceId);
     expect(ids('on')).toEqual(['pgm-a', 'pgm-c', 'pgm-d']);
     expect(ids('off')).toEqual(['pgm-b']);
+    expect(ids('unavailable')).toEqual(['pgm-e']);
     expect(ids('soon')).toEqual(['pgm-c', 'pgm-d']);
     expect(ids('all', 'SHANGHAI')).toEqual(['pgm-c']);
     expect(ids('all', 'billing')).toEqual(['pgm-d']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unavailableReasonFor, unavailableSslState } from '../../../electron/rds/ssl-availability';
+import { unavailableReasonFor, unavailableSslState, withAvailability } from '../../../electron/rds/ssl-availability';
 import type { RdsInstance, RdsSslState } from '../../../shared/contract/rds';
 import { pendingFields, reportsFailure, samePem } from '../../../shared/rds-ssl-expected';
 import { sslProblemsFor } from '../../../shared/rds-ssl-flow';
@@ -139,5 +139,14 @@ describe('SSL not available', () => {
     expect(sslProblemsFor(instance, off)).toEqual([]);
     const serverless = { ...instance, category: 'serverless_basic' };
     expect(sslProblemsFor(serverless, refused).map((problem) => problem.reason)).toEqual(['serverless']);
+  });
+
+  it('reads an "off" answer for an instance that cannot use SSL as not available, not as off', () => {
+    const old = { ...instance, engineVersion: '9.4', storageType: 'local_ssd' };
+    expect(withAvailability(old, off).unavailableReason).toMatch(/9\.4 is too old.*local disks/);
+    expect(withAvailability({ ...instance, category: 'serverless_basic' }, off).unavailableReason).toContain(
+      'Serverless',
+    );
+    expect(withAvailability(instance, off)).toBe(off);
   });
 });
