@@ -50,6 +50,7 @@ export const en = {
   'panel.connectedSsl': 'Connected, SSL in use',
   'panel.connectedNoSsl': 'Connected, no SSL',
   'panel.notConnected': 'Not connected',
+  'panel.address': 'Connects to',
   'panel.savedPassword': 'Saved password',
   'ssl.title': 'SSL',
   'ssl.inUse': 'SSL in use',

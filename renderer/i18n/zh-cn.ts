@@ -51,6 +51,7 @@ export const zhCN: Record<MessageKey, string> = {
   'panel.connectedSsl': '已连接，正在使用SSL',
   'panel.connectedNoSsl': '已连接，未使用SSL',
   'panel.notConnected': '未连接',
+  'panel.address': '连接到',
   'panel.savedPassword': '已保存密码',
   'ssl.title': 'SSL',
   'ssl.inUse': '正在使用SSL',
