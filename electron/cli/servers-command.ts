@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Failure, ok } from '../../shared/result';
+import { serverAddress } from '../../shared/server-address';
 import { type SavedServer, type ServerFields, secretKeywords } from '../../shared/server-schema';
 import { parseConninfo } from '../engine/conninfo';
 import { resolveAppHome } from '../platform/app-home';
@@ -87,10 +88,7 @@ async function list(run: Run): Promise<number> {
     for (const server of members) {
       const mode = server.parameters.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer';
       const saved = server.passwordSaved ? '  password saved' : '';
-      writeLine(
-        run.io.stdout,
-        `  ${server.name}  ${server.username}@${server.host}:${server.port}/${server.maintenanceDatabase}  sslmode=${mode}${saved}`,
-      );
+      writeLine(run.io.stdout, `  ${server.name}  ${serverAddress(server)}  sslmode=${mode}${saved}`);
     }
   }
   return 0;

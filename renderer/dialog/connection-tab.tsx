@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Switch } from 'antd';
+import { Form, Input, Switch } from 'antd';
 import { t } from '../i18n';
 import type { FieldProps } from './field-props';
+import { PortField } from './port-field';
 
 /** The Connection tab: Host name/address, Port, Maintenance database, Username, Password, Save password?, Role, Service. */
 export function ConnectionTab({
@@ -11,20 +12,15 @@ export function ConnectionTab({
   passwordSaved,
 }: FieldProps & { creating: boolean; passwordSaved: boolean }) {
   const maintenance = status('maintenanceDatabase');
+  // With a Service, libpq (and pgAdmin 7+) take host, user and database from pg_service.conf: none is required.
+  const needed = !form.service;
   return (
     <>
-      <Form.Item label={t('field.host')} required htmlFor="server-host" {...status('host')}>
+      <Form.Item label={t('field.host')} required={needed} htmlFor="server-host" {...status('host')}>
         <Input id="server-host" value={form.host} onChange={(event) => set({ host: event.target.value })} />
       </Form.Item>
-      <Form.Item label={t('field.port')} htmlFor="server-port" {...status('port')}>
-        <InputNumber
-          id="server-port"
-          min={1}
-          max={65535}
-          precision={0}
-          value={form.port}
-          onChange={(value) => set({ port: typeof value === 'number' ? value : Number.NaN })}
-        />
+      <Form.Item label={t('field.port')} htmlFor="server-port" extra={t('field.portNote')} {...status('port')}>
+        <PortField value={form.port} onChange={(port) => set({ port })} />
       </Form.Item>
       <Form.Item
         label={t('field.maintenanceDatabase')}
@@ -38,7 +34,7 @@ export function ConnectionTab({
           onChange={(event) => set({ maintenanceDatabase: event.target.value })}
         />
       </Form.Item>
-      <Form.Item label={t('field.username')} required htmlFor="server-username" {...status('username')}>
+      <Form.Item label={t('field.username')} required={needed} htmlFor="server-username" {...status('username')}>
         <Input id="server-username" value={form.username} onChange={(event) => set({ username: event.target.value })} />
       </Form.Item>
       <Form.Item

@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Empty, Popconfirm, Space, Typography } fro
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import type { SslMode } from '../../shared/libpq-keywords';
+import { serverAddress } from '../../shared/server-address';
 import type { ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { keywordLabel } from '../i18n/labels';
@@ -78,9 +79,8 @@ export function ServerPanel(props: {
                 : t('panel.connectedNoSsl')
               : t('panel.notConnected'),
           },
-          { key: 'host', label: t('field.host'), children: `${server.host}:${server.port}` },
-          { key: 'user', label: t('field.username'), children: server.username },
-          { key: 'db', label: t('field.maintenanceDatabase'), children: server.maintenanceDatabase },
+          { key: 'address', label: t('panel.address'), children: serverAddress(server) },
+          ...(server.service ? [{ key: 'service', label: t('field.service'), children: server.service }] : []),
           {
             key: 'sslmode',
             label: keywordLabel('sslmode'),

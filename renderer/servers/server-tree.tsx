@@ -3,6 +3,7 @@ import type { DataNode } from 'antd/es/tree';
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
+import { serverAddress } from '../../shared/server-address';
 import { t, useLocale } from '../i18n';
 
 /** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
@@ -15,6 +16,7 @@ export function matchesFilter(server: ServerSummary, filter: string): boolean {
 function serverTitle(server: ServerSummary, state: OpenConnectionState | undefined) {
   return (
     <span
+      title={serverAddress(server)}
       style={{ color: server.foreground || undefined, background: server.background || undefined, padding: '0 4px' }}
     >
       {server.name}

@@ -20,6 +20,8 @@ export const serverSummary = z.object({
   port: z.union([z.number(), z.string()]),
   username: z.string(),
   maintenanceDatabase: z.string(),
+  /** pgAdmin's Service (a pg_service.conf section), when the server names one. */
+  service: z.string().optional(),
   sslmode: z.string(),
   passwordSaved: z.boolean(),
 });

@@ -63,6 +63,7 @@ function summaryOf(server: SavedServer, passwordSaved: boolean): ServerSummary {
     port: server.port,
     username: server.username,
     maintenanceDatabase: server.maintenanceDatabase,
+    ...(server.service ? { service: server.service } : {}),
     sslmode: server.parameters.find((row) => row.keyword === 'sslmode')?.value ?? 'prefer',
     passwordSaved,
   };
