@@ -15,7 +15,6 @@ export const unusedAntdComponents: Record<string, string[]> = {
   calendar: ['Calendar'],
   carousel: ['Carousel'],
   cascader: ['Cascader'],
-  'color-picker': ['ColorPicker'],
   'float-btn': ['FloatButton'],
   image: ['Image'],
   mentions: ['Mentions'],

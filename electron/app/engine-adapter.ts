@@ -27,10 +27,14 @@ export function createEngineAdapter(): EnginePort {
           `the server closed the connection (${(error as Error).message}); connect again.`,
         );
       }
+      const sql = createSqlSession(connection, request.env, request.role);
       const session: OpenSession = {
         facts,
-        close: () => connection.client.end().catch(() => undefined),
-        sql: createSqlSession(connection, request.env),
+        async close() {
+          await sql.close();
+          await connection.client.end().catch(() => undefined);
+        },
+        sql,
         onLost(listener) {
           let called = false;
           const once = () => {

@@ -1,14 +1,24 @@
 import type { ConnectErrorCode } from '../../shared/connect-errors';
-import type { QueryOutcome, ResultColumn } from '../../shared/contract/query';
+import type { QueryErrorCode, QueryOutcome, ResultColumn } from '../../shared/contract/query';
 import { fail, ok, type Result } from '../../shared/result';
 import { type OpenConnection, openConnection } from '../engine';
 import { LimitedQuery, type RawColumn } from './limited-query-service';
 
-/** The query tool's side of an open session: one query at a time, cancellable from a second connection. */
-export interface SqlSession {
+/** One connection's query runner: one query at a time, cancellable from a second connection. */
+interface QueryRunner {
   run(sql: string, rowLimit: number): Promise<Result<QueryOutcome, 'query_running'>>;
   /** Cancels the running query with pg_cancel_backend; `cancelled` is false when nothing was running. */
   cancel(): Promise<Result<{ cancelled: boolean }, ConnectErrorCode>>;
+}
+
+/** The query tool's side of an open session: runs on the session's database or on another database of the server. */
+export interface SqlSession {
+  /** Runs SQL on `database` (the session's own database when absent), opening a connection to it on first use. */
+  run(sql: string, rowLimit: number, database?: string): Promise<Result<QueryOutcome, QueryErrorCode>>;
+  /** Cancels what runs on `database` (the session's own database when absent). */
+  cancel(database?: string): Promise<Result<{ cancelled: boolean }, ConnectErrorCode>>;
+  /** Closes the connections opened for other databases. */
+  close(): Promise<void>;
 }
 
 /** The type names of a result's columns, as format_type() spells them; the OID when the lookup fails. */
@@ -53,23 +63,19 @@ export function keywordsForSameServer(connection: OpenConnection): Record<string
   return keywords;
 }
 
-/** The query tool over an engine connection; `env` is the environment the connection was opened with. */
-export function createSqlSession(
-  connection: OpenConnection,
-  env: Record<string, string | undefined>,
-  now: () => number = () => performance.now(),
-): SqlSession {
+/** The query runner of one engine connection; `env` is the environment the connection was opened with. */
+function createQueryRunner(connection: OpenConnection, env: Record<string, string | undefined>): QueryRunner {
   let running = false;
   return {
     async run(sql, rowLimit) {
       if (running) return fail('query_running', 'a query is already running here; wait for it or cancel it.');
       running = true;
-      const startedAt = now();
+      const startedAt = performance.now();
       try {
         const query = new LimitedQuery(sql, rowLimit);
         connection.client.query(query as never);
         const raw = await query.done;
-        const durationMs = Math.round((now() - startedAt) * 10) / 10;
+        const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
         if (raw.outcome === 'error') return ok({ outcome: 'error', error: raw.error, durationMs });
         const result = raw.result;
         return ok({
@@ -103,5 +109,72 @@ export function createSqlSession(
         await second.value.client.end().catch(() => undefined);
       }
     },
+  };
+}
+
+/**
+ * The query tool over a session's connection. A run on another database opens one more connection to the same
+ * server (same keywords, host pinned, dbname changed, the same Role) and keeps it until the session closes.
+ */
+export function createSqlSession(
+  connection: OpenConnection,
+  env: Record<string, string | undefined>,
+  role?: string,
+): SqlSession {
+  const own = createQueryRunner(connection, env);
+  const others = new Map<
+    string,
+    Promise<Result<{ runner: QueryRunner; connection: OpenConnection }, ConnectErrorCode>>
+  >();
+  let closed = false;
+  const isOwn = (database: string | undefined) => database === undefined || database === connection.settings.database;
+  function open(database: string) {
+    let opening = others.get(database);
+    if (opening) return opening;
+    opening = openConnection({ keywords: { ...keywordsForSameServer(connection), dbname: database }, env, role }).then(
+      async (opened) => {
+        if (!opened.ok) {
+          others.delete(database);
+          return opened;
+        }
+        if (closed) {
+          await opened.value.client.end().catch(() => undefined);
+          return fail(
+            'connection_lost',
+            'the server was disconnected while the query tool opened the database; connect again.',
+          );
+        }
+        const forget = () => {
+          if (others.get(database) === opening) others.delete(database);
+        };
+        opened.value.client.on('error', forget);
+        opened.value.client.on('end', forget);
+        return ok({ runner: createQueryRunner(opened.value, env), connection: opened.value });
+      },
+    );
+    others.set(database, opening);
+    return opening;
+  }
+  async function close() {
+    closed = true;
+    const open = [...others.values()];
+    others.clear();
+    for (const opened of await Promise.all(open))
+      if (opened.ok) await opened.value.connection.client.end().catch(() => undefined);
+  }
+  connection.client.on('end', () => void close());
+  return {
+    async run(sql, rowLimit, database) {
+      if (isOwn(database)) return own.run(sql, rowLimit);
+      const opened = await open(database!);
+      return opened.ok ? opened.value.runner.run(sql, rowLimit) : opened;
+    },
+    async cancel(database) {
+      if (isOwn(database)) return own.cancel();
+      const opened = others.get(database!);
+      const known = opened ? await opened : null;
+      return known?.ok ? known.value.runner.cancel() : ok({ cancelled: false });
+    },
+    close,
   };
 }

@@ -37,16 +37,19 @@ export function peerChain(tls: TLSSocket): CertificateSummary[] {
   return chain;
 }
 
-/** The SSL facts of an open connection, asked from the server (pg_stat_ssl for this session) and the TLS socket. */
+/**
+ * The SSL facts of an open connection, asked from the server (pg_stat_ssl for this session) and the TLS socket. After
+ * SET ROLE to a role without the user's privileges pg_stat_ssl hides the session's row: the socket answers then.
+ */
 export async function connectionFacts(connection: OpenConnection): Promise<ConnectionFacts> {
   const { client, tls, target, settings, startedAt } = connection;
   const { rows } = await client.query(
-    "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from pg_stat_ssl s where s.pid = pg_backend_pid()",
+    "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from (select 1) as one left join pg_stat_ssl s on s.pid = pg_backend_pid()",
   );
-  const row = rows[0] as { ssl: boolean; version: string | null; cipher: string | null; server_version: string };
+  const row = rows[0] as { ssl: boolean | null; version: string | null; cipher: string | null; server_version: string };
   const chain = tls ? peerChain(tls) : [];
   return {
-    ssl: row.ssl,
+    ssl: row.ssl ?? tls !== null,
     protocol: row.version ?? tls?.getProtocol() ?? null,
     cipher: row.cipher ?? tls?.getCipher().standardName ?? null,
     serverCertificate: chain[0] ?? null,

@@ -1,30 +1,29 @@
-import { AutoComplete, Form, Input, Switch } from 'antd';
+import { AutoComplete, ColorPicker, Flex, Form, Input, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { t } from '../i18n';
 import type { FieldProps } from './field-props';
 
+/** A colour as #rrggbb or '' (none): antd's ColorPicker beside the typed value. */
 function ColourInput({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
   return (
-    <Input
-      id={id}
-      placeholder={t('field.colourPlaceholder')}
-      allowClear
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      prefix={
-        <span
-          aria-hidden
-          style={{
-            display: 'inline-block',
-            width: 14,
-            height: 14,
-            borderRadius: 3,
-            border: '1px solid #8884',
-            background: value || 'transparent',
-          }}
-        />
-      }
-    />
+    <Flex gap={8}>
+      <ColorPicker
+        value={value || null}
+        allowClear
+        disabledAlpha
+        format="hex"
+        aria-label={t('field.pickColour')}
+        onChange={(colour) => onChange(colour.toHexString())}
+        onClear={() => onChange('')}
+      />
+      <Input
+        id={id}
+        placeholder={t('field.colourPlaceholder')}
+        allowClear
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Flex>
   );
 }
 

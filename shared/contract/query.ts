@@ -11,6 +11,12 @@ export const maxRowLimit = 100_000;
 /** Failures of the query channels: no open connection, one query at a time, and the cancel connection's codes. */
 export const queryErrorCodes = ['not_connected', 'query_running', ...connectErrorCodes] as const;
 
+/** A failure of the query channels. */
+export type QueryErrorCode = (typeof queryErrorCodes)[number];
+
+/** The database to run on, by name: absent means the session's own (the server's maintenance database). */
+const database = z.string().min(1, 'Name the database to run on.').optional();
+
 /** One column of a result: its name and its PostgreSQL type as format_type() spells it. */
 export const resultColumn = z.object({ name: z.string(), type: z.string() });
 
@@ -50,7 +56,7 @@ export const queryOutcome = z.discriminatedUnion('outcome', [
 /** What a run answers. */
 export type QueryOutcome = z.infer<typeof queryOutcome>;
 
-/** The query tool's channels: run SQL on a connected server's session, and cancel what runs there. */
+/** The query tool's channels: run SQL on a connected server (its session's database or another one), and cancel it. */
 export const queryChannels = {
   'query:run': channel(
     z
@@ -61,13 +67,14 @@ export const queryChannels = {
           .max(1_000_000, 'The SQL is longer than 1 MB.')
           .refine((text) => text.trim() !== '', 'Write a statement to run.'),
         rowLimit: z.number().int().min(1).max(maxRowLimit).default(defaultRowLimit),
+        database,
       })
       .strict(),
     queryOutcome,
     queryErrorCodes,
   ),
   'query:cancel': channel(
-    z.object({ serverId: z.string().min(1) }).strict(),
+    z.object({ serverId: z.string().min(1), database }).strict(),
     z.object({ cancelled: z.boolean() }),
     queryErrorCodes,
   ),

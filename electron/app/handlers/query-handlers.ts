@@ -6,13 +6,13 @@ import type { SessionRegistry } from '../sessions';
 export function createQueryHandlers(sessions: SessionRegistry): Pick<HandlerTable, 'query:run' | 'query:cancel'> {
   const notConnected = fail('not_connected', 'the server is not connected; connect to it, then run the query.');
   return {
-    'query:run': async ({ serverId, sql, rowLimit }) => {
+    'query:run': async ({ serverId, sql, rowLimit, database }) => {
       const session = sessions.get(serverId)?.sql;
-      return session ? session.run(sql, rowLimit) : notConnected;
+      return session ? session.run(sql, rowLimit, database) : notConnected;
     },
-    'query:cancel': async ({ serverId }) => {
+    'query:cancel': async ({ serverId, database }) => {
       const session = sessions.get(serverId)?.sql;
-      return session ? session.cancel() : notConnected;
+      return session ? session.cancel(database) : notConnected;
     },
   };
 }

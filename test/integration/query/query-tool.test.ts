@@ -161,6 +161,10 @@ describe('query tool on a connected server over TLS (verify-full)', () => {
     const answer = await running;
     expect(answer.value.outcome).toBe('error');
     expect(answer.value.error).toMatchObject({ sqlState: '57014', message: 'canceling statement due to user request' });
+    const still = await cluster.sql(
+      "select pid from pg_stat_activity where query = 'select pg_sleep(30)' and state = 'active'",
+    );
+    expect(still).toEqual([]);
     const idle = await call('query:cancel', { serverId: 'lab' });
     expect(idle).toEqual({ ok: true, value: { cancelled: false } });
     const after = await call('query:run', { serverId: 'lab', sql: 'select 3' });
