@@ -105,7 +105,9 @@ export function certificateCheck(instanceId: string, state: RdsSslState, now: Da
     'certificate',
     !expired && !state.requireUpdate,
     `${expired ? 'expired' : 'expires'} ${state.expiresAt ?? 'unknown'}${update}`,
-    `renew it with "rdspg rds ssl renew ${instanceId}"`,
+    state.caType === 'custom'
+      ? `upload a new one with "rdspg rds ssl enable ${instanceId} --endpoint ${state.protectedEndpoint ?? 'HOST'} --cert FILE --key FILE"`
+      : `renew it with "rdspg rds ssl renew ${instanceId}" (RDS also renews a cloud certificate on its own, 7 days before expiry)`,
   );
 }
 

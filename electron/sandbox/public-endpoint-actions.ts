@@ -38,7 +38,7 @@ export function allocatePublicConnection(context: PublicEndpointContext, paramet
     const endpoint: SandboxEndpoint = {
       host,
       port,
-      ipAddress: '47.98.200.10',
+      ipAddress: '192.0.2.200',
       ipType: 'Public',
       connectionStringType: 'Normal',
     };
