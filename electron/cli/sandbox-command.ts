@@ -71,7 +71,7 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       modifyStartDelayMs: number(numbers.modifyStartDelayMs),
       modifyDelayMs: number(numbers.modifyDelayMs),
       postgres: Boolean(values.postgres),
-      ...(values['client-address'] ? { clientAddress: values['client-address'] } : {}),
+      ...(clientAddress ? { clientAddress } : {}),
       fresh: Boolean(values.fresh),
       faults: {
         latencyMs: number(numbers.latencyMs),
