@@ -1,16 +1,17 @@
 import { lookup } from 'node:dns/promises';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { checkWhitelistAddress } from '../../shared/rds-whitelist';
-import { resolveAppHome } from '../platform/app-home';
-import { type DoctorTarget, runDoctor } from '../rds/doctor';
-import { ServerRegistry } from '../registry';
+import { type DoctorPorts, type DoctorTarget, runDoctor } from '../rds/doctor';
+import { attemptConnection, probeConnection } from '../rds/doctor-connection';
 import { usageFailure, writeFailure, writeJson, writeLine } from './command';
 import type { ConnectRun } from './rds-connect-command';
+import { savedServerKeywords } from './saved-server-keywords';
 
 /** The usage text of `rdspg rds doctor`. */
 export const doctorUsage = 'doctor ID [--server NAME] [--ip IP] [--json]';
 
-function formatChecks(checks: DoctorCheck[]): string {
+/** The checks as text: one line each, with the fix under a failed one. */
+export function formatChecks(checks: DoctorCheck[]): string {
   return checks
     .map(
       (item) =>
@@ -21,7 +22,9 @@ function formatChecks(checks: DoctorCheck[]): string {
 
 /**
  * `rdspg rds doctor ID [--server NAME] [--ip IP] [--json]`: the checks in order, each `{name, ok, detail, fix}`;
- * exits 0 when all pass and 1 when one fails. --server takes the host and user of a saved server.
+ * exits 0 when all pass and 1 when one fails. --server takes the host, hostaddr, port, user, database, root
+ * certificate and saved password of a saved server and tries it; a probe without a password learns the address
+ * the server sees this computer as.
  */
 export async function doctorCommand(
   run: ConnectRun & { values: { server?: string } },
@@ -40,16 +43,26 @@ export async function doctorCommand(
     }
     target.address = address.value;
   }
+  const ports: DoctorPorts = { probe: probeConnection };
   if (run.values.server) {
-    const server = await new ServerRegistry({ folder: resolveAppHome(run.io.env) }).get(run.values.server);
-    if (!server.ok) {
-      writeFailure(run.io.stderr, server.error);
+    const saved = await savedServerKeywords(run.io, run.values.server);
+    if (!saved.ok) {
+      writeFailure(run.io.stderr, saved.error);
       return 1;
     }
-    target.host = server.value.host || null;
-    target.user = server.value.username || null;
+    const keywords = saved.value;
+    Object.assign(target, {
+      host: keywords.host || null,
+      hostaddr: keywords.hostaddr || null,
+      port: keywords.port ? Number(keywords.port) : null,
+      user: keywords.user || null,
+      dbname: keywords.dbname || keywords.user || null,
+      rootCertificate: keywords.sslrootcert || null,
+    });
+    ports.attempt = () => attemptConnection(keywords, run.io.env);
   }
-  const checks = await runDoctor(run.client, id, target, async (host) => (await lookup(host)).address);
+  const resolve = async (host: string) => (await lookup(host)).address;
+  const checks = await runDoctor(run.client, id, target, resolve, new Date(), ports);
   if (!checks.ok) {
     writeFailure(run.io.stderr, checks.error);
     return 1;

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { type StartedSandbox, startSandbox } from '../sandbox/index';
+import { isLoopbackAddress, type StartedSandbox, startSandbox } from '../sandbox/index';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 
 const usage =
-  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-start-delay MS] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N] [--client-address IP]';
+  'rdspg sandbox [--port N] [--postgres] [--json] [--modify-start-delay MS] [--modify-delay MS] [--latency MS] [--throttle-every N] [--fail-every N] [--client-address IP] [--fresh]';
 
 function whole(text: string | undefined, name: string): number | undefined | Error {
   if (text === undefined) return undefined;
@@ -40,6 +40,7 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       'throttle-every': { type: 'string' },
       'fail-every': { type: 'string' },
       'client-address': { type: 'string' },
+      fresh: { type: 'boolean' },
     },
   });
   const numbers = {
@@ -56,6 +57,12 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       return 2;
     }
   }
+  const clientAddress = values['client-address'];
+  if (clientAddress !== undefined && !isLoopbackAddress(clientAddress)) {
+    const message = `--client-address takes an IPv4 address in 127.0.0.0/8 (for example 127.0.0.2), not "${clientAddress}": PostgreSQL must see it as the client's address`;
+    writeFailure(io.stderr, usageFailure(usage, message));
+    return 2;
+  }
   const number = (value: number | undefined | Error) => (typeof value === 'number' ? value : undefined);
   let started: StartedSandbox;
   try {
@@ -64,7 +71,8 @@ export async function runSandbox(args: string[], io: CliIo, stop?: AbortSignal):
       modifyStartDelayMs: number(numbers.modifyStartDelayMs),
       modifyDelayMs: number(numbers.modifyDelayMs),
       postgres: Boolean(values.postgres),
-      ...(values['client-address'] ? { clientAddress: values['client-address'] } : {}),
+      ...(clientAddress ? { clientAddress } : {}),
+      fresh: Boolean(values.fresh),
       faults: {
         latencyMs: number(numbers.latencyMs),
         throttleEveryNth: number(numbers.throttleEveryNth),

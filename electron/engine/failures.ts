@@ -1,4 +1,5 @@
 import type { ConnectErrorCode } from '../../shared/connect-errors';
+import { refusedClientAddress } from '../../shared/pg-refusal';
 import type { Failure } from '../../shared/result';
 
 /**
@@ -138,6 +139,13 @@ export function serverFailure(
         'server_requires_ssl',
         `${message}. The server accepts only SSL connections here: use sslmode=require or stronger.`,
       );
+    const address = refusedClientAddress(message);
+    if (address) {
+      return failure(
+        'authentication_failed',
+        `${message}. The server's access rules (pg_hba.conf, or the RDS whitelist) refuse this address: for RDS, add ${address} to the whitelist ("rdspg rds whitelist add ID --ip ${address}"; "rdspg rds doctor ID" checks the rest).`,
+      );
+    }
     return failure(
       'authentication_failed',
       `${message}. The server's access rules (pg_hba.conf, or the RDS whitelist) refuse this connection.`,

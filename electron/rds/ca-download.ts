@@ -46,19 +46,20 @@ export interface CaDownload {
   files: { pem: string; jks: string; p7b: string } | null;
 }
 
-/** Fetches ServerCAUrl, stores the CA in the certificate store and writes the PEM, JKS and P7B files. */
-export async function downloadServerCa(
-  ports: CaDownloadPorts,
+/** The instance's CA certificates as ServerCAUrl serves them, read but not stored. */
+export interface FetchedCa {
+  protectedEndpoint: string;
+  format: CaPayloadKind;
+  /** The certificates of the package (DER), each once. */
+  certificates: Uint8Array[];
+}
+
+/** Reads the SSL settings, fetches ServerCAUrl and reads the certificates of the package; writes nothing. */
+export async function fetchServerCa(
+  ports: Pick<CaDownloadPorts, 'client' | 'fetch'>,
   instanceId: string,
-  options: { outDir?: string; signal?: AbortSignal; timeoutMs?: number } = {},
-): Promise<Result<CaDownload, RdsErrorCode>> {
-  const rootCertificatePath = confinedPath(ports.appHome, 'rds', 'ca', `${instanceId}.pem`);
-  if (!rdsInstanceIdPattern.test(instanceId) || !rootCertificatePath) {
-    return fail(
-      'invalid_parameter',
-      `"${instanceId}" is not an RDS instance id; copy it from the instance list (pgm-…).`,
-    );
-  }
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<Result<FetchedCa, RdsErrorCode>> {
   const ssl = await ports.client.sslState(instanceId, { signal: options.signal });
   if (!ssl.ok) return ssl;
   const { serverCaUrl, protectedEndpoint } = ssl.value;
@@ -99,6 +100,25 @@ export async function downloadServerCa(
   const read = readCertificates(bytes);
   if (!read.ok) return fail('ca_package_invalid', `The CA package cannot be read: ${read.error.message}`);
   const certificates = uniqueCertificates(read.value.certificates).map((item) => item.der);
+  return ok({ protectedEndpoint, format, certificates });
+}
+
+/** Fetches ServerCAUrl, stores the CA in the certificate store and writes the PEM, JKS and P7B files. */
+export async function downloadServerCa(
+  ports: CaDownloadPorts,
+  instanceId: string,
+  options: { outDir?: string; signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<Result<CaDownload, RdsErrorCode>> {
+  const rootCertificatePath = confinedPath(ports.appHome, 'rds', 'ca', `${instanceId}.pem`);
+  if (!rdsInstanceIdPattern.test(instanceId) || !rootCertificatePath) {
+    return fail(
+      'invalid_parameter',
+      `"${instanceId}" is not an RDS instance id; copy it from the instance list (pgm-…).`,
+    );
+  }
+  const fetched = await fetchServerCa(ports, instanceId, options);
+  if (!fetched.ok) return fetched;
+  const { protectedEndpoint, format, certificates } = fetched.value;
   const stored = await ports.store.add(certificates, `ApsaraDB CA for ${instanceId} (${protectedEndpoint})`);
   if (!stored.ok) return fail('ca_package_invalid', `The CA could not be stored: ${stored.error.message}`);
   const pem = encodePemBundle(certificates);

@@ -1,33 +1,64 @@
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import { entryCovers } from '../../shared/rds-whitelist';
 import { ok, type Result } from '../../shared/result';
 import { databaseAccounts } from './database-accounts';
+import {
+  accountCheck,
+  type ConnectionOutcome,
+  certificateCheck,
+  databaseCheck,
+  doctorCheck,
+  endpointOf,
+  sslCheck,
+  whitelistCheck,
+} from './doctor-checks';
+import { rootCertificateCheck } from './doctor-root-ca';
 import type { RdsClient } from './rds-client';
 import { readSslState } from './ssl-availability';
 import { whitelistGroups } from './whitelist';
 
-/** What the doctor checks against: the host and user of a saved server (or none), and this computer's address. */
+export type { ConnectionOutcome } from './doctor-checks';
+
+/** What the doctor checks against: a saved server's settings (or none), and this computer's address if typed. */
 export interface DoctorTarget {
   host: string | null;
   user: string | null;
   address: string | null;
+  /** libpq's hostaddr: the address used instead of a DNS lookup of host. */
+  hostaddr?: string | null;
+  port?: number | null;
+  dbname?: string | null;
+  /** The root certificate file the connection verifies the server with (sslrootcert). */
+  rootCertificate?: string | null;
+}
+
+/** Where a probe goes: the endpoint the doctor looks at and the user it names (no password is sent). */
+export interface ProbeTarget {
+  host: string;
+  hostaddr: string;
+  port: number;
+  user: string;
+  dbname: string;
 }
 
 /** Resolves a host name (node:dns lookup in the app; a port so the check can be exercised). */
 export type HostResolver = (host: string) => Promise<string>;
 
-const check = (name: string, passed: boolean, detail: string, fix: string | null): DoctorCheck => ({
-  name,
-  ok: passed,
-  detail,
-  fix: passed ? null : fix,
-});
+/** The doctor's ways to the database itself, besides the RDS API. */
+export interface DoctorPorts {
+  /** Connects without a password: the server's pg_hba answer shows whether, and as whom, this computer gets in. */
+  probe?: (target: ProbeTarget) => Promise<ConnectionOutcome>;
+  /** Connects with the saved server's own settings and password: confirms the account and the database. */
+  attempt?: () => Promise<ConnectionOutcome>;
+  /** Fetches the CA package (default: the global fetch). */
+  fetch?: typeof fetch;
+}
 
 /**
- * `rdspg rds doctor`: the checks the RDS API allows, in order — instance Running; endpoint exists and resolves;
- * this address in the whitelist; SSL on and the host is the protected endpoint; certificate not expired and no
- * update required; the account exists. A failed API call fails the doctor (it is not a finding).
+ * `rdspg rds doctor`: the checks in order — instance running; endpoint exists and resolves; this address in the
+ * whitelist (as the server reports it, else as typed); SSL on and the host is the protected endpoint; certificate
+ * not expired and no update required; the root certificate is the instance's CA; the account exists and is not
+ * locked; the database exists. A failed API call fails the doctor (it is not a finding).
  */
 export async function runDoctor(
   client: RdsClient,
@@ -35,6 +66,7 @@ export async function runDoctor(
   target: DoctorTarget,
   resolve: HostResolver,
   now: Date = new Date(),
+  ports: DoctorPorts = {},
 ): Promise<Result<DoctorCheck[], RdsErrorCode>> {
   const instance = await client.instance(instanceId);
   if (!instance.ok) return instance;
@@ -48,86 +80,54 @@ export async function runDoctor(
   if (!groups.ok) return groups;
   if (!ssl.ok) return ssl;
   if (!accounts.ok) return accounts;
-  const checks: DoctorCheck[] = [];
   const status = instance.value.status;
-  checks.push(
-    check('instance running', status === 'Running', `status ${status}`, 'wait until the instance is Running'),
-  );
+  const checks = [
+    doctorCheck('instance running', status === 'Running', `status ${status}`, 'wait until the instance is Running'),
+  ];
 
-  const host = target.host ?? endpoints.value.find((item) => item.kind === 'public')?.host ?? null;
-  const listed = host !== null && endpoints.value.some((item) => item.host === host);
-  let resolved = '';
-  if (listed && host) resolved = await resolve(host).catch((error: Error) => `not resolved (${error.message})`);
-  const resolves = listed && !resolved.startsWith('not resolved');
+  const publicEndpoint = endpoints.value.find((item) => item.kind === 'public') ?? null;
+  const host = target.host ?? publicEndpoint?.host ?? null;
+  const endpoint = endpointOf(endpoints.value, host);
+  let address: string | null = target.hostaddr ?? null;
+  if (endpoint && !address) address = await resolve(endpoint.host).catch(() => null);
+  const resolution = target.hostaddr
+    ? `hostaddr ${target.hostaddr} given (no DNS lookup, as libpq)`
+    : (address ?? 'not resolved');
   checks.push(
-    check(
+    doctorCheck(
       'endpoint',
-      resolves,
+      endpoint !== null && address !== null,
       host === null
         ? 'no public endpoint'
-        : listed
-          ? `${host}: ${resolved}`
+        : endpoint
+          ? `${host}: ${resolution}`
           : `${host} is not an endpoint of ${instanceId}`,
-      host === null || !listed
-        ? `allocate one with "rdspg rds public-endpoint allocate ${instanceId}"`
-        : 'check DNS on this computer (a new endpoint can take a minute to resolve)',
+      endpoint
+        ? `check DNS on this computer (a new endpoint can take a minute to resolve), or set hostaddr=${endpoint.ipAddress}`
+        : `allocate one with "rdspg rds public-endpoint allocate ${instanceId}"`,
     ),
   );
 
-  const entries = groups.value.flatMap((group) => group.ips);
-  const covered = target.address ? entries.some((entry) => entryCovers(entry, target.address ?? '')) : false;
-  checks.push(
-    check(
-      'whitelist',
-      covered,
-      target.address
-        ? `${target.address} ${covered ? 'is' : 'is not'} in the whitelist (${entries.join(', ')})`
-        : `whitelist: ${entries.join(', ')}; this computer's address not given (--ip)`,
-      `add it with "rdspg rds whitelist add ${instanceId} --ip ${target.address ?? 'IP'}"`,
-    ),
-  );
-
-  const state = ssl.value;
-  const protects = state.enabled && host !== null && state.protectedEndpoint === host;
-  checks.push(
-    check(
-      'ssl',
-      protects,
-      state.unavailableReason
-        ? `SSL not available: ${state.unavailableReason}`
-        : state.enabled
-          ? `SSL on, protecting ${state.protectedEndpoint}`
-          : 'SSL off',
-      `protect the endpoint with "rdspg rds ssl enable ${instanceId} --endpoint ${host ?? 'HOST'}"`,
-    ),
-  );
-
-  const expired = state.expiresAt !== null && new Date(state.expiresAt).getTime() <= now.getTime();
-  const certificateOk = state.enabled && !expired && !state.requireUpdate;
-  checks.push(
-    check(
-      'certificate',
-      certificateOk,
-      state.enabled
-        ? `expires ${state.expiresAt ?? 'unknown'}${state.requireUpdate ? `; update required${state.requireUpdateReason ? `: ${state.requireUpdateReason}` : ''}` : ''}`
-        : 'no certificate (SSL off)',
-      state.enabled
-        ? `renew it with "rdspg rds ssl renew ${instanceId}"`
-        : `enable SSL first ("rdspg rds ssl enable ${instanceId} --endpoint HOST")`,
-    ),
-  );
-
-  const names = accounts.value.map((account) => account.name);
-  const accountOk = target.user ? names.includes(target.user) : names.length > 0;
-  checks.push(
-    check(
-      'account',
-      accountOk,
-      target.user
-        ? `account ${target.user} ${accountOk ? 'exists' : 'does not exist'}`
-        : `accounts: ${names.join(', ') || 'none'}`,
-      `create it with "rdspg rds account create ${instanceId} ${target.user ?? 'NAME'}"`,
-    ),
-  );
+  // The probe reaches the instance by the endpoint used, else any endpoint, at the address the API gives.
+  const probeEndpoint = endpoint ?? publicEndpoint ?? endpoints.value[0] ?? null;
+  const user = target.user ?? accounts.value[0]?.name ?? 'rdspg_doctor';
+  const probe =
+    ports.probe && probeEndpoint
+      ? await ports.probe({
+          host: probeEndpoint.host,
+          hostaddr: (probeEndpoint === endpoint ? address : null) ?? probeEndpoint.ipAddress,
+          port: (probeEndpoint === endpoint ? target.port : null) ?? probeEndpoint.port,
+          user,
+          dbname: target.dbname ?? 'postgres',
+        })
+      : null;
+  checks.push(whitelistCheck(instanceId, groups.value, target.address, probe));
+  checks.push(sslCheck(instanceId, ssl.value, host));
+  checks.push(certificateCheck(instanceId, ssl.value, now));
+  const rootCertificate = target.rootCertificate ?? null;
+  checks.push(await rootCertificateCheck(client, instanceId, ssl.value, rootCertificate, ports.fetch ?? fetch));
+  const attempt = ports.attempt ? await ports.attempt() : null;
+  checks.push(accountCheck(instanceId, accounts.value, target.user, attempt));
+  checks.push(databaseCheck(target.dbname ?? null, attempt));
   return ok(checks);
 }

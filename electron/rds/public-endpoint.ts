@@ -24,9 +24,11 @@ async function sslReminder(client: RdsClient, instanceId: string, host: string):
   return `The SSL certificate protects ${ssl.value.protectedEndpoint} only, not ${host}: connect to the protected endpoint for verify-full, or protect ${host} with "rdspg rds ssl enable ID --endpoint ${host}" (a cloud certificate covers one endpoint).`;
 }
 
-function publicEndpoint(client: RdsClient, instanceId: string, host?: string) {
+/** Looks for the public endpoint (`host` when given): undefined when absent, null while the instance is busy. */
+function publicEndpoint(client: RdsClient, instanceId: string, host?: string, signal?: AbortSignal) {
   return async (): Promise<Result<RdsEndpoint | null | undefined, RdsErrorCode>> => {
-    const [instance, endpoints] = [await client.instance(instanceId), await client.endpoints(instanceId)];
+    const instance = await client.instance(instanceId, { signal });
+    const endpoints = await client.endpoints(instanceId, { signal });
     if (!instance.ok) return instance;
     if (!endpoints.ok) return endpoints;
     const found = endpoints.value.find((item) => item.kind === 'public' && (!host || item.host === host));
@@ -61,9 +63,11 @@ export async function allocatePublicEndpoint(
     'AllocateInstancePublicConnection',
     (sdk) => sdk.allocateInstancePublicConnection(request),
     (body: rdsSdk.AllocateInstancePublicConnectionResponseBody) => body.connectionString ?? '',
+    { signal: wait.signal },
   );
   if (!sent.ok) return sent;
-  const look = publicEndpoint(client, instanceId, sent.value || undefined);
+  // Right after the call the service still lists the old endpoints as Running: the new host is waited for by name.
+  const look = publicEndpoint(client, instanceId, sent.value || undefined, wait.signal);
   const ready = await waitUntil(
     async () => {
       const seen = await look();
@@ -103,9 +107,10 @@ export async function releasePublicEndpoint(
     'ReleaseInstancePublicConnection',
     (sdk) => sdk.releaseInstancePublicConnection(request),
     () => null,
+    { signal: wait.signal },
   );
   if (!sent.ok) return sent;
-  const look = publicEndpoint(client, instanceId, host);
+  const look = publicEndpoint(client, instanceId, host, wait.signal);
   const gone = await waitUntil(
     async () => {
       const seen = await look();

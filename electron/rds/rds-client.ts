@@ -10,15 +10,7 @@ import { toEndpoints, toInstance, toRegions, toSslState } from './response-mappi
 import { type CallStats, defaultRetryPolicy, emptyCallStats, type RetryPolicy, withRetries } from './retry';
 import { createSdkClient, type RdsSdkClient, rdsSdk } from './sdk-client';
 import { type ApiLanguage, toScheduledTasks } from './task-mapping';
-
-const transientCodes = new Set<RdsErrorCode>([
-  'throttled',
-  'service_unavailable',
-  'internal_error',
-  'network_timeout',
-  'network_unreachable',
-  'cancelled',
-]);
+import { transientCodes } from './transient-codes';
 
 /** What the RDS client is built from: credentials, an optional endpoint override and its ports. */
 export interface RdsClientOptions {
@@ -91,7 +83,8 @@ export class RdsClient {
       if (regions.ok) return new Map(regions.value.map((region) => [region.regionId, region.endpoint]));
       // A transient failure is asked again next time; a lasting one (say a RAM policy without DescribeRegions)
       // keeps the default endpoint rather than doubling every call.
-      if (transientCodes.has(regions.error.code)) this.regionEndpoints = null;
+      const code = regions.error.code;
+      if (transientCodes.has(code) || code === 'cancelled') this.regionEndpoints = null;
       return null;
     });
     const endpoints = await this.regionEndpoints;

@@ -15,6 +15,7 @@ import { checkClientCa, checkCustomCertificate } from './certificate-checks';
 import { checkCertificateCoversEndpoints } from './certificate-coverage';
 import type { RdsClient, SslChangeParameters } from './rds-client';
 import { readSslState } from './ssl-availability';
+import { transientCodes } from './transient-codes';
 
 /** What the flow knows about an instance before a change. */
 export interface SslPlan {
@@ -47,15 +48,6 @@ export interface FlowRunOptions {
 }
 
 const goneStatuses = new Set(['Deleting', 'Released', 'Deleted']);
-
-/** Failures of a poll that do not end the wait: the next poll may well succeed. */
-const transientWhileWaiting = new Set<RdsErrorCode>([
-  'throttled',
-  'service_unavailable',
-  'internal_error',
-  'network_timeout',
-  'instance_busy',
-]);
 
 /** The SSL flow of the console's Data Security > SSL page, driven through the RDS client. */
 export class SslFlow {
@@ -227,7 +219,7 @@ export class SslFlow {
       delay = Math.min(wait.maxDelayMs, Math.round(delay * wait.factor));
       const elapsedMs = this.clock.now() - started;
       const instance = await this.client.instance(instanceId, { signal: options.signal });
-      if (!instance.ok && !transientWhileWaiting.has(instance.error.code)) return instance;
+      if (!instance.ok && !transientCodes.has(instance.error.code)) return instance;
       const status = instance.ok ? instance.value.status : 'unknown';
       if (goneStatuses.has(status)) {
         return fail('instance_not_found', `${instanceId} is ${status}; the change cannot complete.`);
@@ -236,7 +228,7 @@ export class SslFlow {
       if (instance.ok && status !== 'Running') sawTask = true;
       if (status === 'Running') {
         const ssl = await this.client.sslState(instanceId, { signal: options.signal });
-        if (!ssl.ok && !transientWhileWaiting.has(ssl.error.code)) return ssl;
+        if (!ssl.ok && !transientCodes.has(ssl.error.code)) return ssl;
         if (ssl.ok) {
           lastModifyStatus = ssl.value.lastModifyStatus;
           if (lastModifyStatus === 'setting') sawTask = true;

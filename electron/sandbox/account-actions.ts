@@ -34,7 +34,8 @@ function view(instanceId: string, account: SandboxDatabaseAccount): Record<strin
     DBInstanceId: instanceId,
     AccountName: account.name,
     AccountType: account.type,
-    AccountStatus: 'Available',
+    // DescribeAccounts documents Unavailable and Available; that a locked account shows Unavailable is a guess.
+    AccountStatus: account.locked ? 'Unavailable' : 'Available',
     AccountDescription: account.description,
     DatabasePrivileges: { DatabasePrivilege: [] },
   };
@@ -71,11 +72,28 @@ export function createAccount(context: ConnectActionContext, parameters: ActionP
 
 /** ResetAccountPassword (API reference: ResetAccountPassword): a new password for an existing account. */
 export function resetAccountPassword(context: ConnectActionContext, parameters: ActionParameters): ActionBody {
+  const account = requireAccount(context, parameters);
+  account.password = checkPassword(parameters.AccountPassword);
+  return {};
+}
+
+function requireAccount(context: ConnectActionContext, parameters: ActionParameters) {
   const instance = requireInstance(context, parameters);
   if (instance.status !== 'Running') throw new ServiceErrorSignal('IncorrectDBInstanceState');
   if (!parameters.AccountName) throw new ServiceErrorSignal('MissingParameter', 'AccountName');
   const account = context.connect.of(instance).accounts.find((item) => item.name === parameters.AccountName);
   if (!account) throw new ServiceErrorSignal('InvalidAccountName.NotFound');
-  account.password = checkPassword(parameters.AccountPassword);
+  return account;
+}
+
+/** LockAccount (API reference: LockAccount, PostgreSQL): a locked account cannot log on until it is unlocked. */
+export function lockAccount(context: ConnectActionContext, parameters: ActionParameters): ActionBody {
+  requireAccount(context, parameters).locked = true;
+  return {};
+}
+
+/** UnlockAccount (API reference: UnlockAccount, PostgreSQL): the account can log on again. */
+export function unlockAccount(context: ConnectActionContext, parameters: ActionParameters): ActionBody {
+  requireAccount(context, parameters).locked = false;
   return {};
 }

@@ -13,6 +13,8 @@ export interface SandboxDatabaseAccount {
   type: 'Normal' | 'Super';
   description: string;
   password: string;
+  /** LockAccount: the account stays but cannot log in (DescribeAccounts shows it Unavailable). */
+  locked?: boolean;
 }
 
 /** One pg_hba entry, shaped like DescribePGHbaConfig's HbaItem. */
@@ -34,6 +36,8 @@ export interface SandboxConnectRecord {
   hba: SandboxHbaItem[];
   hbaModifyStatus: '' | 'setting' | 'success' | 'failed';
   hbaModifyTime: string;
+  /** True from ModifyPGHbaConfig's answer until the change has run (the old state shows first). */
+  hbaPending?: boolean;
 }
 
 /**

@@ -64,15 +64,16 @@ export function describePgHbaConfig(context: PublicEndpointContext, parameters: 
 
 /**
  * ModifyPGHbaConfig (API reference: ModifyPGHbaConfig): OpsType add, modify or delete entries by PriorityId, or
- * update (replace them all). Asynchronous: LastModifyStatus shows `setting`, then the new entries run and it shows
- * `success`; the instance stays Running (pg_hba changes need a reload, not a restart — inferred from PostgreSQL).
- * The delay is the sandbox's network-change delay (a guess).
+ * update (replace them all). Asynchronous, like every change the service accepts: first the old entries and the
+ * old LastModifyStatus (even a `failed` from an earlier change) still show, then `setting`, then the new entries
+ * run and it shows `success` with a new HbaModifyTime; the instance stays Running (pg_hba changes need a reload,
+ * not a restart — inferred from PostgreSQL). Each phase lasts the sandbox's network-change delay (a guess).
  */
 export function modifyPgHbaConfig(context: PublicEndpointContext, parameters: ActionParameters): ActionBody {
   const instance = requireInstance(context, parameters);
   if (instance.engine !== 'PostgreSQL') throw new ServiceErrorSignal('InstanceEngineType.NotSupport');
   const record = context.connect.of(instance);
-  if (instance.status !== 'Running' || record.hbaModifyStatus === 'setting') {
+  if (instance.status !== 'Running' || record.hbaPending) {
     throw new ServiceErrorSignal('IncorrectDBInstanceState');
   }
   const opsType = parameters.OpsType;
@@ -93,17 +94,21 @@ export function modifyPgHbaConfig(context: PublicEndpointContext, parameters: Ac
     else byId.set(item.priorityId, item);
   }
   const next = [...byId.values()].sort((left, right) => left.priorityId - right.priorityId);
-  record.hbaModifyStatus = 'setting';
+  record.hbaPending = true;
+  const finish = (status: 'success' | 'failed') => {
+    record.hbaModifyStatus = status;
+    record.hbaModifyTime = `${new Date().toISOString().slice(0, 19)}Z`;
+    record.hbaPending = false;
+  };
   context.netChange(instance, null, () => {
-    record.hba = next;
-    const finish = (status: 'success' | 'failed') => {
-      record.hbaModifyStatus = status;
-      record.hbaModifyTime = `${new Date().toISOString().slice(0, 19)}Z`;
-    };
-    context.connectChanged(instance).then(
-      () => finish('success'),
-      () => finish('failed'),
-    );
+    record.hbaModifyStatus = 'setting';
+    context.netChange(instance, null, () => {
+      record.hba = next;
+      context.connectChanged(instance).then(
+        () => finish('success'),
+        () => finish('failed'),
+      );
+    });
   });
   return { DBInstanceId: instance.instanceId };
 }

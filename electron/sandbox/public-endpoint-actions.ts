@@ -1,4 +1,4 @@
-import type { SandboxInstance } from './model';
+import type { SandboxEndpoint, SandboxInstance } from './model';
 import { type ActionBody, type ActionParameters, requireInstance } from './read-actions';
 import { ServiceErrorSignal } from './service-errors';
 import type { ConnectActionContext } from './whitelist-actions';
@@ -8,6 +8,8 @@ export interface PublicEndpointContext extends ConnectActionContext {
   netChange(instance: SandboxInstance, busyStatus: string | null, change: () => void): void;
   /** Applies the instance's whitelist, pg_hba entries and accounts to the backing cluster, if there is one. */
   connectChanged(instance: SandboxInstance): Promise<void>;
+  /** Points a newly allocated endpoint where clients can reach it (the `--postgres` backing's relay). */
+  attachEndpoint(instance: SandboxInstance, endpoint: SandboxEndpoint): void;
 }
 
 /**
@@ -33,13 +35,15 @@ export function allocatePublicConnection(context: PublicEndpointContext, paramet
   const taken = [...context.instances.values()].some((item) => item.endpoints.some((e) => e.host === host));
   if (taken) throw new ServiceErrorSignal('InvalidConnectionString.Duplicate');
   context.netChange(instance, 'NET_CREATING', () => {
-    instance.endpoints.push({
+    const endpoint: SandboxEndpoint = {
       host,
       port,
-      ipAddress: '47.98.200.10',
+      ipAddress: '192.0.2.200',
       ipType: 'Public',
       connectionStringType: 'Normal',
-    });
+    };
+    context.attachEndpoint(instance, endpoint);
+    instance.endpoints.push(endpoint);
   });
   return { ConnectionString: host, DbInstanceName: instance.instanceId };
 }

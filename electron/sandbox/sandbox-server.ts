@@ -1,14 +1,14 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAccount, describeAccounts, resetAccountPassword } from './account-actions';
+import { createAccount, describeAccounts, lockAccount, resetAccountPassword, unlockAccount } from './account-actions';
 import { authenticate, type SandboxAccessKey } from './authenticate';
 import { SandboxCertificateAuthority } from './certificate-authority';
 import { type SandboxConnectRecord, SandboxConnectState } from './connect-state';
 import { sslAnswerForEngine } from './engine-forms';
 import { FaultInjector, type SandboxFaults } from './faults';
 import { describePgHbaConfig, modifyPgHbaConfig } from './hba-actions';
-import type { SandboxInstance, SandboxRegion, SandboxSsl } from './model';
+import type { SandboxEndpoint, SandboxInstance, SandboxRegion, SandboxSsl } from './model';
 import { NetChangeSchedule } from './net-change-schedule';
 import {
   allocatePublicConnection,
@@ -50,6 +50,8 @@ export interface SandboxOptions {
   applySsl?: (instance: SandboxInstance, next: SandboxSsl) => Promise<void>;
   /** Runs after the whitelist, the pg_hba entries or the accounts of an instance changed (the `--postgres` backing). */
   applyConnect?: (instance: SandboxInstance, record: SandboxConnectRecord) => Promise<void>;
+  /** Points a newly allocated endpoint where clients can reach it (the `--postgres` backing's relay). */
+  attachEndpoint?: (instance: SandboxInstance, endpoint: SandboxEndpoint) => void;
   /** How long a public endpoint takes to be allocated or released (NET_CREATING / NET_DELETING; default 1500 ms). */
   netChangeDelayMs?: number;
   /** The sandbox's notion of now, for certificates and timestamps. */
@@ -67,7 +69,13 @@ export interface SandboxStats {
 type ActionContext = SslActionContext & ConnectActionContext & PublicEndpointContext;
 
 /** The actions whose change the backing applies before the answer is sent (ModifyPGHbaConfig applies later). */
-const connectChanges = new Set(['ModifySecurityIps', 'CreateAccount', 'ResetAccountPassword']);
+const connectChanges = new Set([
+  'ModifySecurityIps',
+  'CreateAccount',
+  'ResetAccountPassword',
+  'LockAccount',
+  'UnlockAccount',
+]);
 
 const answers: Record<string, (context: ActionContext, parameters: ActionParameters) => Record<string, unknown>> = {
   DescribeRegions: describeRegions,
@@ -83,6 +91,8 @@ const answers: Record<string, (context: ActionContext, parameters: ActionParamet
   DescribeAccounts: describeAccounts,
   CreateAccount: createAccount,
   ResetAccountPassword: resetAccountPassword,
+  LockAccount: lockAccount,
+  UnlockAccount: unlockAccount,
   AllocateInstancePublicConnection: allocatePublicConnection,
   ReleaseInstancePublicConnection: releasePublicConnection,
   DescribePGHbaConfig: describePgHbaConfig,
@@ -219,6 +229,7 @@ export class RdsSandbox {
       connect: this.connect,
       netChange: (instance, busyStatus, change) => this.netChanges.run(instance, busyStatus, change),
       connectChanged: async (instance) => this.options.applyConnect?.(instance, this.connect.of(instance)),
+      attachEndpoint: (instance, endpoint) => this.options.attachEndpoint?.(instance, endpoint),
       regions: this.regions,
       instances: this.instances,
       authority: this.authority,

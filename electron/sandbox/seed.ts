@@ -57,7 +57,10 @@ interface SeedInput {
   pgBouncerPort?: number;
 }
 
-/** The internal, public and read/write-splitting endpoints an instance gets, named as RDS names them. */
+/**
+ * The internal, public and read/write-splitting endpoints an instance gets, named as RDS names them. Public
+ * addresses come from TEST-NET-1 (192.0.2.0/24, RFC 5737), which is never routed: a probe of one goes nowhere.
+ */
 export function endpointsFor(
   id: string,
   engine: string,
@@ -81,7 +84,7 @@ export function endpointsFor(
     endpoints.push({
       host: `${id}o.${domain}`,
       port,
-      ipAddress: `47.98.10.${octet}`,
+      ipAddress: `192.0.2.${octet}`,
       ipType: 'Public',
       connectionStringType: 'Normal',
     });

@@ -222,7 +222,16 @@ describe('rdspg rds ssl enforce', () => {
 });
 
 describe('rdspg rds doctor', () => {
-  const names = ['instance running', 'endpoint', 'whitelist', 'ssl', 'certificate', 'account'];
+  const names = [
+    'instance running',
+    'endpoint',
+    'whitelist',
+    'ssl',
+    'certificate',
+    'root certificate',
+    'account',
+    'database',
+  ];
 
   it('runs the checks in order, each with name, ok, detail and fix, and exits 1 when one fails', async () => {
     const other = 'pgm-bp1sandbox14rw';
@@ -241,7 +250,7 @@ describe('rdspg rds doctor', () => {
     });
     expect(checks[3]).toMatchObject({ ok: false, detail: 'SSL off' });
     expect(checks[3].fix).toContain(`rdspg rds ssl enable ${other} --endpoint ${other}o.pg.rds.aliyuncs.com`);
-    expect(checks[5]).toMatchObject({ ok: false, detail: 'accounts: none' });
+    expect(checks[6]).toMatchObject({ ok: false, detail: 'accounts: none' });
   });
 
   it('passes the whitelist check once the address is added and the account check once one exists', async () => {
