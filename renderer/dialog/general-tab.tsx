@@ -1,6 +1,7 @@
 import { AutoComplete, Form, Input, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { t } from '../i18n';
+import { groupLabel } from '../i18n/labels';
 import type { FieldProps } from './field-props';
 
 function ColourInput({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
@@ -49,7 +50,7 @@ export function GeneralTab({
         <AutoComplete
           id="server-group"
           value={form.group}
-          options={groups.map((group) => ({ value: group }))}
+          options={groups.map((group) => ({ value: group, label: groupLabel(group) }))}
           onChange={(value) => update('group')(value)}
         />
       </Form.Item>

@@ -4,6 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { t, useLocale } from '../i18n';
+import { groupLabel } from '../i18n/labels';
 
 /** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
 export function matchesFilter(server: ServerSummary, filter: string): boolean {
@@ -54,7 +55,7 @@ export function ServerTree(props: {
       .filter(([, children]) => children.length > 0 || !deferredFilter)
       .map(([group, children]) => ({
         key: `group:${group}`,
-        title: `${group} (${children.length})`,
+        title: `${groupLabel(group)} (${children.length})`,
         children,
         selectable: false,
       }));
