@@ -63,9 +63,9 @@ export function AuditTable({
           onChange={setSsl}
           options={[
             { value: 'all', label: t('cloud.sslAll') },
-            { value: 'on', label: `${t('cloud.ssl')}: ${t('cloud.on')}` },
-            { value: 'off', label: `${t('cloud.ssl')}: ${t('cloud.off')}` },
-            { value: 'unavailable', label: `${t('cloud.ssl')}: ${t('cloud.sslNotAvailable')}` },
+            { value: 'on', label: t('cloud.sslIs', { state: t('cloud.on') }) },
+            { value: 'off', label: t('cloud.sslIs', { state: t('cloud.off') }) },
+            { value: 'unavailable', label: t('cloud.sslIs', { state: t('cloud.sslNotAvailable') }) },
             { value: 'soon', label: t('cloud.expiringSoon') },
           ]}
         />

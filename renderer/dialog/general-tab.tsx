@@ -1,7 +1,7 @@
 import { AutoComplete, Form, Input, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { t } from '../i18n';
-import { groupLabel } from '../i18n/labels';
+import { groupLabel, groupName } from '../i18n/labels';
 import type { FieldProps } from './field-props';
 
 function ColourInput({ id, value, onChange }: { id: string; value: string; onChange: (value: string) => void }) {
@@ -49,9 +49,9 @@ export function GeneralTab({
       <Form.Item label={t('field.group')} htmlFor="server-group" {...status('group')}>
         <AutoComplete
           id="server-group"
-          value={form.group}
-          options={groups.map((group) => ({ value: group, label: groupLabel(group) }))}
-          onChange={(value) => update('group')(value)}
+          value={groupLabel(form.group)}
+          options={groups.map((group) => ({ value: groupLabel(group) }))}
+          onChange={(value) => update('group')(groupName(value))}
         />
       </Form.Item>
       <Form.Item label={t('field.background')} htmlFor="server-background" {...status('background')}>

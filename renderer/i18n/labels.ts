@@ -24,3 +24,8 @@ export function errorHeadline(code: string): string | null {
 export function groupLabel(group: string): string {
   return group === defaultGroup ? t('tree.servers') : group;
 }
+
+/** The stored group name for what the group field shows: the default group's name in the UI language is "Servers". */
+export function groupName(label: string): string {
+  return label === t('tree.servers') ? defaultGroup : label;
+}
