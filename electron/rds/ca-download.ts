@@ -99,7 +99,7 @@ export async function downloadServerCa(
   const read = readCertificates(bytes);
   if (!read.ok) return fail('ca_package_invalid', `The CA package cannot be read: ${read.error.message}`);
   const certificates = uniqueCertificates(read.value.certificates).map((item) => item.der);
-  const stored = await ports.store.add(certificates, `ApsaraDB CA for ${instanceId} (${protectedEndpoint})`);
+  const stored = await ports.store.add(certificates, `ApsaraDB CA ${instanceId} (${protectedEndpoint})`);
   if (!stored.ok) return fail('ca_package_invalid', `The CA could not be stored: ${stored.error.message}`);
   const pem = encodePemBundle(certificates);
   await writeFileAtomic(rootCertificatePath, pem);

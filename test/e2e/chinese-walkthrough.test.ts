@@ -105,13 +105,6 @@ describe('every screen in 简体中文', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('the certificates view', async () => {
-    await page.getByRole('menuitem', { name: zhCN['certificates.menu'] }).click();
-    await page.locator('.ant-drawer-title', { hasText: zhCN['certificates.title'] }).waitFor();
-    await checkScreen(page, 'certificates');
-    await page.keyboard.press('Escape');
-  });
-
   it('the cloud panel: instances, an instance with SSL on, the SSL progress, and the audit', async () => {
     await page.getByRole('menuitem', { name: zhCN['cloud.menu'], exact: true }).click();
     await page.getByRole('button', { name: zhCN['cloud.trySandbox'] }).click();
@@ -153,6 +146,7 @@ describe('every screen in 简体中文', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('tree').getByText(backed, { exact: false }).click();
     await page.getByRole('button', { name: zhCN['panel.connect'] }).click();
+    await page.getByText(zhCN['panel.connectedSsl']).waitFor({ timeout: 30_000 });
     await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 30_000 });
     await checkScreen(page, 'server-connected');
     await page.getByRole('button', { name: zhCN['query.open'] }).click();
@@ -161,5 +155,15 @@ describe('every screen in 简体中文', () => {
     const tool = page.getByRole('dialog', { name: new RegExp(zhCN['query.open']) });
     await expect.poll(() => tool.textContent(), { timeout: 30_000 }).toContain('数');
     await checkScreen(page, 'query-tool');
+    await page.keyboard.press('Escape');
+    await tool.waitFor({ state: 'detached' });
+  });
+
+  it('the certificates view, with the CA the cloud panel stored', async () => {
+    await page.getByRole('menuitem', { name: zhCN['certificates.menu'] }).click();
+    await page.locator('.ant-drawer-title', { hasText: zhCN['certificates.title'] }).waitFor();
+    await page.locator('.ant-drawer .ant-table-row').first().waitFor();
+    await checkScreen(page, 'certificates');
+    await page.keyboard.press('Escape');
   });
 });
