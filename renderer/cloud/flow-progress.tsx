@@ -12,7 +12,7 @@ function phaseOf(status: FlowStatus | null): number {
 }
 
 /** Elapsed time in words of the UI language: "42 s", "3 min 5 s". */
-export function elapsedText(elapsedMs: number): string {
+function elapsedText(elapsedMs: number): string {
   const total = Math.max(0, Math.round(elapsedMs / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
