@@ -35,6 +35,11 @@ export function App() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  const loaded = status !== null;
+  useEffect(() => {
+    // The desktop app's native menu follows the language chosen here (a no-op in server mode).
+    if (loaded) void api['app:language']({ locale });
+  }, [loaded, locale]);
   const [idleLocked, setIdleLocked] = useState(false);
   const unlocked = status?.unlocked === true;
   useEffect(() => {
@@ -77,6 +82,8 @@ export function App() {
   return (
     <ConfigProvider
       locale={antLocale(locale)}
+      button={{ autoInsertSpace: false }}
+      form={{ colon: false }}
       theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}
     >
       <AntApp>{content}</AntApp>

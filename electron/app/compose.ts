@@ -14,6 +14,7 @@ export interface ComposeOptions {
   env: Record<string, string | undefined>;
   version: string;
   chooseFile?: ChooseFile | null;
+  setLanguage?: AppPorts['setLanguage'];
 }
 
 /** The real ports: the vault and registry of the data folder, the connection engine, the certificate toolkit. */
@@ -31,6 +32,7 @@ export function createAppPorts(options: ComposeOptions): AppPorts {
     engine: createEngineAdapter(),
     certs: createCertsAdapter(options.home),
     chooseFile: options.chooseFile ?? null,
+    setLanguage: options.setLanguage,
     rds: createRdsPort({ home: options.home, env: options.env, vault }),
   };
 }

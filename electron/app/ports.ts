@@ -4,6 +4,7 @@ import type { CertificateFacts } from '../../shared/contract/certificates';
 import type { RootCertificateFacts } from '../../shared/contract/certs';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import type { VaultResetAnswer, VaultRestoreAnswer, VaultStatus } from '../../shared/contract/vault';
+import type { Locale } from '../../shared/locales';
 import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
@@ -105,6 +106,8 @@ export interface AppPorts {
   engine: EnginePort;
   certs: CertsPort;
   chooseFile: ChooseFile | null;
+  /** Puts the native menu in the UI language chosen in the window; null where there is no native menu. */
+  setLanguage?: (locale: Locale) => void;
   /** The Alibaba Cloud panel: accounts, the sandbox, SSL changes (electron/app/rds-ports.ts). */
   rds: RdsAppPort;
 }

@@ -119,7 +119,7 @@ export async function downloadServerCa(
   const fetched = await fetchServerCa(ports, instanceId, options);
   if (!fetched.ok) return fetched;
   const { protectedEndpoint, format, certificates } = fetched.value;
-  const stored = await ports.store.add(certificates, `ApsaraDB CA for ${instanceId} (${protectedEndpoint})`);
+  const stored = await ports.store.add(certificates, `ApsaraDB CA ${instanceId} (${protectedEndpoint})`);
   if (!stored.ok) return fail('ca_package_invalid', `The CA could not be stored: ${stored.error.message}`);
   const pem = encodePemBundle(certificates);
   await writeFileAtomic(rootCertificatePath, pem);

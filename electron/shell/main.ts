@@ -23,6 +23,10 @@ async function start(): Promise<void> {
   protocol.handle(appScheme, (request) => answerAppRequest(request, rendererRoot));
   const files = { preloadPath: join(__dirname, 'preload.cjs'), pageUrl: appPageUrl };
   let window: BrowserWindow | null = null;
+  const send = (command: MenuCommand) => window?.webContents.send('menu:command', command);
+  // The native menu speaks the OS language until the window says which language the user chose.
+  const applyMenu = (tag: string) =>
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, nativeMenuLabels(tag))));
   const home = process.env.RDSPG_HOME || app.getPath('userData');
   const composed = await composeApp({
     mode: 'electron',
@@ -34,14 +38,12 @@ async function start(): Promise<void> {
       const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
     },
+    setLanguage: applyMenu,
   });
   registerIpcHandlers(ipcMain, composed.table, files.pageUrl, (channel, error) =>
     console.error(`[main] bug in ${channel}: ${(error as Error)?.message ?? error}`),
   );
-  const send = (command: MenuCommand) => window?.webContents.send('menu:command', command);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(send, process.platform, nativeMenuLabels(app.getLocale()))),
-  );
+  applyMenu(app.getLocale());
   hardenSession(session.defaultSession);
   window = createMainWindow(files);
   app.on('second-instance', () => {

@@ -8,6 +8,7 @@ import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
 import { failureLine } from '../errors';
 import { useLocale, useT } from '../i18n';
+import { errorHeadline } from '../i18n/labels';
 import { expiryColor, rowMatches, type SslFilter } from './audit-filters';
 
 function toBase64(text: string): string {
@@ -63,9 +64,9 @@ export function AuditTable({
           onChange={setSsl}
           options={[
             { value: 'all', label: t('cloud.sslAll') },
-            { value: 'on', label: `${t('cloud.ssl')}: ${t('cloud.on')}` },
-            { value: 'off', label: `${t('cloud.ssl')}: ${t('cloud.off')}` },
-            { value: 'unavailable', label: `${t('cloud.ssl')}: ${t('cloud.sslNotAvailable')}` },
+            { value: 'on', label: t('cloud.sslIs', { state: t('cloud.on') }) },
+            { value: 'off', label: t('cloud.sslIs', { state: t('cloud.off') }) },
+            { value: 'unavailable', label: t('cloud.sslIs', { state: t('cloud.sslNotAvailable') }) },
             { value: 'soon', label: t('cloud.expiringSoon') },
           ]}
         />
@@ -90,6 +91,7 @@ export function AuditTable({
           dataSource={shown}
           pagination={false}
           size="small"
+          scroll={{ x: 'max-content' }}
           data-testid="audit-table"
           onRow={(row) => ({ onClick: () => onOpen(row), style: { cursor: 'pointer' } })}
           columns={[
@@ -125,7 +127,9 @@ export function AuditTable({
               title: t('cloud.ssl'),
               render: (_, row) =>
                 row.error ? (
-                  <Tag color="red">{row.error.code}</Tag>
+                  <Tag color="red" title={row.error.message}>
+                    {errorHeadline(row.error.code) ?? row.error.code}
+                  </Tag>
                 ) : row.sslUnavailableReason ? (
                   <Tag title={row.sslUnavailableReason} data-testid="audit-ssl-unavailable">
                     {t('cloud.sslNotAvailable')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Steps, Typography } from 'antd';
+import { Alert, Button, Flex, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
@@ -12,7 +12,7 @@ function phaseOf(status: FlowStatus | null): number {
 }
 
 /** Elapsed time in words of the UI language: "42 s", "3 min 5 s". */
-export function elapsedText(elapsedMs: number): string {
+function elapsedText(elapsedMs: number): string {
   const total = Math.max(0, Math.round(elapsedMs / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
@@ -51,12 +51,18 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
       <Typography.Text strong data-testid="ssl-progress-phase">
         {phases[phase]}
       </Typography.Text>
-      <Steps
-        size="small"
-        current={phase}
-        status={failed ? 'error' : phase === 2 ? 'finish' : 'process'}
-        items={phases.map((title) => ({ title }))}
-      />
+      <Flex gap={4} align="center" wrap data-testid="ssl-progress-phases">
+        {phases.map((title, index) => (
+          <Tag
+            key={title}
+            color={
+              index < phase || phase === 2 ? 'success' : index === phase ? (failed ? 'error' : 'processing') : 'default'
+            }
+          >
+            {title}
+          </Tag>
+        ))}
+      </Flex>
       <Typography.Text type="secondary" data-testid="ssl-progress-elapsed">
         {t('cloud.elapsed', { time: elapsedText(status?.elapsedMs ?? 0) })}
       </Typography.Text>

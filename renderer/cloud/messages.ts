@@ -103,6 +103,7 @@ export const cloudEn = {
   'cloud.auditSummary': '{instances} PostgreSQL instances in {regions} regions',
   'cloud.caType': 'Certificate type',
   'cloud.sslAll': 'SSL: all',
+  'cloud.sslIs': 'SSL: {state}',
   'cloud.openInstance': 'Open {instance}',
   'cloud.expiringSoon': 'Expiry within 30 days or past',
 } as const;
@@ -210,6 +211,7 @@ export const cloudZhCN: Record<keyof typeof cloudEn, string> = {
   'cloud.auditSummary': '{regions}个地域中共{instances}个PostgreSQL实例',
   'cloud.caType': '证书类型',
   'cloud.sslAll': 'SSL：全部',
+  'cloud.sslIs': 'SSL：{state}',
   'cloud.openInstance': '打开 {instance}',
   'cloud.expiringSoon': '30天内到期或已过期',
 };

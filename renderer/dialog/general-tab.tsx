@@ -1,6 +1,7 @@
 import { AutoComplete, ColorPicker, Flex, Form, Input, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { t } from '../i18n';
+import { groupLabel, groupName } from '../i18n/labels';
 import type { FieldProps } from './field-props';
 
 /** A colour as #rrggbb or '' (none): antd's ColorPicker beside the typed value. */
@@ -47,9 +48,9 @@ export function GeneralTab({
       <Form.Item label={t('field.group')} htmlFor="server-group" {...status('group')}>
         <AutoComplete
           id="server-group"
-          value={form.group}
-          options={groups.map((group) => ({ value: group }))}
-          onChange={(value) => update('group')(value)}
+          value={groupLabel(form.group)}
+          options={groups.map((group) => ({ value: groupLabel(group) }))}
+          onChange={(value) => update('group')(groupName(value))}
         />
       </Form.Item>
       <Form.Item label={t('field.background')} htmlFor="server-background" {...status('background')}>

@@ -11,7 +11,7 @@ export const en = {
   'common.no': 'No',
   'common.none': '—',
 
-  'language.label': 'Language',
+  'language.label': 'Language: {name}',
   'language.menu': 'Language',
 
   ...menuLabelsEn,
@@ -26,6 +26,7 @@ export const en = {
   'session.signedOutTitle': 'Signed out',
   'session.signedOut': 'To sign in again, open the newest URL that rdspg serve printed in its terminal.',
   'idleLock.label': 'Idle timeout',
+  'idleLock.current': 'Idle timeout: {choice}',
   'idleLock.hint': 'After this long without use the vault locks and connections close',
   'idleLock.off': 'Off',
   'idleLock.minutes': '{count} minutes',

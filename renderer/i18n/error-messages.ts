@@ -4,6 +4,7 @@ import type { commonErrorCodes } from '../../shared/contract/channel';
 /** Every failure code a channel of the contract can answer with. */
 export type ErrorCode = (typeof contract)[keyof typeof contract]['codes'][number] | (typeof commonErrorCodes)[number];
 
+// A catalogue of about 120 failure codes, one entry each: longer than 400 lines for that reason only.
 // Per code: the English headline and next step, then the Chinese ones. The main process's own message (English,
 // with the specifics: a path, a host, the service's words) is shown behind "Details".
 const table: Record<ErrorCode, readonly [string, string, string, string]> = {

@@ -1,4 +1,5 @@
 import { libpqKeywordMap, type SslMode, sslModeDescriptions } from '../../shared/libpq-keywords';
+import { defaultGroup } from '../../shared/server-schema';
 import { isMessageKey, t } from '.';
 
 /** A libpq keyword's label in the UI language (pgAdmin's English names; the catalogue's label otherwise). */
@@ -17,4 +18,14 @@ export function sslModeDescription(mode: string): string {
 export function errorHeadline(code: string): string | null {
   const key = `error.${code}`;
   return isMessageKey(key) ? t(key) : null;
+}
+
+/** A server group's name as shown: pgAdmin's default group "Servers" in the UI language, other groups as named. */
+export function groupLabel(group: string): string {
+  return group === defaultGroup ? t('tree.servers') : group;
+}
+
+/** The stored group name for what the group field shows: the default group's name in the UI language is "Servers". */
+export function groupName(label: string): string {
+  return label === t('tree.servers') ? defaultGroup : label;
 }

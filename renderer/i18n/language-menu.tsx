@@ -17,7 +17,7 @@ export function LanguageMenu({ inMenuBar = false }: { inMenuBar?: boolean }) {
       }}
     >
       <Button role={inMenuBar ? 'menuitem' : undefined} aria-label={t('language.menu')}>
-        {`${t('language.label')}: ${localeNames[locale]}`}
+        {t('language.label', { name: localeNames[locale] })}
       </Button>
     </Dropdown>
   );

@@ -12,7 +12,7 @@ export const zhCN: Record<MessageKey, string> = {
   'common.no': '否',
   'common.none': '—',
 
-  'language.label': '语言',
+  'language.label': '语言：{name}',
   'language.menu': '语言',
 
   ...menuLabelsZhCN,
@@ -27,6 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
   'session.signedOutTitle': '已退出登录',
   'session.signedOut': '如需再次登录，请打开 rdspg serve 在终端中打印的最新网址。',
   'idleLock.label': '空闲超时',
+  'idleLock.current': '空闲超时：{choice}',
   'idleLock.hint': '空闲达到此时长后自动锁定密码库并断开连接',
   'idleLock.off': '关闭',
   'idleLock.minutes': '{count} 分钟',

@@ -5,6 +5,7 @@ import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { serverAddress } from '../../shared/server-address';
 import { t, useLocale } from '../i18n';
+import { groupLabel } from '../i18n/labels';
 
 /** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
 export function matchesFilter(server: ServerSummary, filter: string): boolean {
@@ -56,7 +57,7 @@ export function ServerTree(props: {
       .filter(([, children]) => children.length > 0 || !deferredFilter)
       .map(([group, children]) => ({
         key: `group:${group}`,
-        title: `${group} (${children.length})`,
+        title: `${groupLabel(group)} (${children.length})`,
         children,
         selectable: false,
       }));

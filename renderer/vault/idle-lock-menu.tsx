@@ -40,7 +40,7 @@ export function IdleLockMenu() {
       }}
     >
       <Button role="menuitem" aria-label={t('idleLock.label')} title={t('idleLock.hint')}>
-        {minutes === null ? t('idleLock.label') : `${t('idleLock.label')}: ${choiceLabel(minutes)}`}
+        {minutes === null ? t('idleLock.label') : t('idleLock.current', { choice: choiceLabel(minutes) })}
       </Button>
     </Dropdown>
   );

@@ -25,6 +25,7 @@ export const channelNameList = [
   'files:upload',
   'files:choose',
   'app:info',
+  'app:language',
   'query:run',
   'query:cancel',
   'certificates:list',

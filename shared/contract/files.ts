@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { channel, emptyRequest } from './channel';
+import { locales } from '../locales';
+import { channel, emptyRequest, emptyValue } from './channel';
 
 /** The largest certificate file an upload may carry (bytes). */
 export const maxUploadBytes = 4 * 1024 * 1024;
@@ -47,4 +48,6 @@ export const fileChannels = {
     z.object({ mode: z.enum(['electron', 'server']), version: z.string(), home: z.string() }),
     [],
   ),
+  /** The UI language chosen in the window: the desktop app's native menu follows it (server mode has none). */
+  'app:language': channel(z.object({ locale: z.enum(locales) }).strict(), emptyValue, []),
 } as const;

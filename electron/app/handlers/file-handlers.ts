@@ -12,7 +12,7 @@ import { cleanUploads, uploadsQuotaBytes } from '../upload-store';
 
 type FileHandlers = Pick<
   HandlerTable,
-  'files:list' | 'files:upload' | 'files:choose' | 'app:info' | 'certs:inspect-root'
+  'files:list' | 'files:upload' | 'files:choose' | 'app:info' | 'app:language' | 'certs:inspect-root'
 >;
 
 /** The folder under the data folder where uploaded certificate files are kept. */
@@ -87,6 +87,10 @@ export function createFileHandlers(ports: AppPorts): FileHandlers {
       return ok({ path: await ports.chooseFile(purpose) });
     },
     'app:info': async () => ok({ mode: ports.mode, version: ports.version, home: ports.home }),
+    'app:language': async ({ locale }) => {
+      ports.setLanguage?.(locale);
+      return ok({});
+    },
     'certs:inspect-root': ({ path }) => ports.certs.inspectRoot(path),
   };
 }

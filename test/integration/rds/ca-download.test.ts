@@ -50,10 +50,7 @@ describe('CA download and register', () => {
     expect(result.value.endpoint).toBe(host);
     expect(result.value.certificates).toHaveLength(2);
     const entries = await store.list();
-    expect(entries.map((entry) => entry.label)).toEqual([
-      `ApsaraDB CA for ${id} (${host})`,
-      `ApsaraDB CA for ${id} (${host})`,
-    ]);
+    expect(entries.map((entry) => entry.label)).toEqual([`ApsaraDB CA ${id} (${host})`, `ApsaraDB CA ${id} (${host})`]);
     writeFileSync(join(folder, 'server.pem'), enabled.value.serverCertificate ?? '');
     const verified = execFileSync('openssl', [
       'verify',

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createFileHandlers } from '../../../electron/app/handlers/file-handlers';
+import type { AppPorts } from '../../../electron/app/ports';
 import { menuTemplate } from '../../../electron/shell/menu';
+import { contract } from '../../../shared/contract';
 import { nativeMenuLabels } from '../../../shared/menu-labels';
 
 type Item = { label?: string; role?: string; submenu?: Item[] };
@@ -25,5 +28,19 @@ describe('the native menu in the UI language', () => {
     expect(labels(menuTemplate(() => undefined, 'darwin', nativeMenuLabels('zh-CN')) as Item[])[0]).toBe(
       'RDS PG Connect',
     );
+  });
+
+  it('follows the language chosen in the window: app:language hands it to the shell, which rebuilds the menu', async () => {
+    const chosen: string[] = [];
+    const ports = { mode: 'electron', setLanguage: (locale: string) => chosen.push(locale) } as unknown as AppPorts;
+    const handlers = createFileHandlers(ports);
+    const request = contract['app:language'].request.parse({ locale: 'zh-CN' });
+    expect(await handlers['app:language'](request)).toEqual({ ok: true, value: {} });
+    expect(chosen).toEqual(['zh-CN']);
+    const menu = labels(menuTemplate(() => undefined, 'linux', nativeMenuLabels(chosen[0])) as Item[]);
+    expect(menu[0]).toBe('文件');
+    expect(contract['app:language'].request.safeParse({ locale: 'fr' }).success).toBe(false);
+    const serverMode = createFileHandlers({ mode: 'server' } as unknown as AppPorts);
+    expect(await serverMode['app:language']({ locale: 'en' })).toEqual({ ok: true, value: {} });
   });
 });
