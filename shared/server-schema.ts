@@ -9,6 +9,7 @@ export const registryErrorCodes = [
   'group_not_found',
   'group_not_empty',
   'duplicate_group',
+  'default_group',
   'registry_busy',
   'registry_corrupt',
   'registry_newer',

@@ -1,6 +1,7 @@
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok } from '../../shared/result';
 import { checkConnection, connectionFacts, openConnection } from '../engine';
+import { createDatabaseSessions } from './database-sessions';
 import type { EnginePort, OpenSession } from './ports';
 import { createSqlSession } from './query-service';
 
@@ -27,10 +28,16 @@ export function createEngineAdapter(): EnginePort {
           `the server closed the connection (${(error as Error).message}); connect again.`,
         );
       }
+      const sql = createSqlSession(connection, request.env);
+      const databases = createDatabaseSessions(connection, sql, { env: request.env, role: request.role });
       const session: OpenSession = {
         facts,
-        close: () => connection.client.end().catch(() => undefined),
-        sql: createSqlSession(connection, request.env),
+        async close() {
+          await databases.close();
+          await connection.client.end().catch(() => undefined);
+        },
+        sql,
+        databases,
         onLost(listener) {
           let called = false;
           const once = () => {

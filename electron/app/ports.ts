@@ -8,6 +8,7 @@ import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
 import type { CertificateStore, encodeCertificates, inspectFile, readCertificateFile } from '../certs';
+import type { DatabaseSessions } from './database-sessions';
 import type { SqlSession } from './query-service';
 import type { RdsAppPort } from './rds-ports';
 
@@ -43,6 +44,12 @@ export interface RegistryPort {
   create(fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
   update(id: string, fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
   remove(id: string): Promise<Result<unknown, RegistryErrorCode>>;
+  /** Adds an empty group; a taken name is `duplicate_group`. */
+  createGroup(name: string): Promise<Result<string, RegistryErrorCode>>;
+  /** Renames a group and moves its servers with it. */
+  renameGroup(from: string, to: string): Promise<Result<string, RegistryErrorCode>>;
+  /** Deletes a group; its servers move to the default group. */
+  removeGroup(name: string): Promise<Result<{ group: string; moved: number }, RegistryErrorCode>>;
   /** Puts back the last good copy of servers.json. */
   restore(): Promise<Result<{ path: string; savedAt: number }, RegistryErrorCode>>;
 }
@@ -71,6 +78,8 @@ export interface OpenSession {
   onLost(listener: () => void): void;
   /** The query tool's use of the session (electron/app/query-service.ts). */
   sql?: SqlSession;
+  /** The databases a user can open on this server, and sessions on them (electron/app/database-sessions.ts). */
+  databases?: DatabaseSessions;
 }
 
 /** The certificate toolkit (electron/certs) as the handlers use it: the Root certificate check and the view. */

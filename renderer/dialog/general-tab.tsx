@@ -1,4 +1,4 @@
-import { AutoComplete, Form, Input, Switch } from 'antd';
+import { Form, Input, Select, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { t } from '../i18n';
 import type { FieldProps } from './field-props';
@@ -46,10 +46,10 @@ export function GeneralTab({
         <Input id="server-name" autoFocus value={form.name} onChange={(event) => update('name')(event.target.value)} />
       </Form.Item>
       <Form.Item label={t('field.group')} htmlFor="server-group" {...status('group')}>
-        <AutoComplete
+        <Select
           id="server-group"
           value={form.group}
-          options={groups.map((group) => ({ value: group }))}
+          options={[...new Set([...groups, form.group])].map((group) => ({ value: group, label: group }))}
           onChange={(value) => update('group')(value)}
         />
       </Form.Item>

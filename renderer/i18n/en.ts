@@ -1,5 +1,6 @@
 import { menuLabelsEn } from '../../shared/menu-labels';
 import { cloudEn } from '../cloud/messages';
+import { treeEn } from '../servers/messages';
 
 /** The English messages; the keys of this catalog are the keys of every catalog. */
 export const en = {
@@ -316,6 +317,7 @@ export const en = {
   'dialog.tabProblems': '{count} problems on this tab',
   'form.rootEmpty': 'SSL mode {mode} needs a Root certificate: choose the CA certificate file.',
   ...cloudEn,
+  ...treeEn,
 } as const;
 
 /** A message key of the catalogs. */

@@ -1,5 +1,6 @@
 import { menuLabelsZhCN } from '../../shared/menu-labels';
 import { cloudZhCN } from '../cloud/messages';
+import { treeZhCN } from '../servers/messages';
 import type { MessageKey } from './en';
 
 /** The Simplified Chinese messages, in the RDS console's terms (数据安全性, 云证书, 受保护的连接地址…). */
@@ -313,4 +314,5 @@ export const zhCN: Record<MessageKey, string> = {
   'dialog.tabProblems': '此选项卡上有 {count} 个问题',
   'form.rootEmpty': 'SSL模式 {mode} 需要根证书：请选择CA证书文件。',
   ...cloudZhCN,
+  ...treeZhCN,
 };

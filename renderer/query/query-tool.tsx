@@ -8,10 +8,11 @@ import { describeFailure } from '../errors';
 import { useT } from '../i18n';
 import { utf16Offset } from './error-position';
 import { QueryErrorView } from './query-error-view';
+import { queryToolTitle } from './query-title';
 import { ResultGrid } from './result-grid';
 
 /** The query tool of a connected server: a SQL editor, Run (Ctrl+Enter) and Cancel, the results or the error. */
-export function QueryTool({ server }: { server: ServerSummary }) {
+export function QueryTool({ server, database }: { server: ServerSummary; database?: string }) {
   const t = useT();
   const editor = useRef<TextAreaRef>(null);
   const [sql, setSql] = useState('select version();');
@@ -25,7 +26,7 @@ export function QueryTool({ server }: { server: ServerSummary }) {
     setRunning(true);
     setProblem(null);
     const text = sql;
-    const answer = await api['query:run']({ serverId: server.id, sql: text, rowLimit });
+    const answer = await api['query:run']({ serverId: server.id, sql: text, rowLimit, database });
     setRunning(false);
     if (!answer.ok) return setProblem(describeFailure(answer.error));
     setRan({ outcome: answer.value, sql: text });
@@ -37,13 +38,13 @@ export function QueryTool({ server }: { server: ServerSummary }) {
     }
   }
   async function cancel() {
-    const answer = await api['query:cancel']({ serverId: server.id });
+    const answer = await api['query:cancel']({ serverId: server.id, database });
     if (!answer.ok) setProblem(describeFailure(answer.error));
   }
   const outcome = ran?.outcome;
   return (
     <section
-      aria-label={t('query.title', { name: server.name })}
+      aria-label={queryToolTitle(t, server, database)}
       style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
     >
       <Input.TextArea

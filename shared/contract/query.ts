@@ -61,13 +61,15 @@ export const queryChannels = {
           .max(1_000_000, 'The SQL is longer than 1 MB.')
           .refine((text) => text.trim() !== '', 'Write a statement to run.'),
         rowLimit: z.number().int().min(1).max(maxRowLimit).default(defaultRowLimit),
+        /** The database to run on (one of the server's, chosen in the tree); the connected one when absent. */
+        database: z.string().min(1).optional(),
       })
       .strict(),
     queryOutcome,
     queryErrorCodes,
   ),
   'query:cancel': channel(
-    z.object({ serverId: z.string().min(1) }).strict(),
+    z.object({ serverId: z.string().min(1), database: z.string().min(1).optional() }).strict(),
     z.object({ cancelled: z.boolean() }),
     queryErrorCodes,
   ),
