@@ -1,0 +1,43 @@
+import { defaultGroup } from '../../shared/server-schema';
+import type { ServerRegistry } from '../registry';
+import { type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+
+/** The usage of `rdspg servers group …`. */
+export const groupUsage = 'rdspg servers group add NAME | rename NAME NEW | remove NAME [--json]';
+
+/** `rdspg servers group add|rename|remove`: the same registry operations as Register > Server Group… and the tree. */
+export async function groupCommand(
+  registry: ServerRegistry,
+  io: CliIo,
+  json: boolean,
+  [action, name, next, ...extra]: string[],
+): Promise<number> {
+  const arity = action === 'rename' ? 2 : 1;
+  const given = [name, next].filter((value) => value !== undefined).length;
+  const problem = !['add', 'rename', 'remove'].includes(action ?? '')
+    ? action
+      ? `unknown group action "${action}"`
+      : 'missing the group action'
+    : given < arity
+      ? `missing ${arity === 2 && given === 1 ? 'NEW' : 'NAME'}`
+      : given > arity || extra.length
+        ? 'too many arguments'
+        : null;
+  const answer = problem
+    ? ({ ok: false, error: usageFailure(groupUsage, problem) } as const)
+    : action === 'add'
+      ? await registry.createGroup(name!)
+      : action === 'rename'
+        ? await registry.renameGroup(name!, next!)
+        : await registry.removeGroup(name!);
+  if (!answer.ok) {
+    if (json) writeJson(io.stdout, { ok: false, error: answer.error });
+    writeFailure(io.stderr, answer.error);
+    return answer.error.code === 'usage' ? 2 : 1;
+  }
+  if (json) writeJson(io.stdout, { ok: true, value: answer.value });
+  else if (typeof answer.value === 'object')
+    writeLine(io.stdout, `Removed group "${name}"; ${answer.value.moved} server(s) moved to "${defaultGroup}".`);
+  else writeLine(io.stdout, action === 'add' ? `Added group "${answer.value}".` : `Renamed to "${answer.value}".`);
+  return 0;
+}
