@@ -7,7 +7,6 @@ export const registryErrorCodes = [
   'duplicate_name',
   'invalid_server',
   'group_not_found',
-  'group_not_empty',
   'duplicate_group',
   'default_group',
   'registry_busy',

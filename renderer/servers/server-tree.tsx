@@ -1,4 +1,3 @@
-import { DatabaseOutlined } from '@ant-design/icons';
 import { Input, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { type Key, type MouseEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
@@ -29,7 +28,7 @@ function databaseNodes(server: ServerSummary, list: DatabaseList | undefined, ta
   return list.databases.map((database) => {
     const key = `db:${server.id}:${database}`;
     targets.set(key, { kind: 'server', server, database });
-    return { key, title: database, isLeaf: true, icon: <DatabaseOutlined aria-hidden /> };
+    return { key, title: database, isLeaf: true };
   });
 }
 
