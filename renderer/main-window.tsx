@@ -77,6 +77,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
   const onMenu = useCallback(
     (command: MenuCommand) => {
       if (command === 'register-server') setOverlay({ kind: 'register' });
+      else if (command === 'register-group') setOverlay({ kind: 'group' });
       else if (command === 'lock') lock();
       else setOverlay({ kind: 'change' });
     },

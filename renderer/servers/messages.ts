@@ -1,6 +1,5 @@
 /** The tree's English messages: server groups, the context menu, databases; spread into renderer/i18n/en.ts. */
 export const treeEn = {
-  'menu.registerGroup': 'Server Group…',
   'group.createTitle': 'Register - Server Group',
   'group.renameTitle': 'Rename Server Group',
   'group.name': 'Name',
@@ -27,7 +26,6 @@ export const treeEn = {
 
 /** The tree's Simplified Chinese messages; spread into renderer/i18n/zh-cn.ts. */
 export const treeZhCN: Record<keyof typeof treeEn, string> = {
-  'menu.registerGroup': '服务器组…',
   'group.createTitle': '注册 - 服务器组',
   'group.renameTitle': '重命名服务器组',
   'group.name': '名称',
