@@ -14,15 +14,11 @@ export async function groupCommand(
 ): Promise<number> {
   const arity = action === 'rename' ? 2 : 1;
   const given = [name, next].filter((value) => value !== undefined).length;
-  const problem = !['add', 'rename', 'remove'].includes(action ?? '')
-    ? action
-      ? `unknown group action "${action}"`
-      : 'missing the group action'
-    : given < arity
-      ? `missing ${arity === 2 && given === 1 ? 'NEW' : 'NAME'}`
-      : given > arity || extra.length
-        ? 'too many arguments'
-        : null;
+  let problem: string | null = null;
+  if (!action) problem = 'missing the group action';
+  else if (!['add', 'rename', 'remove'].includes(action)) problem = `unknown group action "${action}"`;
+  else if (given < arity) problem = given === 1 ? 'missing NEW' : 'missing NAME';
+  else if (given > arity || extra.length) problem = 'too many arguments';
   const answer = problem
     ? ({ ok: false, error: usageFailure(groupUsage, problem) } as const)
     : action === 'add'
