@@ -23,12 +23,10 @@ export function createGroupHandlers({ registry }: AppPorts): GroupHandlers {
     'servers:export': async ({ id, format }) => {
       const found = await registry.get(id);
       if (!found.ok) return found;
-      return ok(format === 'conninfo' ? { text: serverToConninfo(found.value), notes: [] } : jdbcOf(found.value));
+      if (format === 'conninfo') return ok({ text: serverToConninfo(found.value), notes: [] });
+      const { url, notes } = serverToJdbcUrl(found.value);
+      return ok({ text: url, notes });
     },
   };
 }
 
-function jdbcOf(server: Parameters<typeof serverToJdbcUrl>[0]): { text: string; notes: string[] } {
-  const { url, notes } = serverToJdbcUrl(server);
-  return { text: url, notes };
-}
