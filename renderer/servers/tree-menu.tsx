@@ -134,7 +134,12 @@ export function TreeMenu(props: {
       open
       autoFocus
       trigger={['contextMenu']}
-      onOpenChange={(open) => !open && props.onClose()}
+      onOpenChange={(open) => {
+        if (open) return;
+        props.onClose();
+        // Escape or a click elsewhere: the keyboard goes back to the tree, not to the page.
+        document.querySelector<HTMLElement>('nav [role="tree"]')?.focus();
+      }}
       menu={{
         items,
         'aria-label': t('tree.menu', { name }),

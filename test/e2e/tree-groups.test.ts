@@ -116,6 +116,7 @@ describe('server groups, the context menu and databases (issue 14)', () => {
     await contextMenu().getByRole('menuitem', { name: 'Copy as JDBC URL' }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => contextMenu().getByRole('menuitem', { name: 'Copy as JDBC URL' }).isVisible()).toBe(false);
+    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('tree');
     await tree().getByText('e2e-lab').click();
     await page.keyboard.press('ContextMenu');
     await contextMenu().getByRole('menuitem', { name: 'Disconnect' }).waitFor();
