@@ -11,11 +11,15 @@ import { describeFailure, failureLine, type ShownFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
 import { lazyView, loadLaterStyles } from './later-styles';
+import { QueryToolDrawer } from './query/query-tool-button';
 import { SignOutButton } from './server-mode/session-end';
-import { ServerTree } from './servers/server-tree';
+import { type MenuPosition, ServerTree, type TreeTarget } from './servers/server-tree';
+import { TreeMenu } from './servers/tree-menu';
+import { useDatabases } from './servers/use-databases';
 import { useServers } from './servers/use-servers';
 import { IdleLockMenu } from './vault/idle-lock-menu';
 
+const GroupDialog = lazyView(() => import('./servers/group-dialog').then((module) => module.GroupDialog));
 const ServerDialog = lazyView(() => import('./dialog/server-dialog').then((module) => module.ServerDialog));
 const ChangeDialog = lazyView(() => import('./vault/change-dialog').then((module) => module.ChangeDialog));
 const ResetDialog = lazyView(() => import('./vault/reset-dialog').then((module) => module.ResetDialog));
@@ -26,6 +30,8 @@ const PasswordPrompt = lazyView(() => import('./servers/password-prompt').then((
 type Overlay =
   | { kind: 'register'; initial?: ServerForm }
   | { kind: 'properties'; id: string }
+  | { kind: 'group'; from?: string }
+  | { kind: 'query'; server: ServerSummary; database?: string }
   | { kind: 'change' }
   | { kind: 'reset' }
   | { kind: 'password'; server: ServerSummary; problem?: string }
@@ -40,6 +46,9 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     if (loaded) requestIdleCallback(() => void loadLaterStyles(), { timeout: 1000 });
   }, [loaded]);
   const [selected, setSelected] = useState<string | null>(null);
+  const [database, setDatabase] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ target: TreeTarget; position: MenuPosition } | null>(null);
+  const databases = useDatabases(connections);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ShownFailure | null>(null);
@@ -70,6 +79,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
   const onMenu = useCallback(
     (command: MenuCommand) => {
       if (command === 'register-server') setOverlay({ kind: 'register' });
+      else if (command === 'register-group') setOverlay({ kind: 'group' });
       else if (command === 'lock') lock();
       else setOverlay({ kind: 'change' });
     },
@@ -98,6 +108,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     connect: (target: ServerSummary) => void connect(target),
     disconnect: async (target: ServerSummary) => {
       await api['connection:disconnect']({ id: target.id });
+      if (target.id === selected) setDatabase(null);
       await refresh();
     },
     properties: (target: ServerSummary) => setOverlay({ kind: 'properties', id: target.id }),
@@ -113,6 +124,13 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
       message.info(t('main.passwordCleared', { name: target.name }));
       await refresh();
     },
+  };
+  const treeActions = {
+    ...actions,
+    queryTool: (target: ServerSummary, chosen?: string) =>
+      setOverlay({ kind: 'query', server: target, database: chosen }),
+    renameGroup: (group: string) => setOverlay({ kind: 'group', from: group }),
+    groupDeleted: () => void refresh(),
   };
   async function saved(summary: ServerSummary | null, connectNow: boolean) {
     setOverlay(null);
@@ -145,6 +163,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             menu={{
               items: [
                 { key: 'server', label: t('menu.registerServer'), onClick: () => setOverlay({ kind: 'register' }) },
+                { key: 'group', label: t('menu.registerGroup'), onClick: () => setOverlay({ kind: 'group' }) },
               ],
             }}
           >
@@ -191,9 +210,24 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             servers={servers}
             groups={groups}
             connections={connections}
+            databases={databases}
             selected={selected}
-            onSelect={setSelected}
+            selectedDatabase={database}
+            onSelect={(id, chosen) => {
+              setSelected(id);
+              setDatabase(chosen ?? null);
+            }}
+            onContextMenu={(target, position) => setMenu({ target, position })}
           />
+          {menu && (
+            <TreeMenu
+              target={menu.target}
+              position={menu.position}
+              connected={menu.target.kind === 'server' && connections.has(menu.target.server.id)}
+              actions={treeActions}
+              onClose={() => setMenu(null)}
+            />
+          )}
         </Splitter.Panel>
         <Splitter.Panel style={{ padding: 24 }}>
           {server ? (
@@ -201,6 +235,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
               <ServerPanel
                 server={server}
                 state={connections.get(server.id)}
+                database={database ?? undefined}
                 actions={actions}
                 busy={busy}
                 problem={problem}
@@ -219,6 +254,19 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             groups={groups}
             onClose={saved}
           />
+        )}
+        {overlay?.kind === 'group' && (
+          <GroupDialog
+            from={overlay.from}
+            onClose={(group) => {
+              setOverlay(null);
+              if (group && !overlay.from) message.success(t('group.created', { name: group }));
+              if (group) void refresh();
+            }}
+          />
+        )}
+        {overlay?.kind === 'query' && (
+          <QueryToolDrawer server={overlay.server} database={overlay.database} onClose={() => setOverlay(null)} />
         )}
         {overlay?.kind === 'change' && (
           <ChangeDialog

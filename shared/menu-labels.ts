@@ -8,6 +8,7 @@ export const menuLabelsEn = {
   'menu.view': 'View',
   'menu.register': 'Register',
   'menu.registerServer': 'Server…',
+  'menu.registerGroup': 'Server Group…',
   'menu.changeMasterPassword': 'Change master password…',
   'menu.lock': 'Lock',
 };
@@ -20,6 +21,7 @@ export const menuLabelsZhCN: Record<keyof typeof menuLabelsEn, string> = {
   'menu.view': '视图',
   'menu.register': '注册',
   'menu.registerServer': '服务器…',
+  'menu.registerGroup': '服务器组…',
   'menu.changeMasterPassword': '修改主密码…',
   'menu.lock': '锁定',
 };
@@ -32,6 +34,7 @@ export interface NativeMenuLabels {
   quit: string;
   register: string;
   registerServer: string;
+  registerGroup: string;
   edit: string;
   view: string;
 }
@@ -51,6 +54,7 @@ export function nativeMenuLabels(tag: string | null | undefined): NativeMenuLabe
     quit: catalog['menu.quit'],
     register: catalog['menu.register'],
     registerServer: catalog['menu.registerServer'],
+    registerGroup: catalog['menu.registerGroup'],
     edit: catalog['menu.edit'],
     view: catalog['menu.view'],
   };

@@ -3,6 +3,7 @@ import type { HandlerTable } from './handler-table';
 import { createCertificateHandlers } from './handlers/certificate-handlers';
 import { createConnectionHandlers } from './handlers/connection-handlers';
 import { createFileHandlers } from './handlers/file-handlers';
+import { createGroupHandlers } from './handlers/group-handlers';
 import { createQueryHandlers } from './handlers/query-handlers';
 import { createRdsHandlers } from './handlers/rds-handlers';
 import { createServerHandlers } from './handlers/server-handlers';
@@ -51,6 +52,7 @@ export function createHandlers(ports: AppPorts, timers: IdleTimers = systemTimer
     ...createServerHandlers(ports, async (id) => {
       await sessions.close(id);
     }),
+    ...createGroupHandlers(ports),
     ...createConnectionHandlers(ports, sessions),
     ...createFileHandlers(ports),
     ...createQueryHandlers(sessions),

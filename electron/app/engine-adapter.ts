@@ -2,7 +2,7 @@ import type { ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok } from '../../shared/result';
 import { checkConnection, connectionFacts, openConnection } from '../engine';
 import type { EnginePort, OpenSession } from './ports';
-import { createSqlSession } from './query-service';
+import { createSqlSession, listDatabases } from './query-service';
 
 /** The connection engine (electron/engine) behind the EnginePort. */
 export function createEngineAdapter(): EnginePort {
@@ -35,6 +35,7 @@ export function createEngineAdapter(): EnginePort {
           await connection.client.end().catch(() => undefined);
         },
         sql,
+        listDatabases: () => listDatabases(connection),
         onLost(listener) {
           let called = false;
           const once = () => {

@@ -44,6 +44,12 @@ export interface RegistryPort {
   create(fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
   update(id: string, fields: ServerFields): Promise<Result<SavedServer, RegistryErrorCode>>;
   remove(id: string): Promise<Result<unknown, RegistryErrorCode>>;
+  /** Adds an empty group; a taken name is `duplicate_group`. */
+  createGroup(name: string): Promise<Result<string, RegistryErrorCode>>;
+  /** Renames a group and moves its servers with it. */
+  renameGroup(from: string, to: string): Promise<Result<string, RegistryErrorCode>>;
+  /** Deletes a group; its servers move to the default group. */
+  removeGroup(name: string): Promise<Result<{ group: string; moved: number }, RegistryErrorCode>>;
   /** Puts back the last good copy of servers.json. */
   restore(): Promise<Result<{ path: string; savedAt: number }, RegistryErrorCode>>;
 }
@@ -72,6 +78,8 @@ export interface OpenSession {
   onLost(listener: () => void): void;
   /** The query tool's use of the session (electron/app/query-service.ts). */
   sql?: SqlSession;
+  /** The databases a user can open on this server: pg_database where datallowconn and not datistemplate, by name. */
+  listDatabases?(): Promise<Result<string[], ConnectErrorCode>>;
 }
 
 /** The certificate toolkit (electron/certs) as the handlers use it: the Root certificate check and the view. */

@@ -178,3 +178,15 @@ export function createSqlSession(
     close,
   };
 }
+
+/** The databases a user can open on the connection's server: pg_database where datallowconn and not datistemplate. */
+export async function listDatabases(connection: OpenConnection): Promise<Result<string[], ConnectErrorCode>> {
+  try {
+    const { rows } = await connection.client.query<{ datname: string }>(
+      'select datname from pg_database where datallowconn and not datistemplate order by datname',
+    );
+    return ok(rows.map((row) => row.datname));
+  } catch (error) {
+    return fail('connection_lost', `listing the databases failed (${(error as Error).message}); connect again.`);
+  }
+}

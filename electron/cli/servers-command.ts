@@ -19,12 +19,13 @@ import {
 import { deleteServerWithSecrets, saveServerWithSecrets, writeServerSecrets } from '../saved-servers/saved-servers';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
+import { groupCommand, groupUsage } from './server-groups';
 import { cliVault, promptPassword, readStdinLine, unlockForCommand } from './vault-session';
 
 const usage =
   'rdspg servers list [--json] | show NAME [--json] | add NAME [CONNINFO] [--group G] [--role R] [--save-password] [--password-stdin] ' +
   '| edit NAME [CONNINFO] [--name N] [--group G] [--role R] [--save-password] [--forget-password] [--password-stdin] [--unset KEYWORD] ' +
-  '| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE] | restore';
+  `| remove NAME | import FILE | export [NAME] [--format pgadmin|conninfo|service|jdbc] [--out FILE] | restore | ${groupUsage.replace('rdspg servers ', '')}`;
 
 const options = {
   json: { type: 'boolean' },
@@ -336,6 +337,7 @@ export const serversCommand: CliCommand = {
       values,
     };
     const [action, first, second, ...extra] = positionals;
+    if (action === 'group') return groupCommand(run.registry, io, run.json, positionals.slice(1));
     const needs = (count: number, what: string) =>
       positionals.length - 1 < count ? `missing ${what}` : extra.length ? 'too many arguments' : null;
     const problem =

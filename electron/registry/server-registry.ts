@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result';
 import {
   blankServerFields,
+  defaultGroup,
   describeIssues,
   groupNameSchema,
   type RegistryData,
@@ -30,6 +31,18 @@ function checkFields(fields: unknown): Result<ServerFields, RegistryErrorCode> {
 
 function nameTaken(data: RegistryData, name: string, exceptId?: string): boolean {
   return data.servers.some((server) => server.id !== exceptId && server.name.toLowerCase() === name.toLowerCase());
+}
+
+function groupTaken(groups: string[], name: string, exceptName?: string): boolean {
+  return groups.some((group) => group !== exceptName && group.toLowerCase() === name.toLowerCase());
+}
+
+function duplicateGroup(name: string) {
+  return fail('duplicate_group', `A group named "${name}" already exists; choose another name.`);
+}
+
+function groupNotFound(name: string) {
+  return fail('group_not_found', `No group "${name}"; list them with "rdspg servers list".`);
 }
 
 function withGroup(groups: string[], group: string): string[] {
@@ -108,12 +121,12 @@ export class ServerRegistry {
     });
   }
 
-  /** Adds an empty group. */
+  /** Adds an empty group; a name already taken (in any letter case) is refused with `duplicate_group`. */
   async createGroup(name: string): RegistryResult<string> {
     const checked = groupNameSchema.safeParse(name);
     if (!checked.success) return fail('invalid_server', describeIssues(checked.error.issues));
     return this.file.update((data): Change<string> => {
-      if (data.groups.includes(checked.data)) return fail('duplicate_group', `The group "${name}" already exists.`);
+      if (groupTaken(data.groups, checked.data)) return duplicateGroup(checked.data);
       return ok({ data: { ...data, groups: [...data.groups, checked.data] }, value: checked.data });
     });
   }
@@ -122,23 +135,32 @@ export class ServerRegistry {
   async renameGroup(from: string, to: string): RegistryResult<string> {
     const checked = groupNameSchema.safeParse(to);
     if (!checked.success) return fail('invalid_server', describeIssues(checked.error.issues));
+    const name = checked.data;
     return this.file.update((data): Change<string> => {
-      if (!data.groups.includes(from)) return fail('group_not_found', `No group "${from}".`);
-      if (data.groups.includes(to)) return fail('duplicate_group', `The group "${to}" already exists.`);
-      const groups = data.groups.map((group) => (group === from ? to : group));
-      const servers = data.servers.map((server) => (server.group === from ? { ...server, group: to } : server));
-      return ok({ data: { ...data, groups, servers }, value: to });
+      if (!data.groups.includes(from)) return groupNotFound(from);
+      if (groupTaken(data.groups, name, from)) return duplicateGroup(name);
+      const groups = data.groups.map((group) => (group === from ? name : group));
+      const servers = data.servers.map((server) => (server.group === from ? { ...server, group: name } : server));
+      return ok({ data: { ...data, groups, servers }, value: name });
     });
   }
 
-  /** Deletes an empty group. */
-  async removeGroup(name: string): RegistryResult<string> {
-    return this.file.update((data): Change<string> => {
-      if (!data.groups.includes(name)) return fail('group_not_found', `No group "${name}".`);
-      if (data.servers.some((server) => server.group === name)) {
-        return fail('group_not_empty', `The group "${name}" still holds servers; move or delete them first.`);
-      }
-      return ok({ data: { ...data, groups: data.groups.filter((group) => group !== name) }, value: name });
+  /** Deletes a group; its servers move to the default group "Servers", which itself cannot be deleted. */
+  async removeGroup(name: string): RegistryResult<{ group: string; moved: number }> {
+    return this.file.update((data): Change<{ group: string; moved: number }> => {
+      if (name === defaultGroup)
+        return fail(
+          'default_group',
+          `"${defaultGroup}" is the default group and cannot be deleted; rename it instead.`,
+        );
+      if (!data.groups.includes(name)) return groupNotFound(name);
+      const moved = data.servers.filter((server) => server.group === name).length;
+      const servers = data.servers.map((server) =>
+        server.group === name ? { ...server, group: defaultGroup } : server,
+      );
+      const groups = data.groups.filter((group) => group !== name);
+      const kept = moved > 0 ? withGroup(groups, defaultGroup) : groups;
+      return ok({ data: { ...data, groups: kept, servers }, value: { group: name, moved } });
     });
   }
 

@@ -23,6 +23,7 @@ export function menuTemplate(
       label: labels.register,
       submenu: [
         { label: labels.registerServer, accelerator: 'CmdOrCtrl+Shift+N', click: () => send('register-server') },
+        { label: labels.registerGroup, click: () => send('register-group') },
       ],
     },
     { role: 'editMenu', label: labels.edit },

@@ -1,7 +1,7 @@
-import { AutoComplete, ColorPicker, Flex, Form, Input, Switch } from 'antd';
+import { ColorPicker, Flex, Form, Input, Select, Switch } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { t } from '../i18n';
-import { groupLabel, groupName } from '../i18n/labels';
+import { groupLabel } from '../i18n/labels';
 import type { FieldProps } from './field-props';
 
 /** A colour as #rrggbb or '' (none): antd's ColorPicker beside the typed value. */
@@ -46,11 +46,11 @@ export function GeneralTab({
         <Input id="server-name" autoFocus value={form.name} onChange={(event) => update('name')(event.target.value)} />
       </Form.Item>
       <Form.Item label={t('field.group')} htmlFor="server-group" {...status('group')}>
-        <AutoComplete
+        <Select
           id="server-group"
-          value={groupLabel(form.group)}
-          options={groups.map((group) => ({ value: groupLabel(group) }))}
-          onChange={(value) => update('group')(groupName(value))}
+          value={form.group}
+          options={[...new Set([...groups, form.group])].map((group) => ({ value: group, label: groupLabel(group) }))}
+          onChange={(value) => update('group')(value)}
         />
       </Form.Item>
       <Form.Item label={t('field.background')} htmlFor="server-background" {...status('background')}>

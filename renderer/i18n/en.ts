@@ -1,5 +1,6 @@
 import { menuLabelsEn } from '../../shared/menu-labels';
 import { cloudEn } from '../cloud/messages';
+import { treeEn } from '../servers/messages';
 import { errorMessagesEn } from './error-messages';
 
 /** The English messages; the keys of this catalog are the keys of every catalog. */
@@ -308,6 +309,7 @@ export const en = {
   'form.rootEmpty': 'SSL mode {mode} needs a Root certificate: choose the CA certificate file.',
   ...cloudEn,
   ...errorMessagesEn,
+  ...treeEn,
 } as const;
 
 /** A message key of the catalogs. */

@@ -130,11 +130,11 @@ const table: Record<ErrorCode, readonly [string, string, string, string]> = {
     '服务器组不存在',
     '请从列表中选择服务器组。',
   ],
-  group_not_empty: [
-    'The server group is not empty',
-    'Move or delete its servers first.',
-    '服务器组不为空',
-    '请先移走或删除其中的服务器。',
+  default_group: [
+    'The default group cannot be deleted',
+    'Servers without a group of their own stay in it; delete or rename another group instead.',
+    '默认组不能删除',
+    '没有其他组的服务器都留在默认组中；请删除或重命名其他组。',
   ],
   duplicate_group: [
     'A server group with this name exists',

@@ -1,5 +1,6 @@
 import { menuLabelsZhCN } from '../../shared/menu-labels';
 import { cloudZhCN } from '../cloud/messages';
+import { treeZhCN } from '../servers/messages';
 import type { MessageKey } from './en';
 import { errorMessagesZhCN } from './error-messages';
 
@@ -305,4 +306,5 @@ export const zhCN: Record<MessageKey, string> = {
   'form.rootEmpty': 'SSL模式 {mode} 需要根证书：请选择CA证书文件。',
   ...cloudZhCN,
   ...errorMessagesZhCN,
+  ...treeZhCN,
 };

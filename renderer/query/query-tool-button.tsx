@@ -7,26 +7,27 @@ import { queryToolTitle } from './query-title';
 
 const QueryTool = lazyView(() => import('./query-tool').then((module) => module.QueryTool));
 
-/** The Query Tool button of a connected server; opens the tool on `database` in a drawer (its code loads on first use). */
+/** The Query Tool in a drawer, on the database chosen in the tree (the connected one when none); loads on first use. */
+export function QueryToolDrawer(props: { server: ServerSummary; database?: string; onClose: () => void }) {
+  const t = useT();
+  const { server, database } = props;
+  return (
+    <Drawer open size="80%" title={queryToolTitle(server.name, database)} onClose={props.onClose} destroyOnHidden>
+      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
+        <QueryTool server={server} database={database} />
+      </Suspense>
+    </Drawer>
+  );
+}
+
+/** The Query Tool button of a connected server; opens the tool in a drawer on the given database. */
 export function QueryToolButton({ server, database }: { server: ServerSummary; database?: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('query.open')}</Button>
-      {open && (
-        <Drawer
-          open
-          size="80%"
-          title={queryToolTitle(server.name, database)}
-          onClose={() => setOpen(false)}
-          destroyOnHidden
-        >
-          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-            <QueryTool server={server} database={database} />
-          </Suspense>
-        </Drawer>
-      )}
+      {open && <QueryToolDrawer server={server} database={database} onClose={() => setOpen(false)} />}
     </>
   );
 }

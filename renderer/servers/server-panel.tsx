@@ -23,6 +23,8 @@ export interface ServerActions {
 export function ServerPanel(props: {
   server: ServerSummary | null;
   state: OpenConnectionState | undefined;
+  /** The database chosen in the tree; the Query Tool opens on it. */
+  database?: string;
   actions: ServerActions;
   busy: boolean;
   problem: ShownFailure | null;
@@ -47,7 +49,7 @@ export function ServerPanel(props: {
             {t('panel.connect')}
           </Button>
         )}
-        {state && <QueryToolButton server={server} />}
+        {state && <QueryToolButton server={server} database={props.database} />}
         <Button onClick={() => actions.properties(server)}>{t('panel.properties')}</Button>
         <Button onClick={() => actions.clearPassword(server)} disabled={!server.passwordSaved}>
           {t('panel.clearPassword')}

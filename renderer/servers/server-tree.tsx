@@ -1,11 +1,38 @@
 import { Input, Tag, Tree } from 'antd';
 import type { DataNode } from 'antd/es/tree';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { type Key, type MouseEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { serverAddress } from '../../shared/server-address';
 import { t, useLocale } from '../i18n';
 import { groupLabel } from '../i18n/labels';
+import type { DatabaseList } from './use-databases';
+
+/** What a tree node stands for: a group, a server, or one database of a connected server. */
+export type TreeTarget =
+  | { kind: 'group'; group: string }
+  | { kind: 'server'; server: ServerSummary; database?: string };
+
+/** Where a context menu opens, in viewport pixels. */
+export type MenuPosition = { x: number; y: number };
+
+function databaseNodes(server: ServerSummary, list: DatabaseList | undefined, targets: Map<Key, TreeTarget>) {
+  if (!list) return undefined;
+  if ('problem' in list)
+    return [
+      {
+        key: `problem:${server.id}`,
+        title: t('tree.databasesFailed', { name: server.name, reason: list.problem }),
+        isLeaf: true,
+        selectable: false,
+      },
+    ];
+  return list.databases.map((database) => {
+    const key = `db:${server.id}:${database}`;
+    targets.set(key, { kind: 'server', server, database });
+    return { key, title: database, isLeaf: true };
+  });
+}
 
 /** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
 export function matchesFilter(server: ServerSummary, filter: string): boolean {
@@ -36,36 +63,83 @@ export function ServerTree(props: {
   servers: ServerSummary[];
   groups: string[];
   connections: Map<string, OpenConnectionState>;
+  databases: Map<string, DatabaseList>;
   selected: string | null;
-  onSelect: (id: string | null) => void;
+  selectedDatabase: string | null;
+  onSelect: (id: string | null, database?: string) => void;
+  /** Right-click, the context-menu key or Shift+F10 on a node. */
+  onContextMenu: (target: TreeTarget, position: MenuPosition) => void;
 }) {
-  const { servers, groups, connections, selected, onSelect } = props;
+  const { servers, groups, connections, databases, selected, selectedDatabase, onSelect } = props;
+  const activeKey = useRef<Key | null>(null);
   const locale = useLocale();
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   // biome-ignore lint/correctness/useExhaustiveDependencies: locale is a dependency: the titles are in the UI language
-  const treeData = useMemo<DataNode[]>(() => {
+  const [treeData, targets] = useMemo(() => {
+    const targets = new Map<Key, TreeTarget>();
     const byGroup = new Map<string, DataNode[]>(groups.map((group) => [group, []]));
     for (const server of servers) {
       if (!matchesFilter(server, deferredFilter)) continue;
-      const node = { key: server.id, title: serverTitle(server, connections.get(server.id)), isLeaf: true };
+      targets.set(server.id, { kind: 'server', server });
+      const children = connections.has(server.id)
+        ? databaseNodes(server, databases.get(server.id), targets)
+        : undefined;
+      const node = {
+        key: server.id,
+        title: serverTitle(server, connections.get(server.id)),
+        isLeaf: !children?.length,
+        children,
+      };
       const list = byGroup.get(server.group) ?? [];
       list.push(node);
       byGroup.set(server.group, list);
     }
-    return [...byGroup]
+    const nodes: DataNode[] = [...byGroup]
       .filter(([, children]) => children.length > 0 || !deferredFilter)
-      .map(([group, children]) => ({
-        key: `group:${group}`,
-        title: `${groupLabel(group)} (${children.length})`,
-        children,
-        selectable: false,
-      }));
-  }, [servers, groups, connections, deferredFilter, locale]);
-  const expandedKeys = useMemo(() => treeData.map((node) => node.key), [treeData]);
+      .map(([group, children]) => {
+        targets.set(`group:${group}`, { kind: 'group', group });
+        return {
+          key: `group:${group}`,
+          title: `${groupLabel(group)} (${children.length})`,
+          children,
+          selectable: false,
+        };
+      });
+    return [nodes, targets] as const;
+  }, [servers, groups, connections, databases, deferredFilter, locale]);
+  const expandedKeys = useMemo(
+    () => [
+      ...treeData.map((node) => node.key),
+      ...servers.filter((item) => connections.has(item.id)).map((item) => item.id),
+    ],
+    [treeData, servers, connections],
+  );
   const shownCount = useMemo(() => treeData.reduce((sum, node) => sum + (node.children?.length ?? 0), 0), [treeData]);
+  const selectedKey = selected && (selectedDatabase ? `db:${selected}:${selectedDatabase}` : selected);
+  // The context-menu key and Shift+F10 open the menu of the node the keyboard is on (else the selected one).
+  const openFromKeyboard = (event: { preventDefault(): void; currentTarget: Element }) => {
+    const key = activeKey.current ?? selectedKey;
+    const target = key ? targets.get(key) : undefined;
+    if (!target) return;
+    event.preventDefault();
+    const node = event.currentTarget.querySelector('.ant-tree-treenode-active, .ant-tree-treenode-selected');
+    const box = (node ?? event.currentTarget).getBoundingClientRect();
+    props.onContextMenu(target, { x: box.left + 24, y: box.bottom });
+  };
   return (
-    <nav aria-label={t('tree.servers')} style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}>
+    <nav
+      aria-label={t('tree.servers')}
+      style={{ display: 'flex', flexDirection: 'column', gap: 8, height: '100%' }}
+      onKeyDown={(event) => {
+        if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) openFromKeyboard(event);
+      }}
+      onContextMenu={(event: MouseEvent<HTMLElement>) => {
+        // Right-clicks on a node reach onRightClick; a keyboard's contextmenu event lands on the tree's focus holder.
+        if ((event.target as Element).closest('.ant-tree-treenode')) return event.preventDefault();
+        if ((event.target as Element).closest('[role="tree"]')) openFromKeyboard(event);
+      }}
+    >
       <Input.Search
         aria-label={t('tree.filter')}
         placeholder={t('tree.filter')}
@@ -83,8 +157,21 @@ export function ServerTree(props: {
         height={Math.max(200, window.innerHeight - 140)}
         treeData={treeData}
         expandedKeys={expandedKeys}
-        selectedKeys={selected ? [selected] : []}
-        onSelect={(keys) => keys.length > 0 && onSelect(String(keys[0]))}
+        selectedKeys={selectedKey ? [selectedKey] : []}
+        onActiveChange={(key) => {
+          activeKey.current = key;
+        }}
+        onSelect={(keys) => {
+          const target = keys.length > 0 ? targets.get(keys[0] as Key) : undefined;
+          if (target?.kind === 'server') onSelect(target.server.id, target.database);
+        }}
+        onRightClick={({ event, node }) => {
+          const target = targets.get(node.key);
+          if (!target) return;
+          event.preventDefault();
+          if (target.kind === 'server') onSelect(target.server.id, target.database);
+          props.onContextMenu(target, { x: event.clientX, y: event.clientY });
+        }}
       />
     </nav>
   );

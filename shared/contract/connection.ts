@@ -75,4 +75,10 @@ export const connectionChannels = {
   ),
   'connection:disconnect': channel(z.object({ id: z.string().min(1) }).strict(), emptyValue, connectionErrorCodes),
   'connection:list': channel(emptyRequest, z.array(openConnection), connectionErrorCodes),
+  /** The databases of a connected server a user can open (pg_database: datallowconn and not datistemplate). */
+  'connection:databases': channel(
+    z.object({ id: z.string().min(1) }).strict(),
+    z.object({ databases: z.array(z.string()) }),
+    connectionErrorCodes,
+  ),
 } as const;

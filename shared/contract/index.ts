@@ -40,7 +40,7 @@ export const channelNamesAgree: [ChannelName, ListedNames] extends [ListedNames,
 export type RdspgApi = ApiOf<Contract>;
 
 /** Commands the native menu sends to the renderer. */
-export const menuCommands = ['register-server', 'lock', 'change-master-password'] as const;
+export const menuCommands = ['register-server', 'register-group', 'lock', 'change-master-password'] as const;
 
 /** One command of the native menu. */
 export type MenuCommand = (typeof menuCommands)[number];

@@ -34,6 +34,35 @@ export const serverDetails = z.object({ summary: serverSummary, form: serverForm
 
 const byId = z.object({ id: z.string().min(1) }).strict();
 
+const groupName = z.string().min(1).max(200);
+
+/** The formats "Copy as" offers for a saved server: a libpq conninfo or a pgJDBC URL (never with a password). */
+export const exportFormats = ['conninfo', 'jdbc'] as const;
+
+/** The group channels: Register > Server Group…, rename, delete (its servers move to "Servers"). */
+export const groupChannels = {
+  'servers:group-create': channel(
+    z.object({ name: groupName }).strict(),
+    z.object({ group: z.string() }),
+    serverErrorCodes,
+  ),
+  'servers:group-rename': channel(
+    z.object({ from: groupName, to: groupName }).strict(),
+    z.object({ group: z.string() }),
+    serverErrorCodes,
+  ),
+  'servers:group-delete': channel(
+    z.object({ name: groupName }).strict(),
+    z.object({ group: z.string(), moved: z.number().int().nonnegative() }),
+    serverErrorCodes,
+  ),
+  'servers:export': channel(
+    z.object({ id: z.string().min(1), format: z.enum(exportFormats) }).strict(),
+    z.object({ text: z.string(), notes: z.array(z.string()) }),
+    serverErrorCodes,
+  ),
+} as const;
+
 /** The registry channels: list, read, create, update, delete, forget the saved password, restore servers.json. */
 export const serverChannels = {
   'servers:list': channel(
@@ -51,4 +80,5 @@ export const serverChannels = {
   'servers:delete': channel(byId, emptyValue, serverErrorCodes),
   'servers:clear-password': channel(byId, serverSummary, serverErrorCodes),
   'servers:restore': channel(emptyRequest, z.object({ path: z.string(), savedAt: z.number() }), serverErrorCodes),
+  ...groupChannels,
 } as const;

@@ -158,6 +158,15 @@ export class FakeRegistry implements RegistryPort {
   async restore(): Promise<Result<{ path: string; savedAt: number }, RegistryErrorCode>> {
     return fail('backup_missing', 'there is no last good copy in memory.');
   }
+  async createGroup(name: string): Promise<Result<string, RegistryErrorCode>> {
+    return ok(name);
+  }
+  async renameGroup(_from: string, to: string): Promise<Result<string, RegistryErrorCode>> {
+    return ok(to);
+  }
+  async removeGroup(name: string): Promise<Result<{ group: string; moved: number }, RegistryErrorCode>> {
+    return ok({ group: name, moved: 0 });
+  }
 }
 
 /** An engine that connects nowhere: it records every request and answers with the facts of its keywords. */

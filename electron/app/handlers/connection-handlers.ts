@@ -8,7 +8,12 @@ import { formOfServer } from './server-handlers';
 
 type ConnectionHandlers = Pick<
   HandlerTable,
-  'connection:test' | 'connection:cancel-test' | 'connection:connect' | 'connection:disconnect' | 'connection:list'
+  | 'connection:test'
+  | 'connection:cancel-test'
+  | 'connection:connect'
+  | 'connection:disconnect'
+  | 'connection:list'
+  | 'connection:databases'
 >;
 
 /** The connection channels: Test connection, Connect, Disconnect, and the open connections. */
@@ -78,5 +83,11 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
         ? ok({})
         : fail('not_connected', 'the server is not connected; nothing to disconnect.'),
     'connection:list': async () => ok(sessions.list()),
+    'connection:databases': async ({ id }) => {
+      const list = sessions.get(id)?.listDatabases;
+      if (!list) return fail('not_connected', 'the server is not connected; connect to it to see its databases.');
+      const listed = await list();
+      return listed.ok ? ok({ databases: listed.value }) : listed;
+    },
   };
 }

@@ -22,9 +22,19 @@ describe('the native menu in the UI language', () => {
 
   it('the menu template uses the labels it is given, and English by default', () => {
     const english = labels(menuTemplate(() => undefined, 'linux') as Item[]);
-    expect(english).toEqual(['File', 'Lock', 'Change master password…', 'Quit', 'Register', 'Server…', 'Edit', 'View']);
+    expect(english).toEqual([
+      'File',
+      'Lock',
+      'Change master password…',
+      'Quit',
+      'Register',
+      'Server…',
+      'Server Group…',
+      'Edit',
+      'View',
+    ]);
     const chinese = labels(menuTemplate(() => undefined, 'linux', nativeMenuLabels('zh-CN')) as Item[]);
-    expect(chinese).toEqual(['文件', '锁定', '修改主密码…', '退出', '注册', '服务器…', '编辑', '视图']);
+    expect(chinese).toEqual(['文件', '锁定', '修改主密码…', '退出', '注册', '服务器…', '服务器组…', '编辑', '视图']);
     expect(labels(menuTemplate(() => undefined, 'darwin', nativeMenuLabels('zh-CN')) as Item[])[0]).toBe(
       'RDS PG Connect',
     );

@@ -79,14 +79,36 @@ describe('server registry', () => {
     expect(same.success).toBe(false);
   });
 
-  it('manages groups: create, rename (moving servers), and refuses to delete a non-empty one', async () => {
-    const { registry } = freshRegistry();
-    expect((await registry.createGroup('Staging')).ok).toBe(true);
+  it('manages groups: create, rename (moving servers), delete (servers move to Servers), and keeps an empty one', async () => {
+    const { folder, registry } = freshRegistry();
+    expect(await registry.createGroup('Staging')).toEqual({ ok: true, value: 'Staging' });
     await registry.create({ name: 's1', ...basics, group: 'Staging' });
-    const busy = await registry.removeGroup('Staging');
-    expect(busy.ok ? null : busy.error.code).toBe('group_not_empty');
+    await registry.create({ name: 's2', ...basics, group: 'Staging' });
+    expect((await registry.createGroup('Empty')).ok).toBe(true);
     expect((await registry.renameGroup('Staging', 'Stage')).ok).toBe(true);
     expect((await registry.get('s1')).ok && (await registry.get('s1'))).toMatchObject({ value: { group: 'Stage' } });
+    const removed = await registry.removeGroup('Stage');
+    expect(removed).toEqual({ ok: true, value: { group: 'Stage', moved: 2 } });
+    const listed = await new ServerRegistry({ folder }).list();
+    expect(listed.ok && listed.value.groups).toEqual(['Servers', 'Empty']);
+    expect(listed.ok && listed.value.servers.map((server) => server.group)).toEqual(['Servers', 'Servers']);
+  });
+
+  it('refuses a taken group name in any letter case, a missing group, and deleting the default group', async () => {
+    const { registry } = freshRegistry();
+    await registry.createGroup('Staging');
+    await registry.createGroup('Prod');
+    const codeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? 'ok' : result.error?.code);
+    expect(codeOf(await registry.createGroup('staging'))).toBe('duplicate_group');
+    expect(codeOf(await registry.createGroup('PROD'))).toBe('duplicate_group');
+    expect(codeOf(await registry.renameGroup('Staging', 'PROD'))).toBe('duplicate_group');
+    expect(codeOf(await registry.renameGroup('Staging', 'STAGING'))).toBe('ok');
+    expect(codeOf(await registry.renameGroup('Nope', 'Other'))).toBe('group_not_found');
+    expect(codeOf(await registry.removeGroup('Nope'))).toBe('group_not_found');
+    expect(codeOf(await registry.removeGroup('Servers'))).toBe('default_group');
+    expect(codeOf(await registry.createGroup('  '))).toBe('invalid_server');
+    const listed = await registry.list();
+    expect(listed.ok && listed.value.groups).toEqual(['Servers', 'STAGING', 'Prod']);
   });
 
   it('migrates a version 1 file and refuses a newer one without touching it', async () => {
