@@ -1,4 +1,4 @@
-import { Alert, Button, Input, List, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Input, List, Modal, Select, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
@@ -81,35 +81,35 @@ export function FileBrowser({
         // biome-ignore lint/a11y/noStaticElementInteractions: it only keeps Tab inside the dialog; no control of its own.
         <div onKeyDown={keepTabInside}>{node}</div>
       )}
-      footer={[
-        <Button key="cancel" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>,
-        <Button key="open" type="primary" disabled={!typed.trim()} onClick={() => void go()}>
-          {t('file.open')}
-        </Button>,
-      ]}
+      footer={
+        // The file-type filter sits left of the buttons, as in a native file dialog.
+        <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
+          <Select<FileType>
+            aria-label={t('file.typeFilter')}
+            style={{ flex: '0 1 380px', minWidth: 0, textAlign: 'start' }}
+            value={type}
+            onChange={setType}
+            popupMatchSelectWidth={false}
+            options={(Object.keys(fileTypes) as FileType[]).map((value) => ({
+              value,
+              label: t(typeLabels[value], { patterns: patternsOf(value) }),
+            }))}
+          />
+          <span style={{ flex: 1 }} />
+          <Button onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button type="primary" disabled={!typed.trim()} onClick={() => void go()}>
+            {t('file.open')}
+          </Button>
+        </div>
+      }
     >
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
-          aria-label={t('file.pathBox')}
-          placeholder={t('file.pathBoxPlaceholder')}
-          value={typed}
-          onChange={(event) => setTyped(event.target.value)}
-          onPressEnter={() => void go()}
-        />
-        <Select<FileType>
-          aria-label={t('file.typeFilter')}
-          style={{ width: 250 }}
-          value={type}
-          onChange={setType}
-          popupMatchSelectWidth={false}
-          options={(Object.keys(fileTypes) as FileType[]).map((value) => ({
-            value,
-            label: t(typeLabels[value], { patterns: patternsOf(value) }),
-          }))}
-        />
-      </Space.Compact>
+      <Input
+        aria-label={t('file.pathBox')}
+        placeholder={t('file.pathBoxPlaceholder')}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+        onPressEnter={() => void go()}
+      />
       {problem && <Alert type="error" showIcon title={problem} style={{ marginTop: 8 }} />}
       <List
         size="small"
