@@ -42,6 +42,11 @@ afterAll(async () => {
   await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
 
+/** A fresh page (same session, vault still unlocked), so each check starts with no dialog left open by another. */
+async function freshPage() {
+  await page.reload();
+  await page.getByRole('navigation', { name: /Servers|服务器/ }).waitFor();
+}
 const registerDialog = () => page.getByRole('dialog', { name: /Register - Server|注册 - 服务器/ });
 /** What has the keyboard focus: a tab's or button's name, or a field's id. */
 const focused = () =>
@@ -76,6 +81,7 @@ async function closeDialog() {
 
 describe('the server dialog’s rough edges (issue 14)', () => {
   it('Tab goes tabs → fields → footer and round to the tabs again, never the close button or the page body', async () => {
+    await freshPage();
     await openRegisterServer(page);
     await expect.poll(focused).toBe('server-name');
     await page.keyboard.press('Shift+Tab');
@@ -96,6 +102,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
   });
 
   it('Root certificate: the file name first, the folder beside it, the whole path on hover', async () => {
+    await freshPage();
     await openRegisterServer(page);
     const dialog = registerDialog();
     await chooseVerifyFull(dialog);
@@ -169,6 +176,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
   });
 
   it('Service without Host: Host is not required and the server saves, shown as service=NAME', async () => {
+    await freshPage();
     await openRegisterServer(page);
     const dialog = registerDialog();
     await dialog.getByLabel('Name', { exact: true }).fill('reports via service');
@@ -191,6 +199,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
   });
 
   it('Port keeps a list of ports (one per host) and names a bad one', async () => {
+    await freshPage();
     await openRegisterServer(page);
     const dialog = registerDialog();
     await dialog.getByLabel('Name', { exact: true }).fill('two hosts');
@@ -220,6 +229,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
   });
 
   it('in Chinese: the Root certificate field, the store button and the Browse dialog', async () => {
+    await freshPage();
     await page.getByRole('menuitem', { name: /Language/ }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: /注\s*册/ }).click();
