@@ -196,6 +196,10 @@ describe('the server dialog’s rough edges (issue 14)', () => {
     await panel.getByText('service=reporting dbname=postgres').waitFor();
     expect(await panel.textContent()).not.toContain('@:/');
     expect(await page.getByRole('tree').getByTitle('service=reporting', { exact: false }).count()).toBe(1);
+    // The tree's filter finds it by its service too.
+    await page.getByLabel('Filter servers').fill('reporting');
+    await expect.poll(() => page.getByTestId('shown-count').getAttribute('data-count')).toBe('1');
+    await page.getByLabel('Filter servers').fill('');
   });
 
   it('Port keeps a list of ports (one per host) and names a bad one', async () => {
