@@ -4,7 +4,9 @@ import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { FileBrowser } from './file-browser';
+import { fileNameOf, fileTypeOf, folderOf } from './file-types';
 import { RootCertificateFacts } from './root-certificate-facts';
+import { StorePicker } from './store-picker';
 
 const purposes: Record<string, 'root-certificate' | 'client-certificate' | 'client-key' | 'crl' | 'other'> = {
   sslrootcert: 'root-certificate',
@@ -21,7 +23,11 @@ async function fileAsBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** A certificate or key file field: a path on the serving machine, a Browse… dialog, or an Upload…. */
+/**
+ * A certificate or key file field: the file's name in bold (the folder beside it, the whole path on hover), the path
+ * box, Browse… (the native dialog, or the serving machine's folders), Upload…, and for the Root certificate a CA
+ * from the app's certificate store.
+ */
 export function FileField({
   id,
   keyword,
@@ -36,6 +42,7 @@ export function FileField({
   onChange: (value: string) => void;
 }) {
   const [browsing, setBrowsing] = useState(false);
+  const [picking, setPicking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const upload = useRef<HTMLInputElement>(null);
   const [debounced, setDebounced] = useState(value);
@@ -60,19 +67,44 @@ export function FileField({
       setProblem(failureLine(answer.error));
     }
   }
+  const name = value ? fileNameOf(value) : '';
+  const folder = value ? folderOf(value) : null;
   return (
     <div>
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
-          id={id}
-          aria-label={label}
-          placeholder={t('file.pathPlaceholder')}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-        <Button onClick={() => void browse()}>{t('file.browse')}</Button>
-        <Button onClick={() => upload.current?.click()}>{t('file.upload')}</Button>
-      </Space.Compact>
+      {value && (
+        // The file's name first, its folder in grey beside it; the whole path on hover and in the box below.
+        <div data-testid={`file-name-${keyword}`} title={value} style={{ display: 'flex', gap: 6, marginBottom: 4 }}>
+          <Typography.Text strong style={{ flex: 'none', maxWidth: '100%' }} ellipsis>
+            {name}
+          </Typography.Text>
+          {folder && (
+            <Typography.Text type="secondary" style={{ fontSize: 12, minWidth: 0, lineHeight: '22px' }} ellipsis>
+              {t('file.inFolder', { folder })}
+            </Typography.Text>
+          )}
+        </div>
+      )}
+      <Input
+        id={id}
+        aria-label={label}
+        title={value || undefined}
+        placeholder={t('file.pathPlaceholder')}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <Space size={4} wrap style={{ marginTop: 4 }}>
+        <Button size="small" onClick={() => void browse()}>
+          {t('file.browse')}
+        </Button>
+        <Button size="small" onClick={() => upload.current?.click()}>
+          {t('file.upload')}
+        </Button>
+        {keyword === 'sslrootcert' && (
+          <Button size="small" onClick={() => setPicking(true)}>
+            {t('store.pick')}
+          </Button>
+        )}
+      </Space>
       <input
         ref={upload}
         type="file"
@@ -86,6 +118,8 @@ export function FileField({
       {browsing && (
         <FileBrowser
           title={t('file.choose', { label })}
+          startPath={value}
+          fileType={fileTypeOf(keyword)}
           onCancel={() => setBrowsing(false)}
           onChoose={(path) => {
             setBrowsing(false);
@@ -93,10 +127,14 @@ export function FileField({
           }}
         />
       )}
-      {keyword !== 'sslrootcert' && value && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {value.split('/').pop()}
-        </Typography.Text>
+      {picking && (
+        <StorePicker
+          onCancel={() => setPicking(false)}
+          onChoose={(path) => {
+            setPicking(false);
+            onChange(path);
+          }}
+        />
       )}
     </div>
   );

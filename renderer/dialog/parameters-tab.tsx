@@ -35,6 +35,8 @@ export function ParametersTab({ form, set, status }: FieldProps) {
     <>
       <Table<ParameterRow & { index: number }>
         size="small"
+        // Fixed: a long file path shortens with an ellipsis instead of widening the table past the dialog.
+        tableLayout="fixed"
         pagination={false}
         rowKey="keyword"
         dataSource={rows.map((row, index) => ({ ...row, index }))}

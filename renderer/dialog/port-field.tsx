@@ -1,12 +1,5 @@
 import { Input } from 'antd';
-
-/**
- * The form's port from what was typed: one valid port as a number, anything else (a list such as `5432,5433`, an empty
- * box, a bad port) as the text itself, so the registry keeps lists as libpq does and a bad item is named in the message.
- */
-export function portOfText(text: string): number | string {
-  return /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535 ? Number(text) : text;
-}
+import { portOfText } from './port-text';
 
 /** The Port box: one port, or one per host separated by commas, as libpq takes them. */
 export function PortField({ value, onChange }: { value: number | string; onChange: (port: number | string) => void }) {

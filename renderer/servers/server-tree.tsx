@@ -34,11 +34,13 @@ function databaseNodes(server: ServerSummary, list: DatabaseList | undefined, ta
   });
 }
 
-/** Whether a server matches the filter text (name, host, user or group, case-insensitive). */
+/** Whether a server matches the filter text (name, host, user, group or service, case-insensitive). */
 export function matchesFilter(server: ServerSummary, filter: string): boolean {
   if (!filter) return true;
   const text = filter.toLowerCase();
-  return [server.name, server.host, server.username, server.group].some((value) => value.toLowerCase().includes(text));
+  return [server.name, server.host, server.username, server.group, server.service ?? ''].some((value) =>
+    value.toLowerCase().includes(text),
+  );
 }
 
 function serverTitle(server: ServerSummary, state: OpenConnectionState | undefined) {

@@ -2,7 +2,7 @@ import { App, Dropdown, Input, type MenuProps } from 'antd';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { defaultGroup } from '../../shared/server-schema';
 import { api } from '../api/bridge';
-import { describeFailure } from '../errors';
+import { failureLine } from '../errors';
 import { t } from '../i18n';
 import type { MenuPosition, TreeTarget } from './server-tree';
 
@@ -23,10 +23,7 @@ function useCopy() {
   const { message, modal } = App.useApp();
   return async (server: ServerSummary, format: 'conninfo' | 'jdbc') => {
     const answer = await api['servers:export']({ id: server.id, format });
-    if (!answer.ok) {
-      const failure = describeFailure(answer.error);
-      return void message.error(`${failure.title}: ${failure.detail}`);
-    }
+    if (!answer.ok) return void message.error(failureLine(answer.error));
     const { text, notes } = answer.value;
     const copied = await navigator.clipboard?.writeText(text).then(
       () => true,
@@ -78,10 +75,7 @@ export function TreeMenu(props: {
       cancelText: t('common.cancel'),
       onOk: async () => {
         const answer = await api['servers:group-delete']({ name: group });
-        if (!answer.ok) {
-          const failure = describeFailure(answer.error);
-          return void message.error(`${failure.title}: ${failure.detail}`);
-        }
+        if (!answer.ok) return void message.error(failureLine(answer.error));
         message.success(t('group.deleted', { name: group, count: answer.value.moved, target: defaultGroup }));
         actions.groupDeleted();
       },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateForm } from '../../../renderer/dialog/form-errors';
-import { portOfText } from '../../../renderer/dialog/port-field';
+import { portOfText } from '../../../renderer/dialog/port-text';
 import { setLocale } from '../../../renderer/i18n';
 import { blankServerForm, type ServerForm } from '../../../shared/contract/server-form';
 
