@@ -1,5 +1,6 @@
 // Bundles the Node side. The `rdspg` CLI is ESM split into chunks, so that each command loads only its own code
 // (the Alibaba Cloud SDK alone is megabytes); dist/rdspg.cjs is the tiny executable entry. Run on `npm ci` too.
+// ssh2's optional native parts (cpu-features, sshcrypto.node) stay out of the bundle: ssh2 runs as pure JavaScript.
 import { chmod, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -16,7 +17,7 @@ await build({
   format: 'esm',
   splitting: true,
   sourcemap: 'linked',
-  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
+  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'],
   logLevel: 'warning',
   legalComments: 'none',
   entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
@@ -35,7 +36,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
+  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'],
   logLevel: 'warning',
   legalComments: 'none',
 };

@@ -89,7 +89,11 @@ export function createSqlSession(
     async cancel() {
       if (!running) return ok({ cancelled: false });
       const processId = (connection.client as unknown as { processID: number }).processID;
-      const second = await openConnection({ keywords: keywordsForSameServer(connection), env });
+      const second = await openConnection({
+        keywords: keywordsForSameServer(connection),
+        env,
+        gateway: connection.gateway,
+      });
       if (!second.ok) return second;
       try {
         const { rows } = await second.value.client.query<{ cancelled: boolean }>(
