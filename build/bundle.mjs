@@ -4,9 +4,13 @@
 import { chmod, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
+// require, __filename and __dirname for CommonJS packages inside the ESM chunks (ssh2's poly1305 reads __dirname).
 const requireShim = [
   "import { createRequire as __rdspgCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __rdspgFileUrlToPath } from 'node:url';",
   'const require = __rdspgCreateRequire(import.meta.url);',
+  'const __filename = __rdspgFileUrlToPath(import.meta.url);',
+  "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
 ].join('\n');
 
 await rm('dist/cli', { recursive: true, force: true });

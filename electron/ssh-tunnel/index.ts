@@ -2,4 +2,4 @@
 export { type OfferedHostKey, probeHostKey, trustHostKey } from './host-key-trust';
 export type { KnownHostsFiles } from './known-hosts';
 export { openTunnel, type Tunnel, type TunnelOptions, type TunnelSettings } from './tunnel';
-export { tunnelGateway } from './tunnel-gateway';
+export { knownHostsFiles, tunnelGateway, tunnelSettingsOf } from './tunnel-gateway';

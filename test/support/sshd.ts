@@ -149,3 +149,13 @@ export async function startSshd(): Promise<TestSshd> {
     throw error;
   }
 }
+
+/** Waits until sshd serves no session (a child needs a moment to exit after its client closed); answers the count. */
+export async function settledChildCount(sshd: TestSshd, boundMs = 10_000): Promise<number> {
+  const until = Date.now() + boundMs;
+  for (;;) {
+    const count = await sshd.childCount();
+    if (count === 0 || Date.now() > until) return count;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

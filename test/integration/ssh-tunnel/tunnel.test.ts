@@ -11,7 +11,7 @@ import { tunnelGateway } from '../../../electron/ssh-tunnel/tunnel-gateway';
 import { startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
-import { startSshd, type TestSshd } from '../../support/sshd';
+import { settledChildCount, startSshd, type TestSshd } from '../../support/sshd';
 
 // pgAdmin's SSH Tunnel against a real OpenSSH server on loopback and a real TLS PostgreSQL cluster behind it.
 let sshd: TestSshd;
@@ -62,15 +62,6 @@ const verifyFull = () => ({
   connect_timeout: '10',
 });
 
-async function settledChildren(bound = 10_000): Promise<number> {
-  const until = Date.now() + bound;
-  for (;;) {
-    const count = await sshd.childCount();
-    if (count === 0 || Date.now() > until) return count;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
   it('logs in with a password, a key and an encrypted key with its passphrase', async () => {
     for (const settings of [
@@ -85,7 +76,7 @@ describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
         await tunnel.value.closed;
       }
     }
-    expect(await settledChildren()).toBe(0);
+    expect(await settledChildCount(sshd)).toBe(0);
   });
 
   it('refuses a wrong password, a missing or wrong passphrase, with codes and a next step', async () => {
@@ -100,7 +91,7 @@ describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
     expect(!missing.ok && missing.error.message).toContain('is encrypted');
     const wrong = await openTunnel({ ...encrypted, secret: 'wrong phrase' }, { knownHosts: known });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'tunnel_key_passphrase_wrong' } });
-    expect(await settledChildren()).toBe(0);
+    expect(await settledChildCount(sshd)).toBe(0);
   });
 
   it('answers an unknown host key with its SHA256 fingerprint, and trusts it once confirmed', async () => {
@@ -120,7 +111,7 @@ describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
     const again = await openTunnel(base(), { knownHosts: fresh });
     expect(again.ok).toBe(true);
     if (again.ok) again.value.close();
-    expect(await settledChildren()).toBe(0);
+    expect(await settledChildCount(sshd)).toBe(0);
   });
 
   it('refuses a changed host key (also from ~/.ssh/known_hosts) and says how to proceed', async () => {
@@ -131,7 +122,7 @@ describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
     expect(!refused.ok && refused.error.message).toContain('ssh-keygen -R');
     const notTrusted = await trustHostKey({ host: '127.0.0.1', port: sshd.port }, sshd.hostFingerprint, changed);
     expect(notTrusted).toMatchObject({ ok: false, error: { code: 'tunnel_host_key_changed' } });
-    expect(await settledChildren()).toBe(0);
+    expect(await settledChildCount(sshd)).toBe(0);
   });
 
   it('connects with verify-full through the tunnel: TLS over the forwarded channel, the database host checked', async () => {
@@ -157,7 +148,7 @@ describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
     });
     expect(plain).toMatchObject({ ok: true, value: { ssl: false } });
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
-    expect(await settledChildren()).toBe(0);
+    expect(await settledChildCount(sshd)).toBe(0);
   });
 
   it('every failure closes the tunnel: nothing left on the PostgreSQL side or in sshd', async () => {
@@ -177,6 +168,6 @@ describe('the SSH tunnel (ssh2 against OpenSSH sshd)', () => {
     const refused = await checkConnection({ keywords: verifyFull(), env: { HOME: folder }, gateway: badLogin });
     expect(refused).toMatchObject({ ok: false, error: { code: 'tunnel_auth_failed' } });
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
-    expect(await settledChildren()).toBe(0);
+    expect(await settledChildCount(sshd)).toBe(0);
   });
 });
