@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,5 +64,19 @@ describe('Register > Server… with an SSH tunnel', () => {
     expect(registry).toContain(`"tunnel":{"host":"127.0.0.1","port":${sshd.port}`);
     expect(registry).not.toContain(sshd.password);
     expect(await settledChildCount(sshd)).toBe(0);
+  });
+
+  it('Connect from the tree asks the same first-use question, then the SSL panel shows the tunnelled session', async () => {
+    await rm(join(serve.home, 'known_hosts'));
+    await page.getByRole('tree').getByText('behind-jump').click();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const confirm = page.getByRole('dialog', { name: `Trust the SSH host [127.0.0.1]:${sshd.port}?` });
+    await confirm.waitFor({ timeout: 30_000 });
+    expect(await confirm.getByTestId('host-key-fingerprint').textContent()).toBe(sshd.hostFingerprint);
+    await confirm.getByRole('button', { name: 'Trust this host' }).click();
+    const panel = page.getByRole('region', { name: 'SSL' });
+    await panel.waitFor({ timeout: 30_000 });
+    await expect.poll(() => panel.getByText('TLSv1.3').count()).toBe(1);
+    expect(await sshd.childCount()).toBeGreaterThan(0);
   });
 });
