@@ -2,7 +2,7 @@
 // known_hosts, and one forwarded channel (direct-tcpip) per PostgreSQL connection attempt.
 import { readFile } from 'node:fs/promises';
 import type { Duplex } from 'node:stream';
-import { Client, type ConnectConfig, utils } from 'ssh2';
+import { Client, type ConnectConfig, type PublicKeyAuthMethod, utils } from 'ssh2';
 import type { TunnelErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Gateway } from '../engine';
@@ -47,8 +47,13 @@ async function credentials(settings: TunnelSettings): Promise<Result<Partial<Con
       `could not read the identity file "${settings.identityFile}" (${data.message}). Choose the private key file on the SSH Tunnel tab.`,
     );
   const parsed = utils.parseKey(data, settings.secret ?? undefined);
-  if (!(parsed instanceof Error)) return ok({ privateKey: data, passphrase: settings.secret ?? undefined });
-  if (/passphrase|decrypt|encrypted/i.test(parsed.message))
+  // The parsed key goes to ssh2 as it is: decrypting an OpenSSH key (bcrypt KDF in JavaScript) is slow, once is enough.
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!(key instanceof Error)) {
+    const method: PublicKeyAuthMethod = { type: 'publickey', username: settings.username, key };
+    return ok({ authHandler: [method] });
+  }
+  if (/passphrase|decrypt|encrypted/i.test(key.message))
     return fail(
       'tunnel_key_passphrase_wrong',
       settings.secret
@@ -57,7 +62,7 @@ async function credentials(settings: TunnelSettings): Promise<Result<Partial<Con
     );
   return fail(
     'tunnel_key_unreadable',
-    `"${settings.identityFile}" is not a private key ssh can use (${parsed.message}). Choose the private key (not the .pub file) on the SSH Tunnel tab.`,
+    `"${settings.identityFile}" is not a private key ssh can use (${key.message}). Choose the private key (not the .pub file) on the SSH Tunnel tab.`,
   );
 }
 
