@@ -1,7 +1,7 @@
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import { fail, ok } from '../../../shared/result';
 import { lockedAs, serverSecret, tunnelGatewayFor, withSavedSecrets } from '../../saved-servers/saved-servers';
-import { knownHostsFiles } from '../../ssh-tunnel';
+import { knownHostsFiles } from '../../ssh-tunnel/tunnel-gateway';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer } from '../ports';
 import type { SessionRegistry } from '../sessions';
