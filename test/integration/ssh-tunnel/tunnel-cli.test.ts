@@ -100,6 +100,8 @@ describe('rdspg check --server through an SSH tunnel', () => {
   });
 
   it('exports the tunnel as pgAdmin keys and imports them back', async () => {
+    const shown = await runCli(['servers', 'show', 'behind-jump'], { env: env() });
+    expect(shown.stdout).toContain(`SSH tunnel ${sshd.user}@127.0.0.1:${sshd.port} (password, keep alive 30 s)`);
     const file = join(folder, 'servers.json.export');
     const exported = await runCli(['servers', 'export', 'behind-jump', '--format', 'pgadmin', '--out', file], {
       env: env(),
