@@ -1,11 +1,16 @@
 // Bundles the Node side. The `rdspg` CLI is ESM split into chunks, so that each command loads only its own code
 // (the Alibaba Cloud SDK alone is megabytes); dist/rdspg.cjs is the tiny executable entry. Run on `npm ci` too.
+// ssh2's optional native parts (cpu-features, sshcrypto.node) stay out of the bundle: ssh2 runs as pure JavaScript.
 import { chmod, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
+// require, __filename and __dirname for CommonJS packages inside the ESM chunks (ssh2's poly1305 reads __dirname).
 const requireShim = [
   "import { createRequire as __rdspgCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __rdspgFileUrlToPath } from 'node:url';",
   'const require = __rdspgCreateRequire(import.meta.url);',
+  'const __filename = __rdspgFileUrlToPath(import.meta.url);',
+  "const __dirname = __filename.slice(0, __filename.lastIndexOf('/'));",
 ].join('\n');
 
 await rm('dist/cli', { recursive: true, force: true });
@@ -16,7 +21,7 @@ await build({
   format: 'esm',
   splitting: true,
   sourcemap: 'linked',
-  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
+  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'],
   logLevel: 'warning',
   legalComments: 'none',
   entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
@@ -35,7 +40,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
+  external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'],
   logLevel: 'warning',
   legalComments: 'none',
 };

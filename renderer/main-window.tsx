@@ -98,6 +98,13 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     }
     if (answer.error.code === 'password_required' && password === undefined)
       return setOverlay({ kind: 'password', server: target });
+    if (answer.error.code === 'tunnel_host_key_unknown') {
+      // The jump host's first-use confirmation, as Test connection asks it; then connect again.
+      const { confirmHostKey } = await import('./dialog/ssh-tunnel-tab');
+      const details = await api['servers:get']({ id: target.id });
+      if (details.ok && (await confirmHostKey(modal, details.value.form)))
+        return connect(target, password, savePassword);
+    }
     const failure = describeFailure(answer.error);
     // A wrong typed password keeps the prompt open with the reason, rather than closing it.
     if (password !== undefined && answer.error.code === 'authentication_failed')

@@ -1,3 +1,18 @@
+/** The ways an SSH tunnel (pgAdmin's SSH Tunnel tab) can fail before PostgreSQL is reached. */
+export const tunnelErrorCodes = [
+  'tunnel_unreachable',
+  'tunnel_host_key_unknown',
+  'tunnel_host_key_changed',
+  'tunnel_auth_failed',
+  'tunnel_password_required',
+  'tunnel_key_unreadable',
+  'tunnel_key_passphrase_wrong',
+  'tunnel_forward_failed',
+] as const;
+
+/** One of the ways an SSH tunnel can fail. */
+export type TunnelErrorCode = (typeof tunnelErrorCodes)[number];
+
 /** Every way a connection attempt can fail, as a closed set; each comes with a message that says what to do. */
 export const connectErrorCodes = [
   'invalid_conninfo',
@@ -30,6 +45,7 @@ export const connectErrorCodes = [
   'server_error',
   'connection_lost',
   'cancelled',
+  ...tunnelErrorCodes,
 ] as const;
 
 /** One of the ways a connection attempt can fail. */

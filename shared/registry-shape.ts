@@ -1,4 +1,5 @@
 import { connectionProblems, parameterValueProblem, registrySchemaVersion } from './server-schema';
+import { tunnelFieldsSchema } from './tunnel-fields';
 
 const textFields = [
   'id',
@@ -36,6 +37,10 @@ export function storedServerProblem(value: unknown): string | null {
   const [connection] = connectionProblems(server as Parameters<typeof connectionProblems>[0]);
   if (connection) return `${connection.field}: ${connection.message}`;
   if (typeof server.savePassword !== 'boolean') return 'savePassword is not true or false';
+  if (server.tunnel !== undefined) {
+    const tunnel = tunnelFieldsSchema.safeParse(server.tunnel);
+    if (!tunnel.success) return `tunnel: ${tunnel.error.issues[0]?.message ?? 'not a tunnel'}`;
+  }
   if (!Array.isArray(server.parameters)) return 'parameters is not a list';
   const seen = new Set<string>();
   for (const row of server.parameters as unknown[]) {

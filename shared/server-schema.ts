@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { libpqKeywordMap } from './libpq-keywords';
+import { tunnelFieldsSchema } from './tunnel-fields';
 
 /** Every expected failure of the server registry. */
 export const registryErrorCodes = [
@@ -146,6 +147,8 @@ export const serverFieldsSchema = z
     role: spaced('Role').optional(),
     /** pgAdmin's Service: a pg_service.conf section, resolved as libpq does; given fields win over it. */
     service: spaced('Service').optional(),
+    /** pgAdmin's SSH Tunnel tab: present when "Use SSH tunneling" is on. */
+    tunnel: tunnelFieldsSchema.optional(),
     savePassword: z.boolean(),
     parameters: z.array(parameterRowSchema),
   })

@@ -8,6 +8,7 @@ import { createQueryHandlers } from './handlers/query-handlers';
 import { createRdsHandlers } from './handlers/rds-handlers';
 import { createServerHandlers } from './handlers/server-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createTunnelHandlers } from './handlers/tunnel-handlers';
 import { createVaultHandlers } from './handlers/vault-handlers';
 import { IdleLock, type IdleTimers, systemTimers } from './idle-lock';
 import type { AppPorts } from './ports';
@@ -59,6 +60,7 @@ export function createHandlers(ports: AppPorts, timers: IdleTimers = systemTimer
     ...createCertificateHandlers(ports),
     ...createRdsHandlers(ports),
     ...createSettingsHandlers(ports, new SettingsFile(ports.home), idle),
+    ...createTunnelHandlers(ports),
   };
   return { table: countingActivity(table, idle), sessions, idle };
 }

@@ -95,7 +95,11 @@ function createQueryRunner(connection: OpenConnection, env: Record<string, strin
     async cancel() {
       if (!running) return ok({ cancelled: false });
       const processId = (connection.client as unknown as { processID: number }).processID;
-      const second = await openConnection({ keywords: keywordsForSameServer(connection), env });
+      const second = await openConnection({
+        keywords: keywordsForSameServer(connection),
+        env,
+        gateway: connection.gateway,
+      });
       if (!second.ok) return second;
       try {
         const { rows } = await second.value.client.query<{ cancelled: boolean }>(

@@ -7,7 +7,7 @@ import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
 import { resolveAppHome } from '../platform/app-home';
 import { type CliCommand, type CliIo, writeFailure, writeJson, writeLine } from './command';
 
-const usage = 'rdspg check [CONNINFO] [--server NAME] [--json]';
+const usage = 'rdspg check [CONNINFO] [--server NAME [--accept-host-key SHA256:…]] [--json]';
 
 /** The Role of a saved server (pgAdmin's `SET ROLE` after connecting), or undefined. */
 async function savedServerRole(io: CliIo, nameOrId: string): Promise<string | undefined> {
@@ -67,7 +67,7 @@ export const checkCommand: CliCommand = {
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
-      options: { json: { type: 'boolean' }, server: { type: 'string' } },
+      options: { json: { type: 'boolean' }, server: { type: 'string' }, 'accept-host-key': { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -76,13 +76,28 @@ export const checkCommand: CliCommand = {
       return 2;
     }
     const text = positionals[0] ?? '';
+    if (values['accept-host-key'] && !values.server) {
+      writeFailure(io.stderr, { code: 'usage', message: `--accept-host-key goes with --server. Usage: ${usage}` });
+      return 2;
+    }
     const saved = values.server
-      ? await (await import('./saved-server-keywords')).savedServerKeywords(io, values.server)
-      : ok({});
+      ? await (await import('./saved-server-keywords')).savedServerKeywords(
+          io,
+          values.server,
+          values['accept-host-key'],
+        )
+      : ok({ keywords: {}, gateway: undefined });
     const role = values.server ? await savedServerRole(io, values.server) : undefined;
     const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
-    const keywords = !saved.ok ? saved : given.ok ? ok(await mergeTyped(saved.value, given.value, io.env)) : given;
-    const result = keywords.ok ? await checkConnection({ keywords: keywords.value, env: io.env, role }) : keywords;
+    const keywords = !saved.ok
+      ? saved
+      : given.ok
+        ? ok(await mergeTyped(saved.value.keywords, given.value, io.env))
+        : given;
+    const gateway = saved.ok ? saved.value.gateway : undefined;
+    const result = keywords.ok
+      ? await checkConnection({ keywords: keywords.value, env: io.env, role, gateway })
+      : keywords;
     if (values.json) {
       writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
     } else if (result.ok) {

@@ -1,22 +1,34 @@
+import type { TunnelErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
-import type { Result } from '../../shared/result';
+import { ok, type Result } from '../../shared/result';
 import type { RegistryErrorCode } from '../../shared/server-schema';
+import type { GatewayOpener } from '../engine';
 import { resolveAppHome } from '../platform/app-home';
 import { ServerRegistry } from '../registry';
-import { connectionKeywordsFor } from '../saved-servers/saved-servers';
+import { connectionKeywordsFor, tunnelGatewayFor } from '../saved-servers/saved-servers';
+import { knownHostsFiles } from '../ssh-tunnel/tunnel-gateway';
 import type { CliIo } from './command';
 import { type CliVaultErrorCode, cliVault, unlockForCommand } from './vault-session';
+
+/** A saved server as `rdspg check --server` connects with it: keywords with saved secrets, and its SSH tunnel. */
+export interface SavedServerConnection {
+  keywords: ConnectionKeywords;
+  gateway: GatewayOpener | undefined;
+}
 
 /**
  * For `rdspg check --server NAME`: the saved server's libpq keywords with its saved password and sslpassword, the
  * vault unlocked as every CLI command unlocks it (OS keychain, else RDSPG_MASTER_PASSWORD, else a prompt), and
- * only when the server has a saved secret.
+ * only when the server has a saved secret; and the gateway of its SSH tunnel with the saved tunnel password. With
+ * `acceptHostKey` (the fingerprint the user confirmed), the jump host's key is trusted first when it has it.
  */
 export async function savedServerKeywords(
   io: CliIo,
   nameOrId: string,
-): Promise<Result<ConnectionKeywords, RegistryErrorCode | CliVaultErrorCode>> {
-  const registry = new ServerRegistry({ folder: resolveAppHome(io.env) });
+  acceptHostKey?: string,
+): Promise<Result<SavedServerConnection, RegistryErrorCode | CliVaultErrorCode | TunnelErrorCode>> {
+  const home = resolveAppHome(io.env);
+  const registry = new ServerRegistry({ folder: home });
   const vault = cliVault(io);
   const server = await registry.get(nameOrId);
   if (!server.ok) return server;
@@ -26,5 +38,15 @@ export async function savedServerKeywords(
     const unlocked = await unlockForCommand(vault, io);
     if (!unlocked.ok) return unlocked;
   }
-  return connectionKeywordsFor(registry, vault, server.value.id);
+  const keywords = await connectionKeywordsFor(registry, vault, server.value.id);
+  if (!keywords.ok) return keywords;
+  const files = knownHostsFiles(home, io.env);
+  const tunnel = server.value.tunnel;
+  if (tunnel && acceptHostKey) {
+    const { trustHostKey } = await import('../ssh-tunnel/host-key-trust');
+    const trusted = await trustHostKey({ host: tunnel.host, port: tunnel.port }, acceptHostKey, files);
+    if (!trusted.ok) return trusted;
+  }
+  const gateway = await tunnelGatewayFor(vault, server.value, tunnel, undefined, files);
+  return gateway.ok ? ok({ keywords: keywords.value, gateway: gateway.value }) : gateway;
 }

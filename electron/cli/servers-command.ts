@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { type Failure, ok } from '../../shared/result';
 import { serverAddress } from '../../shared/server-address';
 import { type SavedServer, type ServerFields, secretKeywords } from '../../shared/server-schema';
+import type { TunnelFields } from '../../shared/tunnel-fields';
 import { parseConninfo } from '../engine/conninfo';
 import { resolveAppHome } from '../platform/app-home';
 import { formatSavedAt } from '../platform/last-good-copy';
@@ -58,6 +59,13 @@ function failWith(run: Run, failure: Failure): number {
 }
 
 /** Servers as list/show print them: every field, and only whether each secret is saved; a damaged vault fails. */
+/** The SSH tunnel line of `rdspg servers show`. */
+function describeTunnel(tunnel: TunnelFields): string {
+  const login = tunnel.authentication === 'identity-file' ? `identity file ${tunnel.identityFile}` : 'password';
+  const keepAlive = tunnel.keepAlive ? `, keep alive ${tunnel.keepAlive} s` : '';
+  return `  SSH tunnel ${tunnel.username}@${tunnel.host}:${tunnel.port} (${login}${keepAlive})`;
+}
+
 async function describeServers(vault: Vault, servers: SavedServer[]) {
   const secrets = await vault.savedSecrets('server');
   if (!secrets.ok) return secrets;
@@ -111,6 +119,7 @@ async function show(run: Run, name: string): Promise<number> {
     `  host ${server.host}  port ${server.port}  maintenance database ${server.maintenanceDatabase}  username ${server.username}`,
     ...(server.service ? [`  service ${server.service}`] : []),
     ...(server.role ? [`  role ${server.role}`] : []),
+    ...(found.value.tunnel ? [describeTunnel(found.value.tunnel)] : []),
     `  password: ${server.passwordSaved ? 'saved in the vault' : 'not saved'}${server.sslpasswordSaved ? '; sslpassword: saved in the vault' : ''}`,
     ...server.parameters.map((row) => `  ${row.keyword} = ${row.value}`),
     ...(server.comments ? [`  comments: ${server.comments}`] : []),

@@ -3,7 +3,7 @@ import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
 import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure } from './failures';
-import { openTransport } from './negotiate';
+import { openTransport, type StreamForwarder } from './negotiate';
 import { lookupPassword } from './pgpass';
 import { type Session, startSession } from './session';
 import { type ConnectionSettings, type ConnectionTarget, resolveSettings, type SettingsContext } from './settings';
@@ -17,13 +17,27 @@ export interface ConnectRequest {
   signal?: AbortSignal;
   /** pgAdmin's Role: `SET ROLE` to it once connected (not a libpq keyword). */
   role?: string;
+  /** Reaches the server through a gateway (an SSH tunnel) opened for this connection and closed with it. */
+  gateway?: GatewayOpener;
 }
+
+/** A way to reach the servers other than direct sockets: every target's stream goes through it. */
+export interface Gateway {
+  forward: StreamForwarder;
+  /** Closes the gateway and every stream through it. */
+  close(): void;
+}
+
+/** Opens a gateway for one connection (the SSH tunnel of a saved server). */
+export type GatewayOpener = (signal: AbortSignal | undefined) => Promise<Result<Gateway, ConnectErrorCode>>;
 
 /** An open, authenticated connection and what it was opened with. */
 export interface OpenConnection extends Session {
   settings: ConnectionSettings;
   target: ConnectionTarget;
   startedAt: number;
+  /** The gateway it was opened through, to open a second connection the same way (the query tool's cancel). */
+  gateway?: GatewayOpener;
 }
 
 type Step = 'plain' | 'tls-preferred' | 'tls-required';
@@ -65,6 +79,7 @@ async function tryTarget(
   target: ConnectionTarget,
   env: Record<string, string | undefined>,
   cancel: AbortSignal | undefined,
+  forward: StreamForwarder | undefined,
 ): Promise<AttemptResult<Session>> {
   let password = settings.password;
   if (password === null) {
@@ -93,7 +108,7 @@ async function tryTarget(
     const signals = [cancel, settings.connectTimeoutMs ? AbortSignal.timeout(settings.connectTimeoutMs) : undefined];
     const signal = AbortSignal.any(signals.filter((one) => one !== undefined));
     const tls = step === 'plain' ? 'none' : step === 'tls-preferred' ? 'preferred' : 'required';
-    const transport = await openTransport({ target, settings, material: loadMaterial, tls, signal });
+    const transport = await openTransport({ target, settings, material: loadMaterial, tls, signal, forward });
     const hasNext = index + 1 < steps.length;
     if (!transport.ok) {
       last = transport;
@@ -147,18 +162,36 @@ async function setRole(session: Session, role: string): Promise<string | null> {
   }
 }
 
-/** Opens a connection exactly as libpq would with the same keywords and environment. */
+/**
+ * Opens a connection exactly as libpq would with the same keywords and environment; through the request's gateway
+ * when it has one, which then closes with the connection, and at once when the connection cannot be opened.
+ */
 export async function openConnection(request: ConnectRequest): Promise<Result<OpenConnection, ConnectErrorCode>> {
   const startedAt = performance.now();
   const env = request.env ?? process.env;
   const resolved = resolveSettings(request.keywords, contextFrom(env));
   if (!resolved.ok) return resolved;
-  const settings = resolved.value;
+  if (!request.gateway) return connectTargets(request, resolved.value, env, startedAt, undefined);
+  const gateway = await request.gateway(request.signal);
+  if (!gateway.ok) return request.signal?.aborted ? { ok: false, error: cancelled() } : gateway;
+  const opened = await connectTargets(request, resolved.value, env, startedAt, gateway.value);
+  if (!opened.ok) gateway.value.close();
+  else opened.value.client.once('end', () => gateway.value.close());
+  return opened;
+}
+
+async function connectTargets(
+  request: ConnectRequest,
+  settings: ConnectionSettings,
+  env: Record<string, string | undefined>,
+  startedAt: number,
+  gateway: Gateway | undefined,
+): Promise<Result<OpenConnection, ConnectErrorCode>> {
   const passes = settings.targetSessionAttrs === 'prefer-standby' ? ['standby', 'any'] : [settings.targetSessionAttrs];
   let lastFailure: AttemptFailure | null = null;
   for (const attributes of passes) {
     for (const target of settings.targets) {
-      const attempt = await tryTarget(settings, target, env, request.signal);
+      const attempt = await tryTarget(settings, target, env, request.signal, gateway?.forward);
       if (request.signal?.aborted) {
         if (attempt.ok) await attempt.value.client.end().catch(() => undefined);
         return { ok: false, error: cancelled() };
@@ -171,7 +204,7 @@ export async function openConnection(request: ConnectRequest): Promise<Result<Op
       const matches = await sessionMatches(attempt.value, attributes).catch((error: Error) => error);
       if (matches === true) {
         const problem = request.role ? await setRole(attempt.value, request.role) : null;
-        if (!problem) return ok({ ...attempt.value, settings, target, startedAt });
+        if (!problem) return ok({ ...attempt.value, settings, target, startedAt, gateway: request.gateway });
         await attempt.value.client.end().catch(() => undefined);
         return fail('server_error', problem);
       }

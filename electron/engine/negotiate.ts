@@ -1,4 +1,5 @@
 import { connect as connectTcp, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { connect as connectTls, type TLSSocket } from 'node:tls';
 import { ok } from '../../shared/result';
 import { readCertificateNames } from './certificate-names';
@@ -16,6 +17,23 @@ export interface TransportRequest {
   material: () => Promise<AttemptResult<TlsMaterial>>;
   tls: 'none' | 'preferred' | 'required';
   signal: AbortSignal;
+  /** Opens the byte stream to the target instead of a TCP socket (an SSH tunnel's forwarded channel). */
+  forward?: StreamForwarder;
+}
+
+/** Opens a byte stream to a target through something else than a direct socket (a forwarded SSH channel). */
+export type StreamForwarder = (target: ConnectionTarget, signal: AbortSignal) => Promise<AttemptResult<Duplex>>;
+
+/**
+ * Gives a forwarded stream the few socket methods node-postgres calls (no-delay, keep-alive, ref): they belong to
+ * the tunnel's own TCP connection, so on the stream they do nothing.
+ */
+function socketLike(stream: Duplex): Socket {
+  const methods = { setNoDelay: () => stream, setKeepAlive: () => stream, ref: () => stream, unref: () => stream };
+  for (const [name, method] of Object.entries(methods))
+    if (typeof (stream as unknown as Record<string, unknown>)[name] !== 'function')
+      Object.assign(stream, { [name]: method });
+  return stream as Socket;
 }
 
 /** An open connection to the server, before the start-up message: plain or TLS. */
@@ -61,9 +79,13 @@ export function whenAborted(signal: AbortSignal, action: () => void): () => void
 /** The error an attempt's time-out (or cancellation) closes its socket with. */
 export const timeoutError = () => Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' });
 
-function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
+async function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
   const { target, signal } = request;
-  return new Promise((resolve) => {
+  if (request.forward) {
+    const forwarded = await request.forward(target, signal);
+    return forwarded.ok ? ok(socketLike(forwarded.value)) : forwarded;
+  }
+  return await new Promise((resolve) => {
     const socket = isUnixSocket(target)
       ? connectTcp({ path: `${target.host}/.s.PGSQL.${target.port}` })
       : connectTcp({ host: target.hostaddr ?? target.host, port: target.port, autoSelectFamily: true });

@@ -10,6 +10,7 @@ import {
   secretKeywords,
   serverFieldsSchema,
 } from '../../shared/server-schema';
+import type { TunnelFields } from '../../shared/tunnel-fields';
 
 /** What an import found: the servers to add, and the entries skipped or trimmed with the reason. */
 export interface PgadminImport {
@@ -45,30 +46,46 @@ function parameterValue(keyword: string, value: unknown): string {
   return typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
 }
 
-/** The keys of pgAdmin's SSH tunnel (not supported yet: the import says it drops them). */
-const tunnelKeys = [
-  'UseSSHTunnel',
-  'TunnelHost',
-  'TunnelPort',
-  'TunnelUsername',
-  'TunnelAuthentication',
-  'TunnelIdentityFile',
-  'TunnelKeepAlive',
-  'TunnelPrompt',
-];
-
-/** What an entry carries that the app cannot use: SSH tunnel keys and PostConnectionSQL, each said once. */
+/** What an entry carries that the app cannot use: PostConnectionSQL, said once. */
 function droppedKeys(label: string, raw: Record<string, unknown>, warnings: string[]): void {
-  const given = (key: string) => raw[key] !== undefined && raw[key] !== null && raw[key] !== '';
-  const tunnel = tunnelKeys.filter((key) => given(key) && (key !== 'UseSSHTunnel' || Boolean(raw[key])));
-  if (tunnel.length)
-    warnings.push(
-      `${label}: the SSH tunnel (${tunnel.join(', ')}) was dropped; SSH tunnels are not supported yet, so open the tunnel yourself and point Host and Port at it.`,
-    );
   if (text(raw.PostConnectionSQL).trim())
     warnings.push(
       `${label}: PostConnectionSQL was not imported; the app does not run SQL after connecting, so run it yourself in the query tool.`,
     );
+}
+
+/**
+ * pgAdmin's SSH tunnel keys (UseSSHTunnel, TunnelHost, TunnelPort, TunnelUsername, TunnelAuthentication 0 =
+ * password / 1 = identity file, TunnelIdentityFile, TunnelKeepAlive) as the SSH Tunnel tab; undefined when off.
+ */
+function tunnelOf(label: string, raw: Record<string, unknown>, warnings: string[]): TunnelFields | undefined {
+  if (!Number(raw.UseSSHTunnel)) return undefined;
+  const number = (value: unknown, fallback: number) => (/^\d+$/.test(text(value)) ? Number(text(value)) : fallback);
+  const identity = Number(raw.TunnelAuthentication) === 1;
+  if (raw.TunnelPassword !== undefined)
+    warnings.push(`${label}: TunnelPassword was not imported; enter it on the SSH Tunnel tab (Save password?).`);
+  return {
+    host: text(raw.TunnelHost).trim(),
+    port: number(raw.TunnelPort, 22),
+    username: text(raw.TunnelUsername).trim(),
+    authentication: identity ? 'identity-file' : 'password',
+    identityFile: identity ? text(raw.TunnelIdentityFile) : '',
+    keepAlive: number(raw.TunnelKeepAlive, 0),
+    savePassword: false,
+  };
+}
+
+/** pgAdmin's SSH tunnel keys of a server, as pgAdmin's export writes them. */
+function tunnelKeysOf(tunnel: TunnelFields): Record<string, unknown> {
+  return {
+    UseSSHTunnel: 1,
+    TunnelHost: tunnel.host,
+    TunnelPort: tunnel.port,
+    TunnelUsername: tunnel.username,
+    TunnelAuthentication: tunnel.authentication === 'identity-file' ? 1 : 0,
+    ...(tunnel.authentication === 'identity-file' ? { TunnelIdentityFile: tunnel.identityFile } : {}),
+    TunnelKeepAlive: tunnel.keepAlive,
+  };
 }
 
 function convertEntry(
@@ -98,6 +115,7 @@ function convertEntry(
     }
   }
   droppedKeys(label, raw, warnings);
+  const tunnel = tunnelOf(label, raw, warnings);
   // pgAdmin 7+ accepts a Service instead of Host; the service file then supplies what the entry leaves out.
   const service = text(raw.Service).trim();
   const port = typeof raw.Port === 'number' ? raw.Port : text(raw.Port);
@@ -114,6 +132,7 @@ function convertEntry(
     username: text(raw.Username),
     ...(text(raw.Role).trim() ? { role: text(raw.Role).trim() } : {}),
     ...(service ? { service } : {}),
+    ...(tunnel ? { tunnel } : {}),
     savePassword: false,
     parameters: [...rows].map(([keyword, value]) => ({ keyword, value })),
   };
@@ -143,7 +162,7 @@ export function parsePgadminServers(json: string): Result<PgadminImport, 'invali
   return ok(result);
 }
 
-/** Writes servers as pgAdmin's servers.json; passwords and sslpassword are never exported. */
+/** Writes servers as pgAdmin's servers.json (with the SSH tunnel keys); passwords and sslpassword are never exported. */
 export function formatPgadminServers(servers: SavedServer[]): string {
   const entries = servers.map((server, index) => {
     const entry: Record<string, unknown> = { Name: server.name, Group: server.group };
@@ -159,6 +178,7 @@ export function formatPgadminServers(servers: SavedServer[]): string {
     if (server.comments) entry.Comment = server.comments;
     if (server.background) entry.BGColor = server.background;
     if (server.foreground) entry.FGColor = server.foreground;
+    if (server.tunnel) Object.assign(entry, tunnelKeysOf(server.tunnel));
     entry.ConnectionParameters = Object.fromEntries(server.parameters.map((row) => [row.keyword, row.value]));
     return [String(index + 1), entry] as const;
   });

@@ -3,8 +3,12 @@
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
 import { type RegistryErrorCode, type SavedServer, secretKeywords } from '../../shared/server-schema';
+import { type TunnelFields, tunnelEndpointOf, tunnelSecretField } from '../../shared/tunnel-fields';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
+import type { GatewayOpener } from '../engine';
 import { serverKeywords } from '../registry/server-keywords';
+import type { KnownHostsFiles } from '../ssh-tunnel/known-hosts';
+import { tunnelGateway, tunnelSettingsOf } from '../ssh-tunnel/tunnel-gateway';
 import { endpointOf } from './saved-endpoint';
 
 /** The registry as saved servers use it; `F` is what creating a server takes. */
@@ -130,4 +134,30 @@ export async function deleteServerWithSecrets<E extends string = never>(
 /** A vault failure with a face's own words for a locked vault; damage keeps its own words. */
 export function lockedAs<C extends string>(error: Failure<C>, message: string): { ok: false; error: Failure<C> } {
   return error.code === 'vault_locked' ? fail(error.code, message) : { ok: false, error };
+}
+
+/**
+ * The engine's gateway for a server's SSH tunnel (none without one): with the typed password or passphrase, else
+ * the saved one, but only while the tunnel goes to the jump host, port, user and key it was saved for.
+ */
+export async function tunnelGatewayFor(
+  vault: SecretVault,
+  saved: SavedServer | null,
+  tunnel: TunnelFields | undefined,
+  typed: string | undefined,
+  knownHosts: KnownHostsFiles,
+): Promise<Result<GatewayOpener | undefined, VaultErrorCode>> {
+  if (!tunnel) return ok(undefined);
+  let secret = typed || null;
+  if (!secret && saved && tunnelEndpointOf(saved.tunnel) === tunnelEndpointOf(tunnel)) {
+    const address = serverSecret(saved.id, tunnelSecretField);
+    const has = await vault.hasSecret(address);
+    if (!has.ok) return has;
+    if (has.value) {
+      const read = await vault.readSecret(address);
+      if (!read.ok) return read;
+      secret = read.value;
+    }
+  }
+  return ok(tunnelGateway(tunnelSettingsOf(tunnel, secret), { knownHosts }));
 }

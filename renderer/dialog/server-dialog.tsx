@@ -13,6 +13,7 @@ import { keepTabInside } from './focus-cycle';
 import { validateForm } from './form-errors';
 import { GeneralTab } from './general-tab';
 import { ParametersTab } from './parameters-tab';
+import { confirmHostKey, SshTunnelTab } from './ssh-tunnel-tab';
 
 type TestOutcome =
   | { kind: 'ok'; facts: ConnectionFacts }
@@ -26,9 +27,13 @@ const newTestId = () => `test-${Date.now().toString(36)}-${Math.random().toStrin
 const tabOfField = (path: string) =>
   path.startsWith('parameters')
     ? 'parameters'
-    : ['host', 'port', 'maintenanceDatabase', 'username', 'role', 'service', 'password', 'savePassword'].includes(path)
-      ? 'connection'
-      : 'general';
+    : path.startsWith('tunnel')
+      ? 'ssh-tunnel'
+      : ['host', 'port', 'maintenanceDatabase', 'username', 'role', 'service', 'password', 'savePassword'].includes(
+            path,
+          )
+        ? 'connection'
+        : 'general';
 
 /** Register > Server… and Properties: General, Connection and Parameters tabs, Test connection, Save. */
 export function ServerDialog({
@@ -96,6 +101,8 @@ export function ServerDialog({
     if (running.current !== testId) return;
     running.current = null;
     setTesting(false);
+    if (!answer.ok && answer.error.code === 'tunnel_host_key_unknown' && (await confirmHostKey(modal, form)))
+      return test();
     if (answer.ok) setOutcome({ kind: 'ok', facts: answer.value });
     else
       setOutcome(
@@ -197,6 +204,12 @@ export function ServerDialog({
                 label: <TabLabel name={t('dialog.parameters')} problems={problemsOf('parameters')} />,
                 forceRender: true,
                 children: <ParametersTab {...fieldProps} />,
+              },
+              {
+                key: 'ssh-tunnel',
+                label: <TabLabel name={t('dialog.sshTunnel')} problems={problemsOf('ssh-tunnel')} />,
+                forceRender: true,
+                children: <SshTunnelTab {...fieldProps} />,
               },
             ]}
           />

@@ -52,4 +52,6 @@ export const channelNameList = [
   'rds:audit',
   'settings:get',
   'settings:set',
+  'tunnel:host-key',
+  'tunnel:trust-host-key',
 ] as const;

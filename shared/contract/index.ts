@@ -8,6 +8,7 @@ import { queryChannels } from './query';
 import { rdsChannels } from './rds';
 import { serverChannels } from './servers';
 import { settingsChannels } from './settings';
+import { tunnelChannels } from './tunnel';
 import { vaultChannels } from './vault';
 
 /** The whole contract between the renderer and the main process (or server mode): channel name → schemas. */
@@ -21,6 +22,7 @@ export const contract = {
   ...certificateChannels,
   ...rdsChannels,
   ...settingsChannels,
+  ...tunnelChannels,
 } as const;
 
 /** The contract's type. */

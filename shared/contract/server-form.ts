@@ -69,7 +69,13 @@ export function labelOf(keyword: string): string {
 
 /** The Register/Properties dialog's form: the same schema checks it in the renderer and in the main process. */
 export const serverForm = z
-  .object({ ...serverFieldsSchema.shape, connectNow: z.boolean(), password: z.string() })
+  .object({
+    ...serverFieldsSchema.shape,
+    connectNow: z.boolean(),
+    password: z.string(),
+    /** The SSH tunnel's password or identity file passphrase (saved in the vault when the tunnel's Save password? is on). */
+    tunnelPassword: z.string().optional(),
+  })
   .superRefine((form, context) => checkParameters(form.parameters, context))
   .superRefine(addConnectionIssues, { when: ({ value }) => connectionShaped(value) });
 

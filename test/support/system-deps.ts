@@ -42,6 +42,11 @@ const needs: SystemNeed[] = [
     present: () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
     debianPackage: 'fonts-noto-cjk',
   },
+  {
+    what: 'OpenSSH server (the SSH tunnel tests)',
+    present: () => existsSync('/usr/sbin/sshd'),
+    debianPackage: 'openssh-server',
+  },
   { what: 'runuser', present: () => onPath('runuser'), debianPackage: 'util-linux' },
 ];
 

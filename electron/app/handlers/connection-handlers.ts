@@ -1,6 +1,7 @@
-import { keywordsOfForm } from '../../../shared/contract/server-form';
+import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import { fail, ok } from '../../../shared/result';
-import { lockedAs, serverSecret, withSavedSecrets } from '../../saved-servers/saved-servers';
+import { lockedAs, serverSecret, tunnelGatewayFor, withSavedSecrets } from '../../saved-servers/saved-servers';
+import { knownHostsFiles } from '../../ssh-tunnel/tunnel-gateway';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer } from '../ports';
 import type { SessionRegistry } from '../sessions';
@@ -24,6 +25,13 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
   const engineEnv = { ...env, PGPASSWORD: undefined };
   // The running tests that named themselves, so that Cancel can abort them.
   const running = new Map<string, AbortController>();
+  const knownHosts = knownHostsFiles(ports.home, env);
+  const gatewayFor = async (form: ServerForm, saved: SavedServer | null) => {
+    const gateway = await tunnelGatewayFor(vault, saved, form.tunnel, form.tunnelPassword, knownHosts);
+    return gateway.ok
+      ? gateway
+      : lockedAs(gateway.error, 'unlock the vault with the master password to use the saved tunnel password.');
+  };
   const savedSecretsFor = async (server: SavedServer, keywords: Record<string, string>) => {
     const completed = await withSavedSecrets(vault, server, keywords, engineEnv);
     return completed.ok
@@ -42,11 +50,14 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
           if (!completed.ok) return completed;
           keywords = completed.value;
         }
+        const gateway = await gatewayFor(form, saved?.ok ? saved.value : null);
+        if (!gateway.ok) return gateway;
         return await engine.check({
           keywords,
           env: engineEnv,
           signal: controller.signal,
           role: form.role || undefined,
+          gateway: gateway.value,
         });
       } finally {
         if (testId && running.get(testId) === controller) running.delete(testId);
@@ -60,13 +71,16 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
     'connection:connect': async ({ id, password, savePassword }) => {
       const found = await registry.get(id);
       if (!found.ok) return found;
-      const keywords = keywordsOfForm({ ...formOfServer(found.value), password: password ?? '' });
-      const completed = await savedSecretsFor(found.value, keywords);
+      const form = { ...formOfServer(found.value), password: password ?? '' };
+      const completed = await savedSecretsFor(found.value, keywordsOfForm(form));
       if (!completed.ok) return completed;
+      const gateway = await gatewayFor(form, found.value);
+      if (!gateway.ok) return gateway;
       const opened = await engine.open({
         keywords: completed.value,
         env: engineEnv,
         role: found.value.role || undefined,
+        gateway: gateway.value,
       });
       if (!opened.ok) return opened;
       if (password && savePassword) {

@@ -1,6 +1,7 @@
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import type { ServerErrorCode, ServerSummary } from '../../../shared/contract/servers';
 import { type Failure, fail, ok, type Result } from '../../../shared/result';
+import { tunnelEndpointOf, tunnelSecretField } from '../../../shared/tunnel-fields';
 import { type VaultErrorCode, vaultErrorCodes } from '../../../shared/vault-types';
 import { endpointOf } from '../../saved-servers/saved-endpoint';
 import {
@@ -40,6 +41,7 @@ export function fieldsOfForm(form: ServerForm): ServerFields {
     username: form.username,
     ...(form.role !== undefined ? { role: form.role } : {}),
     ...(form.service !== undefined ? { service: form.service } : {}),
+    ...(form.tunnel ? { tunnel: form.tunnel } : {}),
     savePassword: form.savePassword,
     parameters: form.parameters.filter((row) => !secretParameters.includes(row.keyword)),
   };
@@ -92,18 +94,30 @@ function serverFailure(error: Failure<ServerErrorCode | VaultErrorCode>): {
     : fail(error.code as ServerErrorCode, error.message);
 }
 
-/** The secrets a form carries: the password when Save password? is on, and secret parameters. */
+/** The secrets a form carries: the passwords whose Save password? is on, and secret parameters. */
 function secretsOfForm(form: ServerForm): Record<string, string> {
   const secrets: Record<string, string> = {};
   for (const row of form.parameters) if (secretParameters.includes(row.keyword)) secrets[row.keyword] = row.value;
   if (form.savePassword && form.password) secrets.password = form.password;
+  if (form.tunnel?.savePassword && form.tunnelPassword) secrets[tunnelSecretField] = form.tunnelPassword;
   return secrets;
 }
 
 function needsVault(form: ServerForm): boolean {
-  return (
-    (form.savePassword && form.password !== '') || form.parameters.some((row) => secretParameters.includes(row.keyword))
-  );
+  return Object.keys(secretsOfForm(form)).length > 0;
+}
+
+/** The saved tunnel secret an update forgets: the tunnel moved or went, or its Save password? was switched off. */
+async function staleTunnelSecret(
+  ports: AppPorts,
+  server: SavedServer,
+  form: ServerForm,
+): Promise<Result<string[], ServerErrorCode>> {
+  const moved = tunnelEndpointOf(server.tunnel) !== tunnelEndpointOf(form.tunnel) || !form.tunnel?.savePassword;
+  if (!moved || (form.tunnel?.savePassword && form.tunnelPassword)) return ok([]);
+  const saved = await ports.vault.hasSecret(serverSecret(server.id, tunnelSecretField));
+  if (!saved.ok) return vaultFailure(saved.error);
+  return ok(saved.value ? [tunnelSecretField] : []);
 }
 
 /**
@@ -158,7 +172,9 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
       if (!before.ok) return before;
       const staleResult = await staleSecrets(ports, before.value, form);
       if (!staleResult.ok) return staleResult;
-      const stale = staleResult.value;
+      const staleTunnel = await staleTunnelSecret(ports, before.value, form);
+      if (!staleTunnel.ok) return staleTunnel;
+      const stale = [...staleResult.value, ...staleTunnel.value];
       // The secrets to forget go before the server changes, so that a vault locked in between never leaves the
       // old endpoint's password behind for the new one.
       const forget = [...stale];

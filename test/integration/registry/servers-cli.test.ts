@@ -74,7 +74,10 @@ describe('rdspg servers', () => {
       },
     });
     const { savedServerKeywords } = await import('../../../electron/cli/saved-server-keywords');
-    expect(await savedServerKeywords(cliIo(env).io, 'prod')).toEqual(keywords);
+    expect(await savedServerKeywords(cliIo(env).io, 'prod')).toEqual({
+      ok: true,
+      value: { keywords: keywords.ok ? keywords.value : null, gateway: undefined },
+    });
     const noPassword = cliIo({ ...env, RDSPG_MASTER_PASSWORD: '' }, '');
     const asked = await savedServerKeywords(noPassword.io, 'prod');
     expect(asked.ok ? null : asked.error.code).toBe('password_needed');

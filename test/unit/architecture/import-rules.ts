@@ -30,6 +30,7 @@ export const domainFolders = [
   'sandbox',
   'platform',
   'local-postgres',
+  'ssh-tunnel',
 ];
 /** Folders of electron/ that are faces or composition: they may import the domain, never the reverse. */
 export const faceFolders = ['app', 'cli', 'server', 'shell'];

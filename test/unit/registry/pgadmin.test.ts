@@ -102,7 +102,7 @@ describe('pgAdmin servers.json', () => {
     expect(again.ok && again.value.servers).toEqual(parsed.value.servers);
   });
 
-  it('keeps Service-only entries, Service next to Host and Role; says what it drops (SSH tunnel, PostConnectionSQL)', () => {
+  it('keeps Service-only entries, Service next to Host, Role and the SSH tunnel; says what it drops (PostConnectionSQL)', () => {
     const file = JSON.stringify({
       Servers: {
         '1': { Name: 'By service', Group: 'Servers', Service: 'rds-prod' },
@@ -121,6 +121,7 @@ describe('pgAdmin servers.json', () => {
           TunnelUsername: 'ops',
           TunnelAuthentication: 1,
           TunnelIdentityFile: '/home/ops/.ssh/id_ed25519',
+          TunnelKeepAlive: 30,
           PostConnectionSQL: 'set search_path = app',
         },
         '3': { Name: 'No tunnel', Group: 'Servers', Host: 'h', Port: 5432, Username: 'u', UseSSHTunnel: 0 },
@@ -134,15 +135,75 @@ describe('pgAdmin servers.json', () => {
     expect(serverKeywords(byService!)).toEqual({ service: 'rds-prod' });
     expect(both).toMatchObject({ host: 'db.example.com', port: 5433, service: 'rds-prod', role: 'app_owner' });
     expect(serverKeywords(both!)).toMatchObject({ host: 'db.example.com', service: 'rds-prod' });
+    expect(both!.tunnel).toEqual({
+      host: 'bastion.example.com',
+      port: 22,
+      username: 'ops',
+      authentication: 'identity-file',
+      identityFile: '/home/ops/.ssh/id_ed25519',
+      keepAlive: 30,
+      savePassword: false,
+    });
     expect(plain!.role).toBeUndefined();
+    expect(plain!.tunnel).toBeUndefined();
     expect(parsed.value.warnings).toEqual([
-      'Both: the SSH tunnel (UseSSHTunnel, TunnelHost, TunnelPort, TunnelUsername, TunnelAuthentication, TunnelIdentityFile) was dropped; SSH tunnels are not supported yet, so open the tunnel yourself and point Host and Port at it.',
       'Both: PostConnectionSQL was not imported; the app does not run SQL after connecting, so run it yourself in the query tool.',
     ]);
     const again = parsePgadminServers(
       formatPgadminServers(parsed.value.servers.map((fields, index) => ({ id: `id${index}`, ...fields }))),
     );
     expect(again.ok && again.value.servers).toEqual(parsed.value.servers);
+    const exported = JSON.parse(formatPgadminServers([{ id: 'b', ...both! }])).Servers['1'];
+    expect(exported).toMatchObject({
+      UseSSHTunnel: 1,
+      TunnelHost: 'bastion.example.com',
+      TunnelPort: 22,
+      TunnelUsername: 'ops',
+      TunnelAuthentication: 1,
+      TunnelIdentityFile: '/home/ops/.ssh/id_ed25519',
+      TunnelKeepAlive: 30,
+    });
+  });
+
+  it('imports a password tunnel without its password, and refuses a tunnel without a host', () => {
+    const parsed = parsePgadminServers(
+      JSON.stringify({
+        Servers: {
+          '1': {
+            Name: 'Jump',
+            Group: 'Servers',
+            Host: 'pgm-internal.pg.rds.aliyuncs.com',
+            Port: 5432,
+            Username: 'app',
+            UseSSHTunnel: 1,
+            TunnelHost: 'ecs.example.com',
+            TunnelPort: 2222,
+            TunnelUsername: 'root',
+            TunnelAuthentication: 0,
+            TunnelPassword: 'secret',
+          },
+          '2': { Name: 'No host', Group: 'Servers', Host: 'h', Port: 5432, Username: 'u', UseSSHTunnel: 1 },
+        },
+      }),
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.servers.map((server) => server.tunnel)).toEqual([
+      {
+        host: 'ecs.example.com',
+        port: 2222,
+        username: 'root',
+        authentication: 'password',
+        identityFile: '',
+        keepAlive: 0,
+        savePassword: false,
+      },
+    ]);
+    expect(parsed.value.warnings).toEqual([
+      'Jump: TunnelPassword was not imported; enter it on the SSH Tunnel tab (Save password?).',
+    ]);
+    expect(parsed.value.skipped.map((entry) => [entry.name, entry.reason])).toEqual([
+      ['No host', 'tunnel.host: Tunnel host must be specified. tunnel.username: Username must be specified.'],
+    ]);
   });
 
   it('ignores the legacy top-level SSL keys when ConnectionParameters is present, as pgAdmin does', () => {

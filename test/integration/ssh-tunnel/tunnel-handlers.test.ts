@@ -1,0 +1,104 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppHandlers, createHandlers } from '../../../electron/app/create-handlers';
+import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { blankServerForm, type ServerForm } from '../../../shared/contract/server-form';
+import { tunnelSecretField } from '../../../shared/tunnel-fields';
+import { startCluster } from '../../support/cluster';
+import { nothingOpen, settledLeftovers } from '../../support/leftovers';
+import { settledChildCount, startSshd, type TestSshd } from '../../support/sshd';
+import { testPorts } from '../app/app-ports';
+
+// The app's handlers with a saved server behind an SSH tunnel: Test connection, Connect, the query tool (and its
+// cancel, a second connection through the tunnel), and the saved tunnel password bound to the jump host.
+let sshd: TestSshd;
+let cluster: LocalPostgresCluster;
+let folder: string;
+let app: AppHandlers;
+
+beforeAll(async () => {
+  sshd = await startSshd();
+  cluster = await startCluster({
+    hba: ['host all app 127.0.0.1/32 scram-sha-256'],
+    sql: ["create role app login password 'app-secret'"],
+  });
+  folder = await mkdtemp(join(tmpdir(), 'rdspg-tunnel-app-'));
+  await writeFile(join(folder, 'known_hosts'), `[127.0.0.1]:${sshd.port} ${sshd.hostPublicKey}\n`);
+  app = createHandlers(testPorts(folder));
+  await app.table['vault:setup']({ password: 'master password 1', remember: false });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.sessions.closeAll();
+  await cluster?.destroy();
+  await sshd?.stop();
+});
+
+const form = (change: Partial<ServerForm> = {}): ServerForm => ({
+  ...blankServerForm(),
+  name: 'jump',
+  host: '127.0.0.1',
+  port: cluster.port,
+  username: 'app',
+  password: 'app-secret',
+  savePassword: true,
+  parameters: [{ keyword: 'sslmode', value: 'disable' }],
+  tunnel: {
+    host: '127.0.0.1',
+    port: sshd.port,
+    username: sshd.user,
+    authentication: 'password',
+    identityFile: '',
+    keepAlive: 10,
+    savePassword: true,
+  },
+  tunnelPassword: sshd.password,
+  ...change,
+});
+
+describe('saved servers behind an SSH tunnel in the app', () => {
+  it('Test connection, Connect and the query tool go through the tunnel with the saved tunnel password', async () => {
+    expect(await app.table['connection:test']({ form: form() })).toMatchObject({ ok: true, value: { ssl: false } });
+    const created = await app.table['servers:create']({ form: form() });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    const connected = await app.table['connection:connect']({ id });
+    expect(connected).toMatchObject({ ok: true });
+    const sleeping = app.table['query:run']({ serverId: id, sql: 'select pg_sleep(30)', rowLimit: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await app.table['query:cancel']({ serverId: id })).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await sleeping).toMatchObject({ ok: true, value: { outcome: 'error' } });
+    const ran = await app.table['query:run']({
+      serverId: id,
+      sql: 'select inet_client_addr() as client',
+      rowLimit: 100,
+    });
+    expect(ran).toMatchObject({ ok: true, value: { outcome: 'rows', rowCount: 1 } });
+    expect(await sshd.childCount()).toBeGreaterThan(0);
+    await app.table['connection:disconnect']({ id });
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+    expect(await settledChildCount(sshd)).toBe(0);
+  }, 60_000);
+
+  it('forgets the saved tunnel password when the tunnel moves to another jump host user', async () => {
+    const created = await app.table['servers:create']({ form: form({ name: 'moving' }) });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    const vault = testPorts(folder).vault;
+    const address = { ownerKind: 'server' as const, ownerId: id, field: tunnelSecretField };
+    await vault.unlock('master password 1', false);
+    expect(await vault.hasSecret(address)).toEqual({ ok: true, value: true });
+    const moved = form({ name: 'moving', password: '', tunnelPassword: '' });
+    const updated = await app.table['servers:update']({
+      id,
+      form: { ...moved, tunnel: { ...moved.tunnel!, username: 'someone-else' } },
+    });
+    expect(updated.ok).toBe(true);
+    expect(await vault.hasSecret(address)).toEqual({ ok: true, value: false });
+    const refused = await app.table['connection:connect']({ id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'tunnel_password_required' } });
+    expect(await settledChildCount(sshd)).toBe(0);
+  });
+});
