@@ -50,7 +50,7 @@ export async function doctorCommand(
       writeFailure(run.io.stderr, saved.error);
       return 1;
     }
-    const keywords = saved.value;
+    const { keywords, gateway } = saved.value;
     Object.assign(target, {
       host: keywords.host || null,
       hostaddr: keywords.hostaddr || null,
@@ -59,7 +59,7 @@ export async function doctorCommand(
       dbname: keywords.dbname || keywords.user || null,
       rootCertificate: keywords.sslrootcert || null,
     });
-    ports.attempt = () => attemptConnection(keywords, run.io.env);
+    ports.attempt = () => attemptConnection(keywords, run.io.env, gateway);
   }
   const resolve = async (host: string) => (await lookup(host)).address;
   const checks = await runDoctor(run.client, id, target, resolve, new Date(), ports);

@@ -1,13 +1,14 @@
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
-import { checkConnection } from '../engine/index';
+import { checkConnection, type GatewayOpener } from '../engine/index';
 import type { ProbeTarget } from './doctor';
 import type { ConnectionOutcome } from './doctor-checks';
 
 async function outcomeOf(
   keywords: ConnectionKeywords,
   env: Record<string, string | undefined>,
+  gateway?: GatewayOpener,
 ): Promise<ConnectionOutcome> {
-  const result = await checkConnection({ keywords, env });
+  const result = await checkConnection({ keywords, env, gateway });
   return result.ok ? { ok: true } : { ok: false, code: result.error.code, message: result.error.message };
 }
 
@@ -29,10 +30,11 @@ export function probeConnection(target: ProbeTarget): Promise<ConnectionOutcome>
   return outcomeOf(keywords, { PGPASSFILE: '/dev/null' });
 }
 
-/** The doctor's attempt with a saved server's own keywords (password included) and the caller's environment. */
+/** The doctor's attempt with a saved server's own keywords (password included), its SSH tunnel if any, and the caller's environment. */
 export function attemptConnection(
   keywords: ConnectionKeywords,
   env: Record<string, string | undefined>,
+  gateway?: GatewayOpener,
 ): Promise<ConnectionOutcome> {
-  return outcomeOf(keywords, env);
+  return outcomeOf(keywords, env, gateway);
 }

@@ -8,6 +8,54 @@ export type ErrorCode = (typeof contract)[keyof typeof contract]['codes'][number
 // Per code: the English headline and next step, then the Chinese ones. The main process's own message (English,
 // with the specifics: a path, a host, the service's words) is shown behind "Details".
 const table: Record<ErrorCode, readonly [string, string, string, string]> = {
+  tunnel_unreachable: [
+    'The SSH tunnel host cannot be reached',
+    'Check the Tunnel host and Tunnel port on the SSH Tunnel tab, and that the jump host is running.',
+    '无法连接 SSH 隧道主机',
+    '请检查"SSH 隧道"选项卡上的隧道主机和端口，并确认跳板机正在运行。',
+  ],
+  tunnel_host_key_unknown: [
+    "The SSH host's key is not known yet",
+    'Compare the fingerprint with the one the host administrator gives you, then trust it.',
+    'SSH 主机密钥尚未被信任',
+    '请将指纹与主机管理员提供的指纹核对后再信任它。',
+  ],
+  tunnel_host_key_changed: [
+    "The SSH host's key has changed",
+    'Ask the host administrator whether the key was replaced; if so, remove the old key (ssh-keygen -R) and connect again.',
+    'SSH 主机密钥已变更',
+    '请向主机管理员确认密钥是否已更换；如已更换，删除旧密钥（ssh-keygen -R）后重新连接。',
+  ],
+  tunnel_auth_failed: [
+    'The SSH host refused the log-in',
+    'Check the tunnel Username and its password or identity file.',
+    'SSH 主机拒绝登录',
+    '请检查隧道用户名及其密码或身份文件。',
+  ],
+  tunnel_password_required: [
+    'The SSH tunnel needs a password',
+    'Enter it on the SSH Tunnel tab (and save it if you like).',
+    'SSH 隧道需要密码',
+    '请在"SSH 隧道"选项卡上输入密码（可选择保存）。',
+  ],
+  tunnel_key_unreadable: [
+    'The identity file cannot be used',
+    'Choose a readable private key file (OpenSSH or PEM format).',
+    '无法使用身份文件',
+    '请选择可读取的私钥文件（OpenSSH 或 PEM 格式）。',
+  ],
+  tunnel_key_passphrase_wrong: [
+    "The identity file's passphrase is missing or wrong",
+    "Enter the key's passphrase in the tunnel Password field.",
+    '身份文件口令缺失或错误',
+    '请在隧道密码字段中输入密钥口令。',
+  ],
+  tunnel_forward_failed: [
+    'The jump host could not reach the database',
+    'Check the Host and Port on the Connection tab as the jump host sees them, and that it may forward (AllowTcpForwarding).',
+    '跳板机无法连接数据库',
+    '请从跳板机的角度检查"连接"选项卡上的主机和端口，并确认其允许转发（AllowTcpForwarding）。',
+  ],
   invalid_request: [
     'Some fields are not valid',
     'Check the highlighted fields and try again.',
