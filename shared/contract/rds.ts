@@ -338,7 +338,14 @@ export const rdsChannels = {
     codes,
   ),
   'rds:register-form': channel(
-    instanceRequest.extend({ endpoint: host, rootCertificatePath: z.string().min(1) }).strict(),
+    instanceRequest
+      .extend({
+        endpoint: host,
+        rootCertificatePath: z.string().min(1),
+        /** The database account to connect as (one of the instance's accounts); never prefilled as postgres. */
+        username: z.string().max(63).optional(),
+      })
+      .strict(),
     z.object({ form: serverForm }),
     codes,
   ),

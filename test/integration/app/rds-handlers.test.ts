@@ -159,13 +159,30 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     const store = await call('certificates:list');
     expect(store.value.entries.map((entry: { label: string }) => entry.label).join()).toContain(backed);
 
-    const register = await call('rds:register-form', {
+    const unnamed = await call('rds:register-form', {
       ...where,
       endpoint: publicHost,
       rootCertificatePath: ca.value.rootCertificatePath,
     });
-    const form = register.value.form;
-    expect(form).toMatchObject({ host: publicHost, maintenanceDatabase: 'postgres', username: 'postgres' });
+    // RDS users cannot log in as postgres: without an account picked, the user is left empty.
+    expect(unnamed.value.form.username).toBe('');
+    const created = await call('rds:database-account-create', {
+      ...where,
+      name: 'app_owner',
+      type: 'Normal',
+      password: 'Str0ng-passw0rd',
+    });
+    expect(created.value).toEqual({ name: 'app_owner', passwordSaved: true });
+    const accounts = await call('rds:database-accounts', where);
+    expect(accounts.value.accounts.map((account: { name: string }) => account.name)).toEqual(['app_owner']);
+    const register = await call('rds:register-form', {
+      ...where,
+      endpoint: publicHost,
+      rootCertificatePath: ca.value.rootCertificatePath,
+      username: 'app_owner',
+    });
+    const form = { ...register.value.form, password: 'Str0ng-passw0rd' };
+    expect(form).toMatchObject({ host: publicHost, maintenanceDatabase: 'postgres', username: 'app_owner' });
     expect(form.parameters).toEqual(
       expect.arrayContaining([
         { keyword: 'sslmode', value: 'verify-full' },
@@ -287,8 +304,9 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
       ...where,
       endpoint: publicHost,
       rootCertificatePath: join(home, 'own-ca.crt'),
+      username: 'app_owner',
     });
-    const tested = await call('connection:test', { form: register.value.form });
+    const tested = await call('connection:test', { form: { ...register.value.form, password: 'Str0ng-passw0rd' } });
     expect(tested.error).toBeUndefined();
     expect(tested.value.serverCertificate.issuer).toContain('Own CA');
   });
