@@ -6,7 +6,13 @@ import { useT } from '../i18n';
 const CloudView = lazy(() => import('./cloud-view').then((module) => ({ default: module.CloudView })));
 
 /** The Cloud menu button: opens the Alibaba Cloud panel in a drawer (its code loads on first use). */
-export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => void }) {
+export function CloudButton({
+  onRegister,
+  onConnected,
+}: {
+  onRegister: (form: ServerForm) => void;
+  onConnected: (serverId: string) => void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -21,6 +27,10 @@ export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => 
               onRegister={(form) => {
                 setOpen(false);
                 onRegister(form);
+              }}
+              onConnected={(serverId) => {
+                setOpen(false);
+                onConnected(serverId);
               }}
             />
           </Suspense>

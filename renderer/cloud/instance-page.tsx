@@ -1,28 +1,38 @@
-import { Alert, Button, Flex, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Flex, Modal, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { useLocale, useT } from '../i18n';
+import { AccountsSection } from './accounts-section';
 import type { InstanceTarget } from './cloud-view';
+import { ConnectFlow } from './connect-flow';
+import { DoctorSection } from './doctor-section';
+import { EnforcementSection } from './enforcement-section';
+import { lastFailureAddress } from './failed-address';
+import { PublicEndpointSection } from './public-endpoint-section';
 import { type InstanceDetails, SslSettings } from './ssl-settings';
 import { StatusTag } from './status-tag';
+import { WhitelistSection } from './whitelist-section';
 
 /** One instance's page: its status, and Data Security > SSL as in the ApsaraDB RDS console. */
 export function InstancePage({
   target,
   onBack,
   onRegister,
+  onConnected,
 }: {
   target: InstanceTarget;
   onBack: () => void;
   onRegister: (form: ServerForm) => void;
+  onConnected: (serverId: string) => void;
 }) {
   const t = useT();
   const language = useLocale();
   const [details, setDetails] = useState<InstanceDetails | null>(null);
   const [modifying, setModifying] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [connecting, setConnecting] = useState(false);
   const reload = useCallback(async () => {
     const answer = await api['rds:instance']({ ...target, language });
     if (answer.ok) setDetails(answer.value);
@@ -41,6 +51,11 @@ export function InstancePage({
         </span>
         {details && (
           <Typography.Text type="secondary">{`${details.instance.engine} ${details.instance.engineVersion} · ${details.instance.storageType}`}</Typography.Text>
+        )}
+        {details && details.problems.length === 0 && (
+          <Button type="primary" onClick={() => setConnecting(true)} style={{ marginLeft: 'auto' }}>
+            {t('connect.start')}
+          </Button>
         )}
       </Flex>
       {details?.instance.primaryInstanceId && (
@@ -61,14 +76,46 @@ export function InstancePage({
                       key: 'ssl',
                       label: t('rds.ssl'),
                       children: (
-                        <SslSettings
-                          target={target}
-                          details={details}
-                          onModifying={setModifying}
-                          onChanged={reload}
-                          onRegister={onRegister}
-                        />
+                        <Flex vertical gap={16}>
+                          <SslSettings
+                            target={target}
+                            details={details}
+                            onModifying={setModifying}
+                            onChanged={reload}
+                            onRegister={onRegister}
+                          />
+                          <Typography.Title level={3} style={{ margin: 0, fontSize: 15 }}>
+                            {t('connect.enforcement')}
+                          </Typography.Title>
+                          <EnforcementSection target={target} sslEnabled={details.ssl.enabled} />
+                        </Flex>
                       ),
+                    },
+                    {
+                      key: 'whitelist',
+                      label: t('connect.whitelist'),
+                      children: <WhitelistSection target={target} suggested={lastFailureAddress()} />,
+                    },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'connectivity',
+              label: t('connect.tab'),
+              children: (
+                <Tabs
+                  items={[
+                    {
+                      key: 'public-endpoint',
+                      label: t('connect.publicEndpoint'),
+                      children: <PublicEndpointSection target={target} details={details} onChanged={reload} />,
+                    },
+                    { key: 'accounts', label: t('connect.accounts'), children: <AccountsSection target={target} /> },
+                    {
+                      key: 'doctor',
+                      label: t('connect.doctor'),
+                      children: <DoctorSection target={target} details={details} onChanged={reload} />,
                     },
                   ]}
                 />
@@ -76,6 +123,26 @@ export function InstancePage({
             },
           ]}
         />
+      )}
+      {details && (
+        <Modal
+          open={connecting}
+          width={960}
+          footer={null}
+          destroyOnHidden
+          title={t('connect.flowTitle', { instance: target.instanceId })}
+          onCancel={() => setConnecting(false)}
+        >
+          <ConnectFlow
+            target={target}
+            details={details}
+            onChanged={reload}
+            onConnected={(serverId) => {
+              setConnecting(false);
+              onConnected(serverId);
+            }}
+          />
+        </Modal>
       )}
     </Flex>
   );

@@ -1,4 +1,5 @@
 import { menuLabelsEn } from '../../shared/menu-labels';
+import { connectEn } from '../cloud/connect-messages';
 import { cloudEn } from '../cloud/messages';
 
 /** The English messages; the keys of this catalog are the keys of every catalog. */
@@ -316,6 +317,7 @@ export const en = {
   'dialog.tabProblems': '{count} problems on this tab',
   'form.rootEmpty': 'SSL mode {mode} needs a Root certificate: choose the CA certificate file.',
   ...cloudEn,
+  ...connectEn,
 } as const;
 
 /** A message key of the catalogs. */

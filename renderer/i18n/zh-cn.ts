@@ -1,4 +1,5 @@
 import { menuLabelsZhCN } from '../../shared/menu-labels';
+import { connectZhCN } from '../cloud/connect-messages';
 import { cloudZhCN } from '../cloud/messages';
 import type { MessageKey } from './en';
 
@@ -313,4 +314,5 @@ export const zhCN: Record<MessageKey, string> = {
   'dialog.tabProblems': '此选项卡上有 {count} 个问题',
   'form.rootEmpty': 'SSL模式 {mode} 需要根证书：请选择CA证书文件。',
   ...cloudZhCN,
+  ...connectZhCN,
 };
