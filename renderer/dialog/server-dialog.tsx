@@ -8,6 +8,7 @@ import { describeFailure } from '../errors';
 import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
 import { ConnectionTab } from './connection-tab';
+import { DiagnoseFailure } from './diagnose-failure';
 import type { FieldStatus } from './field-props';
 import { keepTabInside } from './focus-cycle';
 import { validateForm } from './form-errors';
@@ -216,7 +217,10 @@ export function ServerDialog({
         {outcome?.kind === 'cancelled' && <Alert type="info" showIcon title={t('dialog.testCancelled')} />}
         {outcome?.kind === 'ok' && <SslFacts facts={outcome.facts} title={t('dialog.testSucceeded')} />}
         {outcome?.kind === 'failed' && (
-          <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
+          <>
+            <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
+            <DiagnoseFailure host={form?.host ?? ''} user={form?.username ?? ''} failure={outcome.detail} />
+          </>
         )}
         {saveProblem && <Alert type="error" showIcon title={saveProblem} style={{ marginTop: 8 }} />}
       </div>

@@ -55,6 +55,7 @@ export const channelNameList = [
   'rds:ssl-enforcement-plan',
   'rds:ssl-enforce',
   'rds:doctor',
+  'rds:find-instance',
   'settings:get',
   'settings:set',
 ] as const;

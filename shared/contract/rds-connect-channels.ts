@@ -71,4 +71,9 @@ export const rdsConnectChannels = {
     z.object({ checks: z.array(doctorCheck) }),
     codes,
   ),
+  'rds:find-instance': channel(
+    z.object({ host: z.string().min(1).max(253) }).strict(),
+    z.object({ match: z.object({ accountId: z.string(), regionId: z.string(), instanceId: z.string() }).nullable() }),
+    codes,
+  ),
 } as const;

@@ -15,6 +15,7 @@ import type { WaitOptions } from '../../rds/wait-until';
 import { changeWhitelist, planWhitelist, whitelistGroups } from '../../rds/whitelist';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
+import { matchHost } from '../rds-host-match';
 
 /** The sandbox changes within seconds; the cloud within minutes (a call waits at most this long). */
 function waitFor(kind: string): WaitOptions {
@@ -95,6 +96,10 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       const checks = await runDoctor(made.value.client, instanceId, target, resolverFor(made.value.account.kind));
       if (!checks.ok) return checks;
       return ok({ checks: checks.value });
+    },
+    'rds:find-instance': async ({ host }) => {
+      const found = await matchHost(panel, host);
+      return found.ok ? ok({ match: found.value }) : found;
     },
   };
 }
