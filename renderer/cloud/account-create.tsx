@@ -31,10 +31,16 @@ export function AccountCreate({
     <Flex vertical gap={8}>
       <Form layout="inline" onSubmitCapture={(event) => event.preventDefault()}>
         <Form.Item label={t('connect.accountName')}>
-          <Input value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+          <Input
+            aria-label={t('connect.accountName')}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="off"
+          />
         </Form.Item>
         <Form.Item label={t('connect.password')}>
           <Input.Password
+            aria-label={t('connect.password')}
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             autoComplete="new-password"

@@ -29,6 +29,7 @@ export function ConnectAccount({
         <Form layout="inline" onSubmitCapture={(event) => event.preventDefault()}>
           <Form.Item label={t('connect.pickAccount')}>
             <Select
+              aria-label={t('connect.pickAccount')}
               style={{ minWidth: 180 }}
               value={chosen?.name ?? null}
               onChange={(name) => onChosen({ name, password: '' })}
@@ -37,6 +38,7 @@ export function ConnectAccount({
           </Form.Item>
           <Form.Item label={t('connect.password')}>
             <Input.Password
+              aria-label={t('connect.password')}
               value={chosen?.password ?? ''}
               disabled={!chosen}
               onChange={(event) => chosen && onChosen({ ...chosen, password: event.target.value })}

@@ -54,6 +54,7 @@ export function DoctorSection({
       <Form layout="inline" onSubmitCapture={(event) => event.preventDefault()}>
         <Form.Item label={t('connect.host')}>
           <Select
+            aria-label={t('connect.host')}
             style={{ minWidth: 320 }}
             value={chosenHost}
             onChange={setHost}
@@ -62,6 +63,7 @@ export function DoctorSection({
         </Form.Item>
         <Form.Item label={t('connect.user')}>
           <Select
+            aria-label={t('connect.user')}
             style={{ minWidth: 160 }}
             allowClear
             value={user}
@@ -70,7 +72,12 @@ export function DoctorSection({
           />
         </Form.Item>
         <Form.Item label={t('connect.address')}>
-          <Input value={address} onChange={(event) => setAddress(event.target.value)} placeholder="203.0.113.7" />
+          <Input
+            aria-label={t('connect.address')}
+            value={address}
+            onChange={(event) => setAddress(event.target.value)}
+            placeholder="203.0.113.7"
+          />
         </Form.Item>
         <Button type="primary" loading={busy} onClick={() => void diagnose()}>
           {t('connect.runDoctor')}

@@ -28,10 +28,21 @@ export function EndpointAllocate({
     <Flex vertical gap={8}>
       <Form layout="inline" onSubmitCapture={(event) => event.preventDefault()}>
         <Form.Item label={t('connect.prefix')}>
-          <Input value={prefix} onChange={(event) => setPrefix(event.target.value)} style={{ width: 260 }} />
+          <Input
+            aria-label={t('connect.prefix')}
+            value={prefix}
+            onChange={(event) => setPrefix(event.target.value)}
+            style={{ width: 260 }}
+          />
         </Form.Item>
         <Form.Item label={t('connect.port')}>
-          <InputNumber min={1000} max={5999} value={port} onChange={(value) => setPort(value ?? 5432)} />
+          <InputNumber
+            aria-label={t('connect.port')}
+            min={1000}
+            max={5999}
+            value={port}
+            onChange={(value) => setPort(value ?? 5432)}
+          />
         </Form.Item>
         <Button type="primary" loading={busy} onClick={() => setConfirming(true)}>
           {t('connect.allocate')}

@@ -42,7 +42,12 @@ export function WhitelistChange({
     <Flex vertical gap={8}>
       <Form layout="vertical" onSubmitCapture={(event) => event.preventDefault()}>
         <Form.Item label={t('connect.address')} extra={t('connect.addressHelp')} style={{ marginBottom: 8 }}>
-          <Input value={address} onChange={(event) => setAddress(event.target.value)} placeholder="203.0.113.7" />
+          <Input
+            aria-label={t('connect.address')}
+            value={address}
+            onChange={(event) => setAddress(event.target.value)}
+            placeholder="203.0.113.7"
+          />
         </Form.Item>
       </Form>
       {suggested && suggested !== address && (

@@ -108,8 +108,11 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
       // RDS users cannot log in as postgres: the user is the account picked on the instance page, or left empty.
       const fields = serverFieldsFromRdsEntry(entry.value, username ?? '');
       // The sandbox's endpoint names do not resolve: its PostgreSQL listens on loopback, so the name is kept for
-      // verify-full and the address is given as hostaddr.
+      // verify-full and the address is given as hostaddr (and the cluster's port).
       if (sandbox) fields.parameters.push({ keyword: 'hostaddr', value: '127.0.0.1' });
+      // A public endpoint allocated later keeps the port the user picked in the API; one cluster serves them all.
+      const port = sandbox ? await panel.sandboxPort(instanceId) : null;
+      if (port) fields.port = port;
       fields.parameters.push({ keyword: 'connect_timeout', value: '10' });
       const form: ServerForm = { ...fields, connectNow: false, password: '' };
       return ok({ form });
