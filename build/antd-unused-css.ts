@@ -23,7 +23,6 @@ export const unusedAntdComponents: Record<string, string[]> = {
   segmented: ['Segmented'],
   slider: ['Slider'],
   statistic: ['Statistic'],
-  steps: ['Steps'],
   timeline: ['Timeline'],
   tour: ['Tour'],
   transfer: ['Transfer'],

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
-import { screenshot } from './support/pages';
+import { openRegisterServer, screenshot } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
@@ -184,6 +184,25 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await expect
       .poll(() => plainConnection(port), { timeout: 30_000 })
       .toMatch(/no pg_hba\.conf entry.*(SSL off|no encryption)/);
+  });
+
+  it('Register > Server…: a failed Test connection to the instance offers Diagnose, which shows the checks', async () => {
+    await page.keyboard.press('Escape');
+    await openRegisterServer(page);
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    await dialog.getByLabel('Name', { exact: true }).fill('typed by hand');
+    await dialog.getByRole('tab', { name: 'Connection' }).click();
+    await dialog.getByLabel('Host name/address').fill(newPublic);
+    await dialog.getByLabel('Username', { exact: true }).fill('postgres');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    const diagnose = dialog.getByTestId('diagnose');
+    await diagnose.getByRole('button', { name: 'Diagnose' }).click({ timeout: 30_000 });
+    await expect.poll(checkResults).toHaveLength(6);
+    expect((await checkResults())[5]).toMatch(/^Account existsFailedaccount postgres does not exist/);
+    expect(await diagnose.textContent()).toContain(`The doctor for ${backed}`);
+    await screenshot(page, 'connect-diagnose');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('the panels in Chinese', async () => {
