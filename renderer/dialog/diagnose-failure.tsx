@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { DoctorChecks } from '../cloud/doctor-checks';
-import { failedAddressOf, rememberFailure } from '../cloud/failed-address';
+import { failedAddressOf, lastFailureAddress, rememberFailure } from '../cloud/failed-address';
 import { describeFailure } from '../errors';
 import { useT } from '../i18n';
 
@@ -36,7 +36,7 @@ export function DiagnoseFailure({ host, user, failure }: { host: string; user: s
   async function diagnose() {
     if (!match) return;
     setBusy(true);
-    const address = failedAddressOf(failure);
+    const address = failedAddressOf(failure) ?? lastFailureAddress();
     const answer = await api['rds:doctor']({
       ...match,
       host,

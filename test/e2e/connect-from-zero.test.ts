@@ -200,6 +200,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await expect.poll(checkResults).toHaveLength(6);
     expect((await checkResults())[5]).toMatch(/^Account existsFailedaccount postgres does not exist/);
     expect(await diagnose.textContent()).toContain(`The doctor for ${backed}`);
+    await diagnose.getByTestId('doctor-checks').scrollIntoViewIfNeeded();
     await screenshot(page, 'connect-diagnose');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
