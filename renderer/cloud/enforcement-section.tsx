@@ -9,20 +9,47 @@ import { useRdsAction } from './use-rds-action';
 const entry = (item: HbaItem) =>
   [item.type, item.database, item.user, item.address, item.mask, item.method, item.option].filter(Boolean).join(' ');
 
-/**
- * Enforced SSL on the SSL page: whether plain connections are still accepted (a warning when SSL is on), and the
- * pg_hba change that enforces SSL or stops enforcing it, shown before it is applied (a reload, no restart).
- */
-export function EnforcementSection({ target, sslEnabled }: { target: InstanceTarget; sslEnabled: boolean }) {
-  const t = useT();
+/** Whether the instance still accepts plain (non-SSL) connections, read from its pg_hba plan; null until known. */
+export function usePlainAccepted(target: InstanceTarget) {
   const [plainAccepted, setPlainAccepted] = useState<boolean | null>(null);
-  const [plan, setPlan] = useState<SslEnforcementPlan | null>(null);
-  const { busy, problem, run } = useRdsAction();
+  const { run } = useRdsAction();
   const load = useCallback(async () => {
     const planned = await run(() => api['rds:ssl-enforcement-plan']({ ...target, enforce: true }));
     if (planned) setPlainAccepted(planned.plainAcceptedBefore);
   }, [target, run]);
   useEffect(() => void load(), [load]);
+  return { plainAccepted, setPlainAccepted };
+}
+
+/** The warning at the top of the SSL page when SSL is on but plain connections are still accepted. */
+export function NotEnforcedWarning({
+  sslEnabled,
+  plainAccepted,
+}: {
+  sslEnabled: boolean;
+  plainAccepted: boolean | null;
+}) {
+  const t = useT();
+  if (!sslEnabled || !plainAccepted) return null;
+  return <Alert type="warning" showIcon title={t('connect.notEnforcedWarning')} data-testid="not-enforced-warning" />;
+}
+
+/**
+ * Enforced SSL: whether plain connections are still accepted, and the pg_hba change that enforces SSL or stops
+ * enforcing it, shown before it is applied (a reload, no restart).
+ */
+export function EnforcementSection({
+  target,
+  plainAccepted,
+  onApplied,
+}: {
+  target: InstanceTarget;
+  plainAccepted: boolean | null;
+  onApplied: (plainAccepted: boolean) => void;
+}) {
+  const t = useT();
+  const [plan, setPlan] = useState<SslEnforcementPlan | null>(null);
+  const { busy, problem, run } = useRdsAction();
   async function preview(enforce: boolean) {
     const planned = await run(() => api['rds:ssl-enforcement-plan']({ ...target, enforce }));
     if (planned) setPlan(planned);
@@ -31,14 +58,11 @@ export function EnforcementSection({ target, sslEnabled }: { target: InstanceTar
     if (!plan) return;
     const applied = await run(() => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
     setPlan(null);
-    if (applied) setPlainAccepted(applied.plainAcceptedAfter);
+    if (applied) onApplied(applied.plainAcceptedAfter);
   }
   const answer = (yes: boolean) => (yes ? t('connect.yes') : t('connect.no'));
   return (
     <Flex vertical gap={12} data-testid="ssl-enforcement">
-      {sslEnabled && plainAccepted && (
-        <Alert type="warning" showIcon title={t('connect.notEnforcedWarning')} data-testid="not-enforced-warning" />
-      )}
       <Descriptions
         bordered
         size="small"

@@ -8,7 +8,7 @@ import { AccountsSection } from './accounts-section';
 import type { InstanceTarget } from './cloud-view';
 import { ConnectFlow } from './connect-flow';
 import { DoctorSection } from './doctor-section';
-import { EnforcementSection } from './enforcement-section';
+import { EnforcementSection, NotEnforcedWarning, usePlainAccepted } from './enforcement-section';
 import { lastFailureAddress } from './failed-address';
 import { PublicEndpointSection } from './public-endpoint-section';
 import { type InstanceDetails, SslSettings } from './ssl-settings';
@@ -33,6 +33,7 @@ export function InstancePage({
   const [modifying, setModifying] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [connecting, setConnecting] = useState(false);
+  const { plainAccepted, setPlainAccepted } = usePlainAccepted(target);
   const reload = useCallback(async () => {
     const answer = await api['rds:instance']({ ...target, language });
     if (answer.ok) setDetails(answer.value);
@@ -77,6 +78,7 @@ export function InstancePage({
                       label: t('rds.ssl'),
                       children: (
                         <Flex vertical gap={16}>
+                          <NotEnforcedWarning sslEnabled={details.ssl.enabled} plainAccepted={plainAccepted} />
                           <SslSettings
                             target={target}
                             details={details}
@@ -87,7 +89,11 @@ export function InstancePage({
                           <Typography.Title level={3} style={{ margin: 0, fontSize: 15 }}>
                             {t('connect.enforcement')}
                           </Typography.Title>
-                          <EnforcementSection target={target} sslEnabled={details.ssl.enabled} />
+                          <EnforcementSection
+                            target={target}
+                            plainAccepted={plainAccepted}
+                            onApplied={setPlainAccepted}
+                          />
                         </Flex>
                       ),
                     },

@@ -54,7 +54,7 @@ async function confirmChange(title: string, shows: string | RegExp): Promise<voi
 
 async function checkResults(): Promise<string[]> {
   const rows = page.getByTestId('doctor-checks').last().locator('tbody tr');
-  return rows.evaluateAll((items) => items.map((row) => row.textContent ?? ''));
+  return rows.allTextContents();
 }
 
 /** A plain (sslmode=disable) connection to the sandbox's cluster as the new account: the error, or null when it connected. */
@@ -170,6 +170,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await page.getByRole('button', { name: backed, exact: true }).click();
     await page.getByRole('tab', { name: 'Data Security' }).click();
     await page.getByTestId('not-enforced-warning').waitFor();
+    await screenshot(page, 'connect-not-enforced-warning');
     expect(await page.getByTestId('plain-accepted').textContent()).toBe('Yes');
     await page.getByRole('button', { name: 'Enforce SSL…' }).click();
     const plan = page.getByTestId('enforcement-plan');
@@ -225,5 +226,10 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await page.getByRole('tab', { name: zhCN['connect.whitelist'] }).click();
     await page.getByTestId('whitelist-groups').getByText(thisComputer).waitFor();
     await screenshot(page, 'connect-whitelist-zh-cn');
+    await page.getByRole('button', { name: zhCN['connect.start'] }).click();
+    const flow = page.getByRole('dialog', { name: `连接到${backed}` });
+    await flow.getByTestId('connect-step-register').waitFor();
+    await flow.getByText(zhCN['connect.allPassed']).waitFor();
+    await screenshot(page, 'connect-flow-zh-cn');
   });
 });
