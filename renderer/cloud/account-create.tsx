@@ -11,7 +11,7 @@ export function AccountCreate({
   onDone,
 }: {
   target: InstanceTarget;
-  onDone: (account: { name: string; password: string }) => void;
+  onDone: (account: { name: string; password: string; passwordSaved: boolean }) => void;
 }) {
   const t = useT();
   const [name, setName] = useState('');
@@ -24,7 +24,7 @@ export function AccountCreate({
       api['rds:database-account-create']({ ...target, name: name.trim(), type, password }),
     );
     setConfirming(false);
-    if (created) onDone({ name: created.name, password });
+    if (created) onDone({ name: created.name, password, passwordSaved: created.passwordSaved });
   }
   const kind = type === 'Super' ? t('connect.privileged') : t('connect.standard');
   return (

@@ -70,8 +70,8 @@ export function AccountsSection({ target }: { target: InstanceTarget }) {
       {notice && <Alert type="success" showIcon title={notice} />}
       <AccountCreate
         target={target}
-        onDone={({ name }) => {
-          setNotice(t('connect.passwordSaved', { name }));
+        onDone={({ name, passwordSaved }) => {
+          setNotice(t(passwordSaved ? 'connect.passwordSaved' : 'connect.passwordNotSaved', { name }));
           void load();
         }}
       />
