@@ -322,4 +322,20 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     expect(stopped.error?.code).toBe('cancelled');
     expect((await call('rds:flow-status', { jobId: 'nope' })).error.code).toBe('job_not_found');
   });
+
+  it('plans a whitelist change without making it, matches a host to its instance, and refuses a bad address', async () => {
+    const planned = await call('rds:whitelist-plan', { ...where, action: 'add', address: '203.0.113.7' });
+    expect(planned.value.plan).toMatchObject({ group: 'rdspg', before: [], after: ['203.0.113.7'], changed: true });
+    const groups = await call('rds:whitelist', where);
+    expect(groups.value.groups.map((group: { name: string }) => group.name)).not.toContain('rdspg');
+    const bad = await call('rds:doctor', { ...where, address: 'my laptop' });
+    expect(bad.error).toMatchObject({ code: 'invalid_parameter' });
+    expect(bad.error.message).toContain('203.0.113.7');
+    expect((await call('rds:find-instance', { host: publicHost })).value.match).toEqual({
+      accountId: 'sandbox',
+      regionId: 'cn-hangzhou',
+      instanceId: backed,
+    });
+    expect((await call('rds:find-instance', { host: 'db.example.com' })).value.match).toBeNull();
+  });
 });
