@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { rdsChannelErrorCodes, rdsInstanceId, regionIdPattern } from './rds';
+import { instanceRequest, rdsChannelErrorCodes } from './rds';
 import {
   databaseAccount,
   databaseAccountTypes,
@@ -11,13 +11,6 @@ import {
   whitelistGroup,
 } from './rds-connect';
 
-const instanceRequest = z
-  .object({
-    accountId: z.string().min(1).max(200),
-    regionId: z.string().max(64).regex(regionIdPattern),
-    instanceId: rdsInstanceId,
-  })
-  .strict();
 const whitelistRequest = instanceRequest
   .extend({ action: z.enum(['add', 'remove']), address: z.string().min(1).max(64) })
   .strict();

@@ -277,7 +277,8 @@ export const rdsInstanceId = z
 
 const accountId = z.string().min(1).max(200);
 const regionId = z.string().max(64).regex(regionIdPattern, 'A region id looks like cn-hangzhou or ap-southeast-1.');
-const instanceRequest = z.object({ accountId, regionId, instanceId: rdsInstanceId }).strict();
+/** A request about one instance of one account in one region. */
+export const instanceRequest = z.object({ accountId, regionId, instanceId: rdsInstanceId }).strict();
 const codes = rdsChannelErrorCodes;
 
 /** The cloud panel's channels: accounts, regions, instances, the SSL page, the CA download, register, the audit. */
