@@ -24,7 +24,6 @@ export const unusedAntdComponents: Record<string, string[]> = {
   segmented: ['Segmented'],
   slider: ['Slider'],
   statistic: ['Statistic'],
-  steps: ['Steps'],
   timeline: ['Timeline'],
   tour: ['Tour'],
   transfer: ['Transfer'],

@@ -197,7 +197,13 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             {t('menu.lock')}
           </Button>
           <IdleLockMenu />
-          <CloudButton onRegister={(form) => setOverlay({ kind: 'register', initial: form })} />
+          <CloudButton
+            onRegister={(form) => setOverlay({ kind: 'register', initial: form })}
+            onConnected={(serverId) => {
+              setSelected(serverId);
+              void refresh();
+            }}
+          />
           <CertificatesButton />
           <LanguageMenu inMenuBar />
           <SignOutButton />

@@ -5,6 +5,7 @@ import { createConnectionHandlers } from './handlers/connection-handlers';
 import { createFileHandlers } from './handlers/file-handlers';
 import { createGroupHandlers } from './handlers/group-handlers';
 import { createQueryHandlers } from './handlers/query-handlers';
+import { createRdsConnectHandlers } from './handlers/rds-connect-handlers';
 import { createRdsHandlers } from './handlers/rds-handlers';
 import { createServerHandlers } from './handlers/server-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
@@ -59,6 +60,7 @@ export function createHandlers(ports: AppPorts, timers: IdleTimers = systemTimer
     ...createQueryHandlers(sessions),
     ...createCertificateHandlers(ports),
     ...createRdsHandlers(ports),
+    ...createRdsConnectHandlers(ports),
     ...createSettingsHandlers(ports, new SettingsFile(ports.home), idle),
     ...createTunnelHandlers(ports),
   };

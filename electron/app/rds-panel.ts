@@ -83,6 +83,12 @@ export class RdsPanel {
     return account ? ok(account) : fail('sandbox_unavailable', 'The local sandbox stopped; start it again.');
   }
 
+  /** The loopback port of the sandbox's PostgreSQL when it backs this instance (it serves every endpoint); else null. */
+  async sandboxPort(instanceId: string): Promise<number | null> {
+    const postgres = (await this.ports.sandbox.running())?.info.postgres;
+    return postgres?.instanceId === instanceId ? postgres.port : null;
+  }
+
   /** A client of an account for one region (kept for later calls). */
   async client(accountId: string, regionId?: string): Promise<Result<AccountClient, RdsChannelErrorCode>> {
     const account = (await this.list()).find((item) => item.id === accountId);

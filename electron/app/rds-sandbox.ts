@@ -8,6 +8,9 @@ export const sandboxModifyDelayVariable = 'RDSPG_SANDBOX_MODIFY_DELAY_MS';
 /** Environment variable: how long an accepted change keeps the old settings before SSL_MODIFYING (ms; default 2000). */
 export const sandboxModifyStartDelayVariable = 'RDSPG_SANDBOX_MODIFY_START_DELAY_MS';
 
+/** Environment variable: the address the in-process sandbox takes "this computer" to have (default 127.0.0.1). */
+export const sandboxClientAddressVariable = 'RDSPG_SANDBOX_CLIENT_ADDRESS';
+
 /** Environment variable: "off" starts the in-process sandbox without its real PostgreSQL cluster. */
 export const sandboxPostgresVariable = 'RDSPG_SANDBOX_POSTGRES';
 
@@ -44,6 +47,7 @@ export class InProcessSandbox {
         postgres: this.env[sandboxPostgresVariable] !== 'off',
         ...(Number.isFinite(delay) && delay >= 0 ? { modifyDelayMs: delay } : {}),
         ...(Number.isFinite(startDelay) && startDelay >= 0 ? { modifyStartDelayMs: startDelay } : {}),
+        ...(this.env[sandboxClientAddressVariable] ? { clientAddress: this.env[sandboxClientAddressVariable] } : {}),
       }).then((started) => {
         this.forgetExitHook = stopClusterAtExit(started);
         return started;

@@ -7,7 +7,13 @@ import { lazyView } from '../later-styles';
 const CloudView = lazyView(() => import('./cloud-view').then((module) => module.CloudView));
 
 /** The Cloud menu button: opens the Alibaba Cloud panel in a drawer (its code loads on first use). */
-export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => void }) {
+export function CloudButton({
+  onRegister,
+  onConnected,
+}: {
+  onRegister: (form: ServerForm) => void;
+  onConnected: (serverId: string) => void;
+}) {
   const t = useT();
   const [open, setOpen] = useState(false);
   return (
@@ -22,6 +28,10 @@ export function CloudButton({ onRegister }: { onRegister: (form: ServerForm) => 
               onRegister={(form) => {
                 setOpen(false);
                 onRegister(form);
+              }}
+              onConnected={(serverId) => {
+                setOpen(false);
+                onConnected(serverId);
               }}
             />
           </Suspense>

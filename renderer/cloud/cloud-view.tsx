@@ -18,7 +18,13 @@ export interface InstanceTarget {
 }
 
 /** The Alibaba Cloud panel: accounts, regions and PostgreSQL instances, the SSL page, the fleet audit. */
-export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => void }) {
+export function CloudView({
+  onRegister,
+  onConnected,
+}: {
+  onRegister: (form: ServerForm) => void;
+  onConnected: (serverId: string) => void;
+}) {
   const t = useT();
   const [accounts, setAccounts] = useState<RdsAccountView[]>([]);
   const [accountId, setAccountId] = useState<string | null>(null);
@@ -51,7 +57,14 @@ export function CloudView({ onRegister }: { onRegister: (form: ServerForm) => vo
       />
       {problem && <Alert type="error" showIcon title={problem} />}
       {!account && <Alert type="info" showIcon title={t('cloud.noAccount')} style={{ marginTop: 16 }} />}
-      {account && target && <InstancePage target={target} onBack={() => setTarget(null)} onRegister={onRegister} />}
+      {account && target && (
+        <InstancePage
+          target={target}
+          onBack={() => setTarget(null)}
+          onRegister={onRegister}
+          onConnected={onConnected}
+        />
+      )}
       {account && !target && (
         <Tabs
           style={{ marginTop: 16 }}

@@ -12,9 +12,11 @@ import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
 import { ClientCaSection } from './client-ca-section';
 import type { InstanceTarget } from './cloud-view';
+import type { ChosenAccount } from './connect-account';
 import { CustomCertificateForm } from './custom-certificate-form';
 import { EndpointDialog } from './endpoint-dialog';
 import { FlowProgress } from './flow-progress';
+import { RegisterAccount } from './register-account';
 import { ScheduledRenewal } from './scheduled-renewal';
 
 /** What `rds:instance` answers: the instance, its endpoints, its SSL settings and the prerequisite problems. */
@@ -47,6 +49,7 @@ export function SslSettings({
   const [download, setDownload] = useState<CaFiles | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState(false);
   const failed = (error: { code: string; message: string }) => setProblem(failureLine(error));
 
   async function start(change: SslChange) {
@@ -78,15 +81,17 @@ export function SslSettings({
     setDownload(answer.value);
     return answer.value;
   }
-  async function register() {
+  async function register(account: ChosenAccount) {
+    setPicking(false);
     const files = download ?? (await downloadCa());
     if (!files || !ssl.protectedEndpoint) return;
     const answer = await api['rds:register-form']({
       ...target,
       endpoint: ssl.protectedEndpoint,
       rootCertificatePath: files.rootCertificatePath,
+      username: account.name,
     });
-    if (answer.ok) onRegister(answer.value.form);
+    if (answer.ok) onRegister({ ...answer.value.form, password: account.password });
     else failed(answer.error);
   }
 
@@ -197,7 +202,13 @@ export function SslSettings({
               {t('rds.downloadCaCertificate')}
             </Button>
           )}
-          <Button disabled={!idle} onClick={() => void register()}>
+          <RegisterAccount
+            target={target}
+            open={picking}
+            onChosen={(account) => void register(account)}
+            onCancel={() => setPicking(false)}
+          />
+          <Button disabled={!idle} onClick={() => setPicking(true)}>
             {t('cloud.register')}
           </Button>
           <Button danger disabled={!idle} onClick={() => setPending({ kind: 'disable' })}>

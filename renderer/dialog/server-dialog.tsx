@@ -8,6 +8,7 @@ import { describeFailure, failureLine, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
 import { ConnectionTab } from './connection-tab';
+import { DiagnoseFailure } from './diagnose-failure';
 import type { FieldStatus } from './field-props';
 import { keepTabInside } from './focus-cycle';
 import { validateForm } from './form-errors';
@@ -17,7 +18,7 @@ import { confirmHostKey, SshTunnelTab } from './ssh-tunnel-tab';
 
 type TestOutcome =
   | { kind: 'ok'; facts: ConnectionFacts }
-  | ({ kind: 'failed' } & ShownFailure)
+  | ({ kind: 'failed'; message: string } & ShownFailure)
   | { kind: 'cancelled' }
   | null;
 
@@ -108,7 +109,7 @@ export function ServerDialog({
       setOutcome(
         answer.error.code === 'cancelled'
           ? { kind: 'cancelled' }
-          : { kind: 'failed', ...describeFailure(answer.error) },
+          : { kind: 'failed', message: answer.error.message, ...describeFailure(answer.error) },
       );
   }
   function cancelTest() {
@@ -228,7 +229,10 @@ export function ServerDialog({
         {outcome?.kind === 'cancelled' && <Alert type="info" showIcon title={t('dialog.testCancelled')} />}
         {outcome?.kind === 'ok' && <SslFacts facts={outcome.facts} title={t('dialog.testSucceeded')} />}
         {outcome?.kind === 'failed' && (
-          <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
+          <>
+            <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
+            <DiagnoseFailure host={form?.host ?? ''} user={form?.username ?? ''} failure={outcome.message} />
+          </>
         )}
         {saveProblem && <Alert type="error" showIcon title={saveProblem} style={{ marginTop: 8 }} />}
       </div>

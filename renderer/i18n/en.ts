@@ -1,4 +1,5 @@
 import { menuLabelsEn } from '../../shared/menu-labels';
+import { connectEn } from '../cloud/connect-messages';
 import { cloudEn } from '../cloud/messages';
 import { treeEn } from '../servers/messages';
 import { errorMessagesEn } from './error-messages';
@@ -347,6 +348,7 @@ export const en = {
   ...cloudEn,
   ...errorMessagesEn,
   ...treeEn,
+  ...connectEn,
 } as const;
 
 /** A message key of the catalogs. */

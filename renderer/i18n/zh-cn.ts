@@ -1,4 +1,5 @@
 import { menuLabelsZhCN } from '../../shared/menu-labels';
+import { connectZhCN } from '../cloud/connect-messages';
 import { cloudZhCN } from '../cloud/messages';
 import { treeZhCN } from '../servers/messages';
 import type { MessageKey } from './en';
@@ -343,4 +344,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...cloudZhCN,
   ...errorMessagesZhCN,
   ...treeZhCN,
+  ...connectZhCN,
 };

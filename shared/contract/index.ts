@@ -6,6 +6,7 @@ import { connectionChannels } from './connection';
 import { fileChannels } from './files';
 import { queryChannels } from './query';
 import { rdsChannels } from './rds';
+import { rdsConnectChannels } from './rds-connect-channels';
 import { serverChannels } from './servers';
 import { settingsChannels } from './settings';
 import { tunnelChannels } from './tunnel';
@@ -21,6 +22,7 @@ export const contract = {
   ...queryChannels,
   ...certificateChannels,
   ...rdsChannels,
+  ...rdsConnectChannels,
   ...settingsChannels,
   ...tunnelChannels,
 } as const;

@@ -101,3 +101,15 @@ export const doctorCheck = z.object({
 
 /** One check of `rdspg rds doctor`. */
 export type DoctorCheck = z.infer<typeof doctorCheck>;
+
+/** The outcome of allocating or releasing the public endpoint, with the SSL reminder when it applies. */
+export const publicEndpointResult = z.object({
+  instanceId: z.string(),
+  endpoint: z.string(),
+  port: z.number().nullable(),
+  /** Set when SSL is on: a cloud certificate protects one endpoint only. */
+  sslReminder: z.string().nullable(),
+});
+
+/** The outcome of allocating or releasing the public endpoint. */
+export type PublicEndpointView = z.infer<typeof publicEndpointResult>;

@@ -277,7 +277,8 @@ export const rdsInstanceId = z
 
 const accountId = z.string().min(1).max(200);
 const regionId = z.string().max(64).regex(regionIdPattern, 'A region id looks like cn-hangzhou or ap-southeast-1.');
-const instanceRequest = z.object({ accountId, regionId, instanceId: rdsInstanceId }).strict();
+/** A request about one instance of one account in one region. */
+export const instanceRequest = z.object({ accountId, regionId, instanceId: rdsInstanceId }).strict();
 const codes = rdsChannelErrorCodes;
 
 /** The cloud panel's channels: accounts, regions, instances, the SSL page, the CA download, register, the audit. */
@@ -338,7 +339,14 @@ export const rdsChannels = {
     codes,
   ),
   'rds:register-form': channel(
-    instanceRequest.extend({ endpoint: host, rootCertificatePath: z.string().min(1) }).strict(),
+    instanceRequest
+      .extend({
+        endpoint: host,
+        rootCertificatePath: z.string().min(1),
+        /** The database account to connect as (one of the instance's accounts); never prefilled as postgres. */
+        username: z.string().max(63).optional(),
+      })
+      .strict(),
     z.object({ form: serverForm }),
     codes,
   ),

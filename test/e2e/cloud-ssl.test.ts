@@ -139,11 +139,23 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
 
   it('Register this instance as a server: prefilled Verify-Full, Test connection succeeds, the query tool sees SSL', async () => {
     await page.getByRole('button', { name: 'Register this instance as a server' }).click();
+    // RDS users cannot log in as postgres: the app asks for one of the instance's accounts, or creates one.
+    const picker = page.getByRole('dialog', { name: 'Register this instance as which account?' });
+    await picker.getByText('No database accounts yet.', { exact: false }).waitFor();
+    await picker.getByLabel('Account name').fill('app_owner');
+    await picker.getByLabel('Password').fill('Str0ng-passw0rd');
+    await picker.getByRole('button', { name: 'Create account…' }).click();
+    const create = page.getByRole('dialog', { name: 'Create a database account' });
+    await expect.poll(() => create.textContent()).toContain('its password goes straight into the vault');
+    await create.getByRole('button', { name: 'Apply' }).click();
+    await create.waitFor({ state: 'detached' });
+    await picker.getByRole('button', { name: 'Register this instance as a server' }).click();
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await dialog.waitFor();
     await expect.poll(() => dialog.getByLabel('Name', { exact: true }).inputValue()).toContain(backed);
     await dialog.getByRole('tab', { name: 'Connection' }).click();
     expect(await dialog.getByLabel('Host name/address').inputValue()).toBe(publicHost);
+    expect(await dialog.getByLabel('Username', { exact: true }).inputValue()).toBe('app_owner');
     await dialog.getByRole('tab', { name: 'Parameters' }).click();
     expect(await dialog.getByLabel('Root certificate', { exact: true }).inputValue()).toContain(`${backed}.pem`);
     await dialog.getByRole('button', { name: 'Test connection' }).click();
@@ -241,6 +253,11 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await expect.poll(() => page.getByTestId('ca-download').textContent()).toContain('JKS文件的密码为apsaradb');
     await screenshot(page, 'cloud-ssl-zh-cn');
     await page.getByRole('button', { name: '将该实例注册为服务器' }).click();
+    const picker = page.getByRole('dialog', { name: zhCN['connect.registerAs'] });
+    await picker.getByLabel(zhCN['connect.pickAccount']).click();
+    await page.locator('.ant-select-item-option[title="app_owner"]').click();
+    await picker.getByLabel(zhCN['connect.password'], { exact: true }).first().fill('Str0ng-passw0rd');
+    await picker.getByRole('button', { name: zhCN['cloud.register'] }).click();
     const dialog = page.getByRole('dialog', { name: zhCN['dialog.registerTitle'] });
     await dialog.getByRole('button', { name: buttonName(zhCN['dialog.test']) }).click();
     const outcome = dialog.getByTestId('test-outcome');

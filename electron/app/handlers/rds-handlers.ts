@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { RdsChannelErrorCode } from '../../../shared/contract/rds';
+import type { RdsChannelErrorCode, rdsChannels } from '../../../shared/contract/rds';
 import type { ServerForm } from '../../../shared/contract/server-form';
 import { serverFieldsFromRdsEntry } from '../../../shared/rds-server-fields';
 import { restartWarning, sslProblemsFor } from '../../../shared/rds-ssl-flow';
@@ -10,7 +10,7 @@ import { apiLanguageOf, auditFleet, downloadServerCa, pendingRenewal, SslFlow, s
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 
-type RdsHandlers = Pick<HandlerTable, Extract<keyof HandlerTable, `rds:${string}`>>;
+type RdsHandlers = Pick<HandlerTable, keyof typeof rdsChannels>;
 
 const mediaTypes = {
   pem: 'application/x-pem-file',
@@ -99,16 +99,20 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
         },
       });
     },
-    'rds:register-form': async ({ accountId, regionId, instanceId, endpoint, rootCertificatePath }) => {
+    'rds:register-form': async ({ accountId, regionId, instanceId, endpoint, rootCertificatePath, username }) => {
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
       const entry = await serverEntryFor(made.value.client, instanceId, endpoint, rootCertificatePath);
       if (!entry.ok) return entry;
       const sandbox = made.value.account.kind === 'sandbox';
-      const fields = serverFieldsFromRdsEntry(entry.value, sandbox ? 'postgres' : '');
+      // RDS users cannot log in as postgres: the user is the account picked on the instance page, or left empty.
+      const fields = serverFieldsFromRdsEntry(entry.value, username ?? '');
       // The sandbox's endpoint names do not resolve: its PostgreSQL listens on loopback, so the name is kept for
-      // verify-full and the address is given as hostaddr.
+      // verify-full and the address is given as hostaddr (and the cluster's port).
       if (sandbox) fields.parameters.push({ keyword: 'hostaddr', value: '127.0.0.1' });
+      // A public endpoint allocated later keeps the port the user picked in the API; one cluster serves them all.
+      const port = sandbox ? await panel.sandboxPort(instanceId) : null;
+      if (port) fields.port = port;
       fields.parameters.push({ keyword: 'connect_timeout', value: '10' });
       const form: ServerForm = { ...fields, connectNow: false, password: '' };
       return ok({ form });

@@ -159,13 +159,30 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     const store = await call('certificates:list');
     expect(store.value.entries.map((entry: { label: string }) => entry.label).join()).toContain(backed);
 
-    const register = await call('rds:register-form', {
+    const unnamed = await call('rds:register-form', {
       ...where,
       endpoint: publicHost,
       rootCertificatePath: ca.value.rootCertificatePath,
     });
-    const form = register.value.form;
-    expect(form).toMatchObject({ host: publicHost, maintenanceDatabase: 'postgres', username: 'postgres' });
+    // RDS users cannot log in as postgres: without an account picked, the user is left empty.
+    expect(unnamed.value.form.username).toBe('');
+    const created = await call('rds:database-account-create', {
+      ...where,
+      name: 'app_owner',
+      type: 'Normal',
+      password: 'Str0ng-passw0rd',
+    });
+    expect(created.value).toEqual({ name: 'app_owner', passwordSaved: true });
+    const accounts = await call('rds:database-accounts', where);
+    expect(accounts.value.accounts.map((account: { name: string }) => account.name)).toEqual(['app_owner']);
+    const register = await call('rds:register-form', {
+      ...where,
+      endpoint: publicHost,
+      rootCertificatePath: ca.value.rootCertificatePath,
+      username: 'app_owner',
+    });
+    const form = { ...register.value.form, password: 'Str0ng-passw0rd' };
+    expect(form).toMatchObject({ host: publicHost, maintenanceDatabase: 'postgres', username: 'app_owner' });
     expect(form.parameters).toEqual(
       expect.arrayContaining([
         { keyword: 'sslmode', value: 'verify-full' },
@@ -287,8 +304,9 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
       ...where,
       endpoint: publicHost,
       rootCertificatePath: join(home, 'own-ca.crt'),
+      username: 'app_owner',
     });
-    const tested = await call('connection:test', { form: register.value.form });
+    const tested = await call('connection:test', { form: { ...register.value.form, password: 'Str0ng-passw0rd' } });
     expect(tested.error).toBeUndefined();
     expect(tested.value.serverCertificate.issuer).toContain('Own CA');
   });
@@ -303,5 +321,21 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     expect(stopped.state).toBe('cancelled');
     expect(stopped.error?.code).toBe('cancelled');
     expect((await call('rds:flow-status', { jobId: 'nope' })).error.code).toBe('job_not_found');
+  });
+
+  it('plans a whitelist change without making it, matches a host to its instance, and refuses a bad address', async () => {
+    const planned = await call('rds:whitelist-plan', { ...where, action: 'add', address: '203.0.113.7' });
+    expect(planned.value.plan).toMatchObject({ group: 'rdspg', before: [], after: ['203.0.113.7'], changed: true });
+    const groups = await call('rds:whitelist', where);
+    expect(groups.value.groups.map((group: { name: string }) => group.name)).not.toContain('rdspg');
+    const bad = await call('rds:doctor', { ...where, address: 'my laptop' });
+    expect(bad.error).toMatchObject({ code: 'invalid_parameter' });
+    expect(bad.error.message).toContain('203.0.113.7');
+    expect((await call('rds:find-instance', { host: publicHost })).value.match).toEqual({
+      accountId: 'sandbox',
+      regionId: 'cn-hangzhou',
+      instanceId: backed,
+    });
+    expect((await call('rds:find-instance', { host: 'db.example.com' })).value.match).toBeNull();
   });
 });

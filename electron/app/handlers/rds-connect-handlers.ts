@@ -1,0 +1,105 @@
+import { lookup } from 'node:dns/promises';
+import type { rdsConnectChannels } from '../../../shared/contract/rds-connect-channels';
+import { checkWhitelistAddress } from '../../../shared/rds-whitelist';
+import { ok } from '../../../shared/result';
+import {
+  createDatabaseAccount,
+  databaseAccountSecret,
+  databaseAccounts,
+  resetDatabaseAccountPassword,
+} from '../../rds/database-accounts';
+import { type HostResolver, runDoctor } from '../../rds/doctor';
+import { allocatePublicEndpoint, releasePublicEndpoint } from '../../rds/public-endpoint';
+import { enforceSsl, planEnforcement } from '../../rds/ssl-enforcement';
+import type { WaitOptions } from '../../rds/wait-until';
+import { changeWhitelist, planWhitelist, whitelistGroups } from '../../rds/whitelist';
+import type { HandlerTable } from '../handler-table';
+import type { AppPorts } from '../ports';
+import { matchHost } from '../rds-host-match';
+
+/** The sandbox changes within seconds; the cloud within minutes (a call waits at most this long). */
+function waitFor(kind: string): WaitOptions {
+  return kind === 'sandbox' ? { intervalMs: 400, timeoutMs: 5 * 60_000 } : { intervalMs: 5000, timeoutMs: 20 * 60_000 };
+}
+
+/** The sandbox's endpoint names do not resolve: its PostgreSQL listens on loopback (as rds:register-form's hostaddr). */
+function resolverFor(kind: string): HostResolver {
+  return kind === 'sandbox' ? async () => '127.0.0.1' : async (host) => (await lookup(host)).address;
+}
+
+/** The "from zero to connected" handlers: the same domain modules `rdspg rds whitelist|public-endpoint|…` call. */
+export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, keyof typeof rdsConnectChannels> {
+  const { panel } = ports.rds;
+  const savePassword = async (instanceId: string, name: string, password: string) => {
+    const saved = await ports.vault.writeSecret(databaseAccountSecret(instanceId, name), password);
+    return ok({ name, passwordSaved: saved.ok });
+  };
+  return {
+    'rds:whitelist': async ({ accountId, regionId, instanceId }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const groups = await whitelistGroups(made.value.client, instanceId);
+      return groups.ok ? ok({ groups: groups.value }) : groups;
+    },
+    'rds:whitelist-plan': async ({ accountId, regionId, instanceId, action, address }) => {
+      const made = await panel.client(accountId, regionId);
+      return made.ok ? planWhitelist(made.value.client, instanceId, action, address) : made;
+    },
+    'rds:whitelist-change': async ({ accountId, regionId, instanceId, action, address }) => {
+      const made = await panel.client(accountId, regionId);
+      return made.ok ? changeWhitelist(made.value.client, instanceId, action, address) : made;
+    },
+    'rds:public-endpoint-allocate': async ({ accountId, regionId, instanceId, prefix, port }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const wait = waitFor(made.value.account.kind);
+      return allocatePublicEndpoint(made.value.client, instanceId, { prefix, port }, wait);
+    },
+    'rds:public-endpoint-release': async ({ accountId, regionId, instanceId }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      return releasePublicEndpoint(made.value.client, instanceId, waitFor(made.value.account.kind));
+    },
+    'rds:database-accounts': async ({ accountId, regionId, instanceId }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const accounts = await databaseAccounts(made.value.client, instanceId);
+      return accounts.ok ? ok({ accounts: accounts.value }) : accounts;
+    },
+    'rds:database-account-create': async ({ accountId, regionId, instanceId, name, type, password }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const created = await createDatabaseAccount(made.value.client, { instanceId, name, type, password });
+      return created.ok ? savePassword(instanceId, name, password) : created;
+    },
+    'rds:database-account-reset': async ({ accountId, regionId, instanceId, name, password }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const reset = await resetDatabaseAccountPassword(made.value.client, instanceId, name, password);
+      return reset.ok ? savePassword(instanceId, name, password) : reset;
+    },
+    'rds:ssl-enforcement-plan': async ({ accountId, regionId, instanceId, enforce }) => {
+      const made = await panel.client(accountId, regionId);
+      return made.ok ? planEnforcement(made.value.client, instanceId, enforce) : made;
+    },
+    'rds:ssl-enforce': async ({ accountId, regionId, instanceId, enforce }) => {
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      return enforceSsl(made.value.client, instanceId, enforce, waitFor(made.value.account.kind));
+    },
+    'rds:doctor': async ({ accountId, regionId, instanceId, host, user, address }) => {
+      const checked = address ? checkWhitelistAddress(address) : ok(null);
+      if (!checked.ok) return checked;
+      const made = await panel.client(accountId, regionId);
+      if (!made.ok) return made;
+      const target = { host: host || null, user: user || null, address: checked.value };
+      const checks = await runDoctor(made.value.client, instanceId, target, resolverFor(made.value.account.kind));
+      if (!checks.ok) return checks;
+      return ok({ checks: checks.value });
+    },
+    'rds:find-instance': async ({ host }) => {
+      const found = await matchHost(panel, host);
+      return found.ok ? ok({ match: found.value }) : found;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { Alert, Button, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { useState } from 'react';
+import type { PublicEndpointView } from '../../shared/contract/rds-connect';
+import { api } from '../api/bridge';
+import { useT } from '../i18n';
+import type { InstanceTarget } from './cloud-view';
+import { useRdsAction } from './use-rds-action';
+
+/** The form that allocates a public endpoint: a prefix and port the user picks, the change shown before it is made. */
+export function EndpointAllocate({
+  target,
+  onDone,
+}: {
+  target: InstanceTarget;
+  onDone: (result: PublicEndpointView) => void;
+}) {
+  const t = useT();
+  const [prefix, setPrefix] = useState(`${target.instanceId}-pub`);
+  const [port, setPort] = useState(5432);
+  const [confirming, setConfirming] = useState(false);
+  const { busy, problem, run } = useRdsAction();
+  async function allocate() {
+    const result = await run(() => api['rds:public-endpoint-allocate']({ ...target, prefix, port }));
+    setConfirming(false);
+    if (result) onDone(result);
+  }
+  return (
+    <Flex vertical gap={8}>
+      <Form layout="inline" onSubmitCapture={(event) => event.preventDefault()}>
+        <Form.Item label={t('connect.prefix')}>
+          <Input
+            aria-label={t('connect.prefix')}
+            value={prefix}
+            onChange={(event) => setPrefix(event.target.value)}
+            style={{ width: 260 }}
+          />
+        </Form.Item>
+        <Form.Item label={t('connect.port')}>
+          <InputNumber
+            aria-label={t('connect.port')}
+            min={1000}
+            max={5999}
+            value={port}
+            onChange={(value) => setPort(value ?? 5432)}
+          />
+        </Form.Item>
+        <Button type="primary" loading={busy} onClick={() => setConfirming(true)}>
+          {t('connect.allocate')}
+        </Button>
+      </Form>
+      {problem && <Alert type="error" showIcon title={problem} />}
+      <Modal
+        open={confirming}
+        title={t('connect.allocateTitle')}
+        okText={t('connect.apply')}
+        confirmLoading={busy}
+        onOk={() => void allocate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <Flex vertical gap={8} data-testid="allocate-plan">
+          <span>{t('connect.allocatePlan', { host: `${prefix}.pg.rds.aliyuncs.com`, port })}</span>
+          <Alert type="info" title={t('connect.sslOneEndpoint')} />
+          {busy && <Alert type="info" title={t('connect.waiting')} />}
+        </Flex>
+      </Modal>
+    </Flex>
+  );
+}

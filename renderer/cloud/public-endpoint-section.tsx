@@ -1,0 +1,70 @@
+import { Alert, Button, Flex, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/bridge';
+import { useT } from '../i18n';
+import type { InstanceTarget } from './cloud-view';
+import { EndpointAllocate } from './endpoint-allocate';
+import type { InstanceDetails } from './ssl-settings';
+import { useRdsAction } from './use-rds-action';
+
+/** The public endpoint: allocate one with a prefix and port, or release it; the SSL certificate protects one endpoint. */
+export function PublicEndpointSection({
+  target,
+  details,
+  onChanged,
+}: {
+  target: InstanceTarget;
+  details: InstanceDetails;
+  onChanged: () => Promise<void>;
+}) {
+  const t = useT();
+  const current = details.choices.find((choice) => choice.kind === 'public') ?? null;
+  const [releasing, setReleasing] = useState(false);
+  const [reminder, setReminder] = useState<string | null>(null);
+  const { busy, problem, run } = useRdsAction();
+  async function release() {
+    const result = await run(() => api['rds:public-endpoint-release'](target));
+    setReleasing(false);
+    if (result) setReminder(result.sslReminder);
+    await onChanged();
+  }
+  return (
+    <Flex vertical gap={12} data-testid="public-endpoint">
+      <Alert type="info" showIcon title={t('connect.sslOneEndpoint')} />
+      {current ? (
+        <Flex gap={12} align="center">
+          <Typography.Text data-testid="public-endpoint-host">
+            {t('connect.currentPublic', { host: current.host, port: current.port })}
+          </Typography.Text>
+          <Button danger loading={busy} onClick={() => setReleasing(true)}>
+            {t('connect.release')}
+          </Button>
+        </Flex>
+      ) : (
+        <>
+          <Typography.Text>{t('connect.noPublicEndpoint')}</Typography.Text>
+          <EndpointAllocate
+            target={target}
+            onDone={(result) => {
+              setReminder(result.sslReminder);
+              void onChanged();
+            }}
+          />
+        </>
+      )}
+      {reminder && <Alert type="warning" showIcon title={reminder} />}
+      {problem && <Alert type="error" showIcon title={problem} />}
+      <Modal
+        open={releasing && current !== null}
+        title={t('connect.releaseTitle')}
+        okText={t('connect.apply')}
+        okButtonProps={{ danger: true }}
+        confirmLoading={busy}
+        onOk={() => void release()}
+        onCancel={() => setReleasing(false)}
+      >
+        <span data-testid="release-plan">{t('connect.releasePlan', { host: current?.host ?? '' })}</span>
+      </Modal>
+    </Flex>
+  );
+}
