@@ -41,16 +41,16 @@ export async function writeKeepingLastGoodCopy(path: string, text: string, verif
  * Makes the file now at `path` the last good copy, by a hard link renamed over `<file>.bak`: no second write and no
  * read. Call it only for a file that was just read back sound, under the writers' lock, right before `path` is
  * replaced atomically: the replacement leaves the copy as the old file's only name, so later damage to `path` in
- * place never reaches it. The folder's fsync in that replacement makes the new name durable too. False when there
- * is no file at `path` (nothing changed).
+ * place never reaches it. The folder's fsync in that replacement makes the new name durable too. False, with
+ * nothing changed, when there is no file at `path` or the file system has no hard links (FAT): the caller then keeps
+ * the copy the slower way (writeKeepingLastGoodCopy).
  */
 export async function keepAsLastGoodCopy(path: string): Promise<boolean> {
   const temporary = temporaryPathFor(path);
   try {
     await link(path, temporary);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+  } catch {
+    return false;
   }
   try {
     await rename(temporary, lastGoodCopyPath(path));

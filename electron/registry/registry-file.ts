@@ -82,7 +82,8 @@ export class RegistryFile {
    * Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder). When
    * `replacingSound` says the file being replaced was just loaded valid (update() does so under the lock), that file
    * becomes the last good copy (servers.json.bak) by a hard link: the copy is always a file read back sound, at the
-   * cost of no second write. With no file to replace, the new one reads back and, when valid, is copied as before.
+   * cost of no second write. With no file to replace (or no hard links), the new one reads back and, when valid, is
+   * copied as before.
    */
   async save(data: RegistryData, replacingSound = false): Promise<void> {
     const text = formatRegistry(data);
