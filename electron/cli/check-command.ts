@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CheckReport } from '../../shared/contract/connection';
-import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { ok } from '../../shared/result';
-import { secretKeywords } from '../../shared/server-schema';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
 import { resolveAppHome } from '../platform/app-home';
 import { type CliCommand, type CliIo, writeFailure, writeJson, writeLine } from './command';
@@ -14,29 +12,6 @@ async function savedServerRole(io: CliIo, nameOrId: string): Promise<string | un
   const { ServerRegistry } = await import('../registry/server-registry');
   const server = await new ServerRegistry({ folder: resolveAppHome(io.env) }).get(nameOrId);
   return server.ok && server.value.role ? server.value.role : undefined;
-}
-
-function withoutSecrets(keywords: ConnectionKeywords): ConnectionKeywords {
-  return Object.fromEntries(
-    Object.entries(keywords).filter(([keyword]) => !(secretKeywords as readonly string[]).includes(keyword)),
-  );
-}
-
-/**
- * A saved server's keywords under the typed ones. Its saved secrets stay only while the result still goes to the
- * host, hostaddr, port and user they were saved for (as in the app); otherwise the typed conninfo must give them.
- */
-async function mergeTyped(
-  saved: ConnectionKeywords,
-  typed: ConnectionKeywords,
-  env: Record<string, string | undefined>,
-): Promise<ConnectionKeywords> {
-  const merged = { ...saved, ...typed };
-  if (Object.keys(typed).length === 0) return merged;
-  const { endpointOf } = await import('../saved-servers/saved-endpoint');
-  const savedFor = endpointOf(withoutSecrets(saved), env);
-  if (savedFor !== null && endpointOf(withoutSecrets(merged), env) === savedFor) return merged;
-  return { ...withoutSecrets(saved), ...typed };
 }
 
 function daysLeft(notAfter: string): number {
@@ -80,24 +55,22 @@ export const checkCommand: CliCommand = {
       writeFailure(io.stderr, { code: 'usage', message: `--accept-host-key goes with --server. Usage: ${usage}` });
       return 2;
     }
-    const saved = values.server
-      ? await (await import('./saved-server-keywords')).savedServerKeywords(
+    const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
+    // The saved-server code (registry, vault, schemas, SSH tunnel) loads only for --server: a plain check stays small.
+    const target = values.server
+      ? await (await import('./saved-server-keywords')).checkKeywords(
           io,
           values.server,
+          given,
           values['accept-host-key'],
         )
-      : ok({ keywords: {}, gateway: undefined });
-    const role = values.server ? await savedServerRole(io, values.server) : undefined;
-    const given = text === '' ? ok({}) : looksLikeConninfo(text) ? parseConninfo(text) : ok({ dbname: text });
-    const keywords = !saved.ok
-      ? saved
       : given.ok
-        ? ok(await mergeTyped(saved.value.keywords, given.value, io.env))
+        ? ok({ keywords: given.value, gateway: undefined })
         : given;
-    const gateway = saved.ok ? saved.value.gateway : undefined;
-    const result = keywords.ok
-      ? await checkConnection({ keywords: keywords.value, env: io.env, role, gateway })
-      : keywords;
+    const role = values.server ? await savedServerRole(io, values.server) : undefined;
+    const result = target.ok
+      ? await checkConnection({ keywords: target.value.keywords, env: io.env, role, gateway: target.value.gateway })
+      : target;
     if (values.json) {
       writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
     } else if (result.ok) {

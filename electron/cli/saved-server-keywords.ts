@@ -1,10 +1,11 @@
-import type { TunnelErrorCode } from '../../shared/connect-errors';
+import type { ConnectErrorCode, TunnelErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { ok, type Result } from '../../shared/result';
-import type { RegistryErrorCode } from '../../shared/server-schema';
+import { type RegistryErrorCode, secretKeywords } from '../../shared/server-schema';
 import type { GatewayOpener } from '../engine';
 import { resolveAppHome } from '../platform/app-home';
 import { ServerRegistry } from '../registry';
+import { endpointOf } from '../saved-servers/saved-endpoint';
 import { connectionKeywordsFor, tunnelGatewayFor } from '../saved-servers/saved-servers';
 import { knownHostsFiles } from '../ssh-tunnel/tunnel-gateway';
 import type { CliIo } from './command';
@@ -49,4 +50,42 @@ export async function savedServerKeywords(
   }
   const gateway = await tunnelGatewayFor(vault, server.value, tunnel, undefined, files);
   return gateway.ok ? ok({ keywords: keywords.value, gateway: gateway.value }) : gateway;
+}
+
+function withoutSecrets(keywords: ConnectionKeywords): ConnectionKeywords {
+  return Object.fromEntries(
+    Object.entries(keywords).filter(([keyword]) => !(secretKeywords as readonly string[]).includes(keyword)),
+  );
+}
+
+/**
+ * A saved server's keywords under the typed ones. Its saved secrets stay only while the result still goes to the
+ * host, hostaddr, port and user they were saved for (as in the app); otherwise the typed conninfo must give them.
+ */
+function mergeTyped(
+  saved: ConnectionKeywords,
+  typed: ConnectionKeywords,
+  env: Record<string, string | undefined>,
+): ConnectionKeywords {
+  const merged = { ...saved, ...typed };
+  if (Object.keys(typed).length === 0) return merged;
+  const savedFor = endpointOf(withoutSecrets(saved), env);
+  if (savedFor !== null && endpointOf(withoutSecrets(merged), env) === savedFor) return merged;
+  return { ...withoutSecrets(saved), ...typed };
+}
+
+/**
+ * For `rdspg check --server NAME [CONNINFO]`: the saved server's keywords (with its secrets) under the typed ones,
+ * and its SSH tunnel.
+ */
+export async function checkKeywords(
+  io: CliIo,
+  nameOrId: string,
+  typed: Result<ConnectionKeywords, ConnectErrorCode>,
+  acceptHostKey?: string,
+): Promise<Result<SavedServerConnection, RegistryErrorCode | CliVaultErrorCode | TunnelErrorCode | ConnectErrorCode>> {
+  const saved = await savedServerKeywords(io, nameOrId, acceptHostKey);
+  if (!saved.ok) return saved;
+  if (!typed.ok) return typed;
+  return ok({ keywords: mergeTyped(saved.value.keywords, typed.value, io.env), gateway: saved.value.gateway });
 }

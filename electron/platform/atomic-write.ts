@@ -7,6 +7,11 @@ export async function ensurePrivateFolder(folder: string): Promise<void> {
   await mkdir(folder, { recursive: true, mode: 0o700 });
 }
 
+/** A fresh temporary name beside `path` (`.NAME.RANDOM.tmp`, which removeLeftoverTemporaries clears). */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 /**
  * Replaces `path` with `data` atomically and durably: a temporary file beside it, fsync, rename, fsync of the
  * folder. A crash at any moment leaves either the old file or the new one, never a torn one. Files are 0600.
@@ -14,7 +19,7 @@ export async function ensurePrivateFolder(folder: string): Promise<void> {
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const folder = dirname(path);
   await ensurePrivateFolder(folder);
-  const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = temporaryPathFor(path);
   const handle = await open(temporary, 'w', 0o600);
   try {
     await handle.writeFile(data);

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
+import { link, readFile, rename, rm, stat } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../shared/result';
-import { writeFileAtomic } from './atomic-write';
+import { temporaryPathFor, writeFileAtomic } from './atomic-write';
 
 /** Checks a file's text (the vault's shape and checksum, the registry's schema): true when it is sound. */
 export type Verify = (text: string) => boolean;
@@ -34,6 +34,30 @@ export async function writeKeepingLastGoodCopy(path: string, text: string, verif
   const written = await readFile(path, 'utf8');
   if (written !== text || !verify(written)) return false;
   await writeFileAtomic(lastGoodCopyPath(path), written);
+  return true;
+}
+
+/**
+ * Makes the file now at `path` the last good copy, by a hard link renamed over `<file>.bak`: no second write and no
+ * read. Call it only for a file that was just read back sound, under the writers' lock, right before `path` is
+ * replaced atomically: the replacement leaves the copy as the old file's only name, so later damage to `path` in
+ * place never reaches it. The folder's fsync in that replacement makes the new name durable too. False, with
+ * nothing changed, when there is no file at `path` or the file system has no hard links (FAT): the caller then keeps
+ * the copy the slower way (writeKeepingLastGoodCopy).
+ */
+export async function keepAsLastGoodCopy(path: string): Promise<boolean> {
+  const temporary = temporaryPathFor(path);
+  try {
+    await link(path, temporary);
+  } catch {
+    return false;
+  }
+  try {
+    await rename(temporary, lastGoodCopyPath(path));
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
   return true;
 }
 

@@ -8,8 +8,10 @@ import {
   type RegistryErrorCode,
   registrySchemaVersion,
 } from '../../shared/server-schema';
+import { writeFileAtomic } from '../platform/atomic-write';
 import { withFileLock } from '../platform/file-lock';
 import {
+  keepAsLastGoodCopy,
   type LastGoodCopy,
   lastGoodCopy,
   restoreLastGoodCopy,
@@ -77,11 +79,16 @@ export class RegistryFile {
   }
 
   /**
-   * Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder), then keeps it
-   * as the last good copy (servers.json.bak) when it reads back valid.
+   * Writes the registry (temporary file, fsync, rename, fsync of the folder; 0600 in a 0700 folder). When
+   * `replacingSound` says the file being replaced was just loaded valid (update() does so under the lock), that file
+   * becomes the last good copy (servers.json.bak) by a hard link: the copy is always a file read back sound, at the
+   * cost of no second write. With no file to replace (or no hard links), the new one reads back and, when valid, is
+   * copied as before.
    */
-  async save(data: RegistryData): Promise<void> {
-    await writeKeepingLastGoodCopy(this.path, formatRegistry(data), soundRegistry);
+  async save(data: RegistryData, replacingSound = false): Promise<void> {
+    const text = formatRegistry(data);
+    if (replacingSound && (await keepAsLastGoodCopy(this.path))) await writeFileAtomic(this.path, text);
+    else await writeKeepingLastGoodCopy(this.path, text, soundRegistry);
   }
 
   /** Puts back the last good copy of servers.json (verified first), under the lock. */
@@ -100,7 +107,7 @@ export class RegistryFile {
       if (!loaded.ok) return loaded;
       const changed = change(loaded.value);
       if (!changed.ok) return changed;
-      await this.save(changed.value.data);
+      await this.save(changed.value.data, true);
       return ok(changed.value.value);
     });
     return done.ok ? done.value : fail('registry_busy', done.error.message);

@@ -134,4 +134,24 @@ describe("servers.json's last good copy", () => {
     expect(refused.ok ? null : refused.error.code).toBe('backup_corrupt');
     expect(readFileSync(path, 'utf8')).toBe('{');
   });
+
+  it('after a change is the file that change replaced (read back sound), a file of its own, never a damaged one', async () => {
+    const folder = dataFolder();
+    const registry = new ServerRegistry({ folder });
+    expect((await registry.create({ name: 'prod', host: 'db.example.com', username: 'app' })).ok).toBe(true);
+    const path = `${folder}/servers.json`;
+    const before = readFileSync(path, 'utf8');
+    expect((await registry.create({ name: 'stage', host: 'db2.example.com', username: 'app' })).ok).toBe(true);
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe(before);
+    expect(statSync(`${path}.bak`).ino).not.toBe(statSync(path).ino);
+    expect(statSync(`${path}.bak`).mode & 0o777).toBe(0o600);
+    // Damage in place (as an editor saving over the file would) leaves the copy intact, and no change goes through.
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"servers"', '"sErvers"'));
+    const refused = await registry.create({ name: 'dev', host: 'db3.example.com', username: 'app' });
+    expect(refused.ok ? null : refused.error.code).toBe('registry_corrupt');
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe(before);
+    expect((await registry.restore()).ok).toBe(true);
+    expect((await registry.get('prod')).ok).toBe(true);
+    expect((await registry.get('stage')).ok).toBe(false);
+  });
 });
