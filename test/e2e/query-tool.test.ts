@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
@@ -16,6 +16,10 @@ beforeAll(async () => {
   [server, serve, browser] = await Promise.all([startTlsServer(), startServe(), launchChromium()]);
   page = await browser.context.newPage();
   await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await screenshot(page, 'query-tool-failed');
 });
 
 afterAll(async () => {
@@ -140,12 +144,12 @@ describe('Query Tool', () => {
     expect(await sleeping()).toEqual([]);
     await tool.getByRole('button', { name: /Close|关闭/ }).click();
     await tool.waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: '属性' }).click();
+    await page.getByRole('button', { name: /^属\s?性$/ }).click();
     const dialog = page.getByRole('dialog', { name: /qt-lab/ });
     expect(await dialog.getByLabel('背景色').inputValue()).toBe('#2f54eb');
     await dialog.getByLabel('选择颜色').first().click();
     await page.locator('.ant-color-picker-hex-input input').waitFor();
-    expect(await page.locator('.ant-color-picker-hex-input input').inputValue()).toBe('2F54EB');
+    expect(await page.locator('.ant-color-picker-hex-input input').inputValue()).toBe('2f54eb');
     await screenshot(page, 'colour-picker-zh-cn');
   });
 });
