@@ -66,8 +66,14 @@ describe('colour fields with a picker', () => {
     expect(JSON.stringify(saved)).toContain('"background":"#2f54eb"');
     expect(JSON.stringify(saved)).toContain('"foreground":"#ffffff"');
     const node = page.getByRole('tree').locator('span[style*="background"]', { hasText: 'qt-lab' });
+    // The e2e TypeScript has no DOM library: the computed style is read through a plain shape.
     const colours = () =>
-      node.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color]);
+      node.evaluate((element) => {
+        const { getComputedStyle } = globalThis as unknown as {
+          getComputedStyle(node: unknown): { backgroundColor: string; color: string };
+        };
+        return [getComputedStyle(element).backgroundColor, getComputedStyle(element).color];
+      });
     await expect.poll(colours).toEqual(['rgb(47, 84, 235)', 'rgb(255, 255, 255)']);
     await node.click();
     await page.getByRole('button', { name: 'Connect', exact: true }).click();
