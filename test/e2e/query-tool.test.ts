@@ -83,7 +83,7 @@ describe('colour fields with a picker', () => {
 });
 
 describe('Query Tool', () => {
-  it('runs typed SQL with Ctrl+Enter: "1 row" and the elapsed time; F5 runs too; counts and command tags', async () => {
+  it('runs typed SQL with Ctrl+Enter: "1 row" and the elapsed time; Run and F5 run too; counts and command tags', async () => {
     await page.getByRole('button', { name: 'Query Tool' }).click();
     const tool = page.getByRole('dialog', { name: /Query Tool/ });
     const editor = tool.getByRole('textbox', { name: 'SQL editor' });
@@ -96,19 +96,19 @@ describe('Query Tool', () => {
     expect(await editor.locator('.cm-line span').count()).toBeGreaterThan(0);
     await screenshot(page, 'query-tool-en');
     await typeSql(editor, 'select n from generate_series(1, 2500) n');
-    await page.keyboard.press('F5');
+    await tool.getByRole('button', { name: 'Run', exact: true }).click();
     await expect
       .poll(() => summary.textContent())
       .toMatch(/^2,500 rows returned in [\d.]+ ms\. Only the first 1,000 of 2,500 rows are shown/);
     await typeSql(editor, 'select 1 where false');
-    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('F5');
     await expect.poll(() => summary.textContent()).toMatch(/^0 rows returned in [\d.]+ ms\.$/);
     await typeSql(editor, 'create temporary table t as select generate_series(1, 3) as n; update t set n = n + 1');
-    await tool.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.keyboard.press('Control+Enter');
     await expect.poll(() => summary.textContent()).toMatch(/^UPDATE 3 — completed in [\d.]+ ms\.$/);
   });
 
-  it('a slow query clears the old result and shows it is running; Cancel stops it on the server', async () => {
+  it('a slow query clears the old result and shows it is running; Cancel (and closing the tool) stops it on the server', async () => {
     const tool = page.getByRole('dialog', { name: /Query Tool/ });
     const editor = tool.getByRole('textbox', { name: 'SQL editor' });
     await typeSql(editor, 'select pg_sleep(30)');
@@ -124,8 +124,12 @@ describe('Query Tool', () => {
     await tool.getByText(/^Query cancelled after [\d.]+ (ms|s)\.$/).waitFor({ timeout: 10_000 });
     expect(await sleeping()).toEqual([]);
     expect(await tool.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(false);
+    await editor.click();
+    await page.keyboard.press('F5');
+    await expect.poll(async () => (await sleeping()).length, { timeout: 10_000 }).toBe(1);
     await tool.getByRole('button', { name: 'Close' }).click();
     await tool.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await sleeping()).length, { timeout: 10_000 }).toBe(0);
   });
 
   it('in Chinese: "1 行", the time, running and cancelled; the colour picker in the dialog', async () => {
