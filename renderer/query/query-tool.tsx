@@ -22,6 +22,8 @@ export function QueryTool({ server, database }: { server: ServerSummary; databas
   const t = useT();
   const editor = useRef<SqlEditorHandle>(null);
   const [sql, setSql] = useState('select version();');
+  // The editor's text at once (a shortcut can come before React renders the last keystroke).
+  const sqlNow = useRef(sql);
   const [rowLimit, setRowLimit] = useState(defaultRowLimit);
   const [runningSince, setRunningSince] = useState<number | null>(null);
   const running = useRef(false);
@@ -30,13 +32,13 @@ export function QueryTool({ server, database }: { server: ServerSummary; databas
   const [problem, setProblem] = useState<ShownFailure | null>(null);
 
   async function run() {
-    if (running.current || sql.trim() === '') return;
+    const text = sqlNow.current;
+    if (running.current || text.trim() === '') return;
     running.current = true;
     cancelAsked.current = false;
     setRunningSince(performance.now());
     setRan(null);
     setProblem(null);
-    const text = sql;
     const answer = await api['query:run']({ serverId: server.id, sql: text, rowLimit, database });
     running.current = false;
     setRunningSince(null);
@@ -75,7 +77,16 @@ export function QueryTool({ server, database }: { server: ServerSummary; databas
       style={{ display: 'flex', flexDirection: 'column', gap: 12 }}
       onKeyDown={shortcut}
     >
-      <SqlEditor ref={editor} label={t('query.editor')} value={sql} onChange={setSql} onRun={() => void run()} />
+      <SqlEditor
+        ref={editor}
+        label={t('query.editor')}
+        value={sql}
+        onChange={(text) => {
+          sqlNow.current = text;
+          setSql(text);
+        }}
+        onRun={() => void run()}
+      />
       <Space wrap>
         <Button
           type="primary"

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import type { QueryOutcome } from '../../shared/contract/query';
 import { getLocale, t } from '../i18n';
 
+const count = (value: number) => value.toLocaleString(getLocale());
+
 /** A row count as words: "1 row", "0 rows", "2,500 rows" (and 1 行, 2,500 行). */
-export function rowsText(count: number): string {
-  return count === 1 ? t('query.rowsOne') : t('query.rowsMany', { count: count.toLocaleString(getLocale()) });
+export function rowsText(rows: number): string {
+  return rows === 1 ? t('query.rowsOne') : t('query.rowsMany', { count: count(rows) });
 }
 
 /** A duration as the query tool shows it: milliseconds below a second, then seconds with two decimals. */
@@ -43,7 +45,7 @@ export function ResultSummary({ outcome }: { outcome: Extract<QueryOutcome, { ou
       {outcome.truncated && (
         <Typography.Text type="warning">
           {' '}
-          {t('query.truncated', { limit: outcome.rowLimit, total: outcome.rowCount })}
+          {t('query.truncated', { limit: count(outcome.rowLimit), total: count(outcome.rowCount) })}
         </Typography.Text>
       )}
     </Typography.Text>

@@ -31,7 +31,7 @@ function sqlHighlighting(dark: boolean) {
 
 /**
  * The query tool's SQL editor (CodeMirror 6, PostgreSQL dialect): highlighting, line numbers, brackets, undo, search.
- * Ctrl/Cmd+Enter and F5 call `onRun`; the colours follow the app's light or dark theme.
+ * Ctrl/Cmd+Enter and F5 call `onRun`; Escape stays in the editor; the colours follow the app's light or dark theme.
  */
 export function SqlEditor(props: {
   value: string;
@@ -82,7 +82,14 @@ export function SqlEditor(props: {
       }),
     });
     view.current = created;
+    // Escape closes the completion list here; it must not reach the drawer and close the tool with the SQL.
+    const keepEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') event.stopPropagation();
+    };
+    const element = host.current!;
+    element.addEventListener('keydown', keepEscape);
     return () => {
+      element.removeEventListener('keydown', keepEscape);
       created.destroy();
       view.current = null;
     };
@@ -101,6 +108,8 @@ export function SqlEditor(props: {
             '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
             '.cm-gutters': { background: token.colorFillQuaternary, color: token.colorTextTertiary, border: 'none' },
             '.cm-activeLine, .cm-activeLineGutter': { background: token.colorFillQuaternary },
+            // The completion icons are emoji that many Linux desktops cannot draw.
+            '.cm-completionIcon': { display: 'none' },
           },
           { dark },
         ),
