@@ -101,7 +101,7 @@ describe('server groups, the context menu and databases (issue 14)', () => {
   it('Query Tool from the database chosen in the tree runs there', async () => {
     await rightClick('sales db');
     await contextMenu().getByRole('menuitem', { name: 'Query Tool' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Query Tool — e2e-lab / sales db' });
+    const drawer = page.getByRole('dialog', { name: 'Query Tool — sales db on e2e-lab' });
     await drawer.getByLabel('SQL editor').fill('select current_database()');
     await drawer.getByRole('button', { name: 'Run' }).click();
     await drawer.getByRole('region', { name: 'Results' }).getByText('sales db', { exact: true }).waitFor();

@@ -22,7 +22,7 @@ function staticSources(metafile: Metafile, chunk: string): Set<string> {
 
 describe('the rdspg check chunk', () => {
   it('loads neither zod nor the registry, vault or saved-server code until --server asks for them', async () => {
-    // The CLI's own split (build/bundle.mjs), in memory.
+    // The CLI's own split and externals (build/bundle.mjs), in memory.
     const { metafile } = await build({
       absWorkingDir: root,
       bundle: true,
@@ -32,7 +32,7 @@ describe('the rdspg check chunk', () => {
       splitting: true,
       write: false,
       metafile: true,
-      external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2'],
+      external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'],
       logLevel: 'silent',
       entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
       outdir: 'out/check-chunk-test',
