@@ -91,7 +91,8 @@ export function SslSettings({
       rootCertificatePath: files.rootCertificatePath,
       username: account.name,
     });
-    if (answer.ok) onRegister({ ...answer.value.form, password: account.password });
+    if (answer.ok)
+      onRegister({ ...answer.value.form, password: account.password, savePassword: account.password !== '' });
     else failed(answer.error);
   }
 

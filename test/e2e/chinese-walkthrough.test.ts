@@ -141,6 +141,16 @@ describe('every screen in 简体中文', () => {
       .first()
       .click();
     await page.getByRole('button', { name: zhCN['cloud.register'] }).click();
+    // RDS users cannot log in as postgres: the instance has no account yet, so one is created for it.
+    const picker = page.getByRole('dialog', { name: zhCN['connect.registerAs'] });
+    await picker.getByLabel(zhCN['connect.accountName']).fill('app_owner');
+    await picker.getByLabel(zhCN['connect.password'], { exact: true }).first().fill('Str0ng-passw0rd');
+    await checkScreen(page, 'register-account');
+    await picker.getByRole('button', { name: zhCN['connect.createAccount'] }).click();
+    const create = page.getByRole('dialog', { name: zhCN['connect.createTitle'] });
+    await create.getByRole('button', { name: zhCN['connect.apply'] }).click();
+    await create.waitFor({ state: 'detached' });
+    await picker.getByRole('button', { name: zhCN['cloud.register'] }).click();
     const dialog = page.getByRole('dialog', { name: zhCN['dialog.registerTitle'] });
     await dialog.getByRole('button', { name: zhCN['dialog.save'] }).click();
     await dialog.waitFor({ state: 'detached' });
