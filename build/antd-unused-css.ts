@@ -38,24 +38,31 @@ function unusedComponent(className: string): boolean {
   return unusedPrefixes.some((name) => className === name || className.startsWith(`${name}-`));
 }
 
-/** The stylesheet without the top-level rules that style only unused components. */
-export function withoutUnusedComponents(css: string): string {
-  let kept = '';
+/** The top-level blocks of a stylesheet (rules and at-rules, each with its body), then whatever follows the last. */
+function topLevelBlocks(css: string): { blocks: string[]; rest: string } {
+  const blocks: string[] = [];
   let depth = 0;
   let start = 0;
   for (let index = 0; index < css.length; index++) {
     const character = css[index];
     if (character === '{') depth++;
     else if (character === '}' && --depth === 0) {
-      const rule = css.slice(start, index + 1);
-      const selector = rule.slice(0, rule.indexOf('{'));
-      const classes = [...selector.matchAll(componentClass)].map((match) => match[1]!);
-      const drop = !selector.trimStart().startsWith('@') && classes.length > 0 && classes.every(unusedComponent);
-      if (!drop) kept += rule;
+      blocks.push(css.slice(start, index + 1));
       start = index + 1;
     }
   }
-  return kept + css.slice(start);
+  return { blocks, rest: css.slice(start) };
+}
+
+/** The stylesheet without the top-level rules that style only unused components. */
+export function withoutUnusedComponents(css: string): string {
+  const { blocks, rest } = topLevelBlocks(css);
+  const kept = blocks.filter((rule) => {
+    const selector = rule.slice(0, rule.indexOf('{'));
+    const classes = [...selector.matchAll(componentClass)].map((match) => match[1]!);
+    return selector.trimStart().startsWith('@') || classes.length === 0 || !classes.every(unusedComponent);
+  });
+  return kept.join('') + rest;
 }
 
 /**
@@ -93,22 +100,13 @@ const firstScreenPrefixes = new Set(Object.keys(firstScreenAntdComponents));
 
 /** The stylesheet in two parts: the first screen's rules with every shared one, and the rules of the other components. */
 export function splitForFirstScreen(css: string): { firstScreen: string; later: string } {
-  let firstScreen = '';
-  let later = '';
-  let depth = 0;
-  let start = 0;
-  for (let index = 0; index < css.length; index++) {
-    const character = css[index];
-    if (character === '{') depth++;
-    else if (character === '}' && --depth === 0) {
-      const block = css.slice(start, index + 1);
-      const prefixes = [...block.matchAll(/\.ant-([a-z]+)/g)].map((match) => match[1]!);
-      if (prefixes.every((prefix) => firstScreenPrefixes.has(prefix))) firstScreen += block;
-      else later += block;
-      start = index + 1;
-    }
-  }
-  return { firstScreen: firstScreen + css.slice(start), later };
+  const { blocks, rest } = topLevelBlocks(css);
+  const onFirstScreen = (block: string) =>
+    [...block.matchAll(/\.ant-([a-z]+)/g)].every((match) => firstScreenPrefixes.has(match[1]!));
+  return {
+    firstScreen: blocks.filter(onFirstScreen).join('') + rest,
+    later: blocks.filter((block) => !onFirstScreen(block)).join(''),
+  };
 }
 
 /**
