@@ -10,6 +10,7 @@ import {
   whitelistChangeResult,
   whitelistGroup,
 } from './rds-connect';
+import { serverForm } from './server-form';
 
 const whitelistRequest = instanceRequest
   .extend({ action: z.enum(['add', 'remove']), address: z.string().min(1).max(64) })
@@ -59,6 +60,8 @@ export const rdsConnectChannels = {
         host: z.string().max(253).optional(),
         user: z.string().max(63).optional(),
         address: z.string().max(64).optional(),
+        /** A server's settings (the flow's registered one, or Register > Server…'s form): checked as with --server. */
+        form: serverForm.optional(),
       })
       .strict(),
     z.object({ checks: z.array(doctorCheck) }),
