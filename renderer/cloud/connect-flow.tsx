@@ -37,6 +37,7 @@ export function ConnectFlow({
   const [account, setAccount] = useState<ChosenAccount | null>(null);
   const [server, setServer] = useState<ServerForm | null>(null);
   const [checks, setChecks] = useState<DoctorCheck[]>([]);
+  const [seen, setSeen] = useState<string | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const { problem, run } = useRdsAction();
   const diagnose = useCallback(async () => {
@@ -49,7 +50,10 @@ export function ConnectFlow({
         ...(server ? { form: server } : {}),
       }),
     );
-    if (found) setChecks(found.checks);
+    if (found) {
+      setChecks(found.checks);
+      setSeen(found.seenAddress);
+    }
     setViewing(null);
   }, [target, host, account, address, server, run]);
   useEffect(() => void diagnose(), [diagnose]);
@@ -90,7 +94,14 @@ export function ConnectFlow({
     {
       key: 'whitelist',
       done: passed('whitelist'),
-      body: <WhitelistChange target={target} suggested={lastFailureAddress()} initial={address} onDone={setAddress} />,
+      body: (
+        <WhitelistChange
+          target={target}
+          suggested={seen ?? lastFailureAddress()}
+          initial={address}
+          onDone={setAddress}
+        />
+      ),
     },
     {
       key: 'account',

@@ -31,6 +31,7 @@ export function DoctorSection({
   const [host, setHost] = useState<string | null>(null);
   const [user, setUser] = useState<string | null>(null);
   const [checks, setChecks] = useState<DoctorCheck[] | null>(null);
+  const [seen, setSeen] = useState<string | null>(null);
   const { accounts, load } = useDatabaseAccounts(target);
   const { busy, problem, run } = useRdsAction();
   const chosenHost = host ?? defaultHost(details);
@@ -43,7 +44,10 @@ export function DoctorSection({
         ...(address.trim() ? { address: address.trim() } : {}),
       }),
     );
-    if (found) setChecks(found.checks);
+    if (found) {
+      setChecks(found.checks);
+      setSeen(found.seenAddress);
+    }
   }
   async function fixed() {
     await Promise.all([onChanged(), load()]);
@@ -93,7 +97,7 @@ export function DoctorSection({
               target={target}
               details={details}
               host={chosenHost}
-              address={address.trim()}
+              address={address.trim() || seen || ''}
               onFixed={() => void fixed()}
             />
           )}

@@ -64,7 +64,11 @@ export const rdsConnectChannels = {
         form: serverForm.optional(),
       })
       .strict(),
-    z.object({ checks: z.array(doctorCheck) }),
+    z.object({
+      checks: z.array(doctorCheck),
+      /** The address the server saw this computer as, when its pg_hba refused the doctor's probe (else null). */
+      seenAddress: z.string().nullable(),
+    }),
     codes,
   ),
   'rds:find-instance': channel(

@@ -146,7 +146,11 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await flow.getByTestId('ssl-protect').getByRole('button', { name: 'Apply' }).click();
 
     await flow.getByTestId('connect-step-whitelist').waitFor({ timeout: 60_000 });
-    await flow.getByLabel("This computer's public address").fill(thisComputer);
+    // Nothing typed: the flow offers the address the server reported when it refused the doctor's probe.
+    await flow
+      .getByRole('button', { name: `Use ${thisComputer} (the address the last failed connection came from)` })
+      .click();
+    expect(await flow.getByLabel("This computer's public address").inputValue()).toBe(thisComputer);
     await flow.getByRole('button', { name: 'Add to whitelist…' }).click();
     const plan = page.getByTestId('whitelist-plan');
     await expect.poll(() => plan.textContent()).toMatch(new RegExp(`Before\\(empty\\)After${thisComputerPattern}`));

@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import type { rdsConnectChannels } from '../../../shared/contract/rds-connect-channels';
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
+import { refusedClientAddress } from '../../../shared/pg-refusal';
 import { checkWhitelistAddress } from '../../../shared/rds-whitelist';
 import { ok } from '../../../shared/result';
 import {
@@ -9,7 +10,7 @@ import {
   databaseAccounts,
   resetDatabaseAccountPassword,
 } from '../../rds/database-accounts';
-import { type DoctorPorts, type DoctorTarget, type HostResolver, runDoctor } from '../../rds/doctor';
+import { type DoctorPorts, type DoctorTarget, type HostResolver, type ProbeTarget, runDoctor } from '../../rds/doctor';
 import { attemptConnection, probeConnection } from '../../rds/doctor-connection';
 import { allocatePublicEndpoint, releasePublicEndpoint } from '../../rds/public-endpoint';
 import { enforceSsl, planEnforcement } from '../../rds/ssl-enforcement';
@@ -125,7 +126,13 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
       // The same checks as `rdspg rds doctor`: a password-less probe learns the address the server sees.
-      const doctorPorts: DoctorPorts = { probe: probeConnection };
+      let seenAddress: string | null = null;
+      const probe = async (to: ProbeTarget) => {
+        const outcome = await probeConnection(to);
+        if (!outcome.ok) seenAddress = refusedClientAddress(outcome.message);
+        return outcome;
+      };
+      const doctorPorts: DoctorPorts = { probe };
       let target: DoctorTarget = { host: host || null, user: user || null, address: checked.value };
       if (form) {
         const server = serverTarget(ports, form);
@@ -135,7 +142,7 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       const resolve = resolverFor(made.value.account.kind);
       const checks = await runDoctor(made.value.client, instanceId, target, resolve, new Date(), doctorPorts);
       if (!checks.ok) return checks;
-      return ok({ checks: checks.value });
+      return ok({ checks: checks.value, seenAddress });
     },
     'rds:find-instance': async ({ host }) => {
       const found = await matchHost(panel, host);
