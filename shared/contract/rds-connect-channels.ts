@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registryErrorCodes } from '../server-schema';
 import { channel } from './channel';
 import { instanceRequest, rdsChannelErrorCodes } from './rds';
 import {
@@ -62,6 +63,8 @@ export const rdsConnectChannels = {
         address: z.string().max(64).optional(),
         /** A server's settings (the flow's registered one, or Register > Server…'s form): checked as with --server. */
         form: serverForm.optional(),
+        /** A saved server (as `rdspg rds doctor --server NAME`), when no form is given. */
+        serverId: z.string().optional(),
       })
       .strict(),
     z.object({
@@ -69,7 +72,7 @@ export const rdsConnectChannels = {
       /** The address the server saw this computer as, when its pg_hba refused the doctor's probe (else null). */
       seenAddress: z.string().nullable(),
     }),
-    codes,
+    [...codes, ...registryErrorCodes],
   ),
   'rds:find-instance': channel(
     z.object({ host: z.string().min(1).max(253) }).strict(),

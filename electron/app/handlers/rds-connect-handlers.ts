@@ -1,6 +1,5 @@
 import { lookup } from 'node:dns/promises';
 import type { rdsConnectChannels } from '../../../shared/contract/rds-connect-channels';
-import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import { refusedClientAddress } from '../../../shared/pg-refusal';
 import { checkWhitelistAddress } from '../../../shared/rds-whitelist';
 import { ok } from '../../../shared/result';
@@ -10,14 +9,13 @@ import {
   databaseAccounts,
   resetDatabaseAccountPassword,
 } from '../../rds/database-accounts';
-import { type DoctorPorts, type DoctorTarget, type HostResolver, type ProbeTarget, runDoctor } from '../../rds/doctor';
-import { attemptConnection, probeConnection } from '../../rds/doctor-connection';
+import { type DoctorPorts, type HostResolver, type ProbeTarget, runDoctor } from '../../rds/doctor';
+import { probeConnection } from '../../rds/doctor-connection';
 import { allocatePublicEndpoint, releasePublicEndpoint } from '../../rds/public-endpoint';
 import { enforceSsl, planEnforcement } from '../../rds/ssl-enforcement';
 import type { WaitOptions } from '../../rds/wait-until';
 import { changeWhitelist, planWhitelist, whitelistGroups } from '../../rds/whitelist';
-import { tunnelGatewayFor } from '../../saved-servers/saved-servers';
-import { knownHostsFiles } from '../../ssh-tunnel/tunnel-gateway';
+import { doctorServer } from '../doctor-server';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 import { matchHost } from '../rds-host-match';
@@ -30,34 +28,6 @@ function waitFor(kind: string): WaitOptions {
 /** The sandbox's endpoint names do not resolve: its PostgreSQL listens on loopback (as rds:register-form's hostaddr). */
 function resolverFor(kind: string): HostResolver {
   return kind === 'sandbox' ? async () => '127.0.0.1' : async (host) => (await lookup(host)).address;
-}
-
-/**
- * What the doctor checks with a server's settings (as `rdspg rds doctor --server NAME`): its host, hostaddr, port,
- * user, database and root certificate, and an attempt with its password and SSH tunnel. A tunnel that cannot be
- * opened is the attempt's failure (a finding), not the doctor's.
- */
-function serverTarget(
-  ports: AppPorts,
-  form: ServerForm,
-): { target: Omit<DoctorTarget, 'address'>; attempt: DoctorPorts['attempt'] } {
-  const keywords = keywordsOfForm(form);
-  const env = { ...ports.env, PGPASSWORD: undefined };
-  const attempt = async () => {
-    const known = knownHostsFiles(ports.home, ports.env);
-    const gateway = await tunnelGatewayFor(ports.vault, null, form.tunnel, form.tunnelPassword, known);
-    if (!gateway.ok) return { ok: false as const, code: gateway.error.code, message: gateway.error.message };
-    return attemptConnection(keywords, env, gateway.value);
-  };
-  const target = {
-    host: keywords.host || null,
-    hostaddr: keywords.hostaddr || null,
-    port: keywords.port ? Number(keywords.port) : null,
-    user: keywords.user || null,
-    dbname: keywords.dbname || keywords.user || null,
-    rootCertificate: keywords.sslrootcert || null,
-  };
-  return { target, attempt };
 }
 
 /** The "from zero to connected" handlers: the same domain modules `rdspg rds whitelist|public-endpoint|…` call. */
@@ -120,9 +90,11 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       if (!made.ok) return made;
       return enforceSsl(made.value.client, instanceId, enforce, waitFor(made.value.account.kind));
     },
-    'rds:doctor': async ({ accountId, regionId, instanceId, host, user, address, form }) => {
+    'rds:doctor': async ({ accountId, regionId, instanceId, host, user, address, form, serverId }) => {
       const checked = address ? checkWhitelistAddress(address) : ok(null);
       if (!checked.ok) return checked;
+      const server = await doctorServer(ports, { form, serverId });
+      if (!server.ok) return server;
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
       // The same checks as `rdspg rds doctor`: a password-less probe learns the address the server sees.
@@ -132,13 +104,11 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
         if (!outcome.ok) seenAddress = refusedClientAddress(outcome.message);
         return outcome;
       };
-      const doctorPorts: DoctorPorts = { probe };
-      let target: DoctorTarget = { host: host || null, user: user || null, address: checked.value };
-      if (form) {
-        const server = serverTarget(ports, form);
-        target = { ...server.target, address: checked.value };
-        doctorPorts.attempt = server.attempt;
-      }
+      const target = {
+        ...(server.value?.target ?? { host: host || null, user: user || null }),
+        address: checked.value,
+      };
+      const doctorPorts: DoctorPorts = { probe, ...(server.value ? { attempt: server.value.attempt } : {}) };
       const resolve = resolverFor(made.value.account.kind);
       const checks = await runDoctor(made.value.client, instanceId, target, resolve, new Date(), doctorPorts);
       if (!checks.ok) return checks;
