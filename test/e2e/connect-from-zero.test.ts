@@ -59,6 +59,34 @@ async function checkResults(): Promise<string[]> {
   return rows.allTextContents();
 }
 
+/** The port of the server "Connect to this instance" saved: the sandbox cluster's, through its relay. */
+async function savedPort(): Promise<number> {
+  const saved = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
+  return Number(JSON.stringify(saved).match(/"port":\s*(\d+)/)?.[1]);
+}
+
+/** The client sessions open on the sandbox's cluster besides the one asking (over TLS: SSL is enforced by then). */
+async function openSessions(port: number): Promise<number> {
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'app_owner',
+    password: 'Str0ng-passw0rd',
+    database: 'postgres',
+    ssl: { rejectUnauthorized: false },
+    connectionTimeoutMillis: 10_000,
+  });
+  await client.connect();
+  try {
+    const result = await client.query(
+      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+    );
+    return result.rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
 /** The doctor's eight checks, in order, as the English UI names them. */
 const checkNames = [
   'Instance running',
@@ -192,8 +220,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
   });
 
   it('SSL on but not enforced is warned about; enforcing it shows the pg_hba change, then sslmode=disable is refused', async () => {
-    const saved = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
-    const port = Number(JSON.stringify(saved).match(/"port":\s*(\d+)/)?.[1]);
+    const port = await savedPort();
     expect(port).toBeGreaterThan(0);
     expect(await plainConnection(port)).toBeNull();
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
@@ -249,6 +276,8 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await page.getByRole('tab', { name: zhCN['connect.tab'] }).click();
     await page.getByRole('tab', { name: zhCN['connect.doctor'] }).click();
     await page.getByLabel(zhCN['connect.address']).fill(thisComputer);
+    const port = await savedPort();
+    const sessionsBefore = await openSessions(port);
     // The server saved by "Connect to this instance" (named after the instance) is chosen by default.
     const doctorForm = page.locator('form').filter({ has: page.getByLabel(zhCN['connect.server']) });
     await doctorForm.getByText('(PostgreSQL 16, ESSD)').waitFor();
@@ -256,6 +285,8 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     // The saved server of this instance is chosen by default: its root certificate, account and database pass too.
     await page.getByText(zhCN['connect.allPassed']).waitFor({ timeout: 30_000 });
     expect(await checkResults()).toHaveLength(8);
+    // The doctor's probe and its attempt with the saved server leave nothing open on the server.
+    await expect.poll(() => openSessions(port), { timeout: 15_000 }).toBe(sessionsBefore);
     await screenshot(page, 'connect-doctor-zh-cn');
     await page.getByRole('tab', { name: zhCN['connect.accounts'] }).click();
     await page.getByTestId('database-accounts').getByText('app_owner').waitFor();
