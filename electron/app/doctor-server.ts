@@ -7,7 +7,7 @@ import { type DoctorTarget, doctorTargetOf } from '../rds/doctor';
 import type { ConnectionOutcome } from '../rds/doctor-checks';
 import { attemptConnection } from '../rds/doctor-connection';
 import { serverKeywords } from '../registry/server-keywords';
-import { connectionKeywordsFor, tunnelGatewayFor } from '../saved-servers/saved-servers';
+import { connectionKeywordsFor, tunnelGatewayFor, withSavedSecrets } from '../saved-servers/saved-servers';
 import { knownHostsFiles } from '../ssh-tunnel/tunnel-gateway';
 import type { AppPorts } from './ports';
 
@@ -29,24 +29,32 @@ async function attemptWith(
   if (!keywords.ok) return { ok: false, ...keywords.error };
   const opened = await gateway();
   if (!opened.ok) return { ok: false, ...opened.error };
+  // Only the server's own settings supply a password: not a PGPASSWORD in the app's environment.
   return attemptConnection(keywords.value, { ...ports.env, PGPASSWORD: undefined }, opened.value);
 }
 
-/** The server the doctor checks with: Register > Server…'s form or the flow's, or a saved server; none without either. */
+/**
+ * The server the doctor checks with: Register > Server…'s form or the flow's (with the saved server's secrets when it
+ * is one being edited), or a saved server as saved; none without either.
+ */
 export async function doctorServer(
   ports: AppPorts,
   request: { form?: ServerForm | undefined; serverId?: string | undefined },
 ): Promise<Result<DoctorServer | null, RegistryErrorCode>> {
   const known = knownHostsFiles(ports.home, ports.env);
+  const env = { ...ports.env, PGPASSWORD: undefined };
   const { form, serverId } = request;
+  const saved = serverId ? await ports.registry.get(serverId) : null;
+  if (saved && !saved.ok) return saved;
   if (form) {
-    const keywords = keywordsOfForm(form);
-    const gateway = () => tunnelGatewayFor(ports.vault, null, form.tunnel, form.tunnelPassword, known);
-    return ok({ target: doctorTargetOf(keywords), attempt: () => attemptWith(ports, ok(keywords), gateway) });
+    // As Test connection: the saved server's secrets fill what the form leaves empty, if it goes where they were saved for.
+    const typed = keywordsOfForm(form);
+    const keywords = () =>
+      saved ? withSavedSecrets(ports.vault, saved.value, typed, env) : Promise.resolve(ok(typed));
+    const gateway = () => tunnelGatewayFor(ports.vault, saved?.value ?? null, form.tunnel, form.tunnelPassword, known);
+    return ok({ target: doctorTargetOf(typed), attempt: async () => attemptWith(ports, await keywords(), gateway) });
   }
-  if (!serverId) return ok(null);
-  const saved = await ports.registry.get(serverId);
-  if (!saved.ok) return saved;
+  if (!saved) return ok(null);
   const server = saved.value;
   const gateway = () => tunnelGatewayFor(ports.vault, server, server.tunnel, undefined, known);
   const attempt = async () =>

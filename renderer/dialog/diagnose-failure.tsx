@@ -15,7 +15,16 @@ type Match = { accountId: string; regionId: string; instanceId: string };
  * "Diagnose", which runs the doctor with the dialog's settings (as `rdspg rds doctor --server`: its root certificate,
  * account and database are tried) and the address the server reported, and shows its checks.
  */
-export function DiagnoseFailure({ form, failure }: { form: ServerForm; failure: string }) {
+export function DiagnoseFailure({
+  form,
+  serverId,
+  failure,
+}: {
+  form: ServerForm;
+  /** The saved server being edited, if any: its saved password is tried where the form has none. */
+  serverId: string | null;
+  failure: string;
+}) {
   const host = form.host;
   const t = useT();
   const [match, setMatch] = useState<Match | null>(null);
@@ -46,6 +55,7 @@ export function DiagnoseFailure({ form, failure }: { form: ServerForm; failure: 
       ...(form.username ? { user: form.username } : {}),
       ...(address ? { address } : {}),
       form,
+      ...(serverId ? { serverId } : {}),
     });
     setBusy(false);
     if (answer.ok) setChecks(answer.value.checks);

@@ -63,7 +63,7 @@ export const rdsConnectChannels = {
         address: z.string().max(64).optional(),
         /** A server's settings (the flow's registered one, or Register > Server…'s form): checked as with --server. */
         form: serverForm.optional(),
-        /** A saved server (as `rdspg rds doctor --server NAME`), when no form is given. */
+        /** A saved server: checked as saved (`rdspg rds doctor --server NAME`), or its secrets fill the form's. */
         serverId: z.string().optional(),
       })
       .strict(),
