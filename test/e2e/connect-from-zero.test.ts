@@ -159,6 +159,12 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     expect(rows[6]).toMatch(/^Account existsFailedaccounts: none/);
     expect(rows[7]).toMatch(/^Database existsFailednot checked: no saved server named.*Connect to this instance/);
     await screenshot(page, 'connect-doctor');
+    // The whitelist fix starts from the address the server saw (nothing changes until its plan is applied).
+    await page.getByRole('button', { name: 'Add this address…' }).click();
+    const fix = page.getByRole('dialog', { name: 'Add this address…' });
+    expect(await fix.getByLabel("This computer's public address").inputValue()).toBe(thisComputer);
+    await fix.getByRole('button', { name: 'Close' }).click();
+    await fix.waitFor({ state: 'detached' });
   });
 
   it('Connect to this instance fixes each in turn, showing each change first, and ends connected with Verify-Full', async () => {
