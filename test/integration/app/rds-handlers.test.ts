@@ -359,4 +359,27 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     const unknown = await call('rds:doctor', { ...where, serverId: 'no-such-server' });
     expect(unknown.error.code).toBe('server_not_found');
   });
+
+  it("the doctor with a saved server tries its saved password; with a form, the saved server's password fills an empty one", async () => {
+    const register = await call('rds:register-form', {
+      ...where,
+      endpoint: publicHost,
+      rootCertificatePath: join(home, 'own-ca.crt'),
+      username: 'app_owner',
+    });
+    const form = { ...register.value.form, name: 'doctor target', password: 'Str0ng-passw0rd', savePassword: true };
+    const saved = await call('servers:create', { form });
+    expect(saved.ok).toBe(true);
+    const database = async (request: object) => {
+      const answer = await call('rds:doctor', { ...where, ...request });
+      return answer.value.checks.find((check: { name: string }) => check.name === 'database');
+    };
+    expect(await database({ serverId: saved.value.id })).toMatchObject({
+      ok: true,
+      detail: 'database postgres exists (connected)',
+    });
+    const typedWithout = { ...form, password: '' };
+    expect((await database({ form: typedWithout })).ok).toBe(false);
+    expect(await database({ form: typedWithout, serverId: saved.value.id })).toMatchObject({ ok: true });
+  });
 });
