@@ -30,7 +30,7 @@ export function DoctorFix({
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
-  // The root certificate and the database are checked with a server's own settings, which the flow registers.
+  // The root certificate and the database are checked with a server's own settings: choosing one is the fix.
   if (check.name === 'root certificate' || check.name === 'database') {
     return <Typography.Text type="secondary">{t('connect.needsServer')}</Typography.Text>;
   }
