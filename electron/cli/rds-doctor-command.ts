@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { checkWhitelistAddress } from '../../shared/rds-whitelist';
-import { type DoctorPorts, type DoctorTarget, runDoctor } from '../rds/doctor';
+import { type DoctorPorts, type DoctorTarget, doctorTargetOf, runDoctor } from '../rds/doctor';
 import { attemptConnection, probeConnection } from '../rds/doctor-connection';
 import { usageFailure, writeFailure, writeJson, writeLine } from './command';
 import type { ConnectRun } from './rds-connect-command';
@@ -51,14 +51,7 @@ export async function doctorCommand(
       return 1;
     }
     const { keywords, gateway } = saved.value;
-    Object.assign(target, {
-      host: keywords.host || null,
-      hostaddr: keywords.hostaddr || null,
-      port: keywords.port ? Number(keywords.port) : null,
-      user: keywords.user || null,
-      dbname: keywords.dbname || keywords.user || null,
-      rootCertificate: keywords.sslrootcert || null,
-    });
+    Object.assign(target, doctorTargetOf(keywords));
     ports.attempt = () => attemptConnection(keywords, run.io.env, gateway);
   }
   const resolve = async (host: string) => (await lookup(host)).address;

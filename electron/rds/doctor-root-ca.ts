@@ -30,8 +30,8 @@ export async function rootCertificateCheck(
     return doctorCheck(
       'root certificate',
       false,
-      'no root certificate (sslrootcert) named: pass --server NAME',
-      download,
+      'not checked: no saved server named (its sslrootcert is compared)',
+      `name one with --server NAME, or ${download}`,
     );
   }
   const fetched = await fetchServerCa({ client, fetch: fetcher }, instanceId);

@@ -1,4 +1,5 @@
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
+import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import type { RdsErrorCode } from '../../shared/rds-errors';
 import { ok, type Result } from '../../shared/result';
 import { databaseAccounts } from './database-accounts';
@@ -30,6 +31,18 @@ export interface DoctorTarget {
   dbname?: string | null;
   /** The root certificate file the connection verifies the server with (sslrootcert). */
   rootCertificate?: string | null;
+}
+
+/** A server's keywords as the doctor's target (as `rdspg rds doctor --server NAME` takes them). */
+export function doctorTargetOf(keywords: ConnectionKeywords): Omit<DoctorTarget, 'address'> {
+  return {
+    host: keywords.host || null,
+    hostaddr: keywords.hostaddr || null,
+    port: keywords.port ? Number(keywords.port) : null,
+    user: keywords.user || null,
+    dbname: keywords.dbname || keywords.user || null,
+    rootCertificate: keywords.sslrootcert || null,
+  };
 }
 
 /** Where a probe goes: the endpoint the doctor looks at and the user it names (no password is sent). */

@@ -17,11 +17,14 @@ export function ConnectFinish({
   target,
   host,
   account,
+  onTested,
   onConnected,
 }: {
   target: InstanceTarget;
   host: string;
   account: ChosenAccount;
+  /** The registered server's settings once Test connection passed: the doctor then checks with them. */
+  onTested: (form: ServerForm) => void;
   onConnected: (serverId: string) => void;
 }) {
   const t = useT();
@@ -42,7 +45,10 @@ export function ConnectFinish({
     const next: ServerForm = { ...made.form, password: account.password, savePassword: true };
     setForm(next);
     const tested = await api['connection:test']({ form: next });
-    if (tested.ok) return setFacts(tested.value);
+    if (tested.ok) {
+      setFacts(tested.value);
+      return onTested(next);
+    }
     rememberFailure(tested.error.message);
     setProblem(tested.error.message);
   }

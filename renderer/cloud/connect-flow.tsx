@@ -1,6 +1,7 @@
 import { Alert, Flex, Select, Steps } from 'antd';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
+import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
 import type { InstanceTarget } from './cloud-view';
@@ -34,7 +35,9 @@ export function ConnectFlow({
   const [host, setHost] = useState<string | null>(defaultHost(details));
   const [address, setAddress] = useState('');
   const [account, setAccount] = useState<ChosenAccount | null>(null);
+  const [server, setServer] = useState<ServerForm | null>(null);
   const [checks, setChecks] = useState<DoctorCheck[]>([]);
+  const [seen, setSeen] = useState<string | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
   const { problem, run } = useRdsAction();
   const diagnose = useCallback(async () => {
@@ -44,11 +47,15 @@ export function ConnectFlow({
         ...(host ? { host } : {}),
         ...(account ? { user: account.name } : {}),
         ...(address ? { address } : {}),
+        ...(server ? { form: server } : {}),
       }),
     );
-    if (found) setChecks(found.checks);
+    if (found) {
+      setChecks(found.checks);
+      setSeen(found.seenAddress);
+    }
     setViewing(null);
-  }, [target, host, account, address, run]);
+  }, [target, host, account, address, server, run]);
   useEffect(() => void diagnose(), [diagnose]);
   const passed = (name: string) => checks.some((check) => check.name === name && check.ok);
   async function changed(nextHost?: string) {
@@ -87,7 +94,14 @@ export function ConnectFlow({
     {
       key: 'whitelist',
       done: passed('whitelist'),
-      body: <WhitelistChange target={target} suggested={lastFailureAddress()} initial={address} onDone={setAddress} />,
+      body: (
+        <WhitelistChange
+          target={target}
+          suggested={seen ?? lastFailureAddress()}
+          initial={address}
+          onDone={setAddress}
+        />
+      ),
     },
     {
       key: 'account',
@@ -98,7 +112,7 @@ export function ConnectFlow({
       key: 'register',
       done: false,
       body: host && account && (
-        <ConnectFinish target={target} host={host} account={account} onConnected={onConnected} />
+        <ConnectFinish target={target} host={host} account={account} onTested={setServer} onConnected={onConnected} />
       ),
     },
   ];

@@ -1,4 +1,4 @@
-import { Button, Modal } from 'antd';
+import { Button, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { isMessageKey, useT } from '../i18n';
@@ -30,6 +30,10 @@ export function DoctorFix({
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  // The root certificate and the database are checked with a server's own settings: choosing one is the fix.
+  if (check.name === 'root certificate' || check.name === 'database') {
+    return <Typography.Text type="secondary">{t('connect.needsServer')}</Typography.Text>;
+  }
   const key = `connect.fix.${check.name}`;
   if (!isMessageKey(key)) return null;
   // SSL on the endpoint needs an endpoint first; a new certificate needs SSL on (the ssl check's fix).

@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
+import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { DoctorChecks } from '../cloud/doctor-checks';
 import { failedAddressOf, lastFailureAddress, rememberFailure } from '../cloud/failed-address';
@@ -11,9 +12,20 @@ type Match = { accountId: string; regionId: string; instanceId: string };
 
 /**
  * Under a failed Test connection: when the host is an endpoint of an instance of a configured cloud account, offers
- * "Diagnose", which runs the doctor for that host, user and the address the server reported, and shows its checks.
+ * "Diagnose", which runs the doctor with the dialog's settings (as `rdspg rds doctor --server`: its root certificate,
+ * account and database are tried) and the address the server reported, and shows its checks.
  */
-export function DiagnoseFailure({ host, user, failure }: { host: string; user: string; failure: string }) {
+export function DiagnoseFailure({
+  form,
+  serverId,
+  failure,
+}: {
+  form: ServerForm;
+  /** The saved server being edited, if any: its saved password is tried where the form has none. */
+  serverId: string | null;
+  failure: string;
+}) {
+  const host = form.host;
   const t = useT();
   const [match, setMatch] = useState<Match | null>(null);
   const [checks, setChecks] = useState<DoctorCheck[] | null>(null);
@@ -40,8 +52,10 @@ export function DiagnoseFailure({ host, user, failure }: { host: string; user: s
     const answer = await api['rds:doctor']({
       ...match,
       host,
-      ...(user ? { user } : {}),
+      ...(form.username ? { user: form.username } : {}),
       ...(address ? { address } : {}),
+      form,
+      ...(serverId ? { serverId } : {}),
     });
     setBusy(false);
     if (answer.ok) setChecks(answer.value.checks);

@@ -231,7 +231,7 @@ export function ServerDialog({
         {outcome?.kind === 'failed' && (
           <>
             <Alert type="error" showIcon title={outcome.title} description={outcome.detail} />
-            <DiagnoseFailure host={form?.host ?? ''} user={form?.username ?? ''} failure={outcome.message} />
+            {form && <DiagnoseFailure form={form} serverId={serverId} failure={outcome.message} />}
           </>
         )}
         {saveProblem && <Alert type="error" showIcon title={saveProblem} style={{ marginTop: 8 }} />}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { registryErrorCodes } from '../server-schema';
 import { channel } from './channel';
 import { instanceRequest, rdsChannelErrorCodes } from './rds';
 import {
@@ -10,6 +11,7 @@ import {
   whitelistChangeResult,
   whitelistGroup,
 } from './rds-connect';
+import { serverForm } from './server-form';
 
 const whitelistRequest = instanceRequest
   .extend({ action: z.enum(['add', 'remove']), address: z.string().min(1).max(64) })
@@ -59,10 +61,18 @@ export const rdsConnectChannels = {
         host: z.string().max(253).optional(),
         user: z.string().max(63).optional(),
         address: z.string().max(64).optional(),
+        /** A server's settings (the flow's registered one, or Register > Server…'s form): checked as with --server. */
+        form: serverForm.optional(),
+        /** A saved server: checked as saved (`rdspg rds doctor --server NAME`), or its secrets fill the form's. */
+        serverId: z.string().optional(),
       })
       .strict(),
-    z.object({ checks: z.array(doctorCheck) }),
-    codes,
+    z.object({
+      checks: z.array(doctorCheck),
+      /** The address the server saw this computer as, when its pg_hba refused the doctor's probe (else null). */
+      seenAddress: z.string().nullable(),
+    }),
+    [...codes, ...registryErrorCodes],
   ),
   'rds:find-instance': channel(
     z.object({ host: z.string().min(1).max(253) }).strict(),

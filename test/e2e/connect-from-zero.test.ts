@@ -12,8 +12,10 @@ const masterPassword = 'correct horse battery staple';
 const backed = 'pgm-bp1sandbox16pg';
 const seededPublic = `${backed}o.pg.rds.aliyuncs.com`;
 const newPublic = `${backed}-pub.pg.rds.aliyuncs.com`;
-// "This computer" as the sandbox sees it: outside the new instance's whitelist (which holds only 127.0.0.1).
-const thisComputer = '198.51.100.23';
+// "This computer" as the sandbox's PostgreSQL sees it (its relay connects from this loopback address): outside the
+// new instance's whitelist, which holds only 127.0.0.1.
+const thisComputer = '127.0.0.2';
+const thisComputerPattern = thisComputer.replaceAll('.', '\\.');
 let serve: ServeProcess;
 let browser: TestBrowser;
 let page: Page;
@@ -57,6 +59,52 @@ async function checkResults(): Promise<string[]> {
   return rows.allTextContents();
 }
 
+/** The port of the server "Connect to this instance" saved: the sandbox cluster's, through its relay. */
+async function savedPort(): Promise<number> {
+  const saved = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
+  return Number(JSON.stringify(saved).match(/"port":\s*(\d+)/)?.[1]);
+}
+
+/** The client sessions open on the sandbox's cluster besides the one asking (over TLS: SSL is enforced by then). */
+async function openSessions(port: number): Promise<number> {
+  const client = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'app_owner',
+    password: 'Str0ng-passw0rd',
+    database: 'postgres',
+    ssl: { rejectUnauthorized: false },
+    connectionTimeoutMillis: 10_000,
+  });
+  await client.connect();
+  try {
+    const result = await client.query(
+      "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+    );
+    return result.rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The doctor's eight checks, in order, as the English UI names them. */
+const checkNames = [
+  'Instance running',
+  'Endpoint exists and resolves',
+  'This address is in the whitelist',
+  'SSL protects this endpoint',
+  'Certificate valid, no update needed',
+  "Root certificate is the instance's CA",
+  'Account exists',
+  'Database exists',
+];
+
+/** The checks the last doctor table does not show as passed, by name (a missing row counts as not passed). */
+async function failedChecks(): Promise<string[]> {
+  const rows = await checkResults();
+  return checkNames.filter((name, index) => !rows[index]?.startsWith(`${name}OK`));
+}
+
 /** A plain (sslmode=disable) connection to the sandbox's cluster as the new account: the error, or null when it connected. */
 async function plainConnection(port: number): Promise<string | null> {
   const client = new pg.Client({
@@ -92,21 +140,31 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await screenshot(page, 'connect-public-endpoint');
   });
 
-  it('the doctor names each problem in order', async () => {
+  it('the doctor names each problem in order, with the address the server saw', async () => {
     await page.getByRole('tab', { name: 'Doctor' }).click();
-    await page.getByLabel("This computer's public address").fill(thisComputer);
+    // No address typed: the whitelist check names the one PostgreSQL reported when it refused the doctor's probe.
     await page.getByRole('button', { name: 'Run the doctor' }).click();
-    await expect.poll(checkResults).toHaveLength(6);
+    await expect.poll(checkResults).toHaveLength(8);
     const rows = await checkResults();
     expect(rows[0]).toMatch(/^Instance runningOK/);
     expect(rows[1]).toMatch(/^Endpoint exists and resolvesFailed.*no public endpoint/);
     expect(rows[2]).toMatch(
-      new RegExp(`^This address is in the whitelistFailed${thisComputer} is not in the whitelist`),
+      new RegExp(
+        `^This address is in the whitelistFailedthe server saw this computer as ${thisComputerPattern}: ${thisComputerPattern} is not in the whitelist \\(127\\.0\\.0\\.1\\)`,
+      ),
     );
     expect(rows[3]).toMatch(/^SSL protects this endpointFailedSSL off/);
-    expect(rows[4]).toMatch(/^Certificate valid, no update neededFailed/);
-    expect(rows[5]).toMatch(/^Account existsFailedaccounts: none/);
+    expect(rows[4]).toMatch(/^Certificate valid, no update neededFailedno certificate \(SSL off\)/);
+    expect(rows[5]).toMatch(/^Root certificate is the instance's CAFailedno CA to check \(SSL off\)/);
+    expect(rows[6]).toMatch(/^Account existsFailedaccounts: none/);
+    expect(rows[7]).toMatch(/^Database existsFailednot checked: no saved server named.*Connect to this instance/);
     await screenshot(page, 'connect-doctor');
+    // The whitelist fix starts from the address the server saw (nothing changes until its plan is applied).
+    await page.getByRole('button', { name: 'Add this address…' }).click();
+    const fix = page.getByRole('dialog', { name: 'Add this address…' });
+    expect(await fix.getByLabel("This computer's public address").inputValue()).toBe(thisComputer);
+    await fix.getByRole('button', { name: 'Close' }).click();
+    await fix.waitFor({ state: 'detached' });
   });
 
   it('Connect to this instance fixes each in turn, showing each change first, and ends connected with Verify-Full', async () => {
@@ -122,12 +180,14 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await flow.getByTestId('ssl-protect').getByRole('button', { name: 'Apply' }).click();
 
     await flow.getByTestId('connect-step-whitelist').waitFor({ timeout: 60_000 });
-    await flow.getByLabel("This computer's public address").fill(thisComputer);
+    // Nothing typed: the flow offers the address the server reported when it refused the doctor's probe.
+    await flow
+      .getByRole('button', { name: `Use ${thisComputer} (the address the last failed connection came from)` })
+      .click();
+    expect(await flow.getByLabel("This computer's public address").inputValue()).toBe(thisComputer);
     await flow.getByRole('button', { name: 'Add to whitelist…' }).click();
     const plan = page.getByTestId('whitelist-plan');
-    await expect
-      .poll(() => plan.textContent())
-      .toMatch(new RegExp(`Before\\(empty\\)After${thisComputer.replaceAll('.', '\\.')}`));
+    await expect.poll(() => plan.textContent()).toMatch(new RegExp(`Before\\(empty\\)After${thisComputerPattern}`));
     await screenshot(page, 'connect-whitelist-plan');
     await confirmChange('Change the whitelist group "rdspg"', thisComputer);
 
@@ -144,7 +204,11 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await expect
       .poll(() => flow.getByTestId('connect-test-outcome').textContent(), { timeout: 30_000 })
       .toMatch(/over TLSv1\.3 with Verify-Full/);
-    expect(await checkResults()).toEqual(expect.arrayContaining([expect.stringMatching(/^Account existsOK/)]));
+    // Checked with the registered server (its root certificate, account, password and database), every check passes.
+    await expect.poll(failedChecks, { timeout: 30_000 }).toEqual([]);
+    const tested = await checkResults();
+    expect(tested[5]).toMatch(/^Root certificate is the instance's CAOK.*\.pem holds the instance's CA/);
+    expect(tested[7]).toMatch(/^Database existsOKdatabase postgres exists \(connected\)/);
     await screenshot(page, 'connect-flow-tested');
     await flow.getByRole('button', { name: 'Save and connect' }).click();
     await flow.waitFor({ state: 'detached', timeout: 30_000 });
@@ -162,8 +226,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
   });
 
   it('SSL on but not enforced is warned about; enforcing it shows the pg_hba change, then sslmode=disable is refused', async () => {
-    const saved = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
-    const port = Number(JSON.stringify(saved).match(/"port":\s*(\d+)/)?.[1]);
+    const port = await savedPort();
     expect(port).toBeGreaterThan(0);
     expect(await plainConnection(port)).toBeNull();
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
@@ -198,8 +261,11 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const diagnose = dialog.getByTestId('diagnose');
     await diagnose.getByRole('button', { name: 'Diagnose' }).click({ timeout: 30_000 });
-    await expect.poll(checkResults).toHaveLength(6);
-    expect((await checkResults())[5]).toMatch(/^Account existsFailedaccount postgres does not exist/);
+    await expect.poll(checkResults).toHaveLength(8);
+    const rows = await checkResults();
+    expect(rows[6]).toMatch(/^Account existsFailedaccount postgres does not exist/);
+    // The dialog's settings are tried as the server's: the host name typed does not resolve here.
+    expect(rows[7]).toMatch(/^Database existsFailednot checked: the connection failed first/);
     expect(await diagnose.textContent()).toContain(`The doctor for ${backed}`);
     await diagnose.getByTestId('doctor-checks').scrollIntoViewIfNeeded();
     await screenshot(page, 'connect-diagnose');
@@ -216,8 +282,17 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await page.getByRole('tab', { name: zhCN['connect.tab'] }).click();
     await page.getByRole('tab', { name: zhCN['connect.doctor'] }).click();
     await page.getByLabel(zhCN['connect.address']).fill(thisComputer);
+    const port = await savedPort();
+    const sessionsBefore = await openSessions(port);
+    // The server saved by "Connect to this instance" (named after the instance) is chosen by default.
+    const doctorForm = page.locator('form').filter({ has: page.getByLabel(zhCN['connect.server']) });
+    await doctorForm.getByText('(PostgreSQL 16, ESSD)').waitFor();
     await page.getByRole('button', { name: buttonName(zhCN['connect.runDoctor']) }).click();
-    await page.getByText(zhCN['connect.allPassed']).waitFor();
+    // The saved server of this instance is chosen by default: its root certificate, account and database pass too.
+    await page.getByText(zhCN['connect.allPassed']).waitFor({ timeout: 30_000 });
+    expect(await checkResults()).toHaveLength(8);
+    // The doctor's probe and its attempt with the saved server leave nothing open on the server.
+    await expect.poll(() => openSessions(port), { timeout: 15_000 }).toBe(sessionsBefore);
     await screenshot(page, 'connect-doctor-zh-cn');
     await page.getByRole('tab', { name: zhCN['connect.accounts'] }).click();
     await page.getByTestId('database-accounts').getByText('app_owner').waitFor();
@@ -228,11 +303,13 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await screenshot(page, 'connect-whitelist-zh-cn');
     await page.getByRole('button', { name: zhCN['connect.start'] }).click();
     const flow = page.getByRole('dialog', { name: `连接到${backed}` });
-    // This computer's address is not known to a new flow: it asks for it again at the whitelist step.
-    await flow.getByTestId('connect-step-whitelist').waitFor();
-    await flow.getByLabel(zhCN['connect.address']).fill(thisComputer);
-    await flow.getByRole('button', { name: zhCN['connect.addAddress'] }).click();
-    await page.getByTestId('whitelist-plan').waitFor();
+    // The doctor's probe gets through pg_hba now, so a new flow passes the whitelist without the address typed and
+    // asks for the account (its password is not known to a new flow).
+    await flow.getByTestId('connect-step-account').waitFor({ timeout: 30_000 });
+    const flowRows = flow.getByTestId('doctor-checks').locator('tbody tr');
+    await expect
+      .poll(() => flowRows.nth(2).textContent())
+      .toMatch(new RegExp(`^${zhCN['connect.check.whitelist']}${zhCN['connect.ok']}`));
     await screenshot(page, 'connect-flow-zh-cn');
   });
 });

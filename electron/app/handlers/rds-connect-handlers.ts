@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import type { rdsConnectChannels } from '../../../shared/contract/rds-connect-channels';
+import { refusedClientAddress } from '../../../shared/pg-refusal';
 import { checkWhitelistAddress } from '../../../shared/rds-whitelist';
 import { ok } from '../../../shared/result';
 import {
@@ -8,11 +9,13 @@ import {
   databaseAccounts,
   resetDatabaseAccountPassword,
 } from '../../rds/database-accounts';
-import { type HostResolver, runDoctor } from '../../rds/doctor';
+import { type DoctorPorts, type HostResolver, type ProbeTarget, runDoctor } from '../../rds/doctor';
+import { probeConnection } from '../../rds/doctor-connection';
 import { allocatePublicEndpoint, releasePublicEndpoint } from '../../rds/public-endpoint';
 import { enforceSsl, planEnforcement } from '../../rds/ssl-enforcement';
 import type { WaitOptions } from '../../rds/wait-until';
 import { changeWhitelist, planWhitelist, whitelistGroups } from '../../rds/whitelist';
+import { doctorServer } from '../doctor-server';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 import { matchHost } from '../rds-host-match';
@@ -87,15 +90,29 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       if (!made.ok) return made;
       return enforceSsl(made.value.client, instanceId, enforce, waitFor(made.value.account.kind));
     },
-    'rds:doctor': async ({ accountId, regionId, instanceId, host, user, address }) => {
+    'rds:doctor': async ({ accountId, regionId, instanceId, host, user, address, form, serverId }) => {
       const checked = address ? checkWhitelistAddress(address) : ok(null);
       if (!checked.ok) return checked;
+      const server = await doctorServer(ports, { form, serverId });
+      if (!server.ok) return server;
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
-      const target = { host: host || null, user: user || null, address: checked.value };
-      const checks = await runDoctor(made.value.client, instanceId, target, resolverFor(made.value.account.kind));
+      // The same checks as `rdspg rds doctor`: a password-less probe learns the address the server sees.
+      let seenAddress: string | null = null;
+      const probe = async (to: ProbeTarget) => {
+        const outcome = await probeConnection(to);
+        if (!outcome.ok) seenAddress = refusedClientAddress(outcome.message);
+        return outcome;
+      };
+      const target = {
+        ...(server.value?.target ?? { host: host || null, user: user || null }),
+        address: checked.value,
+      };
+      const doctorPorts: DoctorPorts = { probe, ...(server.value ? { attempt: server.value.attempt } : {}) };
+      const resolve = resolverFor(made.value.account.kind);
+      const checks = await runDoctor(made.value.client, instanceId, target, resolve, new Date(), doctorPorts);
       if (!checks.ok) return checks;
-      return ok({ checks: checks.value });
+      return ok({ checks: checks.value, seenAddress });
     },
     'rds:find-instance': async ({ host }) => {
       const found = await matchHost(panel, host);

@@ -338,4 +338,48 @@ describe('rds handlers against the in-process sandbox backed by real PostgreSQL'
     });
     expect((await call('rds:find-instance', { host: 'db.example.com' })).value.match).toBeNull();
   });
+
+  it('the doctor runs the eight checks of `rdspg rds doctor`; a saved server it is given must exist', async () => {
+    const checked = await call('rds:doctor', { ...where, host: publicHost });
+    const checks: { name: string; ok: boolean; detail: string }[] = checked.value.checks;
+    expect(checks.map((check) => check.name)).toEqual([
+      'instance running',
+      'endpoint',
+      'whitelist',
+      'ssl',
+      'certificate',
+      'root certificate',
+      'account',
+      'database',
+    ]);
+    // This computer is 127.0.0.1 here, inside the whitelist: the password-less probe reached authentication.
+    expect(checks[2]).toMatchObject({ ok: true, detail: expect.stringContaining('let this computer through') });
+    expect(checked.value.seenAddress).toBeNull();
+    expect(checks[7]).toMatchObject({ ok: false, detail: 'not checked: no saved server named' });
+    const unknown = await call('rds:doctor', { ...where, serverId: 'no-such-server' });
+    expect(unknown.error.code).toBe('server_not_found');
+  });
+
+  it("the doctor with a saved server tries its saved password; with a form, the saved server's password fills an empty one", async () => {
+    const register = await call('rds:register-form', {
+      ...where,
+      endpoint: publicHost,
+      rootCertificatePath: join(home, 'own-ca.crt'),
+      username: 'app_owner',
+    });
+    const form = { ...register.value.form, name: 'doctor target', password: 'Str0ng-passw0rd', savePassword: true };
+    const saved = await call('servers:create', { form });
+    expect(saved.ok).toBe(true);
+    const database = async (request: object) => {
+      const answer = await call('rds:doctor', { ...where, ...request });
+      return answer.value.checks.find((check: { name: string }) => check.name === 'database');
+    };
+    expect(await database({ serverId: saved.value.id })).toMatchObject({
+      ok: true,
+      detail: 'database postgres exists (connected)',
+    });
+    const typedWithout = { ...form, password: '' };
+    expect((await database({ form: typedWithout })).ok).toBe(false);
+    expect(await database({ form: typedWithout, serverId: saved.value.id })).toMatchObject({ ok: true });
+  });
 });
