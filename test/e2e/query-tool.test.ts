@@ -96,7 +96,9 @@ describe('Query Tool', () => {
     expect(await editor.locator('.cm-line span').count()).toBeGreaterThan(0);
     await screenshot(page, 'query-tool-en');
     await typeSql(editor, 'select n from generate_series(1, 2500) n');
-    await tool.getByRole('button', { name: 'Run', exact: true }).click();
+    // The button by its name on the page: once in CI the drawer-scoped lookup did not find it for 30 s although it was
+    // on screen (query-tool-failed.png); there is one Run button.
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect
       .poll(() => summary.textContent())
       .toMatch(/^2,500 rows returned in [\d.]+ ms\. Only the first 1,000 of 2,500 rows are shown/);

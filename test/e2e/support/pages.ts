@@ -45,8 +45,14 @@ export async function fillServerDialog(page: Page, entry: ServerEntry): Promise<
   await dialog.getByLabel('Password', { exact: true }).fill(entry.password);
   await dialog.getByLabel('Save password?').click();
   await dialog.getByRole('tab', { name: 'Parameters' }).click();
-  await dialog.getByLabel('SSL mode').click();
-  await page.locator('.ant-select-item-option[title="Verify-Full"]').click();
+  // A click on an option while the list is still opening can be lost: choose again until the field shows it.
+  const sslMode = dialog.getByLabel('SSL mode');
+  const chosen = dialog.locator('.ant-select', { has: sslMode }).filter({ hasText: 'Verify-Full' });
+  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
+    await sslMode.click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Verify-Full"]').click();
+    await chosen.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
   if (entry.uploadRoot) await dialog.getByLabel('Upload Root certificate').setInputFiles(entry.rootCertificate);
   else await dialog.getByLabel('Root certificate', { exact: true }).fill(entry.rootCertificate);
 }
