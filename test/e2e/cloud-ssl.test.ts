@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
-import { screenshot } from './support/pages';
+import { screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
@@ -21,11 +21,7 @@ beforeAll(async () => {
   // A short SSL change in the sandbox, still long enough to see "Modifying SSL Settings".
   [serve, browser] = await Promise.all([startServe({ RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' }), launchChromium()]);
   page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
-  await page.getByLabel('Confirm master password').fill(masterPassword);
-  await page.getByRole('button', { name: 'Set master password' }).click();
-  await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+  await signInAndSetMasterPassword(page, serve.url, masterPassword);
 });
 
 afterAll(async () => {

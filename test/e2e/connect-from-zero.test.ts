@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
-import { openRegisterServer, screenshot } from './support/pages';
+import { openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
@@ -30,11 +30,7 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   page = await browser.context.newPage();
-  await page.goto(serve.url);
-  await page.getByLabel('Master password', { exact: true }).fill(masterPassword);
-  await page.getByLabel('Confirm master password').fill(masterPassword);
-  await page.getByRole('button', { name: 'Set master password' }).click();
-  await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+  await signInAndSetMasterPassword(page, serve.url, masterPassword);
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAuthority } from '../support/pki';
 import { launchChromium, type TestBrowser } from './support/browser';
-import { fillServerDialog, openRegisterServer } from './support/pages';
+import { fillServerDialog, openRegisterServer, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 // A host that accepts TCP and never answers: without Cancel, Test connection would spin until a time-out.
@@ -43,11 +43,7 @@ afterAll(async () => {
 
 describe('Register > Server…: Test connection against a host that never answers', () => {
   it('Cancel aborts the attempt (the socket closes) and the dialog is ready again', async () => {
-    await page.goto(serve.url);
-    await page.getByLabel('Master password', { exact: true }).fill('correct horse battery staple');
-    await page.getByLabel('Confirm master password').fill('correct horse battery staple');
-    await page.getByRole('button', { name: 'Set master password' }).click();
-    await page.getByRole('navigation', { name: 'Servers' }).waitFor();
+    await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
     await openRegisterServer(page);
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await fillServerDialog(page, {
