@@ -98,6 +98,9 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
     }
     if (answer.error.code === 'password_required' && password === undefined)
       return setOverlay({ kind: 'password', server: target });
+    // The saved password was kept back (saved for another endpoint or a stricter sslmode): ask for it, saying why.
+    if (answer.error.code.startsWith('saved_password_') && password === undefined)
+      return setOverlay({ kind: 'password', server: target, problem: failureLine(answer.error) });
     if (answer.error.code === 'tunnel_host_key_unknown') {
       // The jump host's first-use confirmation, as Test connection asks it; then connect again.
       const { confirmHostKey } = await import('./dialog/ssh-tunnel-tab');

@@ -1,3 +1,5 @@
+import type { Failure } from './result';
+
 /** The ways an SSH tunnel (pgAdmin's SSH Tunnel tab) can fail before PostgreSQL is reached. */
 export const tunnelErrorCodes = [
   'tunnel_unreachable',
@@ -12,6 +14,15 @@ export const tunnelErrorCodes = [
 
 /** One of the ways an SSH tunnel can fail. */
 export type TunnelErrorCode = (typeof tunnelErrorCodes)[number];
+
+/**
+ * Why a saved password or key passphrase was not sent: the connection now goes to another endpoint or jump host, or
+ * checks the server less strictly than when it was saved.
+ */
+export const savedSecretErrorCodes = ['saved_password_elsewhere', 'saved_password_weaker_ssl'] as const;
+
+/** One reason a saved secret was kept back. */
+export type SavedSecretErrorCode = (typeof savedSecretErrorCodes)[number];
 
 /** Every way a connection attempt can fail, as a closed set; each comes with a message that says what to do. */
 export const connectErrorCodes = [
@@ -46,7 +57,17 @@ export const connectErrorCodes = [
   'connection_lost',
   'cancelled',
   ...tunnelErrorCodes,
+  ...savedSecretErrorCodes,
 ] as const;
 
 /** One of the ways a connection attempt can fail. */
 export type ConnectErrorCode = (typeof connectErrorCodes)[number];
+
+/** A failed attempt that went without a withheld saved secret: "no password supplied" becomes why it was kept back. */
+export function explainWithheld<C extends string>(
+  failure: Failure<C>,
+  withheld: Failure<SavedSecretErrorCode> | null,
+): Failure<C | SavedSecretErrorCode> {
+  const missing = ['password_required', 'client_key_password_required'].includes(failure.code);
+  return withheld && missing ? withheld : failure;
+}

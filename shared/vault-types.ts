@@ -35,5 +35,18 @@ export interface SecretAddress {
   field: string;
 }
 
+/**
+ * The field of the record kept beside a secret field (`binding:password`): what the secret was saved for. It is
+ * stored and encrypted like a secret but is none: counts of saved secrets leave it out.
+ */
+export function bindingField(field: string): string {
+  return `binding:${field}`;
+}
+
+/** True for the field of a record beside a secret (see bindingField). */
+export function isBindingField(field: string): boolean {
+  return field.startsWith('binding:');
+}
+
 /** The word the user types to confirm a vault reset (the CLI prompt and the app's reset dialog). */
 export const resetConfirmationWord = 'RESET';

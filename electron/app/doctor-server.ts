@@ -1,5 +1,5 @@
+import { explainWithheld } from '../../shared/connect-errors';
 import { keywordsOfForm, type ServerForm } from '../../shared/contract/server-form';
-import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { ok, type Result } from '../../shared/result';
 import type { RegistryErrorCode } from '../../shared/server-schema';
 import type { GatewayOpener } from '../engine/index';
@@ -7,7 +7,12 @@ import { type DoctorTarget, doctorTargetOf } from '../rds/doctor';
 import type { ConnectionOutcome } from '../rds/doctor-checks';
 import { attemptConnection } from '../rds/doctor-connection';
 import { serverKeywords } from '../registry/server-keywords';
-import { connectionKeywordsFor, tunnelGatewayFor, withSavedSecrets } from '../saved-servers/saved-servers';
+import {
+  connectionKeywordsFor,
+  tunnelGatewayFor,
+  type WithSavedSecrets,
+  withSavedSecrets,
+} from '../saved-servers/saved-servers';
 import { knownHostsFiles } from '../ssh-tunnel/tunnel-gateway';
 import type { AppPorts } from './ports';
 
@@ -23,14 +28,19 @@ export interface DoctorServer {
  */
 async function attemptWith(
   ports: AppPorts,
-  keywords: Result<ConnectionKeywords, string>,
+  keywords: Result<WithSavedSecrets, string>,
   gateway: () => Promise<Result<GatewayOpener | undefined, string>>,
 ): Promise<ConnectionOutcome> {
   if (!keywords.ok) return { ok: false, ...keywords.error };
   const opened = await gateway();
   if (!opened.ok) return { ok: false, ...opened.error };
   // Only the server's own settings supply a password: not a PGPASSWORD in the app's environment.
-  return attemptConnection(keywords.value, { ...ports.env, PGPASSWORD: undefined }, opened.value);
+  const outcome = await attemptConnection(
+    keywords.value.keywords,
+    { ...ports.env, PGPASSWORD: undefined },
+    opened.value,
+  );
+  return outcome.ok ? outcome : { ok: false, ...explainWithheld(outcome, keywords.value.withheld) };
 }
 
 /**
@@ -50,7 +60,9 @@ export async function doctorServer(
     // As Test connection: the saved server's secrets fill what the form leaves empty, if it goes where they were saved for.
     const typed = keywordsOfForm(form);
     const keywords = () =>
-      saved ? withSavedSecrets(ports.vault, saved.value, typed, env) : Promise.resolve(ok(typed));
+      saved
+        ? withSavedSecrets(ports.vault, saved.value, typed, env, form.tunnel)
+        : Promise.resolve(ok({ keywords: typed, withheld: null }));
     const gateway = () => tunnelGatewayFor(ports.vault, saved?.value ?? null, form.tunnel, form.tunnelPassword, known);
     return ok({ target: doctorTargetOf(typed), attempt: async () => attemptWith(ports, await keywords(), gateway) });
   }
@@ -58,6 +70,6 @@ export async function doctorServer(
   const server = saved.value;
   const gateway = () => tunnelGatewayFor(ports.vault, server, server.tunnel, undefined, known);
   const attempt = async () =>
-    attemptWith(ports, await connectionKeywordsFor(ports.registry, ports.vault, server.id), gateway);
+    attemptWith(ports, await connectionKeywordsFor(ports.registry, ports.vault, server.id, env), gateway);
   return ok({ target: doctorTargetOf(serverKeywords(server)), attempt });
 }

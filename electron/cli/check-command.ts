@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { explainWithheld } from '../../shared/connect-errors';
 import type { CheckReport } from '../../shared/contract/connection';
 import { ok } from '../../shared/result';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../engine';
@@ -65,12 +66,17 @@ export const checkCommand: CliCommand = {
           values['accept-host-key'],
         )
       : given.ok
-        ? ok({ keywords: given.value, gateway: undefined })
+        ? ok({ keywords: given.value, gateway: undefined, withheld: null })
         : given;
     const role = values.server ? await savedServerRole(io, values.server) : undefined;
-    const result = target.ok
+    const checked = target.ok
       ? await checkConnection({ keywords: target.value.keywords, env: io.env, role, gateway: target.value.gateway })
       : target;
+    // A saved password kept back (it was saved for another endpoint or a stricter sslmode) explains "no password".
+    const result =
+      checked.ok || !target.ok
+        ? checked
+        : { ok: false as const, error: explainWithheld(checked.error, target.value.withheld) };
     if (values.json) {
       writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
     } else if (result.ok) {

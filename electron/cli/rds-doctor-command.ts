@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { explainWithheld } from '../../shared/connect-errors';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { checkWhitelistAddress } from '../../shared/rds-whitelist';
 import { type DoctorPorts, type DoctorTarget, doctorTargetOf, runDoctor } from '../rds/doctor';
@@ -50,9 +51,12 @@ export async function doctorCommand(
       writeFailure(run.io.stderr, saved.error);
       return 1;
     }
-    const { keywords, gateway } = saved.value;
+    const { keywords, gateway, withheld } = saved.value;
     Object.assign(target, doctorTargetOf(keywords));
-    ports.attempt = () => attemptConnection(keywords, run.io.env, gateway);
+    ports.attempt = async () => {
+      const outcome = await attemptConnection(keywords, run.io.env, gateway);
+      return outcome.ok ? outcome : { ok: false, ...explainWithheld(outcome, withheld) };
+    };
   }
   const resolve = async (host: string) => (await lookup(host)).address;
   const checks = await runDoctor(run.client, id, target, resolve, new Date(), ports);

@@ -17,7 +17,12 @@ import {
   serverToServiceSection,
   splitKeywords,
 } from '../registry';
-import { deleteServerWithSecrets, saveServerWithSecrets, writeServerSecrets } from '../saved-servers/saved-servers';
+import {
+  deleteServerSecret,
+  deleteServerWithSecrets,
+  saveServerWithSecrets,
+  writeServerSecrets,
+} from '../saved-servers/saved-servers';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 import { groupCommand, groupUsage } from './server-groups';
@@ -190,6 +195,7 @@ async function add(run: Run, name: string, conninfo: string | undefined): Promis
     run.vault,
     { ...fields, ...generalFields(run), name, savePassword: Boolean(run.values['save-password']) },
     secrets,
+    run.io.env,
   );
   if (!created.ok) return failWith(run, created.error);
   return report(run, created.value, `Saved server "${created.value.name}" in group ${created.value.group}.`);
@@ -234,10 +240,10 @@ async function edit(run: Run, name: string, conninfo: string | undefined): Promi
   });
   if (!updated.ok) return failWith(run, updated.error);
   if (forget) {
-    const removed = await run.vault.deleteSecrets('server', current.value.id, 'password');
+    const removed = await deleteServerSecret(run.vault, current.value.id, 'password');
     if (!removed.ok) return failWith(run, removed.error);
   }
-  const saved = await writeServerSecrets(run.vault, current.value.id, secrets);
+  const saved = await writeServerSecrets(run.vault, updated.value, secrets, run.io.env);
   if (!saved.ok) return failWith(run, saved.error);
   return report(run, updated.value, `Updated server "${updated.value.name}".`);
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { VaultStatus } from '../../shared/contract/vault';
 import type { Failure } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
-import { resetConfirmationWord } from '../../shared/vault-types';
+import { isBindingField, resetConfirmationWord } from '../../shared/vault-types';
 import { formatSavedAt } from '../platform/last-good-copy';
 import type { Vault } from '../vault/vault';
 import { type CliCommand, type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
@@ -96,7 +96,8 @@ async function change(run: Run): Promise<number> {
 async function reset(run: Run): Promise<number> {
   const saved = await run.vault.savedSecrets();
   if (!run.json) {
-    const what = saved.ok ? `all ${saved.value.length} saved secrets` : 'every saved secret';
+    const count = saved.ok ? saved.value.filter((address) => !isBindingField(address.field)).length : null;
+    const what = count === null ? 'every saved secret' : `all ${count} saved secrets`;
     writeLine(
       run.io.stderr,
       `Warning: resetting the vault deletes ${what} (passwords, key passphrases, AccessKey secrets). Servers are kept.`,

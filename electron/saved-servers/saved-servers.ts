@@ -1,15 +1,16 @@
 // Saved servers with their secrets, once for every face: the GUI's handlers, `rdspg servers` and
 // `rdspg check --server` all save, connect with and delete a server here, the registry and the vault together.
+import type { SavedSecretErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
 import { type RegistryErrorCode, type SavedServer, secretKeywords } from '../../shared/server-schema';
 import { type TunnelFields, tunnelEndpointOf, tunnelSecretField } from '../../shared/tunnel-fields';
-import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
+import { bindingField, type SecretAddress, type SecretOwnerKind, type VaultErrorCode } from '../../shared/vault-types';
 import type { GatewayOpener } from '../engine';
 import { serverKeywords } from '../registry/server-keywords';
 import type { KnownHostsFiles } from '../ssh-tunnel/known-hosts';
 import { tunnelGateway, tunnelSettingsOf } from '../ssh-tunnel/tunnel-gateway';
-import { endpointOf } from './saved-endpoint';
+import { bindingBreach, bindingOf, parseBinding, type SecretBinding } from './secret-binding';
 
 /** The registry as saved servers use it; `F` is what creating a server takes. */
 export interface ServerStore<F> {
@@ -32,15 +33,24 @@ export function serverSecret(serverId: string, field: string): SecretAddress {
   return { ownerKind: 'server', ownerId: serverId, field };
 }
 
-/** Writes a server's secrets (field -> value) to the vault; the first failure stops. */
+/**
+ * Writes a server's secrets (field -> value) to the vault; the first failure stops. Beside each password and
+ * sslpassword goes what it is saved for: where the server's settings resolve now (service file and environment
+ * included), its sslmode and root certificate, and its SSH jump host.
+ */
 export async function writeServerSecrets(
   vault: SecretVault,
-  serverId: string,
+  server: SavedServer,
   secrets: Record<string, string>,
+  env: Record<string, string | undefined>,
 ): Promise<Result<void, VaultErrorCode>> {
+  const binding = JSON.stringify(bindingOf(serverKeywords(server), env, server.tunnel));
   for (const [field, value] of Object.entries(secrets)) {
-    const written = await vault.writeSecret(serverSecret(serverId, field), value);
+    const written = await vault.writeSecret(serverSecret(server.id, field), value);
     if (!written.ok) return written;
+    if (!(secretKeywords as readonly string[]).includes(field)) continue;
+    const recorded = await vault.writeSecret(serverSecret(server.id, bindingField(field)), binding);
+    if (!recorded.ok) return recorded;
   }
   return ok(undefined);
 }
@@ -51,60 +61,100 @@ export async function saveServerWithSecrets<F>(
   vault: SecretVault,
   fields: F,
   secrets: Record<string, string>,
+  env: Record<string, string | undefined>,
 ): Promise<Result<SavedServer, RegistryErrorCode | VaultErrorCode>> {
   const created = await store.create(fields);
   if (!created.ok) return created;
-  const saved = await writeServerSecrets(vault, created.value.id, secrets);
+  const saved = await writeServerSecrets(vault, created.value, secrets, env);
   if (saved.ok) return created;
   await store.remove(created.value.id);
   return saved;
 }
 
-/** Adds a server's saved secrets (password, sslpassword) to keywords that do not give them. */
-async function mergeSavedSecrets(
-  vault: SecretVault,
-  serverId: string,
-  keywords: ConnectionKeywords,
-): Promise<Result<ConnectionKeywords, VaultErrorCode>> {
-  for (const field of secretKeywords) {
-    if (keywords[field]) continue;
-    const saved = await vault.hasSecret(serverSecret(serverId, field));
-    if (!saved.ok) return saved;
-    if (!saved.value) continue;
-    const secret = await vault.readSecret(serverSecret(serverId, field));
-    if (!secret.ok) return secret;
-    if (secret.value) keywords[field] = secret.value;
-  }
-  return ok(keywords);
+/** Keywords with the saved secrets that may go with them, and why a saved one was kept back (null if none was). */
+export interface WithSavedSecrets {
+  keywords: ConnectionKeywords;
+  withheld: Failure<SavedSecretErrorCode> | null;
 }
 
 /**
- * Adds a saved server's secrets to a request's keywords where the request gave none, but only when the request
- * goes where they were saved for: the same host, hostaddr, port and user. Otherwise the user types them again.
+ * What a saved secret was saved for. A secret saved before these records existed keeps the old rule once: it is
+ * bound now to where the server's own settings resolve, and held to that record from then on.
+ */
+async function recordedBinding(
+  vault: SecretVault,
+  server: SavedServer,
+  field: string,
+  env: Record<string, string | undefined>,
+): Promise<Result<SecretBinding | null, VaultErrorCode>> {
+  const address = serverSecret(server.id, bindingField(field));
+  const read = await vault.readSecret(address);
+  if (!read.ok) return read;
+  if (read.value !== null) return ok(parseBinding(read.value));
+  const binding = bindingOf(serverKeywords(server), env, server.tunnel);
+  const written = await vault.writeSecret(address, JSON.stringify(binding));
+  return written.ok ? ok(binding) : written;
+}
+
+/**
+ * Adds a saved server's password and sslpassword to a connection's keywords where they give none, but only when the
+ * connection (its keywords, the environment and SSH tunnel now) goes where each was saved for and checks the server
+ * at least as strictly (see bindingBreach); otherwise it goes without, as psql would, and `withheld` says why.
  */
 export async function withSavedSecrets(
   vault: SecretVault,
   server: SavedServer,
   keywords: ConnectionKeywords,
   env: Record<string, string | undefined>,
-): Promise<Result<ConnectionKeywords, VaultErrorCode>> {
-  const savedFor = endpointOf(serverKeywords(server), env);
-  if (savedFor === null || endpointOf(keywords, env) !== savedFor) return ok(keywords);
-  return mergeSavedSecrets(vault, server.id, keywords);
+  tunnel: TunnelFields | undefined,
+): Promise<Result<WithSavedSecrets, VaultErrorCode>> {
+  const now = bindingOf(keywords, env, tunnel);
+  const merged = { ...keywords };
+  let withheld: Failure<SavedSecretErrorCode> | null = null;
+  for (const field of secretKeywords) {
+    if (keywords[field]) continue;
+    const saved = await vault.hasSecret(serverSecret(server.id, field));
+    if (!saved.ok) return saved;
+    if (!saved.value) continue;
+    const recorded = await recordedBinding(vault, server, field, env);
+    if (!recorded.ok) return recorded;
+    const breach = bindingBreach(field, recorded.value, now);
+    if (breach) {
+      withheld ??= breach;
+      continue;
+    }
+    const secret = await vault.readSecret(serverSecret(server.id, field));
+    if (!secret.ok) return secret;
+    if (secret.value) merged[field] = secret.value;
+  }
+  return ok({ keywords: merged, withheld });
 }
 
 /**
- * The libpq keywords to connect with a saved server as it is saved (`rdspg check --server NAME`): its host, port,
- * dbname, user and parameters, with the saved password and sslpassword from the vault merged in.
+ * The libpq keywords to connect with a saved server as it is saved (`rdspg check --server NAME`, the doctor): its
+ * host, port, dbname, user and parameters, with the saved password and sslpassword where withSavedSecrets allows.
  */
 export async function connectionKeywordsFor(
   store: Pick<ServerStore<unknown>, 'get'>,
   vault: SecretVault,
   nameOrId: string,
-): Promise<Result<ConnectionKeywords, RegistryErrorCode | VaultErrorCode>> {
+  env: Record<string, string | undefined>,
+): Promise<Result<WithSavedSecrets, RegistryErrorCode | VaultErrorCode>> {
   const server = await store.get(nameOrId);
   if (!server.ok) return server;
-  return mergeSavedSecrets(vault, server.value.id, serverKeywords(server.value));
+  return withSavedSecrets(vault, server.value, serverKeywords(server.value), env, server.value.tunnel);
+}
+
+/** Forgets one saved secret of a server and the record of what it was saved for. */
+export async function deleteServerSecret(
+  vault: SecretVault,
+  serverId: string,
+  field: string,
+): Promise<Result<number, VaultErrorCode>> {
+  const deleted = await vault.deleteSecrets('server', serverId, field);
+  if (!deleted.ok) return deleted;
+  const record = await vault.deleteSecrets('server', serverId, bindingField(field));
+  return record.ok ? ok(deleted.value) : record;
 }
 
 /**

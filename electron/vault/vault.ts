@@ -3,6 +3,7 @@ import type { VaultStatus } from '../../shared/contract/vault';
 import { fail, ok, type Result } from '../../shared/result';
 import { passwordStrength } from '../../shared/vault-strength';
 import {
+  isBindingField,
   minimumMasterPasswordLength,
   type SecretAddress,
   type SecretOwnerKind,
@@ -172,7 +173,7 @@ export class Vault {
       await this.storage.writeVault(await this.wrap(randomUUID(), key, password, []), key);
       this.lock();
       this.use(key);
-      return old?.secrets.length ?? 0;
+      return old?.secrets.filter((entry) => !isBindingField(entry.field)).length ?? 0;
     });
     if (!done.ok) return fail('vault_busy', done.error.message);
     await this.storage.updateState(() => ({ failedAttempts: 0, lastFailureAt: null, remembered: false }));

@@ -340,6 +340,18 @@ const table: Record<ErrorCode, readonly [string, string, string, string]> = {
     '服务器要求输入密码',
     '请输入该用户的密码。',
   ],
+  saved_password_elsewhere: [
+    'The saved password was not sent: this connection goes elsewhere',
+    'It was saved for another host, port, user or jump host. Type the password, or save it again for this endpoint.',
+    '未发送已保存的密码：此连接指向别处',
+    '该密码是为其他主机、端口、用户或跳板机保存的。请输入密码，或为此端点重新保存密码。',
+  ],
+  saved_password_weaker_ssl: [
+    'The saved password was not sent: this connection checks the server less strictly',
+    'It was saved with a stronger SSL mode or another root certificate. Use that SSL mode, or type the password.',
+    '未发送已保存的密码：此连接对服务器的验证较弱',
+    '该密码是在更严格的 SSL 模式或其他根证书下保存的。请使用该 SSL 模式，或输入密码。',
+  ],
   authentication_failed: [
     'The user name or password was not accepted',
     'Check the user name and password.',

@@ -1,6 +1,7 @@
+import { explainWithheld } from '../../../shared/connect-errors';
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import { fail, ok } from '../../../shared/result';
-import { lockedAs, serverSecret, tunnelGatewayFor, withSavedSecrets } from '../../saved-servers/saved-servers';
+import { lockedAs, tunnelGatewayFor, withSavedSecrets, writeServerSecrets } from '../../saved-servers/saved-servers';
 import { knownHostsFiles } from '../../ssh-tunnel/tunnel-gateway';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer } from '../ports';
@@ -32,8 +33,8 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       ? gateway
       : lockedAs(gateway.error, 'unlock the vault with the master password to use the saved tunnel password.');
   };
-  const savedSecretsFor = async (server: SavedServer, keywords: Record<string, string>) => {
-    const completed = await withSavedSecrets(vault, server, keywords, engineEnv);
+  const savedSecretsFor = async (server: SavedServer, keywords: Record<string, string>, form: ServerForm) => {
+    const completed = await withSavedSecrets(vault, server, keywords, engineEnv, form.tunnel);
     return completed.ok
       ? completed
       : lockedAs(completed.error, 'unlock the vault with the master password to use the saved password.');
@@ -43,22 +44,21 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       const controller = new AbortController();
       if (testId) running.set(testId, controller);
       try {
-        let keywords = keywordsOfForm(form);
         const saved = serverId ? await registry.get(serverId) : null;
-        if (saved?.ok) {
-          const completed = await savedSecretsFor(saved.value, keywords);
-          if (!completed.ok) return completed;
-          keywords = completed.value;
-        }
+        const completed = saved?.ok
+          ? await savedSecretsFor(saved.value, keywordsOfForm(form), form)
+          : ok({ keywords: keywordsOfForm(form), withheld: null });
+        if (!completed.ok) return completed;
         const gateway = await gatewayFor(form, saved?.ok ? saved.value : null);
         if (!gateway.ok) return gateway;
-        return await engine.check({
-          keywords,
+        const checked = await engine.check({
+          keywords: completed.value.keywords,
           env: engineEnv,
           signal: controller.signal,
           role: form.role || undefined,
           gateway: gateway.value,
         });
+        return checked.ok ? checked : { ok: false, error: explainWithheld(checked.error, completed.value.withheld) };
       } finally {
         if (testId && running.get(testId) === controller) running.delete(testId);
       }
@@ -72,19 +72,19 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
       const found = await registry.get(id);
       if (!found.ok) return found;
       const form = { ...formOfServer(found.value), password: password ?? '' };
-      const completed = await savedSecretsFor(found.value, keywordsOfForm(form));
+      const completed = await savedSecretsFor(found.value, keywordsOfForm(form), form);
       if (!completed.ok) return completed;
       const gateway = await gatewayFor(form, found.value);
       if (!gateway.ok) return gateway;
       const opened = await engine.open({
-        keywords: completed.value,
+        keywords: completed.value.keywords,
         env: engineEnv,
         role: found.value.role || undefined,
         gateway: gateway.value,
       });
-      if (!opened.ok) return opened;
+      if (!opened.ok) return { ok: false, error: explainWithheld(opened.error, completed.value.withheld) };
       if (password && savePassword) {
-        const written = await vault.writeSecret(serverSecret(id, 'password'), password);
+        const written = await writeServerSecrets(vault, found.value, { password }, env);
         if (!written.ok) {
           await opened.value.close();
           return fail('vault_locked', 'unlock the vault with the master password to save the password.');

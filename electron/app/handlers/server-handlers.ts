@@ -3,13 +3,14 @@ import type { ServerErrorCode, ServerSummary } from '../../../shared/contract/se
 import { type Failure, fail, ok, type Result } from '../../../shared/result';
 import { tunnelEndpointOf, tunnelSecretField } from '../../../shared/tunnel-fields';
 import { type VaultErrorCode, vaultErrorCodes } from '../../../shared/vault-types';
-import { endpointOf } from '../../saved-servers/saved-endpoint';
 import {
+  deleteServerSecret,
   deleteServerWithSecrets,
   saveServerWithSecrets,
   serverSecret,
   writeServerSecrets,
 } from '../../saved-servers/saved-servers';
+import { bindingBreach, bindingOf } from '../../saved-servers/secret-binding';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer, ServerFields } from '../ports';
 
@@ -121,16 +122,18 @@ async function staleTunnelSecret(
 }
 
 /**
- * The saved secrets an update leaves behind when it moves the server to another host, hostaddr, port or user and
- * does not give them again: they were saved for the old endpoint, so they are forgotten.
+ * The saved secrets an update leaves behind when it does not give them again and moves the server to another host,
+ * hostaddr, port, user or SSH jump host, or down to a weaker sslmode or another root certificate (bindingBreach):
+ * they were saved for the old settings, so they are forgotten.
  */
 async function staleSecrets(
   ports: AppPorts,
   server: SavedServer,
   form: ServerForm,
 ): Promise<Result<string[], ServerErrorCode>> {
-  if (endpointOf(keywordsOfForm(formOfServer(server)), ports.env) === endpointOf(keywordsOfForm(form), ports.env))
-    return ok([]);
+  const before = bindingOf(keywordsOfForm(formOfServer(server)), ports.env, server.tunnel);
+  const after = bindingOf(keywordsOfForm(form), ports.env, form.tunnel);
+  if (before === null ? after === null : !bindingBreach('password', before, after)) return ok([]);
   const given = new Set(form.parameters.map((row) => row.keyword));
   if (form.savePassword && form.password) given.add('password');
   const fields = ['password', ...secretParameters].filter((field) => !given.has(field));
@@ -164,7 +167,7 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     },
     'servers:create': async ({ form }) => {
       if (needsVault(form) && !(await vault.status()).unlocked) return lockedFailure;
-      const created = await saveServerWithSecrets(registry, vault, fieldsOfForm(form), secretsOfForm(form));
+      const created = await saveServerWithSecrets(registry, vault, fieldsOfForm(form), secretsOfForm(form), ports.env);
       return created.ok ? lookedUpSummary(ports, created.value) : serverFailure(created.error);
     },
     'servers:update': async ({ id, form }) => {
@@ -188,12 +191,12 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
           ? fail('vault_locked', 'unlock the vault first: moving the server forgets the password saved for it.')
           : lockedFailure;
       for (const field of forget) {
-        const deleted = await vault.deleteSecrets('server', id, field);
+        const deleted = await deleteServerSecret(vault, id, field);
         if (!deleted.ok) return vaultFailure(deleted.error);
       }
       const updated = await registry.update(id, fieldsOfForm(form));
       if (!updated.ok) return updated;
-      const saved = await writeServerSecrets(vault, id, secretsOfForm(form));
+      const saved = await writeServerSecrets(vault, updated.value, secretsOfForm(form), ports.env);
       return saved.ok ? lookedUpSummary(ports, updated.value) : vaultFailure(saved.error);
     },
     'servers:delete': async ({ id }) => {
@@ -206,7 +209,7 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     'servers:clear-password': async ({ id }) => {
       const found = await registry.get(id);
       if (!found.ok) return found;
-      const cleared = await vault.deleteSecrets('server', id, 'password');
+      const cleared = await deleteServerSecret(vault, id, 'password');
       if (!cleared.ok) return vaultFailure(cleared.error);
       return lookedUpSummary(ports, found.value);
     },

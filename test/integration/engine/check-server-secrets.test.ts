@@ -48,7 +48,7 @@ describe('rdspg check --server with a typed conninfo', () => {
   it('never sends it to another port or user; the typed conninfo must give its own password', async () => {
     const moved = await runCli(['check', '--server', 'prod', `port=${other.port}`], { env: env() });
     expect(moved.status).toBe(1);
-    expect(moved.stderr).toContain('password_required');
+    expect(moved.stderr).toContain('saved_password_elsewhere');
     const renamed = await runCli(['check', '--server', 'prod', 'user=admin'], { env: env() });
     expect(renamed.status).toBe(1);
     expect(other.captured).toEqual([]);

@@ -76,9 +76,13 @@ describe('saved servers against a real cluster', () => {
     const vault = new Vault({ folder: home });
     const currentUser = async (name: string) => {
       const server = await registry.get(name);
-      const keywords = await connectionKeywordsFor(registry, vault, name);
+      const keywords = await connectionKeywordsFor(registry, vault, name, { HOME: folder });
       if (!server.ok || !keywords.ok) throw new Error('the saved server is missing');
-      const opened = await openConnection({ keywords: keywords.value, env: { HOME: folder }, role: server.value.role });
+      const opened = await openConnection({
+        keywords: keywords.value.keywords,
+        env: { HOME: folder },
+        role: server.value.role,
+      });
       if (!opened.ok) return opened.error;
       try {
         const { rows } = await opened.value.client.query('select current_user, session_user');

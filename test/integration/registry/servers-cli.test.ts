@@ -59,30 +59,33 @@ describe('rdspg servers', () => {
 
     const vault = new Vault({ folder });
     expect((await vault.unlock(master)).ok).toBe(true);
-    const keywords = await connectionKeywordsFor(new ServerRegistry({ folder }), vault, 'prod');
+    const keywords = await connectionKeywordsFor(new ServerRegistry({ folder }), vault, 'prod', env);
     expect(keywords).toEqual({
       ok: true,
       value: {
-        host: 'pgm-bp1.pg.rds.aliyuncs.com',
-        port: '5433',
-        dbname: 'app',
-        user: 'app_user',
-        sslmode: 'verify-full',
-        sslrootcert: '/ca.pem',
-        password: dbPassword,
-        sslpassword: keyPassphrase,
+        withheld: null,
+        keywords: {
+          host: 'pgm-bp1.pg.rds.aliyuncs.com',
+          port: '5433',
+          dbname: 'app',
+          user: 'app_user',
+          sslmode: 'verify-full',
+          sslrootcert: '/ca.pem',
+          password: dbPassword,
+          sslpassword: keyPassphrase,
+        },
       },
     });
     const { savedServerKeywords } = await import('../../../electron/cli/saved-server-keywords');
     expect(await savedServerKeywords(cliIo(env).io, 'prod')).toEqual({
       ok: true,
-      value: { keywords: keywords.ok ? keywords.value : null, gateway: undefined },
+      value: { ...(keywords.ok ? keywords.value : null), gateway: undefined },
     });
     const noPassword = cliIo({ ...env, RDSPG_MASTER_PASSWORD: '' }, '');
     const asked = await savedServerKeywords(noPassword.io, 'prod');
     expect(asked.ok ? null : asked.error.code).toBe('password_needed');
     vault.lock();
-    const locked = await connectionKeywordsFor(new ServerRegistry({ folder }), vault, 'prod');
+    const locked = await connectionKeywordsFor(new ServerRegistry({ folder }), vault, 'prod', env);
     expect(locked.ok ? null : locked.error.code).toBe('vault_locked');
   });
 
