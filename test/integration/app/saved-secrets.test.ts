@@ -112,4 +112,31 @@ describe('saved secrets go only where they were saved for', () => {
     expect(connected.ok).toBe(false);
     expect(other.captured).not.toContain(secret);
   });
+
+  it('editing a server down to a weaker sslmode or another root certificate forgets its saved password', async () => {
+    const strict = (sslmode: string, sslrootcert = '/etc/rdspg-test/root.crt') =>
+      form({
+        name: 'strict',
+        savePassword: true,
+        parameters: [
+          { keyword: 'sslmode', value: sslmode },
+          { keyword: 'sslrootcert', value: sslrootcert },
+        ],
+      });
+    const created = await app.table['servers:create']({ form: { ...strict('verify-ca'), password: secret } });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    const passwordSaved = async () => {
+      const shown = await app.table['servers:get']({ id });
+      return shown.ok ? shown.value.summary.passwordSaved : null;
+    };
+    await app.table['servers:update']({ id, form: strict('verify-full') });
+    expect(await passwordSaved()).toBe(true);
+    await app.table['servers:update']({ id, form: strict('verify-full', '/etc/rdspg-test/other-root.crt') });
+    expect(await passwordSaved()).toBe(false);
+    await app.table['servers:update']({ id, form: { ...strict('verify-full'), password: secret } });
+    expect(await passwordSaved()).toBe(true);
+    await app.table['servers:update']({ id, form: strict('require') });
+    expect(await passwordSaved()).toBe(false);
+  });
 });

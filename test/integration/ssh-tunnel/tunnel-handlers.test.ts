@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,4 +101,28 @@ describe('saved servers behind an SSH tunnel in the app', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'tunnel_password_required' } });
     expect(await settledChildCount(sshd)).toBe(0);
   });
+
+  it('the database password saved through one jump host is not sent through another, and moving the jump host forgets it', async () => {
+    await appendFile(join(folder, 'known_hosts'), `[localhost]:${sshd.port} ${sshd.hostPublicKey}\n`);
+    const created = await app.table['servers:create']({ form: form({ name: 'jumping' }) });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    const typedNothing = form({ name: 'jumping', password: '' });
+    const elsewhere = { ...typedNothing, tunnel: { ...typedNothing.tunnel!, host: 'localhost' } };
+    expect(await app.table['connection:test']({ form: typedNothing, serverId: id })).toMatchObject({ ok: true });
+    const tested = await app.table['connection:test']({ form: elsewhere, serverId: id });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'saved_password_elsewhere' } });
+    if (!tested.ok)
+      expect(tested.error.message).toContain(`through the SSH jump host ${sshd.user}@localhost:${sshd.port}`);
+    expect(await app.table['servers:update']({ id, form: elsewhere })).toMatchObject({
+      ok: true,
+      value: { passwordSaved: false },
+    });
+    expect(await app.table['connection:connect']({ id })).toMatchObject({
+      ok: false,
+      error: { code: 'password_required' },
+    });
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+    expect(await settledChildCount(sshd)).toBe(0);
+  }, 60_000);
 });
