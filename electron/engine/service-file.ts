@@ -74,7 +74,7 @@ function parseServiceFile(
  */
 export function applyService(given: ConnectionKeywords, context: ServiceContext): ServiceResult {
   const service = given.service ?? context.env.PGSERVICE;
-  if (service === undefined) return ok(given);
+  if (service === undefined) return ok({ ...given });
   const keywords: ConnectionKeywords = { ...given };
   const userFile = context.env.PGSERVICEFILE ?? join(context.homeFolder, '.pg_service.conf');
   if (context.env.PGSERVICEFILE !== undefined || exists(userFile)) {

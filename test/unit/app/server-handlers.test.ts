@@ -32,6 +32,11 @@ function inMemoryApp() {
   return { calls, vault, registry, engine, table };
 }
 
+/** The saved fields: a saved password comes with the record of what it was saved for. */
+function savedFields(app: ReturnType<typeof inMemoryApp>): string[] {
+  return [...app.vault.secrets.values()].map((entry) => entry.address.field);
+}
+
 function form(change: Partial<ServerForm> = {}): ServerForm {
   return {
     ...blankServerForm(),
@@ -73,7 +78,7 @@ describe('server handlers on in-memory ports', () => {
       error: { code: 'vault_locked', message: expect.stringMatching(/deleting the server/) },
     });
     expect(app.registry.servers.has(id)).toBe(true);
-    expect(app.vault.secrets.size).toBe(1);
+    expect(savedFields(app)).toEqual(['password', 'binding:password']);
   });
 
   it('update moving the server forgets the old password before the registry changes', async () => {
@@ -82,7 +87,7 @@ describe('server handlers on in-memory ports', () => {
     app.calls.length = 0;
     const updated = await app.table['servers:update']({ id, form: form({ host: 'other.example.test', password: '' }) });
     expect(updated).toMatchObject({ ok: true, value: { passwordSaved: false, host: 'other.example.test' } });
-    expect(app.vault.secrets.size).toBe(0);
+    expect(savedFields(app)).toEqual([]);
     const forgotten = app.calls.indexOf('vault.deleteSecrets:password');
     expect(forgotten).toBeGreaterThan(-1);
     expect(forgotten).toBeLessThan(app.calls.indexOf('registry.update'));
@@ -95,7 +100,7 @@ describe('server handlers on in-memory ports', () => {
     const updated = await app.table['servers:update']({ id, form: form({ host: 'other.example.test', password: '' }) });
     expect(updated).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
     expect(app.registry.servers.get(id)?.host).toBe('db.example.test');
-    expect(app.vault.secrets.size).toBe(1);
+    expect(savedFields(app)).toEqual(['password', 'binding:password']);
   });
 
   it('update with Save password off while locked is vault_locked: the saved password cannot be forgotten', async () => {
@@ -105,7 +110,7 @@ describe('server handlers on in-memory ports', () => {
     const updated = await app.table['servers:update']({ id, form: form({ savePassword: false, password: '' }) });
     expect(updated).toMatchObject({ ok: false, error: { code: 'vault_locked' } });
     expect(app.registry.servers.get(id)?.savePassword).toBe(true);
-    expect(app.vault.secrets.size).toBe(1);
+    expect(savedFields(app)).toEqual(['password', 'binding:password']);
   });
 
   it('list with a damaged vault is vault_corrupt, not a list without saved passwords', async () => {
