@@ -21,6 +21,7 @@ import {
   deleteServerSecret,
   deleteServerWithSecrets,
   saveServerWithSecrets,
+  secretsLeftBehind,
   writeServerSecrets,
 } from '../saved-servers/saved-servers';
 import type { Vault } from '../vault/vault';
@@ -227,25 +228,34 @@ async function edit(run: Run, name: string, conninfo: string | undefined): Promi
       ? await secretsToSave(run, given)
       : {};
   if ('code' in secrets) return failWith(run, secrets as Failure);
+  const changes = { ...fields, ...generalFields(run), savePassword: Boolean(keep) };
+  // Another endpoint or jump host, or a weaker sslmode: the secrets saved for the old settings are forgotten.
+  const left = await secretsLeftBehind(
+    run.vault,
+    current.value,
+    { ...current.value, ...changes },
+    Object.keys(secrets),
+    run.io.env,
+  );
+  if (!left.ok) return failWith(run, left.error);
   const forgetting = forget ? await run.vault.savedSecrets('server', current.value.id) : ok([]);
   if (!forgetting.ok) return failWith(run, forgetting.error);
-  if (Object.keys(secrets).length || forgetting.value.length) {
+  if (Object.keys(secrets).length || forgetting.value.length || left.value.length) {
     const unlocked = await unlockForCommand(run.vault, run.io);
     if (!unlocked.ok) return failWith(run, unlocked.error);
   }
-  const updated = await run.registry.update(current.value.id, {
-    ...fields,
-    ...generalFields(run),
-    savePassword: Boolean(keep),
-  });
+  const updated = await run.registry.update(current.value.id, changes);
   if (!updated.ok) return failWith(run, updated.error);
-  if (forget) {
-    const removed = await deleteServerSecret(run.vault, current.value.id, 'password');
+  for (const field of new Set([...left.value, ...(forget ? ['password'] : [])])) {
+    const removed = await deleteServerSecret(run.vault, current.value.id, field);
     if (!removed.ok) return failWith(run, removed.error);
   }
   const saved = await writeServerSecrets(run.vault, updated.value, secrets, run.io.env);
   if (!saved.ok) return failWith(run, saved.error);
-  return report(run, updated.value, `Updated server "${updated.value.name}".`);
+  const forgotten = left.value.length
+    ? ` Forgot its saved ${left.value.join(' and ')}: it was saved for the old endpoint or a stricter sslmode.`
+    : '';
+  return report(run, updated.value, `Updated server "${updated.value.name}".${forgotten}`);
 }
 
 async function remove(run: Run, name: string): Promise<number> {

@@ -3,7 +3,12 @@
 import type { SavedSecretErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
-import { type RegistryErrorCode, type SavedServer, secretKeywords } from '../../shared/server-schema';
+import {
+  type RegistryErrorCode,
+  type SavedServer,
+  type ServerFields,
+  secretKeywords,
+} from '../../shared/server-schema';
 import { type TunnelFields, tunnelEndpointOf, tunnelSecretField } from '../../shared/tunnel-fields';
 import { bindingField, type SecretAddress, type SecretOwnerKind, type VaultErrorCode } from '../../shared/vault-types';
 import type { GatewayOpener } from '../engine';
@@ -143,6 +148,30 @@ export async function connectionKeywordsFor(
   const server = await store.get(nameOrId);
   if (!server.ok) return server;
   return withSavedSecrets(vault, server.value, serverKeywords(server.value), env, server.value.tunnel);
+}
+
+/**
+ * The saved password and sslpassword an edit leaves behind: when the server's new settings go to another endpoint or
+ * jump host, or check the server less strictly (bindingBreach), each one not given again is forgotten.
+ */
+export async function secretsLeftBehind(
+  vault: SecretVault,
+  before: SavedServer,
+  after: ServerFields,
+  given: readonly string[],
+  env: Record<string, string | undefined>,
+): Promise<Result<string[], VaultErrorCode>> {
+  const was = bindingOf(serverKeywords(before), env, before.tunnel);
+  const now = bindingOf(serverKeywords(after), env, after.tunnel);
+  if (was === null ? now === null : !bindingBreach('password', was, now)) return ok([]);
+  const left: string[] = [];
+  for (const field of secretKeywords) {
+    if (given.includes(field)) continue;
+    const saved = await vault.hasSecret(serverSecret(before.id, field));
+    if (!saved.ok) return saved;
+    if (saved.value) left.push(field);
+  }
+  return ok(left);
 }
 
 /** Forgets one saved secret of a server and the record of what it was saved for. */

@@ -1,4 +1,4 @@
-import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
+import type { ServerForm } from '../../../shared/contract/server-form';
 import type { ServerErrorCode, ServerSummary } from '../../../shared/contract/servers';
 import { type Failure, fail, ok, type Result } from '../../../shared/result';
 import { tunnelEndpointOf, tunnelSecretField } from '../../../shared/tunnel-fields';
@@ -7,10 +7,10 @@ import {
   deleteServerSecret,
   deleteServerWithSecrets,
   saveServerWithSecrets,
+  secretsLeftBehind,
   serverSecret,
   writeServerSecrets,
 } from '../../saved-servers/saved-servers';
-import { bindingBreach, bindingOf } from '../../saved-servers/secret-binding';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer, ServerFields } from '../ports';
 
@@ -121,28 +121,6 @@ async function staleTunnelSecret(
   return ok(saved.value ? [tunnelSecretField] : []);
 }
 
-/**
- * The saved secrets an update leaves behind when it does not give them again and moves the server to another host,
- * hostaddr, port, user or SSH jump host, or down to a weaker sslmode or another root certificate (bindingBreach):
- * they were saved for the old settings, so they are forgotten.
- */
-async function staleSecrets(
-  ports: AppPorts,
-  server: SavedServer,
-  form: ServerForm,
-): Promise<Result<string[], ServerErrorCode>> {
-  const before = bindingOf(keywordsOfForm(formOfServer(server)), ports.env, server.tunnel);
-  const after = bindingOf(keywordsOfForm(form), ports.env, form.tunnel);
-  if (before === null ? after === null : !bindingBreach('password', before, after)) return ok([]);
-  const given = new Set(form.parameters.map((row) => row.keyword));
-  if (form.savePassword && form.password) given.add('password');
-  const fields = ['password', ...secretParameters].filter((field) => !given.has(field));
-  const saved = await Promise.all(fields.map((field) => ports.vault.hasSecret(serverSecret(server.id, field))));
-  const failure = saved.find((result) => !result.ok);
-  if (failure && !failure.ok) return vaultFailure(failure.error);
-  return ok(fields.filter((_field, index) => saved[index]?.ok && saved[index].value));
-}
-
 /** The registry channels; secrets go to the vault, and the renderer only learns whether one is saved. */
 export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => Promise<void>): ServerHandlers {
   const { registry, vault } = ports;
@@ -173,8 +151,11 @@ export function createServerHandlers(ports: AppPorts, onDelete: (id: string) => 
     'servers:update': async ({ id, form }) => {
       const before = await registry.get(id);
       if (!before.ok) return before;
-      const staleResult = await staleSecrets(ports, before.value, form);
-      if (!staleResult.ok) return staleResult;
+      // Another endpoint or jump host, or a weaker sslmode: the secrets saved for the old settings are forgotten.
+      const given = form.parameters.map((row) => row.keyword);
+      if (form.savePassword && form.password) given.push('password');
+      const staleResult = await secretsLeftBehind(vault, before.value, fieldsOfForm(form), given, ports.env);
+      if (!staleResult.ok) return vaultFailure(staleResult.error);
       const staleTunnel = await staleTunnelSecret(ports, before.value, form);
       if (!staleTunnel.ok) return staleTunnel;
       const stale = [...staleResult.value, ...staleTunnel.value];

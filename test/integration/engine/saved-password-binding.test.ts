@@ -134,4 +134,31 @@ describe('a saved password bound to what it was saved for', () => {
     expect(await check('strict', strict)).toMatchObject({ status: 0 });
     expect(await settledLeftovers([saved, other])).toEqual(nothingOpen([saved, other]));
   });
+
+  it('rdspg servers edit down to a weaker sslmode forgets the saved password, as the dialog does', async () => {
+    const strict = { PGSSLMODE: 'verify-full', PGSSLROOTCERT: rootCa };
+    const conninfo = `host=localhost hostaddr=127.0.0.1 port=${saved.port} user=app dbname=postgres sslmode=verify-full`;
+    const options = { env: env(strict), input: `${password}\n`, timeoutMs: 30_000 };
+    expect(
+      (await runCli(['servers', 'add', 'edited', conninfo, '--save-password', '--password-stdin'], options)).status,
+    ).toBe(0);
+    const stronger = await runCli(['servers', 'edit', 'edited', 'sslmode=verify-full'], {
+      env: env(strict),
+      timeoutMs: 30_000,
+    });
+    expect(stronger.stdout).toBe('Updated server "edited".\n');
+    const edited = await runCli(['servers', 'edit', 'edited', 'sslmode=require'], {
+      env: env(strict),
+      timeoutMs: 30_000,
+    });
+    expect(edited).toMatchObject({ status: 0 });
+    expect(edited.stdout).toContain('Forgot its saved password');
+    const shown = await runCli(['servers', 'show', 'edited', '--json'], { env: env(strict), timeoutMs: 30_000 });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ server: { passwordSaved: false } });
+    expect(await check('edited', strict)).toMatchObject({
+      status: 1,
+      answer: { error: { code: 'password_required' } },
+    });
+    expect(await settledLeftovers([saved, other])).toEqual(nothingOpen([saved, other]));
+  });
 });
