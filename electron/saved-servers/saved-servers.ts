@@ -50,6 +50,7 @@ export async function writeServerSecrets(
   env: Record<string, string | undefined>,
 ): Promise<Result<void, VaultErrorCode>> {
   const binding = JSON.stringify(bindingOf(serverKeywords(server), env, server.tunnel));
+  // The secret goes first: an interrupted save leaves a new secret under an old record (not sent), never the reverse.
   for (const [field, value] of Object.entries(secrets)) {
     const written = await vault.writeSecret(serverSecret(server.id, field), value);
     if (!written.ok) return written;
