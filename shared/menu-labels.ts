@@ -11,6 +11,8 @@ export const menuLabelsEn = {
   'menu.registerGroup': 'Server Group…',
   'menu.changeMasterPassword': 'Change master password…',
   'menu.lock': 'Lock',
+  'menu.certificateFiles': 'Certificates and keys',
+  'menu.allFiles': 'All files',
 };
 
 /** The native menu's words in Simplified Chinese. */
@@ -24,9 +26,11 @@ export const menuLabelsZhCN: Record<keyof typeof menuLabelsEn, string> = {
   'menu.registerGroup': '服务器组…',
   'menu.changeMasterPassword': '修改主密码…',
   'menu.lock': '锁定',
+  'menu.certificateFiles': '证书和密钥',
+  'menu.allFiles': '所有文件',
 };
 
-/** The words of the native menu (built by the Electron main process, which has no React and no `t`). */
+/** The words of the native menu and file dialog (built by the Electron main process, which has no React and no `t`). */
 export interface NativeMenuLabels {
   file: string;
   lock: string;
@@ -37,6 +41,8 @@ export interface NativeMenuLabels {
   registerGroup: string;
   edit: string;
   view: string;
+  certificateFiles: string;
+  allFiles: string;
 }
 
 const catalogs: Record<Locale, Record<keyof typeof menuLabelsEn, string>> = {
@@ -57,5 +63,7 @@ export function nativeMenuLabels(tag: string | null | undefined): NativeMenuLabe
     registerGroup: catalog['menu.registerGroup'],
     edit: catalog['menu.edit'],
     view: catalog['menu.view'],
+    certificateFiles: catalog['menu.certificateFiles'],
+    allFiles: catalog['menu.allFiles'],
   };
 }

@@ -30,3 +30,14 @@ export function menuTemplate(
     { role: 'viewMenu', label: labels.view },
   ];
 }
+
+/** The native Open dialog's file types for certificate fields, named in the UI language. */
+export function certificateFileFilters(labels: NativeMenuLabels): { name: string; extensions: string[] }[] {
+  return [
+    {
+      name: labels.certificateFiles,
+      extensions: ['pem', 'crt', 'cer', 'der', 'key', 'p7b', 'p12', 'pfx', 'jks', 'crl', 'zip'],
+    },
+    { name: labels.allFiles, extensions: ['*'] },
+  ];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFileHandlers } from '../../../electron/app/handlers/file-handlers';
 import type { AppPorts } from '../../../electron/app/ports';
-import { menuTemplate } from '../../../electron/shell/menu';
+import { certificateFileFilters, menuTemplate } from '../../../electron/shell/menu';
 import { contract } from '../../../shared/contract';
 import { nativeMenuLabels } from '../../../shared/menu-labels';
 
@@ -18,6 +18,16 @@ describe('the native menu in the UI language', () => {
     expect(nativeMenuLabels('zh-TW').registerServer).toBe('服务器…');
     expect(nativeMenuLabels('en-GB')).toMatchObject({ file: 'File', lock: 'Lock', registerServer: 'Server…' });
     expect(nativeMenuLabels('')).toEqual(nativeMenuLabels('en'));
+  });
+
+  it('the Open dialog names its file types in the UI language', () => {
+    const chinese = certificateFileFilters(nativeMenuLabels('zh-CN'));
+    expect(chinese.map((filter) => filter.name)).toEqual(['证书和密钥', '所有文件']);
+    expect(chinese[0]?.extensions).toContain('pem');
+    expect(certificateFileFilters(nativeMenuLabels('en')).map((filter) => filter.name)).toEqual([
+      'Certificates and keys',
+      'All files',
+    ]);
   });
 
   it('the menu template uses the labels it is given, and English by default', () => {
