@@ -41,3 +41,22 @@ export function failWith(io: CliIo, failure: Failure): number {
   writeFailure(io.stderr, failure);
   return failure.code === 'usage' ? 2 : 1;
 }
+
+/** Runs one command; a mistyped option is a usage error (exit 2), anything else thrown is a bug (exit 70), never a stack. */
+export async function runCommand(
+  command: Pick<CliCommand, 'run' | 'usage'>,
+  args: string[],
+  io: CliIo,
+): Promise<number> {
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      writeFailure(io.stderr, { code: 'usage', message: `${error.message}. Usage: ${command.usage}` });
+      return 2;
+    }
+    const detail = io.env.RDSPG_DEBUG ? String((error as Error).stack) : String((error as Error).message ?? error);
+    writeFailure(io.stderr, { code: 'internal_error', message: `${detail} — this is a bug; please report it.` });
+    return 70;
+  }
+}

@@ -1,4 +1,4 @@
-import { type CliIo, writeFailure, writeLine } from './command';
+import { type CliIo, runCommand, writeFailure, writeLine } from './command';
 import { commands } from './commands';
 
 /** Runs `rdspg` with the given arguments and returns the exit status; never lets a user error escape as a stack trace. */
@@ -23,16 +23,5 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
     return 2;
   }
-  const command = await entry.load();
-  try {
-    return await command.run(rest, io);
-  } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-      writeFailure(io.stderr, { code: 'usage', message: `${error.message}. Usage: ${command.usage}` });
-      return 2;
-    }
-    const detail = io.env.RDSPG_DEBUG ? String((error as Error).stack) : String((error as Error).message ?? error);
-    writeFailure(io.stderr, { code: 'internal_error', message: `${detail} — this is a bug; please report it.` });
-    return 70;
-  }
+  return runCommand(await entry.load(), rest, io);
 }

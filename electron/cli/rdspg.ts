@@ -1,11 +1,7 @@
 import '../platform/runtime-hints';
 import { runCli } from './main';
+import { processIo } from './process-io';
 
-runCli(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
-  env: process.env,
-}).then((status) => {
+runCli(process.argv.slice(2), processIo()).then((status) => {
   process.exitCode = status;
 });

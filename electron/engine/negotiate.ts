@@ -180,9 +180,27 @@ async function handshake(socket: Socket, request: TransportRequest, direct: bool
   });
 }
 
+/**
+ * Builds the attempt's TLS context while the network works (name lookup, connect, the server starting its backend):
+ * building one is tens of milliseconds of CPU on Node 20, the first time. The files are read now, but whatever is
+ * wrong with them is reported only when TLS starts, where libpq reads them (the handshake asks again, from the cache).
+ */
+function prepareSecureContext(request: TransportRequest): void {
+  void request.material().then((loaded) => {
+    if (!loaded.ok || request.signal.aborted) return;
+    try {
+      secureContextFor(loaded.value, request.settings.minProtocol, request.settings.maxProtocol);
+    } catch {
+      // The handshake builds it again and reports the same problem at the moment libpq would.
+    }
+  });
+}
+
 /** Opens the transport for one attempt: TCP or Unix socket, then SSLRequest (or direct TLS) and the handshake. */
 export async function openTransport(request: TransportRequest): Promise<TransportResult> {
-  const opened = await openSocket(request);
+  const opening = openSocket(request);
+  if (request.tls !== 'none' && !isUnixSocket(request.target)) prepareSecureContext(request);
+  const opened = await opening;
   if (!opened.ok) return opened;
   const socket = opened.value;
   if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null, wire: socket });

@@ -105,10 +105,11 @@ const contexts = new Map<string, SecureContext>();
 /**
  * The TLS context for this material, built once and reused: building one parses every CA and key, which costs
  * more than the rest of a connection. Keyed by the material's content, so a changed file gets a new context.
- * The first context with a CA also makes Node 20 parse its ~140 bundled roots (a bare context: 1 ms of CPU; after
- * addCACert: 40–60 ms; 5 ms under `node --use-openssl-ca`), although the context trusts only the given CA. Only that
- * start-up flag avoids it; re-executing `rdspg check` under it costs more than it saves (measured), and verifying
- * the chain in JS instead would have to match OpenSSL's path validation exactly, so the cost is accepted.
+ * The first context with a CA also makes Node 20 parse its ~140 bundled roots (35–45 ms of CPU here; Node 24:
+ * under 5 ms), although the context trusts only the given CA: its addCACert compares the context's store with the
+ * process's root store, building that store to do so. Only a process-wide start-up flag (`--use-openssl-ca`) changes
+ * that, and verifying the chain in JS instead would have to match OpenSSL's path validation exactly, so the cost is
+ * accepted and overlapped with the network (negotiate.ts).
  */
 export function secureContextFor(material: TlsMaterial, minVersion: string, maxVersion: string | null): SecureContext {
   const key = createHash('sha256')
@@ -117,7 +118,9 @@ export function secureContextFor(material: TlsMaterial, minVersion: string, maxV
   let context = contexts.get(key);
   if (!context) {
     context = createSecureContext({
-      ca: material.ca ?? undefined,
+      // No root certificate, no verification: an empty list rather than none, which would make Node add its
+      // bundled roots (parsing ~140 certificates) to a context that never checks a chain.
+      ca: material.ca ?? [],
       crl: material.crl ?? undefined,
       cert: material.cert ?? undefined,
       key: material.key ?? undefined,

@@ -6,16 +6,8 @@ import { nativeMenuLabels } from '../../shared/menu-labels';
 import { composeApp } from '../app/compose';
 import { answerAppRequest, appPageUrl, appScheme, appSchemeRegistration } from './app-scheme';
 import { registerIpcHandlers } from './ipc';
-import { menuTemplate } from './menu';
+import { certificateFileFilters, menuTemplate } from './menu';
 import { createMainWindow, hardenSession } from './window';
-
-const certificateFilters = [
-  {
-    name: 'Certificates and keys',
-    extensions: ['pem', 'crt', 'cer', 'der', 'key', 'p7b', 'p12', 'pfx', 'jks', 'crl', 'zip'],
-  },
-  { name: 'All files', extensions: ['*'] },
-];
 
 async function start(): Promise<void> {
   nativeTheme.themeSource = 'system';
@@ -24,9 +16,12 @@ async function start(): Promise<void> {
   const files = { preloadPath: join(__dirname, 'preload.cjs'), pageUrl: appPageUrl };
   let window: BrowserWindow | null = null;
   const send = (command: MenuCommand) => window?.webContents.send('menu:command', command);
-  // The native menu speaks the OS language until the window says which language the user chose.
-  const applyMenu = (tag: string) =>
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, nativeMenuLabels(tag))));
+  // The native menu and file dialog speak the OS language until the window says which language the user chose.
+  let labels = nativeMenuLabels(app.getLocale());
+  const applyMenu = (tag: string) => {
+    labels = nativeMenuLabels(tag);
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform, labels)));
+  };
   const home = process.env.RDSPG_HOME || app.getPath('userData');
   const composed = await composeApp({
     mode: 'electron',
@@ -34,7 +29,7 @@ async function start(): Promise<void> {
     env: process.env,
     version: app.getVersion(),
     chooseFile: async () => {
-      const options = { properties: ['openFile' as const], filters: certificateFilters };
+      const options = { properties: ['openFile' as const], filters: certificateFileFilters(labels) };
       const chosen = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
     },

@@ -2,7 +2,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/contract';
 import { type NativeMenuLabels, nativeMenuLabels } from '../../shared/menu-labels';
 
-/** The native menu: Register > Server…, Lock, Change master password…, Quit; edit and view roles for the keyboard. */
+/**
+ * The native menu: Register > Server…, Lock, Change master password…, Quit; Edit and View with Electron's roles (for
+ * the keyboard), each item named in the UI language rather than by Electron.
+ */
 export function menuTemplate(
   send: (command: MenuCommand) => void,
   platform: NodeJS.Platform,
@@ -26,7 +29,42 @@ export function menuTemplate(
         { label: labels.registerGroup, click: () => send('register-group') },
       ],
     },
-    { role: 'editMenu', label: labels.edit },
-    { role: 'viewMenu', label: labels.view },
+    {
+      label: labels.edit,
+      submenu: [
+        { role: 'undo', label: labels.undo },
+        { role: 'redo', label: labels.redo },
+        { type: 'separator' },
+        { role: 'cut', label: labels.cut },
+        { role: 'copy', label: labels.copy },
+        { role: 'paste', label: labels.paste },
+        { role: 'selectAll', label: labels.selectAll },
+      ],
+    },
+    {
+      label: labels.view,
+      submenu: [
+        { role: 'reload', label: labels.reload },
+        { role: 'forceReload', label: labels.forceReload },
+        { role: 'toggleDevTools', label: labels.toggleDevTools },
+        { type: 'separator' },
+        { role: 'resetZoom', label: labels.resetZoom },
+        { role: 'zoomIn', label: labels.zoomIn },
+        { role: 'zoomOut', label: labels.zoomOut },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: labels.toggleFullScreen },
+      ],
+    },
+  ];
+}
+
+/** The native Open dialog's file types for certificate fields, named in the UI language. */
+export function certificateFileFilters(labels: NativeMenuLabels): { name: string; extensions: string[] }[] {
+  return [
+    {
+      name: labels.certificateFiles,
+      extensions: ['pem', 'crt', 'cer', 'der', 'key', 'p7b', 'p12', 'pfx', 'jks', 'crl', 'zip'],
+    },
+    { name: labels.allFiles, extensions: ['*'] },
   ];
 }

@@ -9,6 +9,7 @@ import { openConnection, parseConninfo } from '../../electron/engine';
 import { findPostgresProgram } from '../../electron/local-postgres/binaries';
 import { LocalPostgresCluster } from '../../electron/local-postgres/cluster';
 import { TestAuthority } from '../support/pki';
+import { ensureShippedNode, shippedNode } from '../support/shipped-node';
 
 const run = promisify(execFile);
 const folder = await mkdtemp(join(tmpdir(), 'rdspg-bench-'));
@@ -108,7 +109,13 @@ try {
   // store (--use-openssl-ca), which skips parsing Node's ~140 bundled roots that Node 20 does whenever a CA is given.
   const nodeTimes: number[] = [];
   const opensslStoreTimes: number[] = [];
+  // And the same `check` on the Node inside Electron 45 (24.x), where a context with a CA no longer builds the
+  // bundled root store: what Node 20 alone adds.
+  const shipped = ensureShippedNode();
+  const shippedBinary = 'node' in shipped ? shipped.node : null;
+  const shippedTimes: number[] = [];
   for (let round = 0; round < 15; round++) {
+    if (shippedBinary) shippedTimes.push(wallTime(shippedBinary, ['dist/rdspg.cjs', 'check', conninfo, '--json']));
     checkTimes.push(wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json']));
     psqlTimes.push(wallTime('psql', ['-X', '-Atc', 'select 1', conninfo]));
     nodeTimes.push(wallTime('node', ['-e', '0']));
@@ -120,6 +127,11 @@ try {
   );
   console.log(
     `  same run: node -e 0 ${median(nodeTimes).toFixed(0)} ms; check under node --use-openssl-ca ${median(opensslStoreTimes).toFixed(0)} ms (ratio to psql ${(median(opensslStoreTimes) / median(psqlTimes)).toFixed(2)}x; not shipped)`,
+  );
+  console.log(
+    shippedBinary
+      ? `  same run: check on Node ${shippedNode.version} (Electron 45's) ${median(shippedTimes).toFixed(0)} ms (ratio to psql ${(median(shippedTimes) / median(psqlTimes)).toFixed(2)}x)`
+      : `  check on Node ${shippedNode.version}: not measured (${'skip' in shipped ? shipped.skip : 'problem' in shipped ? shipped.problem : ''})`,
   );
 } finally {
   await cluster.destroy();

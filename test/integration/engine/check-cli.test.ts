@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { startCluster } from '../../support/cluster';
@@ -121,5 +123,33 @@ describe('rdspg check', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, ssl: true });
     const missing = await rdspg(['check', '--server', 'nope', '--json'], env);
     expect(missing.status).toBe(1);
+  });
+
+  it('a reader that goes away (| head -1) ends the run quietly: no EPIPE stack trace, the process exits', async () => {
+    for (const args of [['check', conninfo(root.own.certPath)], ['help']]) {
+      const child = spawn(
+        process.execPath,
+        [fileURLToPath(new URL('../../../dist/rdspg.cjs', import.meta.url)), ...args],
+        {
+          env: { PATH: process.env.PATH, HOME: folder },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const status = await new Promise<number | null>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`rdspg ${args[0]} did not exit`)), 10_000);
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          done(code);
+        });
+      });
+      expect(stderr, args[0]).not.toMatch(/EPIPE|\n\s+at /);
+      expect(status, args[0]).toBe(0);
+    }
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 });

@@ -1,31 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineAdapter } from '../../../electron/app/engine-adapter';
-import { dispatch } from '../../../electron/app/handler-table';
-import { createQueryHandlers } from '../../../electron/app/handlers/query-handlers';
-import { SessionRegistry } from '../../../electron/app/sessions';
-import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
-import { startCluster } from '../../support/cluster';
-import { TestAuthority } from '../../support/pki';
+import { type QueryLab, startQueryLab } from './query-lab';
 
-let folder: string;
-let cluster: LocalPostgresCluster;
-let root: TestAuthority;
-const sessions = new SessionRegistry();
-const handlers = createQueryHandlers(sessions);
-const password = 'query-db-pa55-word';
-
-/** Calls a query channel through the contract's validation, as both adapters do. */
-function call(name: 'query:run' | 'query:cancel', payload: unknown) {
-  // biome-ignore lint/suspicious/noExplicitAny: the two query handlers are all this table holds
-  return dispatch(handlers as any, name, payload) as Promise<{ ok: boolean; value?: any; error?: any }>;
-}
+let lab: QueryLab;
+const call: QueryLab['call'] = (name, payload) => lab.call(name, payload);
 
 /** The app's backends on the server (TCP from loopback; the checks themselves come over the Unix socket). */
 function appBackends(): Promise<Record<string, unknown>[]> {
-  return cluster.sql(
+  return lab.cluster.sql(
     "select pid, datname, state, query from pg_stat_activity where backend_type = 'client backend' and client_addr is not null order by datname, pid",
   );
 }
@@ -38,45 +19,16 @@ async function waitFor(check: () => Promise<boolean>): Promise<void> {
   throw new Error('the server never reached the expected state');
 }
 
-async function connect(serverId: string): Promise<void> {
-  const opened = await createEngineAdapter().open({
-    keywords: {
-      host: 'localhost',
-      hostaddr: '127.0.0.1',
-      port: String(cluster.port),
-      user: 'postgres',
-      dbname: 'postgres',
-      password,
-      sslmode: 'verify-full',
-      sslrootcert: join(root.folder, 'ca.crt'),
-    },
-    env: { HOME: folder, PGPASSFILE: '/nonexistent' },
+beforeAll(async () => {
+  lab = await startQueryLab({
+    password: 'query-db-pa55-word',
+    sql: ['create role reporting', 'create database sales owner reporting'],
     role: 'reporting',
   });
-  if (!opened.ok) throw new Error(opened.error.message);
-  await sessions.add(serverId, opened.value);
-}
-
-beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'rdspg-query-db-'));
-  root = await TestAuthority.createRoot(join(folder, 'root'), 'Query Database Root CA');
-  const server = await root.issue({ commonName: 'localhost', dns: ['localhost'], ips: ['127.0.0.1'] });
-  cluster = await startCluster({
-    tls: { certificatePem: server.certPem, keyPem: server.keyPem },
-    hba: ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject'],
-    sql: [
-      `alter user postgres password '${password}'`,
-      'create role reporting',
-      'create database sales owner reporting',
-    ],
-  });
-  await connect('lab');
 }, 120_000);
 
 afterAll(async () => {
-  await sessions.closeAll();
-  await cluster?.destroy();
-  await rm(folder, { recursive: true, force: true });
+  await lab?.destroy();
 });
 
 describe('query tool on a chosen database', () => {
@@ -152,7 +104,7 @@ describe('query tool on a chosen database', () => {
   });
 
   it('disconnecting closes the connections opened for other databases', async () => {
-    expect(await sessions.close('lab')).toBe(true);
+    expect(await lab.sessions.close('lab')).toBe(true);
     await waitFor(async () => (await appBackends()).length === 0);
     expect(await call('query:run', { serverId: 'lab', database: 'sales', sql: 'select 1' })).toMatchObject({
       ok: false,

@@ -1,64 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngineAdapter } from '../../../electron/app/engine-adapter';
-import { dispatch } from '../../../electron/app/handler-table';
-import { createQueryHandlers } from '../../../electron/app/handlers/query-handlers';
-import { SessionRegistry } from '../../../electron/app/sessions';
-import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { locateError, utf16Offset } from '../../../renderer/query/error-position';
 import type { QueryOutcome } from '../../../shared/contract/query';
-import { startCluster } from '../../support/cluster';
-import { TestAuthority } from '../../support/pki';
+import { type QueryLab, startQueryLab } from './query-lab';
 
-let folder: string;
-let cluster: LocalPostgresCluster;
-let root: TestAuthority;
-const sessions = new SessionRegistry();
-const handlers = createQueryHandlers(sessions);
-const password = 'query-pa55-word';
-
-/** Calls a query channel the way both adapters do: through the contract's validation. */
-function call(name: 'query:run' | 'query:cancel', payload: unknown) {
-  // biome-ignore lint/suspicious/noExplicitAny: the two query handlers are all this table holds
-  return dispatch(handlers as any, name, payload) as Promise<{ ok: boolean; value?: any; error?: any }>;
-}
-
-async function connect(serverId: string): Promise<void> {
-  const opened = await createEngineAdapter().open({
-    keywords: {
-      host: 'localhost',
-      hostaddr: '127.0.0.1',
-      port: String(cluster.port),
-      user: 'postgres',
-      dbname: 'postgres',
-      password,
-      sslmode: 'verify-full',
-      sslrootcert: join(root.folder, 'ca.crt'),
-    },
-    env: { HOME: folder, PGPASSFILE: '/nonexistent' },
-  });
-  if (!opened.ok) throw new Error(opened.error.message);
-  await sessions.add(serverId, opened.value);
-}
+let lab: QueryLab;
+const call: QueryLab['call'] = (name, payload) => lab.call(name, payload);
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'rdspg-query-'));
-  root = await TestAuthority.createRoot(join(folder, 'root'), 'Query Root CA');
-  const server = await root.issue({ commonName: 'localhost', dns: ['localhost'], ips: ['127.0.0.1'] });
-  cluster = await startCluster({
-    tls: { certificatePem: server.certPem, keyPem: server.keyPem },
-    hba: ['hostssl all all 127.0.0.1/32 scram-sha-256', 'hostnossl all all 127.0.0.1/32 reject'],
-    sql: [`alter user postgres password '${password}'`],
-  });
-  await connect('lab');
+  lab = await startQueryLab({ password: 'query-pa55-word' });
 }, 120_000);
 
 afterAll(async () => {
-  await sessions.closeAll();
-  await cluster?.destroy();
-  await rm(folder, { recursive: true, force: true });
+  await lab?.destroy();
 });
 
 describe('query tool on a connected server over TLS (verify-full)', () => {
@@ -149,7 +102,7 @@ describe('query tool on a connected server over TLS (verify-full)', () => {
     let active: Record<string, unknown>[] = [];
     for (let attempt = 0; attempt < 100 && active.length === 0; attempt += 1) {
       await new Promise((done) => setTimeout(done, 50));
-      active = await cluster.sql(
+      active = await lab.cluster.sql(
         "select pid from pg_stat_activity where query = 'select pg_sleep(30)' and state = 'active'",
       );
     }
@@ -161,7 +114,7 @@ describe('query tool on a connected server over TLS (verify-full)', () => {
     const answer = await running;
     expect(answer.value.outcome).toBe('error');
     expect(answer.value.error).toMatchObject({ sqlState: '57014', message: 'canceling statement due to user request' });
-    const still = await cluster.sql(
+    const still = await lab.cluster.sql(
       "select pid from pg_stat_activity where query = 'select pg_sleep(30)' and state = 'active'",
     );
     expect(still).toEqual([]);

@@ -1,7 +1,19 @@
-import { build, type Metafile } from 'esbuild';
+import { join } from 'node:path';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../..', import.meta.url).pathname;
+/** How build/bundle.mjs bundles the CLI (the same options object it builds with). */
+const { cliBuildOptions, checkBuildOptions, cliEntry, cliFileFor } = (await import(
+  join(root, 'build/cli-build-options.mjs')
+)) as {
+  cliBuildOptions: BuildOptions;
+  checkBuildOptions: BuildOptions;
+  cliEntry: string;
+  cliFileFor: (args: string[]) => string;
+};
+const savedServerCode =
+  /node_modules\/zod\/|shared\/server-schema|electron\/(registry|vault|saved-servers|ssh-tunnel)\//;
 
 /** Every source file a chunk loads before it runs: its own and those of the chunks it imports statically. */
 function staticSources(metafile: Metafile, chunk: string): Set<string> {
@@ -20,31 +32,41 @@ function staticSources(metafile: Metafile, chunk: string): Set<string> {
   return sources;
 }
 
-describe('the rdspg check chunk', () => {
-  it('loads neither zod nor the registry, vault or saved-server code until --server asks for them', async () => {
-    // The CLI's own split and externals (build/bundle.mjs), in memory.
-    const { metafile } = await build({
-      absWorkingDir: root,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      splitting: true,
-      write: false,
-      metafile: true,
-      external: ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'],
-      logLevel: 'silent',
-      entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
-      outdir: 'out/check-chunk-test',
-    });
+/** Builds in memory with the given options and returns the metafile. */
+async function metafileOf(options: BuildOptions): Promise<Metafile> {
+  const outputs = options.outfile ? { outfile: 'out/check-chunk-test/check.cjs' } : { outdir: 'out/check-chunk-test' };
+  const { metafile } = await build({ ...options, ...outputs, absWorkingDir: root, write: false, metafile: true });
+  return metafile;
+}
+
+describe('the rdspg check code', () => {
+  it('the full CLI’s check chunk loads neither zod nor the registry, vault or saved-server code until --server', async () => {
+    const metafile = await metafileOf({ ...cliBuildOptions, logLevel: 'silent' });
     const chunk = Object.keys(metafile.outputs).find(
       (output) => metafile.outputs[output]!.entryPoint === 'electron/cli/check-command.ts',
     );
     expect(chunk).toBeDefined();
     const sources = [...staticSources(metafile, chunk!)];
     expect(sources).toContain('electron/engine/negotiate.ts');
-    expect(
-      sources.filter((source) => /node_modules\/zod\/|shared\/server-schema|electron\/(registry|vault)\//.test(source)),
-    ).toEqual([]);
+    expect(sources.filter((source) => savedServerCode.test(source))).toEqual([]);
+  });
+
+  it('the plain check is one CommonJS file without the saved-server code, and the executable runs it', async () => {
+    const metafile = await metafileOf({ ...checkBuildOptions, logLevel: 'silent' });
+    const outputs = Object.values(metafile.outputs).filter((output) => output.entryPoint);
+    expect(outputs).toHaveLength(1);
+    const sources = Object.keys(outputs[0]!.inputs);
+    expect(sources).toContain('electron/engine/negotiate.ts');
+    expect(sources.filter((source) => savedServerCode.test(source))).toEqual([]);
+    expect(outputs[0]!.imports.filter((imported) => !imported.external)).toEqual([]);
+
+    // dist/rdspg.cjs: which file each command line runs.
+    expect(cliEntry).toContain(cliFileFor.toString());
+    expect(cliFileFor(['check', 'host=db', '--json'])).toBe('./cli/check.cjs');
+    expect(cliFileFor(['check'])).toBe('./cli/check.cjs');
+    expect(cliFileFor(['check', '--server', 'prod'])).toBe('./cli/rdspg.mjs');
+    expect(cliFileFor(['check', '--server=prod', '--json'])).toBe('./cli/rdspg.mjs');
+    expect(cliFileFor(['servers', 'list'])).toBe('./cli/rdspg.mjs');
+    expect(cliFileFor([])).toBe('./cli/rdspg.mjs');
   });
 });

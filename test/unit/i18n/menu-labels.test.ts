@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFileHandlers } from '../../../electron/app/handlers/file-handlers';
 import type { AppPorts } from '../../../electron/app/ports';
-import { menuTemplate } from '../../../electron/shell/menu';
+import { certificateFileFilters, menuTemplate } from '../../../electron/shell/menu';
 import { contract } from '../../../shared/contract';
 import { nativeMenuLabels } from '../../../shared/menu-labels';
 
@@ -20,6 +20,16 @@ describe('the native menu in the UI language', () => {
     expect(nativeMenuLabels('')).toEqual(nativeMenuLabels('en'));
   });
 
+  it('the Open dialog names its file types in the UI language', () => {
+    const chinese = certificateFileFilters(nativeMenuLabels('zh-CN'));
+    expect(chinese.map((filter) => filter.name)).toEqual(['证书和密钥', '所有文件']);
+    expect(chinese[0]?.extensions).toContain('pem');
+    expect(certificateFileFilters(nativeMenuLabels('en')).map((filter) => filter.name)).toEqual([
+      'Certificates and keys',
+      'All files',
+    ]);
+  });
+
   it('the menu template uses the labels it is given, and English by default', () => {
     const english = labels(menuTemplate(() => undefined, 'linux') as Item[]);
     expect(english).toEqual([
@@ -31,10 +41,35 @@ describe('the native menu in the UI language', () => {
       'Server…',
       'Server Group…',
       'Edit',
+      'Undo',
+      'Redo',
+      'Cut',
+      'Copy',
+      'Paste',
+      'Select All',
       'View',
+      'Reload',
+      'Force Reload',
+      'Toggle Developer Tools',
+      'Actual Size',
+      'Zoom In',
+      'Zoom Out',
+      'Toggle Full Screen',
     ]);
     const chinese = labels(menuTemplate(() => undefined, 'linux', nativeMenuLabels('zh-CN')) as Item[]);
-    expect(chinese).toEqual(['文件', '锁定', '修改主密码…', '退出', '注册', '服务器…', '服务器组…', '编辑', '视图']);
+    expect(chinese.slice(0, 8)).toEqual([
+      '文件',
+      '锁定',
+      '修改主密码…',
+      '退出',
+      '注册',
+      '服务器…',
+      '服务器组…',
+      '编辑',
+    ]);
+    // Every item has its own Chinese label: none is left to Electron's English role names.
+    expect(chinese.filter((label) => /[A-Za-z]/.test(label))).toEqual([]);
+    expect(chinese).toHaveLength(english.length);
     expect(labels(menuTemplate(() => undefined, 'darwin', nativeMenuLabels('zh-CN')) as Item[])[0]).toBe(
       'RDS PG Connect',
     );

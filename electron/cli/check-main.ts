@@ -1,0 +1,13 @@
+// `rdspg check` without --server, as its own CommonJS file (dist/cli/check.cjs; dist/rdspg.cjs chooses it). Node 20's
+// ES module loader alone costs a plain check 20–30 ms of its ~150 ms (measured: the same code as one CommonJS file
+// against the split ESM chunks), which matters for a command that is compared with psql. The command is the same
+// module as in the full CLI (check-run.ts); only the saved-server lookup is left out.
+import '../platform/runtime-hints';
+import { checkUsage, runCheck } from './check-run';
+import { runCommand } from './command';
+import { processIo } from './process-io';
+
+const io = processIo();
+runCommand({ usage: checkUsage, run: (args) => runCheck(args, io, null) }, process.argv.slice(3), io).then((status) => {
+  process.exitCode = status;
+});
