@@ -3,7 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HbaItem, SslEnforcementPlan } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
+import { useInstanceChange } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
+import { type ChangeEnd, ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import { useRdsAction } from './use-rds-action';
 
 const entry = (item: HbaItem) =>
@@ -36,7 +38,7 @@ export function NotEnforcedWarning({
 
 /**
  * Enforced SSL: whether plain connections are still accepted, and the pg_hba change that enforces SSL or stops
- * enforcing it, shown before it is applied (a reload, no restart).
+ * enforcing it, shown before it is applied (a reload, no restart), then its progress until the new entries run.
  */
 export function EnforcementSection({
   target,
@@ -49,6 +51,8 @@ export function EnforcementSection({
 }) {
   const t = useT();
   const [plan, setPlan] = useState<SslEnforcementPlan | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { current: running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function preview(enforce: boolean) {
     const planned = await run(() => api['rds:ssl-enforcement-plan']({ ...target, enforce }));
@@ -56,9 +60,14 @@ export function EnforcementSection({
   }
   async function apply() {
     if (!plan) return;
-    const applied = await run(() => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
+    setFailure(null);
+    const started = await run(() => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
     setPlan(null);
-    if (applied) onApplied(applied.plainAcceptedAfter);
+    if (started) begin({ jobId: started.jobId, change: 'ssl_enforce' });
+  }
+  function applied(end: ChangeEnd) {
+    setFailure(end.failure);
+    if (end.status?.enforcement) onApplied(end.status.enforcement.plainAcceptedAfter);
   }
   const answer = (yes: boolean) => (yes ? t('connect.yes') : t('connect.no'));
   return (
@@ -76,13 +85,24 @@ export function EnforcementSection({
         ]}
       />
       <Flex gap={8}>
-        <Button type="primary" loading={busy} disabled={plainAccepted === false} onClick={() => void preview(true)}>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={plainAccepted === false || running !== null}
+          onClick={() => void preview(true)}
+        >
           {t('connect.enforce')}
         </Button>
-        <Button loading={busy} disabled={plainAccepted !== false} onClick={() => void preview(false)}>
+        <Button
+          loading={busy}
+          disabled={plainAccepted !== false || running !== null}
+          onClick={() => void preview(false)}
+        >
           {t('connect.unenforce')}
         </Button>
       </Flex>
+      <InstanceChangeProgress target={target} kinds={['ssl_enforce']} onDone={applied} />
+      <ChangeFailure failure={failure} />
       {problem && <Alert type="error" showIcon title={problem} />}
       <Modal
         open={plan !== null}

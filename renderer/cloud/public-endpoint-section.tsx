@@ -2,31 +2,31 @@ import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import type { InstanceTarget } from './cloud-view';
+import { useInstanceChange } from './change-jobs';
 import { EndpointAllocate } from './endpoint-allocate';
-import type { InstanceDetails } from './ssl-settings';
+import { type ChangeEnd, ChangeFailure, InstanceChangeProgress } from './flow-progress';
+import type { InstanceSectionProps } from './instance-section';
 import { useRdsAction } from './use-rds-action';
 
 /** The public endpoint: allocate one with a prefix and port, or release it; the SSL certificate protects one endpoint. */
-export function PublicEndpointSection({
-  target,
-  details,
-  onChanged,
-}: {
-  target: InstanceTarget;
-  details: InstanceDetails;
-  onChanged: () => Promise<void>;
-}) {
+export function PublicEndpointSection({ target, details, onChanged }: InstanceSectionProps) {
   const t = useT();
   const current = details.choices.find((choice) => choice.kind === 'public') ?? null;
   const [releasing, setReleasing] = useState(false);
   const [reminder, setReminder] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { current: running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function release() {
-    const result = await run(() => api['rds:public-endpoint-release'](target));
+    setFailure(null);
+    const started = await run(() => api['rds:public-endpoint-release'](target));
     setReleasing(false);
-    if (result) setReminder(result.sslReminder);
-    await onChanged();
+    if (started) begin({ jobId: started.jobId, change: 'public_endpoint_release' });
+  }
+  function released(end: ChangeEnd) {
+    setFailure(end.failure);
+    setReminder(end.status?.publicEndpoint?.sslReminder ?? null);
+    void onChanged();
   }
   return (
     <Flex vertical gap={12} data-testid="public-endpoint">
@@ -36,7 +36,7 @@ export function PublicEndpointSection({
           <Typography.Text data-testid="public-endpoint-host">
             {t('connect.currentPublic', { host: current.host, port: current.port })}
           </Typography.Text>
-          <Button danger loading={busy} onClick={() => setReleasing(true)}>
+          <Button danger loading={busy} disabled={running !== null} onClick={() => setReleasing(true)}>
             {t('connect.release')}
           </Button>
         </Flex>
@@ -52,7 +52,9 @@ export function PublicEndpointSection({
           />
         </>
       )}
+      <InstanceChangeProgress target={target} kinds={['public_endpoint_release']} onDone={released} />
       {reminder && <Alert type="warning" showIcon title={reminder} />}
+      <ChangeFailure failure={failure} />
       {problem && <Alert type="error" showIcon title={problem} />}
       <Modal
         open={releasing && current !== null}

@@ -1,10 +1,11 @@
 import { Alert, Button, Flex } from 'antd';
 import { useState } from 'react';
-import type { SslChange } from '../../shared/contract/rds';
+import { type SslChange, sslChangeKinds } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
+import { useInstanceChange } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
-import { FlowProgress } from './flow-progress';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import { useRdsAction } from './use-rds-action';
 
 /**
@@ -23,12 +24,13 @@ export function SslProtect({
   onDone: (succeeded: boolean) => void;
 }) {
   const t = useT();
-  const [jobId, setJobId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const { current: running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function start() {
+    setFailure(null);
     const started = await run(() => api['rds:flow-start']({ ...target, change }));
-    if (started) setJobId(started.jobId);
+    if (started) begin({ jobId: started.jobId, change: change.kind });
   }
   const host = 'endpoint' in change ? change.endpoint : '';
   return (
@@ -36,21 +38,21 @@ export function SslProtect({
       <span>{change.kind === 'renew' ? t('connect.renewTitle') : t('connect.protectPlan', { host })}</span>
       <Alert type="warning" showIcon title={restartWarning} />
       <Alert type="info" title={t('connect.sslOneEndpoint')} />
-      {jobId ? (
-        <FlowProgress
-          jobId={jobId}
-          onDone={(status) => {
-            setJobId(null);
-            if (status.state !== 'succeeded') setFailure(status.error?.message ?? status.state);
-            onDone(status.state === 'succeeded');
-          }}
-        />
-      ) : (
+      <InstanceChangeProgress
+        target={target}
+        kinds={sslChangeKinds}
+        onDone={(end) => {
+          setFailure(end.failure);
+          onDone(end.status?.state === 'succeeded');
+        }}
+      />
+      {!running && (
         <Button type="primary" loading={busy} style={{ alignSelf: 'flex-start' }} onClick={() => void start()}>
           {t('connect.apply')}
         </Button>
       )}
-      {(problem || failure) && <Alert type="error" showIcon title={problem ?? failure} />}
+      <ChangeFailure failure={failure} />
+      {problem && <Alert type="error" showIcon title={problem} />}
     </Flex>
   );
 }
