@@ -1,18 +1,28 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { ChangeKind } from '../../shared/contract/rds';
+import type { ChangeKind, FlowStatus } from '../../shared/contract/rds';
+import { api } from '../api/bridge';
+import { failureLine } from '../errors';
 import type { InstanceTarget } from './cloud-view';
 
-/** A change started from this window and not yet seen ending: its job id and kind. */
-export interface StartedChange {
+/** How a change ended: its last status (null when it is no longer tracked) and the failure to show, if any. */
+export type ChangeEnd = { status: FlowStatus | null; failure: string | null };
+
+/** A change started from this window: its job id and kind, its last status, and how it ended (null while running). */
+export interface TrackedChange {
   jobId: string;
   change: ChangeKind;
+  status: FlowStatus | null;
+  end: ChangeEnd | null;
+  /** Whether a section has shown how it ended (a section opened later shows it only if none did). */
+  seen: boolean;
 }
 
 /**
- * The changes running per instance, kept outside the components: a section that is left and opened again (another
- * tab, another page) finds its change and follows it on. Job ids never leave this window.
+ * The last change per instance, kept and polled outside the components: a section that is left and opened again
+ * (another tab, another page) finds the change and follows it on, or learns how it ended. Job ids never leave this
+ * window.
  */
-const started = new Map<string, StartedChange>();
+const tracked = new Map<string, TrackedChange>();
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -20,22 +30,43 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function set(key: string, change: StartedChange | null): void {
-  if (change) started.set(key, change);
-  else started.delete(key);
+function update(key: string, change: TrackedChange): void {
+  tracked.set(key, change);
   for (const listener of listeners) listener();
 }
 
-/** The change running on an instance (null when none), and how to record one started or ended. */
+async function poll(key: string, jobId: string): Promise<void> {
+  const answer = await api['rds:flow-status']({ jobId });
+  const current = tracked.get(key);
+  if (current?.jobId !== jobId) return;
+  if (!answer.ok) return update(key, { ...current, end: { status: null, failure: failureLine(answer.error) } });
+  const { state, error } = answer.value;
+  const failure = state === 'succeeded' || !error ? null : failureLine(error);
+  update(key, {
+    ...current,
+    status: answer.value,
+    end: state === 'running' ? null : { status: answer.value, failure },
+  });
+  if (state === 'running') setTimeout(() => void poll(key, jobId), 400);
+}
+
+/** The last change of an instance, `running` while it runs, and how to record one started or its end shown. */
 export function useInstanceChange(target: InstanceTarget) {
   const key = JSON.stringify([target.accountId, target.regionId, target.instanceId]);
-  const current = useSyncExternalStore(subscribe, () => started.get(key) ?? null);
-  const begin = useCallback((change: StartedChange) => set(key, change), [key]);
-  const end = useCallback(
-    (jobId: string) => {
-      if (started.get(key)?.jobId === jobId) set(key, null);
+  const last = useSyncExternalStore(subscribe, () => tracked.get(key) ?? null);
+  const begin = useCallback(
+    (jobId: string, change: ChangeKind) => {
+      update(key, { jobId, change, status: null, end: null, seen: false });
+      void poll(key, jobId);
     },
     [key],
   );
-  return { current, begin, end };
+  const markSeen = useCallback(
+    (jobId: string) => {
+      const current = tracked.get(key);
+      if (current?.jobId === jobId && !current.seen) update(key, { ...current, seen: true });
+    },
+    [key],
+  );
+  return { last, running: last && !last.end ? last : null, begin, markSeen };
 }

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import type { PublicEndpointView } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
-import { type ChangeEnd, ChangeFailure, InstanceChangeProgress } from './flow-progress';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import { useRdsAction } from './use-rds-action';
 
 /**
@@ -24,13 +24,13 @@ export function EndpointAllocate({
   const [port, setPort] = useState(5432);
   const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { current: running, begin } = useInstanceChange(target);
+  const { running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function allocate() {
     setFailure(null);
     const started = await run(() => api['rds:public-endpoint-allocate']({ ...target, prefix, port }));
     setConfirming(false);
-    if (started) begin({ jobId: started.jobId, change: 'public_endpoint_allocate' });
+    if (started) begin(started.jobId, 'public_endpoint_allocate');
   }
   function allocated(end: ChangeEnd) {
     setFailure(end.failure);

@@ -3,9 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HbaItem, SslEnforcementPlan } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
-import { type ChangeEnd, ChangeFailure, InstanceChangeProgress } from './flow-progress';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import { useRdsAction } from './use-rds-action';
 
 const entry = (item: HbaItem) =>
@@ -52,7 +52,7 @@ export function EnforcementSection({
   const t = useT();
   const [plan, setPlan] = useState<SslEnforcementPlan | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { current: running, begin } = useInstanceChange(target);
+  const { running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function preview(enforce: boolean) {
     const planned = await run(() => api['rds:ssl-enforcement-plan']({ ...target, enforce }));
@@ -63,7 +63,7 @@ export function EnforcementSection({
     setFailure(null);
     const started = await run(() => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
     setPlan(null);
-    if (started) begin({ jobId: started.jobId, change: 'ssl_enforce' });
+    if (started) begin(started.jobId, 'ssl_enforce');
   }
   function applied(end: ChangeEnd) {
     setFailure(end.failure);

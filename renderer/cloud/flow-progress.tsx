@@ -1,15 +1,11 @@
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ChangeKind, FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
-import { failureLine } from '../errors';
 import { t as translate, useLocale, useT } from '../i18n';
-import { useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
 import { changingStatusName } from './status-tag';
-
-/** How a change ended: its last status (null when it is no longer tracked) and the failure to show, if any. */
-export type ChangeEnd = { status: FlowStatus | null; failure: string | null };
 
 /** The phases of a change as the console names them: the change is sent, the instance is changing, Running. */
 function phaseOf(status: FlowStatus | null): number {
@@ -31,33 +27,14 @@ function elapsedText(elapsedMs: number): string {
 export function FlowProgress({
   jobId,
   change,
-  onDone,
+  status,
 }: {
   jobId: string;
   change: ChangeKind;
-  onDone: (end: ChangeEnd) => void;
+  status: FlowStatus | null;
 }) {
   const t = useT();
   const locale = useLocale();
-  const [status, setStatus] = useState<FlowStatus | null>(null);
-  const done = useRef(onDone);
-  done.current = onDone;
-  useEffect(() => {
-    let stopped = false;
-    const poll = async () => {
-      const answer = await api['rds:flow-status']({ jobId });
-      if (stopped) return;
-      if (!answer.ok) return done.current({ status: null, failure: failureLine(answer.error) });
-      setStatus(answer.value);
-      const { state, error } = answer.value;
-      if (state === 'running') setTimeout(() => void poll(), 400);
-      else done.current({ status: answer.value, failure: state === 'succeeded' || !error ? null : failureLine(error) });
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, [jobId]);
   const phase = phaseOf(status);
   const phases = [t('cloud.phaseSending'), changingStatusName(change, locale), t('rds.running')];
   return (
@@ -67,10 +44,7 @@ export function FlowProgress({
       </Typography.Text>
       <Flex gap={4} align="center" wrap data-testid="ssl-progress-phases">
         {phases.map((title, index) => (
-          <Tag
-            key={title}
-            color={index < phase || phase === 2 ? 'success' : index === phase ? 'processing' : 'default'}
-          >
+          <Tag key={title} color={index < phase ? 'success' : index === phase ? 'processing' : 'default'}>
             {title}
           </Tag>
         ))}
@@ -86,8 +60,9 @@ export function FlowProgress({
 }
 
 /**
- * The change running on an instance when it is one of `kinds`: its progress, followed on after the section was left
- * and opened again, until it ends (then `onDone`).
+ * The change of an instance when it is one of `kinds`: its progress while it runs, followed on after the section
+ * was left and opened again; then `onDone` once, in every section that watched it run (or in the first one opened
+ * after it ended, when none did).
  */
 export function InstanceChangeProgress({
   target,
@@ -98,19 +73,25 @@ export function InstanceChangeProgress({
   kinds: readonly ChangeKind[];
   onDone: (end: ChangeEnd) => void;
 }) {
-  const { current, end } = useInstanceChange(target);
-  if (!current || !kinds.includes(current.change)) return null;
-  return (
-    <FlowProgress
-      key={current.jobId}
-      jobId={current.jobId}
-      change={current.change}
-      onDone={(ended) => {
-        end(current.jobId);
-        onDone(ended);
-      }}
-    />
-  );
+  const { last, markSeen } = useInstanceChange(target);
+  const mine = last && kinds.includes(last.change) ? last : null;
+  const watched = useRef<string | null>(null);
+  const handled = useRef<string | null>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (!mine) return;
+    if (!mine.end) {
+      watched.current = mine.jobId;
+      return;
+    }
+    if (handled.current === mine.jobId || (watched.current !== mine.jobId && mine.seen)) return;
+    handled.current = mine.jobId;
+    markSeen(mine.jobId);
+    done.current(mine.end);
+  }, [mine, markSeen]);
+  if (!mine || mine.end) return null;
+  return <FlowProgress jobId={mine.jobId} change={mine.change} status={mine.status} />;
 }
 
 /** A change's failure, with its code and next step. */

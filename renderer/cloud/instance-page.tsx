@@ -33,7 +33,7 @@ export function InstancePage({
   const t = useT();
   const language = useLocale();
   const [details, setDetails] = useState<InstanceDetails | null>(null);
-  const { current: changing } = useInstanceChange(target);
+  const { running: changing } = useInstanceChange(target);
   const [problem, setProblem] = useState<string | null>(null);
   const [connecting, setConnecting] = useState(false);
   const { plainAccepted, setPlainAccepted } = usePlainAccepted(target);

@@ -2,9 +2,9 @@ import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
 import { EndpointAllocate } from './endpoint-allocate';
-import { type ChangeEnd, ChangeFailure, InstanceChangeProgress } from './flow-progress';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import type { InstanceSectionProps } from './instance-section';
 import { useRdsAction } from './use-rds-action';
 
@@ -15,13 +15,13 @@ export function PublicEndpointSection({ target, details, onChanged }: InstanceSe
   const [releasing, setReleasing] = useState(false);
   const [reminder, setReminder] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const { current: running, begin } = useInstanceChange(target);
+  const { running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function release() {
     setFailure(null);
     const started = await run(() => api['rds:public-endpoint-release'](target));
     setReleasing(false);
-    if (started) begin({ jobId: started.jobId, change: 'public_endpoint_release' });
+    if (started) begin(started.jobId, 'public_endpoint_release');
   }
   function released(end: ChangeEnd) {
     setFailure(end.failure);

@@ -25,12 +25,12 @@ export function SslProtect({
 }) {
   const t = useT();
   const [failure, setFailure] = useState<string | null>(null);
-  const { current: running, begin } = useInstanceChange(target);
+  const { running, begin } = useInstanceChange(target);
   const { busy, problem, run } = useRdsAction();
   async function start() {
     setFailure(null);
     const started = await run(() => api['rds:flow-start']({ ...target, change }));
-    if (started) begin({ jobId: started.jobId, change: change.kind });
+    if (started) begin(started.jobId, change.kind);
   }
   const host = 'endpoint' in change ? change.endpoint : '';
   return (

@@ -9,12 +9,12 @@ import { failureLine } from '../errors';
 import { type MessageKey, useLocale, useT } from '../i18n';
 import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
-import { useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
 import { ClientCaSection } from './client-ca-section';
 import type { ChosenAccount } from './connect-account';
 import { CustomCertificateForm } from './custom-certificate-form';
 import { EndpointDialog } from './endpoint-dialog';
-import { type ChangeEnd, InstanceChangeProgress } from './flow-progress';
+import { InstanceChangeProgress } from './flow-progress';
 import type { InstanceSectionProps } from './instance-section';
 import { RegisterAccount } from './register-account';
 import { ScheduledRenewal } from './scheduled-renewal';
@@ -34,7 +34,7 @@ export function SslSettings({
   const [source, setSource] = useState<'aliyun' | 'custom'>(ssl.caType ?? 'aliyun');
   const [choosing, setChoosing] = useState(false);
   const [pending, setPending] = useState<SslChange | null>(null);
-  const { current: running, begin } = useInstanceChange(target);
+  const { running, begin } = useInstanceChange(target);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [download, setDownload] = useState<CaFiles | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -48,7 +48,7 @@ export function SslSettings({
     setProblem(null);
     const answer = await api['rds:flow-start']({ ...target, change });
     if (!answer.ok) return failed(answer.error);
-    begin({ jobId: answer.value.jobId, change: change.kind });
+    begin(answer.value.jobId, change.kind);
   }
   async function finished({ status, failure }: ChangeEnd) {
     if (status?.state === 'succeeded') setOutcome({ kind: 'done' });
