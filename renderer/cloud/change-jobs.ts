@@ -1,8 +1,9 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { ChangeKind, FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import type { InstanceTarget } from './cloud-view';
+import { type Answer, useRdsAction } from './use-rds-action';
 
 /** How a change ended: its last status (null when it is no longer tracked) and the failure to show, if any. */
 export type ChangeEnd = { status: FlowStatus | null; failure: string | null };
@@ -69,4 +70,24 @@ export function useInstanceChange(target: InstanceTarget) {
     [key],
   );
   return { last, running: last && !last.end ? last : null, begin, markSeen };
+}
+
+/**
+ * Starts a change of an instance through its channel and records its job (with the request's busy flag and failure,
+ * as useRdsAction gives them); `ended` keeps the change's own failure to show once it ended.
+ */
+export function useChangeStart(target: InstanceTarget) {
+  const { running, begin } = useInstanceChange(target);
+  const action = useRdsAction();
+  const [failure, setFailure] = useState<string | null>(null);
+  const start = async (change: ChangeKind, call: () => Promise<Answer<{ jobId: string }>>) => {
+    setFailure(null);
+    const started = await action.run(call);
+    if (started) begin(started.jobId, change);
+  };
+  const ended = (end: ChangeEnd) => {
+    setFailure(end.failure);
+    return end.status;
+  };
+  return { ...action, running, failure, start, ended };
 }

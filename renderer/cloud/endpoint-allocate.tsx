@@ -3,10 +3,9 @@ import { useState } from 'react';
 import type { PublicEndpointView } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { type ChangeEnd, useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
 import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
-import { useRdsAction } from './use-rds-action';
 
 /**
  * The form that allocates a public endpoint: a prefix and port the user picks, the change shown before it is made,
@@ -23,18 +22,14 @@ export function EndpointAllocate({
   const [prefix, setPrefix] = useState(`${target.instanceId}-pub`);
   const [port, setPort] = useState(5432);
   const [confirming, setConfirming] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { running, begin } = useInstanceChange(target);
-  const { busy, problem, run } = useRdsAction();
+  const { busy, problem, running, failure, start, ended } = useChangeStart(target);
   async function allocate() {
-    setFailure(null);
-    const started = await run(() => api['rds:public-endpoint-allocate']({ ...target, prefix, port }));
+    await start('public_endpoint_allocate', () => api['rds:public-endpoint-allocate']({ ...target, prefix, port }));
     setConfirming(false);
-    if (started) begin(started.jobId, 'public_endpoint_allocate');
   }
   function allocated(end: ChangeEnd) {
-    setFailure(end.failure);
-    if (end.status?.publicEndpoint) onDone(end.status.publicEndpoint);
+    const status = ended(end);
+    if (status?.publicEndpoint) onDone(status.publicEndpoint);
   }
   return (
     <Flex vertical gap={8}>

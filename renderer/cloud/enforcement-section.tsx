@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HbaItem, SslEnforcementPlan } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { type ChangeEnd, useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
 import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import { useRdsAction } from './use-rds-action';
@@ -51,23 +51,19 @@ export function EnforcementSection({
 }) {
   const t = useT();
   const [plan, setPlan] = useState<SslEnforcementPlan | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { running, begin } = useInstanceChange(target);
-  const { busy, problem, run } = useRdsAction();
+  const { busy, problem, run, running, failure, start, ended } = useChangeStart(target);
   async function preview(enforce: boolean) {
     const planned = await run(() => api['rds:ssl-enforcement-plan']({ ...target, enforce }));
     if (planned) setPlan(planned);
   }
   async function apply() {
     if (!plan) return;
-    setFailure(null);
-    const started = await run(() => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
+    await start('ssl_enforce', () => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
     setPlan(null);
-    if (started) begin(started.jobId, 'ssl_enforce');
   }
   function applied(end: ChangeEnd) {
-    setFailure(end.failure);
-    if (end.status?.enforcement) onApplied(end.status.enforcement.plainAcceptedAfter);
+    const status = ended(end);
+    if (status?.enforcement) onApplied(status.enforcement.plainAcceptedAfter);
   }
   const answer = (yes: boolean) => (yes ? t('connect.yes') : t('connect.no'));
   return (

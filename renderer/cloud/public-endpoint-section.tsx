@@ -2,11 +2,10 @@ import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { type ChangeEnd, useInstanceChange } from './change-jobs';
+import { type ChangeEnd, useChangeStart } from './change-jobs';
 import { EndpointAllocate } from './endpoint-allocate';
 import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import type { InstanceSectionProps } from './instance-section';
-import { useRdsAction } from './use-rds-action';
 
 /** The public endpoint: allocate one with a prefix and port, or release it; the SSL certificate protects one endpoint. */
 export function PublicEndpointSection({ target, details, onChanged }: InstanceSectionProps) {
@@ -14,18 +13,13 @@ export function PublicEndpointSection({ target, details, onChanged }: InstanceSe
   const current = details.choices.find((choice) => choice.kind === 'public') ?? null;
   const [releasing, setReleasing] = useState(false);
   const [reminder, setReminder] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { running, begin } = useInstanceChange(target);
-  const { busy, problem, run } = useRdsAction();
+  const { busy, problem, running, failure, start, ended } = useChangeStart(target);
   async function release() {
-    setFailure(null);
-    const started = await run(() => api['rds:public-endpoint-release'](target));
+    await start('public_endpoint_release', () => api['rds:public-endpoint-release'](target));
     setReleasing(false);
-    if (started) begin(started.jobId, 'public_endpoint_release');
   }
   function released(end: ChangeEnd) {
-    setFailure(end.failure);
-    setReminder(end.status?.publicEndpoint?.sslReminder ?? null);
+    setReminder(ended(end)?.publicEndpoint?.sslReminder ?? null);
     void onChanged();
   }
   return (

@@ -1,12 +1,10 @@
 import { Alert, Button, Flex } from 'antd';
-import { useState } from 'react';
 import { type SslChange, sslChangeKinds } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import { useInstanceChange } from './change-jobs';
+import { useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
 import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
-import { useRdsAction } from './use-rds-action';
 
 /**
  * Protects an endpoint with a cloud certificate (or renews it): says what changes and that the instance restarts,
@@ -24,14 +22,7 @@ export function SslProtect({
   onDone: (succeeded: boolean) => void;
 }) {
   const t = useT();
-  const [failure, setFailure] = useState<string | null>(null);
-  const { running, begin } = useInstanceChange(target);
-  const { busy, problem, run } = useRdsAction();
-  async function start() {
-    setFailure(null);
-    const started = await run(() => api['rds:flow-start']({ ...target, change }));
-    if (started) begin(started.jobId, change.kind);
-  }
+  const { busy, problem, running, failure, start, ended } = useChangeStart(target);
   const host = 'endpoint' in change ? change.endpoint : '';
   return (
     <Flex vertical gap={8} data-testid="ssl-protect">
@@ -41,13 +32,15 @@ export function SslProtect({
       <InstanceChangeProgress
         target={target}
         kinds={sslChangeKinds}
-        onDone={(end) => {
-          setFailure(end.failure);
-          onDone(end.status?.state === 'succeeded');
-        }}
+        onDone={(end) => onDone(ended(end)?.state === 'succeeded')}
       />
       {!running && (
-        <Button type="primary" loading={busy} style={{ alignSelf: 'flex-start' }} onClick={() => void start()}>
+        <Button
+          type="primary"
+          loading={busy}
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => void start(change.kind, () => api['rds:flow-start']({ ...target, change }))}
+        >
           {t('connect.apply')}
         </Button>
       )}
