@@ -13,10 +13,9 @@ export type ChangeRun = (progress: {
   signal: AbortSignal;
 }) => Promise<Result<ChangeResult, RdsErrorCode>>;
 
-/** Which instance a change is for: one change at a time per account, region and instance. */
+/** Which instance a change is for: one change at a time per account and instance (whatever region a request names). */
 export interface ChangeTarget {
   accountId: string;
-  regionId: string;
   instanceId: string;
 }
 
@@ -53,7 +52,7 @@ export class FlowJobs {
     change: ChangeKind,
     run: ChangeRun,
   ): Result<{ jobId: string }, RdsChannelErrorCode> {
-    const key = JSON.stringify([target.accountId, target.regionId, target.instanceId]);
+    const key = JSON.stringify([target.accountId, target.instanceId]);
     // Checked and taken without an await in between: parallel requests cannot both pass.
     const running = [...this.jobs.values()].find((job) => job.key === key && job.finishedAt === null);
     if (running) {
