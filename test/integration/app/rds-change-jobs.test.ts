@@ -74,6 +74,8 @@ describe('public endpoint and enforced SSL changes run as jobs', () => {
       call(alice, 'rds:public-endpoint-allocate', allocate),
       call(bob, 'rds:ssl-enforce', { ...where, enforce: true }),
       call(bob, 'rds:flow-start', { ...where, change: { kind: 'disable' } }),
+      // The same instance named with another region is the same instance.
+      call(bob, 'rds:ssl-enforce', { ...where, regionId: 'cn-shanghai', enforce: true }),
     ]);
     const started = answers.filter((answer) => answer.ok);
     expect(started).toHaveLength(1);
