@@ -6,7 +6,9 @@ import { type AppHandlers, createHandlers } from '../../../electron/app/create-h
 import { type Caller, dispatch } from '../../../electron/app/handler-table';
 import type { AppPorts } from '../../../electron/app/ports';
 import { createRdsPort } from '../../../electron/app/rds-ports';
+import { startAppServer } from '../../../electron/server/app-server';
 import type { FlowStatus } from '../../../shared/contract/rds';
+import { sessionHeader, signInPath } from '../../../shared/contract/server-mode';
 import { testPorts } from './app-ports';
 
 let home: string;
@@ -109,5 +111,45 @@ describe('public endpoint and enforced SSL changes run as jobs', () => {
     // One of three parallel calls starts; a finished job's id is not reused.
     expect(ids.filter(Boolean)).toHaveLength(1);
     expect(ids).not.toContain(jobId);
+  });
+
+  it('server mode: each signed-in browser session is its own caller, and cannot read the job of another', async () => {
+    const urls: string[] = [];
+    const server = await startAppServer({
+      table: app.table,
+      staticRoot: home,
+      host: '127.0.0.1',
+      port: 0,
+      onSignInUrl: (url) => urls.push(url),
+    });
+    try {
+      // biome-ignore lint/suspicious/noExplicitAny: the answers are checked field by field below
+      const post = async (path: string, body: unknown, session?: string): Promise<any> => {
+        const headers = {
+          'content-type': 'application/json',
+          origin: server.origin,
+          ...(session ? { [sessionHeader]: session } : {}),
+        };
+        const reply = await fetch(`${server.origin}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+        return reply.json();
+      };
+      const signIn = async (url: string) =>
+        (await post(signInPath, { token: new URL(url).hash.slice(7) })).value.session;
+      const first = await signIn(server.url);
+      const second = await signIn(urls[0] ?? '');
+      const started = await post('/api/rds:ssl-enforce', { ...where, enforce: false }, first);
+      const { jobId } = started.value;
+      expect((await post('/api/rds:flow-status', { jobId }, second)).error.code).toBe('job_not_found');
+      expect((await post('/api/rds:flow-status', { jobId }, first)).value.change).toBe('ssl_enforce');
+      // Neither is it the desktop window's.
+      expect((await call({ session: 'desktop' }, 'rds:flow-status', { jobId })).error.code).toBe('job_not_found');
+      for (;;) {
+        const status = await post('/api/rds:flow-status', { jobId }, first);
+        if (status.value.state !== 'running') break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    } finally {
+      await server.close();
+    }
   });
 });
