@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../shared/contract';
-import type { HandlerTable } from './handler-table';
+import type { Caller, HandlerTable } from './handler-table';
 import { createCertificateHandlers } from './handlers/certificate-handlers';
 import { createConnectionHandlers } from './handlers/connection-handlers';
 import { createFileHandlers } from './handlers/file-handlers';
@@ -33,9 +33,9 @@ function countingActivity(table: HandlerTable, idle: IdleLock): HandlerTable {
     if (passiveChannels.includes(name as ChannelName)) return [name, handler];
     return [
       name,
-      (request: never) => {
+      (request: never, caller?: Caller) => {
         idle.touch();
-        return (handler as (request: never) => Promise<unknown>)(request);
+        return (handler as (request: never, caller?: Caller) => Promise<unknown>)(request, caller);
       },
     ];
   });

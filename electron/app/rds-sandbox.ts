@@ -2,7 +2,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type StartedSandbox, startSandbox } from '../sandbox/index';
 
-/** Environment variable: how long the in-process sandbox keeps an instance in SSL_MODIFYING (ms; default 3000). */
+/**
+ * Environment variable: how long the in-process sandbox keeps an instance in SSL_MODIFYING (ms; default 3000), and
+ * when set, how long a public endpoint change (NET_CREATING / NET_DELETING) and each phase of a pg_hba change last.
+ */
 export const sandboxModifyDelayVariable = 'RDSPG_SANDBOX_MODIFY_DELAY_MS';
 
 /** Environment variable: how long an accepted change keeps the old settings before SSL_MODIFYING (ms; default 2000). */
@@ -45,7 +48,7 @@ export class InProcessSandbox {
       const startDelay = Number.parseInt(this.env[sandboxModifyStartDelayVariable] ?? '', 10);
       this.starting = startSandbox({
         postgres: this.env[sandboxPostgresVariable] !== 'off',
-        ...(Number.isFinite(delay) && delay >= 0 ? { modifyDelayMs: delay } : {}),
+        ...(Number.isFinite(delay) && delay >= 0 ? { modifyDelayMs: delay, netChangeDelayMs: delay } : {}),
         ...(Number.isFinite(startDelay) && startDelay >= 0 ? { modifyStartDelayMs: startDelay } : {}),
         ...(this.env[sandboxClientAddressVariable] ? { clientAddress: this.env[sandboxClientAddressVariable] } : {}),
       }).then((started) => {

@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { RdsClient } from './rds-client';
 import { rdsSdk } from './sdk-client';
 import { readSslState } from './ssl-availability';
-import { type WaitOptions, waitUntil } from './wait-until';
+import { type NoteStatus, type WaitOptions, waitUntil } from './wait-until';
 
 /** The outcome of allocating or releasing the public endpoint, with the SSL reminder when it applies. */
 export interface PublicEndpointResult {
@@ -26,10 +26,11 @@ async function sslReminder(client: RdsClient, instanceId: string, host: string):
 
 /** Looks for the public endpoint (`host` when given): undefined when absent, null while the instance is busy. */
 function publicEndpoint(client: RdsClient, instanceId: string, host?: string, signal?: AbortSignal) {
-  return async (): Promise<Result<RdsEndpoint | null | undefined, RdsErrorCode>> => {
+  return async (note?: NoteStatus): Promise<Result<RdsEndpoint | null | undefined, RdsErrorCode>> => {
     const instance = await client.instance(instanceId, { signal });
     const endpoints = await client.endpoints(instanceId, { signal });
     if (!instance.ok) return instance;
+    note?.(instance.value.status);
     if (!endpoints.ok) return endpoints;
     const found = endpoints.value.find((item) => item.kind === 'public' && (!host || item.host === host));
     return ok(instance.value.status === 'Running' ? found : null);
@@ -62,15 +63,19 @@ export async function allocatePublicEndpoint(
   const sent = await client.call(
     'AllocateInstancePublicConnection',
     (sdk) => sdk.allocateInstancePublicConnection(request),
-    (body: rdsSdk.AllocateInstancePublicConnectionResponseBody) => body.connectionString ?? '',
+    (body: rdsSdk.AllocateInstancePublicConnectionResponseBody) => ({
+      host: body.connectionString ?? '',
+      requestId: body.requestId ?? '',
+    }),
     { signal: wait.signal },
   );
   if (!sent.ok) return sent;
+  wait.onStep?.({ step: 'sent', requestId: sent.value.requestId });
   // Right after the call the service still lists the old endpoints as Running: the new host is waited for by name.
-  const look = publicEndpoint(client, instanceId, sent.value || undefined, wait.signal);
+  const look = publicEndpoint(client, instanceId, sent.value.host || undefined, wait.signal);
   const ready = await waitUntil(
-    async () => {
-      const seen = await look();
+    async (note) => {
+      const seen = await look(note);
       return seen.ok ? ok(seen.value ?? null) : seen;
     },
     'the public endpoint to appear',
@@ -106,14 +111,15 @@ export async function releasePublicEndpoint(
   const sent = await client.call(
     'ReleaseInstancePublicConnection',
     (sdk) => sdk.releaseInstancePublicConnection(request),
-    () => null,
+    (body: rdsSdk.ReleaseInstancePublicConnectionResponseBody) => body.requestId ?? '',
     { signal: wait.signal },
   );
   if (!sent.ok) return sent;
+  wait.onStep?.({ step: 'sent', requestId: sent.value });
   const look = publicEndpoint(client, instanceId, host, wait.signal);
   const gone = await waitUntil(
-    async () => {
-      const seen = await look();
+    async (note) => {
+      const seen = await look(note);
       return seen.ok ? ok(seen.value === undefined ? true : null) : seen;
     },
     'the public endpoint to be released',

@@ -83,16 +83,19 @@ export async function enforceSsl(
   const sent = await client.call(
     'ModifyPGHbaConfig',
     (sdk) => sdk.modifyPGHbaConfig(request),
-    () => null,
+    (body: rdsSdk.ModifyPGHbaConfigResponseBody) => body.requestId ?? '',
     { signal: wait.signal },
   );
   if (!sent.ok) return sent;
+  wait.onStep?.({ step: 'sent', requestId: sent.value });
   const guard = staleGuard(before.modifyTime);
   const applied = await waitUntil(
-    async () => {
+    async (note) => {
       const seen = await hbaState(client, instanceId, { signal: wait.signal });
       if (!seen.ok) return seen;
       const status = seen.value.lastModifyStatus;
+      // A pg_hba change is a reload: the instance stays Running, LastModifyStatus tells the change's state.
+      note('Running', status);
       const running = after.every((item) =>
         seen.value.items.some((current) => current.priorityId === item.priorityId && current.type === item.type),
       );

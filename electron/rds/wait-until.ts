@@ -1,4 +1,5 @@
 import type { RdsErrorCode } from '../../shared/rds-errors';
+import type { SslFlowStep } from '../../shared/rds-ssl-flow';
 import { type Failure, fail, type Result } from '../../shared/result';
 import { type Clock, systemClock } from '../platform/clock';
 import { transientCodes } from './transient-codes';
@@ -11,7 +12,15 @@ export interface WaitOptions {
   initialDelayMs?: number;
   clock?: Clock;
   signal?: AbortSignal;
+  /** Told when the change was accepted and after each look (what it saw, the looks so far, the time waited). */
+  onStep?: (step: WaitStep) => void;
 }
+
+/** The steps a change reports while it is sent and waited for (the SSL flow's words). */
+export type WaitStep = Extract<SslFlowStep, { step: 'sent' | 'waiting' }>;
+
+/** What a look tells about what it saw: DBInstanceStatus, and the change's LastModifyStatus when it has one. */
+export type NoteStatus = (status: string, lastModifyStatus?: string | null) => void;
 
 /**
  * Polls `look` until it answers a value (not null), a lasting failure, or the time is up (wait_timeout, with
@@ -21,7 +30,7 @@ export interface WaitOptions {
  * after accepting one): see `staleGuard`.
  */
 export async function waitUntil<Value>(
-  look: () => Promise<Result<Value | null, RdsErrorCode>>,
+  look: (note: NoteStatus) => Promise<Result<Value | null, RdsErrorCode>>,
   what: string,
   options: WaitOptions = {},
 ): Promise<Result<Value, RdsErrorCode>> {
@@ -30,7 +39,7 @@ export async function waitUntil<Value>(
   const started = clock.now();
   let lastTransient: Failure<RdsErrorCode> | null = null;
   let pause = options.initialDelayMs ?? 0;
-  for (;;) {
+  for (let polls = 1; ; polls++) {
     if (pause > 0 || options.signal?.aborted) {
       try {
         await clock.sleep(pause, options.signal);
@@ -39,9 +48,13 @@ export async function waitUntil<Value>(
       }
     }
     pause = options.intervalMs ?? 1000;
-    const seen = await look();
+    const seenStatus = { status: 'unknown', lastModifyStatus: null as string | null };
+    const seen = await look((status, lastModifyStatus = null) =>
+      Object.assign(seenStatus, { status, lastModifyStatus }),
+    );
     if (!seen.ok && !transientCodes.has(seen.error.code)) return seen;
     if (seen.ok && seen.value !== null) return { ok: true, value: seen.value };
+    options.onStep?.({ step: 'waiting', ...seenStatus, polls, elapsedMs: clock.now() - started });
     lastTransient = seen.ok ? lastTransient : seen.error;
     if (clock.now() - started >= timeoutMs) {
       const last = lastTransient ? ` (last answer: ${lastTransient.message})` : '';

@@ -8,7 +8,7 @@ import { type ServerModeErrorCode, sessionHeader, signInPath, signOutPath } from
 import { type BugLog, dispatch, type HandlerTable } from '../app/handler-table';
 import { decodePath, jsonTooDeep, maxJsonDepth } from './request-limits';
 import { allowedHosts, certificateNames, refusal, securityHeaders } from './security';
-import { SignInGate } from './sign-in';
+import { SignInGate, sessionDigest } from './sign-in';
 import { sendStaticFile } from './static-files';
 
 /** What server mode serves and where. */
@@ -155,7 +155,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       const channel = path.slice(5);
       const payload = await readJson(request, response, channel);
       if (payload === undefined) return;
-      const answer = (await dispatch(options.table, channel, payload, options.logBug)) as {
+      const caller = { session: `server:${sessionDigest(session ?? '')}` };
+      const answer = (await dispatch(options.table, channel, payload, options.logBug, caller)) as {
         ok: boolean;
         error?: { code: string };
       };

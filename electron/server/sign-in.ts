@@ -14,7 +14,8 @@ export interface SignInGateOptions {
   onNextToken?: (token: string) => void;
 }
 
-function digest(secret: string): string {
+/** The digest a session is known by: handlers see it (to keep a session's jobs its own), never the secret. */
+export function sessionDigest(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
@@ -49,7 +50,7 @@ export class SignInGate {
     if (typeof given !== 'string' || !sameSecret(given, this.token)) return null;
     this.token = randomSecret(24);
     const secret = randomSecret(32);
-    this.sessions.set(digest(secret), this.now());
+    this.sessions.set(sessionDigest(secret), this.now());
     this.options.onNextToken?.(this.token);
     return secret;
   }
@@ -57,7 +58,7 @@ export class SignInGate {
   /** Whether a session secret is signed in and not idle too long; a yes counts as activity. */
   touch(secret: string | undefined): boolean {
     if (!secret) return false;
-    const key = digest(secret);
+    const key = sessionDigest(secret);
     const last = this.sessions.get(key);
     if (last === undefined) return false;
     const now = this.now();
@@ -71,12 +72,12 @@ export class SignInGate {
 
   /** Counts the end of a request as activity too, so that a slow request does not use up the idle time. */
   refresh(secret: string | undefined): void {
-    const key = secret === undefined ? null : digest(secret);
+    const key = secret === undefined ? null : sessionDigest(secret);
     if (key && this.sessions.has(key)) this.sessions.set(key, this.now());
   }
 
   /** Ends a session; true when it was signed in. */
   signOut(secret: string | undefined): boolean {
-    return secret !== undefined && this.sessions.delete(digest(secret));
+    return secret !== undefined && this.sessions.delete(sessionDigest(secret));
   }
 }

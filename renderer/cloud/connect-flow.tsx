@@ -4,15 +4,14 @@ import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import type { InstanceTarget } from './cloud-view';
 import { type ChosenAccount, ConnectAccount } from './connect-account';
 import { ConnectFinish } from './connect-finish';
 import { DoctorChecks } from './doctor-checks';
 import { defaultHost } from './doctor-section';
 import { EndpointAllocate } from './endpoint-allocate';
 import { lastFailureAddress } from './failed-address';
+import type { InstanceSectionProps } from './instance-section';
 import { SslProtect } from './ssl-protect';
-import type { InstanceDetails } from './ssl-settings';
 import { useRdsAction } from './use-rds-action';
 import { WhitelistChange } from './whitelist-change';
 
@@ -25,12 +24,7 @@ export function ConnectFlow({
   details,
   onChanged,
   onConnected,
-}: {
-  target: InstanceTarget;
-  details: InstanceDetails;
-  onChanged: () => Promise<void>;
-  onConnected: (serverId: string) => void;
-}) {
+}: InstanceSectionProps & { onConnected: (serverId: string) => void }) {
   const t = useT();
   const [host, setHost] = useState<string | null>(defaultHost(details));
   const [address, setAddress] = useState('');

@@ -34,7 +34,6 @@ export const connectEn = {
   'connect.releasePlan': 'Removes {host}; connections through it stop working.',
   'connect.sslOneEndpoint':
     'An SSL cloud certificate protects one endpoint only: Verify-Full works on the protected endpoint, not on the others.',
-  'connect.waiting': 'Waiting for the instance…',
   'connect.accountName': 'Account name',
   'connect.accountType': 'Type',
   'connect.accountStatus': 'Status',
@@ -146,7 +145,6 @@ export const connectZhCN: Record<keyof typeof connectEn, string> = {
   'connect.releaseTitle': '释放外网地址',
   'connect.releasePlan': '将删除{host}，通过它的连接将不可用。',
   'connect.sslOneEndpoint': '云端证书只保护一个连接地址：只有受保护的地址能以Verify-Full连接，其他地址不行。',
-  'connect.waiting': '正在等待实例…',
   'connect.accountName': '账号名',
   'connect.accountType': '账号类型',
   'connect.accountStatus': '状态',

@@ -5,8 +5,8 @@ import { isMessageKey, useT } from '../i18n';
 import { AccountCreate } from './account-create';
 import type { InstanceTarget } from './cloud-view';
 import { EndpointAllocate } from './endpoint-allocate';
+import type { InstanceDetails } from './instance-section';
 import { SslProtect } from './ssl-protect';
-import type { InstanceDetails } from './ssl-settings';
 import { WhitelistChange } from './whitelist-change';
 
 /**

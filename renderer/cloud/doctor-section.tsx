@@ -1,14 +1,14 @@
-import { Alert, Button, Flex, Form, Input, Select } from 'antd';
+import { Alert, Button, Flex, Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
 import { useDatabaseAccounts } from './accounts-section';
-import type { InstanceTarget } from './cloud-view';
+import { AddressField } from './address-field';
 import { DoctorChecks } from './doctor-checks';
 import { DoctorFix } from './doctor-fix';
-import type { InstanceDetails } from './ssl-settings';
+import type { InstanceDetails, InstanceSectionProps } from './instance-section';
 import { useRdsAction } from './use-rds-action';
 
 /** The endpoint to check by default: the protected one, else the public one, else none. */
@@ -38,15 +38,7 @@ function useInstanceServers(details: InstanceDetails): ServerSummary[] {
  * With a saved server of this instance (the first by default, as `rdspg rds doctor --server NAME`), its own
  * settings are checked: the root certificate, the account with its password, the database.
  */
-export function DoctorSection({
-  target,
-  details,
-  onChanged,
-}: {
-  target: InstanceTarget;
-  details: InstanceDetails;
-  onChanged: () => Promise<void>;
-}) {
+export function DoctorSection({ target, details, onChanged }: InstanceSectionProps) {
   const t = useT();
   const [address, setAddress] = useState('');
   const [host, setHost] = useState<string | null>(null);
@@ -115,14 +107,7 @@ export function DoctorSection({
             options={(accounts ?? []).map((account) => ({ value: account.name, label: account.name }))}
           />
         </Form.Item>
-        <Form.Item label={t('connect.address')}>
-          <Input
-            aria-label={t('connect.address')}
-            value={address}
-            onChange={(event) => setAddress(event.target.value)}
-            placeholder="203.0.113.7"
-          />
-        </Form.Item>
+        <AddressField value={address} onChange={setAddress} />
         <Button type="primary" loading={busy} onClick={() => void diagnose()}>
           {t('connect.runDoctor')}
         </Button>

@@ -3,10 +3,14 @@ import { useState } from 'react';
 import type { PublicEndpointView } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
+import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
-import { useRdsAction } from './use-rds-action';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 
-/** The form that allocates a public endpoint: a prefix and port the user picks, the change shown before it is made. */
+/**
+ * The form that allocates a public endpoint: a prefix and port the user picks, the change shown before it is made,
+ * then its progress until the instance is Running with the new endpoint.
+ */
 export function EndpointAllocate({
   target,
   onDone,
@@ -18,11 +22,14 @@ export function EndpointAllocate({
   const [prefix, setPrefix] = useState(`${target.instanceId}-pub`);
   const [port, setPort] = useState(5432);
   const [confirming, setConfirming] = useState(false);
-  const { busy, problem, run } = useRdsAction();
+  const { busy, problem, running, failure, start, ended } = useChangeStart(target);
   async function allocate() {
-    const result = await run(() => api['rds:public-endpoint-allocate']({ ...target, prefix, port }));
+    await start('public_endpoint_allocate', () => api['rds:public-endpoint-allocate']({ ...target, prefix, port }));
     setConfirming(false);
-    if (result) onDone(result);
+  }
+  function allocated(end: ChangeEnd) {
+    const status = ended(end);
+    if (status?.publicEndpoint) onDone(status.publicEndpoint);
   }
   return (
     <Flex vertical gap={8}>
@@ -44,10 +51,12 @@ export function EndpointAllocate({
             onChange={(value) => setPort(value ?? 5432)}
           />
         </Form.Item>
-        <Button type="primary" loading={busy} onClick={() => setConfirming(true)}>
+        <Button type="primary" loading={busy} disabled={running !== null} onClick={() => setConfirming(true)}>
           {t('connect.allocate')}
         </Button>
       </Form>
+      <InstanceChangeProgress target={target} kinds={['public_endpoint_allocate']} onDone={allocated} />
+      <ChangeFailure failure={failure} />
       {problem && <Alert type="error" showIcon title={problem} />}
       <Modal
         open={confirming}
@@ -60,7 +69,6 @@ export function EndpointAllocate({
         <Flex vertical gap={8} data-testid="allocate-plan">
           <span>{t('connect.allocatePlan', { host: `${prefix}.pg.rds.aliyuncs.com`, port })}</span>
           <Alert type="info" title={t('connect.sslOneEndpoint')} />
-          {busy && <Alert type="info" title={t('connect.waiting')} />}
         </Flex>
       </Modal>
     </Flex>

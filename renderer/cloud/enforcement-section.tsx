@@ -3,7 +3,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HbaItem, SslEnforcementPlan } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
+import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 import { useRdsAction } from './use-rds-action';
 
 const entry = (item: HbaItem) =>
@@ -36,7 +38,7 @@ export function NotEnforcedWarning({
 
 /**
  * Enforced SSL: whether plain connections are still accepted, and the pg_hba change that enforces SSL or stops
- * enforcing it, shown before it is applied (a reload, no restart).
+ * enforcing it, shown before it is applied (a reload, no restart), then its progress until the new entries run.
  */
 export function EnforcementSection({
   target,
@@ -49,16 +51,19 @@ export function EnforcementSection({
 }) {
   const t = useT();
   const [plan, setPlan] = useState<SslEnforcementPlan | null>(null);
-  const { busy, problem, run } = useRdsAction();
+  const { busy, problem, run, running, failure, start, ended } = useChangeStart(target);
   async function preview(enforce: boolean) {
     const planned = await run(() => api['rds:ssl-enforcement-plan']({ ...target, enforce }));
     if (planned) setPlan(planned);
   }
   async function apply() {
     if (!plan) return;
-    const applied = await run(() => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
+    await start('ssl_enforce', () => api['rds:ssl-enforce']({ ...target, enforce: plan.enforce }));
     setPlan(null);
-    if (applied) onApplied(applied.plainAcceptedAfter);
+  }
+  function applied(end: ChangeEnd) {
+    const status = ended(end);
+    if (status?.enforcement) onApplied(status.enforcement.plainAcceptedAfter);
   }
   const answer = (yes: boolean) => (yes ? t('connect.yes') : t('connect.no'));
   return (
@@ -76,13 +81,24 @@ export function EnforcementSection({
         ]}
       />
       <Flex gap={8}>
-        <Button type="primary" loading={busy} disabled={plainAccepted === false} onClick={() => void preview(true)}>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={plainAccepted === false || running !== null}
+          onClick={() => void preview(true)}
+        >
           {t('connect.enforce')}
         </Button>
-        <Button loading={busy} disabled={plainAccepted !== false} onClick={() => void preview(false)}>
+        <Button
+          loading={busy}
+          disabled={plainAccepted !== false || running !== null}
+          onClick={() => void preview(false)}
+        >
           {t('connect.unenforce')}
         </Button>
       </Flex>
+      <InstanceChangeProgress target={target} kinds={['ssl_enforce']} onDone={applied} />
+      <ChangeFailure failure={failure} />
       {problem && <Alert type="error" showIcon title={problem} />}
       <Modal
         open={plan !== null}

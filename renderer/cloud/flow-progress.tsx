@@ -1,11 +1,13 @@
 import { Alert, Button, Flex, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import type { FlowStatus } from '../../shared/contract/rds';
+import { useEffect, useRef } from 'react';
+import type { ChangeKind, FlowStatus } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
-import { failureLine } from '../errors';
-import { t as translate, useT } from '../i18n';
+import { t as translate, useLocale, useT } from '../i18n';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
+import type { InstanceTarget } from './cloud-view';
+import { changingStatusName } from './status-tag';
 
-/** The phases of an SSL change as the console names them: the change is sent, SSL settings are modified, Running. */
+/** The phases of a change as the console names them: the change is sent, the instance is changing, Running. */
 function phaseOf(status: FlowStatus | null): number {
   if (!status?.steps.includes('sent')) return 0;
   return status.state === 'succeeded' ? 2 : 1;
@@ -21,31 +23,20 @@ function elapsedText(elapsedMs: number): string {
     : translate('cloud.elapsedSeconds', { seconds });
 }
 
-/** The progress of a started SSL change: "Modifying SSL Settings" until Running again, the elapsed time; the wait can be stopped. */
-export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status: FlowStatus) => void }) {
+/** The progress of a started change: its phase in words until Running again, the elapsed time; the wait can be stopped. */
+export function FlowProgress({
+  jobId,
+  change,
+  status,
+}: {
+  jobId: string;
+  change: ChangeKind;
+  status: FlowStatus | null;
+}) {
   const t = useT();
-  const [status, setStatus] = useState<FlowStatus | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const done = useRef(onDone);
-  done.current = onDone;
-  useEffect(() => {
-    let stopped = false;
-    const poll = async () => {
-      const answer = await api['rds:flow-status']({ jobId });
-      if (stopped) return;
-      if (!answer.ok) return setProblem(failureLine(answer.error));
-      setStatus(answer.value);
-      if (answer.value.state === 'running') setTimeout(() => void poll(), 400);
-      else done.current(answer.value);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-    };
-  }, [jobId]);
+  const locale = useLocale();
   const phase = phaseOf(status);
-  const failed = status?.state === 'failed' || status?.state === 'cancelled';
-  const phases = [t('cloud.phaseSending'), t('rds.modifyingSsl'), t('rds.running')];
+  const phases = [t('cloud.phaseSending'), changingStatusName(change, locale), t('rds.running')];
   return (
     <Flex vertical gap={8} role="status" aria-live="polite" data-testid="ssl-progress">
       <Typography.Text strong data-testid="ssl-progress-phase">
@@ -53,12 +44,7 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
       </Typography.Text>
       <Flex gap={4} align="center" wrap data-testid="ssl-progress-phases">
         {phases.map((title, index) => (
-          <Tag
-            key={title}
-            color={
-              index < phase || phase === 2 ? 'success' : index === phase ? (failed ? 'error' : 'processing') : 'default'
-            }
-          >
+          <Tag key={title} color={index < phase ? 'success' : index === phase ? 'processing' : 'default'}>
             {title}
           </Tag>
         ))}
@@ -69,7 +55,46 @@ export function FlowProgress({ jobId, onDone }: { jobId: string; onDone: (status
       <Button onClick={() => void api['rds:flow-cancel']({ jobId })} style={{ alignSelf: 'flex-start' }}>
         {t('cloud.stopWaiting')}
       </Button>
-      {problem && <Alert type="error" showIcon title={problem} />}
     </Flex>
   );
+}
+
+/**
+ * The change of an instance when it is one of `kinds`: its progress while it runs, followed on after the section
+ * was left and opened again; then `onDone` once, in every section that watched it run (or in the first one opened
+ * after it ended, when none did).
+ */
+export function InstanceChangeProgress({
+  target,
+  kinds,
+  onDone,
+}: {
+  target: InstanceTarget;
+  kinds: readonly ChangeKind[];
+  onDone: (end: ChangeEnd) => void;
+}) {
+  const { last, markSeen } = useInstanceChange(target);
+  const mine = last && kinds.includes(last.change) ? last : null;
+  const watched = useRef<string | null>(null);
+  const handled = useRef<string | null>(null);
+  const done = useRef(onDone);
+  done.current = onDone;
+  useEffect(() => {
+    if (!mine) return;
+    if (!mine.end) {
+      watched.current = mine.jobId;
+      return;
+    }
+    if (handled.current === mine.jobId || (watched.current !== mine.jobId && mine.seen)) return;
+    handled.current = mine.jobId;
+    markSeen(mine.jobId);
+    done.current(mine.end);
+  }, [mine, markSeen]);
+  if (!mine || mine.end) return null;
+  return <FlowProgress jobId={mine.jobId} change={mine.change} status={mine.status} />;
+}
+
+/** A change's failure, with its code and next step. */
+export function ChangeFailure({ failure }: { failure: string | null }) {
+  return failure ? <Alert type="error" showIcon title={failure} data-testid="change-failure" /> : null;
 }

@@ -6,13 +6,15 @@ import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { useLocale, useT } from '../i18n';
 import { AccountsSection } from './accounts-section';
+import { useInstanceChange } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
 import { ConnectFlow } from './connect-flow';
 import { DoctorSection } from './doctor-section';
 import { EnforcementSection, NotEnforcedWarning, usePlainAccepted } from './enforcement-section';
 import { lastFailureAddress } from './failed-address';
+import type { InstanceDetails } from './instance-section';
 import { PublicEndpointSection } from './public-endpoint-section';
-import { type InstanceDetails, SslSettings } from './ssl-settings';
+import { SslSettings } from './ssl-settings';
 import { StatusTag } from './status-tag';
 import { WhitelistSection } from './whitelist-section';
 
@@ -31,7 +33,7 @@ export function InstancePage({
   const t = useT();
   const language = useLocale();
   const [details, setDetails] = useState<InstanceDetails | null>(null);
-  const [modifying, setModifying] = useState(false);
+  const { running: changing } = useInstanceChange(target);
   const [problem, setProblem] = useState<string | null>(null);
   const [connecting, setConnecting] = useState(false);
   const { plainAccepted, setPlainAccepted } = usePlainAccepted(target);
@@ -49,7 +51,7 @@ export function InstancePage({
           {details?.instance.description ? `${details.instance.description} — ${target.instanceId}` : target.instanceId}
         </Typography.Title>
         <span aria-label={t('cloud.status')} role="status" data-testid="instance-status">
-          {details && <StatusTag status={details.instance.status} modifying={modifying} />}
+          {details && <StatusTag status={details.instance.status} changing={changing?.change ?? null} />}
         </span>
         {details && (
           <Typography.Text type="secondary">
@@ -82,13 +84,7 @@ export function InstancePage({
                       children: (
                         <Flex vertical gap={16}>
                           <NotEnforcedWarning sslEnabled={details.ssl.enabled} plainAccepted={plainAccepted} />
-                          <SslSettings
-                            target={target}
-                            details={details}
-                            onModifying={setModifying}
-                            onChanged={reload}
-                            onRegister={onRegister}
-                          />
+                          <SslSettings target={target} details={details} onChanged={reload} onRegister={onRegister} />
                           <Typography.Title level={3} style={{ margin: 0, fontSize: 15 }}>
                             {t('connect.enforcement')}
                           </Typography.Title>

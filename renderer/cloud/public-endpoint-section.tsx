@@ -2,31 +2,25 @@ import { Alert, Button, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
-import type { InstanceTarget } from './cloud-view';
+import { type ChangeEnd, useChangeStart } from './change-jobs';
 import { EndpointAllocate } from './endpoint-allocate';
-import type { InstanceDetails } from './ssl-settings';
-import { useRdsAction } from './use-rds-action';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
+import type { InstanceSectionProps } from './instance-section';
 
 /** The public endpoint: allocate one with a prefix and port, or release it; the SSL certificate protects one endpoint. */
-export function PublicEndpointSection({
-  target,
-  details,
-  onChanged,
-}: {
-  target: InstanceTarget;
-  details: InstanceDetails;
-  onChanged: () => Promise<void>;
-}) {
+export function PublicEndpointSection({ target, details, onChanged }: InstanceSectionProps) {
   const t = useT();
   const current = details.choices.find((choice) => choice.kind === 'public') ?? null;
   const [releasing, setReleasing] = useState(false);
   const [reminder, setReminder] = useState<string | null>(null);
-  const { busy, problem, run } = useRdsAction();
+  const { busy, problem, running, failure, start, ended } = useChangeStart(target);
   async function release() {
-    const result = await run(() => api['rds:public-endpoint-release'](target));
+    await start('public_endpoint_release', () => api['rds:public-endpoint-release'](target));
     setReleasing(false);
-    if (result) setReminder(result.sslReminder);
-    await onChanged();
+  }
+  function released(end: ChangeEnd) {
+    setReminder(ended(end)?.publicEndpoint?.sslReminder ?? null);
+    void onChanged();
   }
   return (
     <Flex vertical gap={12} data-testid="public-endpoint">
@@ -36,7 +30,7 @@ export function PublicEndpointSection({
           <Typography.Text data-testid="public-endpoint-host">
             {t('connect.currentPublic', { host: current.host, port: current.port })}
           </Typography.Text>
-          <Button danger loading={busy} onClick={() => setReleasing(true)}>
+          <Button danger loading={busy} disabled={running !== null} onClick={() => setReleasing(true)}>
             {t('connect.release')}
           </Button>
         </Flex>
@@ -52,7 +46,9 @@ export function PublicEndpointSection({
           />
         </>
       )}
+      <InstanceChangeProgress target={target} kinds={['public_endpoint_release']} onDone={released} />
       {reminder && <Alert type="warning" showIcon title={reminder} />}
+      <ChangeFailure failure={failure} />
       {problem && <Alert type="error" showIcon title={problem} />}
       <Modal
         open={releasing && current !== null}

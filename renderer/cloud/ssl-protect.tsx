@@ -1,11 +1,10 @@
 import { Alert, Button, Flex } from 'antd';
-import { useState } from 'react';
-import type { SslChange } from '../../shared/contract/rds';
+import { type SslChange, sslChangeKinds } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
+import { useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
-import { FlowProgress } from './flow-progress';
-import { useRdsAction } from './use-rds-action';
+import { ChangeFailure, InstanceChangeProgress } from './flow-progress';
 
 /**
  * Protects an endpoint with a cloud certificate (or renews it): says what changes and that the instance restarts,
@@ -23,34 +22,30 @@ export function SslProtect({
   onDone: (succeeded: boolean) => void;
 }) {
   const t = useT();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const { busy, problem, run } = useRdsAction();
-  async function start() {
-    const started = await run(() => api['rds:flow-start']({ ...target, change }));
-    if (started) setJobId(started.jobId);
-  }
+  const { busy, problem, running, failure, start, ended } = useChangeStart(target);
   const host = 'endpoint' in change ? change.endpoint : '';
   return (
     <Flex vertical gap={8} data-testid="ssl-protect">
       <span>{change.kind === 'renew' ? t('connect.renewTitle') : t('connect.protectPlan', { host })}</span>
       <Alert type="warning" showIcon title={restartWarning} />
       <Alert type="info" title={t('connect.sslOneEndpoint')} />
-      {jobId ? (
-        <FlowProgress
-          jobId={jobId}
-          onDone={(status) => {
-            setJobId(null);
-            if (status.state !== 'succeeded') setFailure(status.error?.message ?? status.state);
-            onDone(status.state === 'succeeded');
-          }}
-        />
-      ) : (
-        <Button type="primary" loading={busy} style={{ alignSelf: 'flex-start' }} onClick={() => void start()}>
+      <InstanceChangeProgress
+        target={target}
+        kinds={sslChangeKinds}
+        onDone={(end) => onDone(ended(end)?.state === 'succeeded')}
+      />
+      {!running && (
+        <Button
+          type="primary"
+          loading={busy}
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => void start(change.kind, () => api['rds:flow-start']({ ...target, change }))}
+        >
           {t('connect.apply')}
         </Button>
       )}
-      {(problem || failure) && <Alert type="error" showIcon title={problem ?? failure} />}
+      <ChangeFailure failure={failure} />
+      {problem && <Alert type="error" showIcon title={problem} />}
     </Flex>
   );
 }

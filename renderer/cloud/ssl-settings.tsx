@@ -1,7 +1,6 @@
 import { Alert, Button, Descriptions, Divider, Flex, Modal, Radio, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { FlowStatus, rdsChannels, SslChange } from '../../shared/contract/rds';
+import { type SslChange, sslChangeKinds } from '../../shared/contract/rds';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { daysUntil } from '../../shared/rds-audit';
 import { storageTypeName } from '../../shared/rds-console-names';
@@ -10,41 +9,32 @@ import { failureLine } from '../errors';
 import { type MessageKey, useLocale, useT } from '../i18n';
 import { expiryColor } from './audit-filters';
 import { CaDownloadResult, type CaFiles } from './ca-download-result';
+import { type ChangeEnd, useInstanceChange } from './change-jobs';
 import { ClientCaSection } from './client-ca-section';
-import type { InstanceTarget } from './cloud-view';
 import type { ChosenAccount } from './connect-account';
 import { CustomCertificateForm } from './custom-certificate-form';
 import { EndpointDialog } from './endpoint-dialog';
-import { FlowProgress } from './flow-progress';
+import { InstanceChangeProgress } from './flow-progress';
+import type { InstanceSectionProps } from './instance-section';
 import { RegisterAccount } from './register-account';
 import { ScheduledRenewal } from './scheduled-renewal';
 
-/** What `rds:instance` answers: the instance, its endpoints, its SSL settings and the prerequisite problems. */
-export type InstanceDetails = z.infer<(typeof rdsChannels)['rds:instance']['value']>;
-
-type Outcome = { kind: 'done'; reminder: string } | { kind: 'failed'; message: string } | { kind: 'cancelled' } | null;
+type Outcome = { kind: 'done' } | { kind: 'failed'; message: string } | { kind: 'cancelled' } | null;
 
 /** Data Security > SSL: certificate source, protected endpoint, expiry, CA download, disable, client CA, register. */
 export function SslSettings({
   target,
   details,
-  onModifying,
   onChanged,
   onRegister,
-}: {
-  target: InstanceTarget;
-  details: InstanceDetails;
-  onModifying: (modifying: boolean) => void;
-  onChanged: () => Promise<void>;
-  onRegister: (form: ServerForm) => void;
-}) {
+}: InstanceSectionProps & { onRegister: (form: ServerForm) => void }) {
   const t = useT();
   const locale = useLocale();
   const { ssl, instance, choices, problems } = details;
   const [source, setSource] = useState<'aliyun' | 'custom'>(ssl.caType ?? 'aliyun');
   const [choosing, setChoosing] = useState(false);
   const [pending, setPending] = useState<SslChange | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const { running, begin } = useInstanceChange(target);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [download, setDownload] = useState<CaFiles | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -58,15 +48,12 @@ export function SslSettings({
     setProblem(null);
     const answer = await api['rds:flow-start']({ ...target, change });
     if (!answer.ok) return failed(answer.error);
-    setJobId(answer.value.jobId);
-    onModifying(true);
+    begin(answer.value.jobId, change.kind);
   }
-  async function finished(status: FlowStatus) {
-    setJobId(null);
-    onModifying(false);
-    if (status.state === 'succeeded') setOutcome({ kind: 'done', reminder: status.reminder ?? '' });
-    else if (status.state === 'cancelled') setOutcome({ kind: 'cancelled' });
-    else setOutcome({ kind: 'failed', message: status.error?.message ?? '' });
+  async function finished({ status, failure }: ChangeEnd) {
+    if (status?.state === 'succeeded') setOutcome({ kind: 'done' });
+    else if (status?.state === 'cancelled') setOutcome({ kind: 'cancelled' });
+    else setOutcome({ kind: 'failed', message: failure ?? '' });
     setDownload(null);
     await onChanged();
   }
@@ -123,7 +110,7 @@ export function SslSettings({
       ? t('cloud.expiredOn', { date: ssl.expiresAt.slice(0, 10) })
       : t('cloud.daysLeft', { date: ssl.expiresAt.slice(0, 10), days: daysLeft ?? 0 })
     : null;
-  const idle = jobId === null;
+  const idle = running === null;
   return (
     <Flex vertical gap={16}>
       <Descriptions
@@ -217,7 +204,7 @@ export function SslSettings({
           </Button>
         </Flex>
       )}
-      {jobId && <FlowProgress jobId={jobId} onDone={(status) => void finished(status)} />}
+      <InstanceChangeProgress target={target} kinds={sslChangeKinds} onDone={(end) => void finished(end)} />
       <div aria-live="polite">
         {outcome?.kind === 'done' && (
           <Alert type="success" showIcon title={t('rds.running')} description={t('cloud.reconnect')} />

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { failureLine } from '../errors';
 
-type Answer<Value> = { ok: true; value: Value } | { ok: false; error: { code: string; message: string } };
+/** A channel's answer, as the bridge gives it. */
+export type Answer<Value> = { ok: true; value: Value } | { ok: false; error: { code: string; message: string } };
 
 /** A call of the cloud panel with its busy flag and its failure as text (the headline, the code, the next step). */
 export function useRdsAction() {

@@ -1,8 +1,9 @@
-import { Alert, Button, Descriptions, Flex, Form, Input, Modal } from 'antd';
+import { Alert, Button, Descriptions, Flex, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { WhitelistChangeResult } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
 import { useT } from '../i18n';
+import { AddressField } from './address-field';
 import type { InstanceTarget } from './cloud-view';
 import { useRdsAction } from './use-rds-action';
 
@@ -41,14 +42,7 @@ export function WhitelistChange({
   return (
     <Flex vertical gap={8}>
       <Form layout="vertical" onSubmitCapture={(event) => event.preventDefault()}>
-        <Form.Item label={t('connect.address')} extra={t('connect.addressHelp')} style={{ marginBottom: 8 }}>
-          <Input
-            aria-label={t('connect.address')}
-            value={address}
-            onChange={(event) => setAddress(event.target.value)}
-            placeholder="203.0.113.7"
-          />
-        </Form.Item>
+        <AddressField value={address} onChange={setAddress} withHelp />
       </Form>
       {suggested && suggested !== address && (
         <Button type="link" style={{ alignSelf: 'flex-start', padding: 0 }} onClick={() => setAddress(suggested)}>

@@ -699,6 +699,12 @@ const table: Record<ErrorCode, readonly [string, string, string, string]> = {
     '已不再跟踪该修改',
     '请刷新实例查看其状态。',
   ],
+  change_in_progress: [
+    'Another change of this instance is in progress',
+    'Wait until it ends and the instance is Running again, then retry.',
+    '该实例的另一项修改正在进行',
+    '请等待其完成、实例恢复运行中后重试。',
+  ],
   sandbox_unavailable: [
     'The local sandbox could not start',
     'See the details; a local PostgreSQL is needed.',

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { registryErrorCodes } from '../server-schema';
 import { channel } from './channel';
-import { instanceRequest, rdsChannelErrorCodes } from './rds';
+import { instanceRequest, rdsChannelErrorCodes, startedJob } from './rds';
 import {
   databaseAccount,
   databaseAccountTypes,
   doctorCheck,
-  publicEndpointResult,
   sslEnforcementPlan,
   whitelistChangeResult,
   whitelistGroup,
@@ -21,7 +20,10 @@ const accountName = z.string().min(1, 'Enter the account name.').max(63);
 const password = z.string().min(1, 'Enter the password.').max(128);
 const codes = rdsChannelErrorCodes;
 
-/** The "from zero to connected" channels of the cloud panel: whitelist, public endpoint, accounts, enforced SSL, doctor. */
+/**
+ * The "from zero to connected" channels of the cloud panel: whitelist, public endpoint, accounts, enforced SSL, doctor.
+ * The public endpoint and enforced SSL start a job and answer at once, as `rds:flow-start` does (`rds:flow-status`).
+ */
 export const rdsConnectChannels = {
   'rds:whitelist': channel(instanceRequest, z.object({ groups: z.array(whitelistGroup) }), codes),
   'rds:whitelist-plan': channel(whitelistRequest, whitelistChangeResult, codes),
@@ -38,10 +40,10 @@ export const rdsConnectChannels = {
         port: z.number().int().min(1000, 'The port is from 1000 to 5999.').max(5999, 'The port is from 1000 to 5999.'),
       })
       .strict(),
-    publicEndpointResult,
+    startedJob,
     codes,
   ),
-  'rds:public-endpoint-release': channel(instanceRequest, publicEndpointResult, codes),
+  'rds:public-endpoint-release': channel(instanceRequest, startedJob, codes),
   'rds:database-accounts': channel(instanceRequest, z.object({ accounts: z.array(databaseAccount) }), codes),
   'rds:database-account-create': channel(
     instanceRequest.extend({ name: accountName, type: z.enum(databaseAccountTypes), password }).strict(),
@@ -54,7 +56,7 @@ export const rdsConnectChannels = {
     codes,
   ),
   'rds:ssl-enforcement-plan': channel(enforceRequest, sslEnforcementPlan, codes),
-  'rds:ssl-enforce': channel(enforceRequest, sslEnforcementPlan, codes),
+  'rds:ssl-enforce': channel(enforceRequest, startedJob, codes),
   'rds:doctor': channel(
     instanceRequest
       .extend({

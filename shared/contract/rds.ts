@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rdsErrorCodeList } from '../rds-errors';
 import { channel, emptyRequest, emptyValue } from './channel';
+import { publicEndpointResult, sslEnforcementPlan } from './rds-connect';
 import { serverForm } from './server-form';
 
 /** Failures of the cloud panel: the RDS codes and the panel's own (unknown account or job, sandbox not starting). */
@@ -8,6 +9,7 @@ export const rdsChannelErrorCodes = [
   ...rdsErrorCodeList,
   'account_not_found',
   'job_not_found',
+  'change_in_progress',
   'sandbox_unavailable',
 ] as const;
 
@@ -167,12 +169,21 @@ export const sslChangeKinds = sslChange.options.map((option) => option.shape.kin
   ...SslChange['kind'][],
 ];
 
-/** The state of a started SSL change, as `rds:flow-status` reports it. */
+/** The cloud changes besides SSL's that run as jobs too: the public endpoint allocated or released, SSL enforced. */
+export const connectChangeKinds = ['public_endpoint_allocate', 'public_endpoint_release', 'ssl_enforce'] as const;
+
+/** Every kind of change a job runs: an SSL change's `kind`, or one of connectChangeKinds. */
+export const changeKinds = [...sslChangeKinds, ...connectChangeKinds] as [ChangeKind, ...ChangeKind[]];
+
+/** The kind of change a job runs. */
+export type ChangeKind = SslChange['kind'] | (typeof connectChangeKinds)[number];
+
+/** The state of a started change (SSL, public endpoint, enforced SSL), as `rds:flow-status` reports it. */
 export const flowStatus = z.object({
   jobId: z.string(),
   instanceId: z.string(),
-  /** The kind of the SSL change (its `kind`). */
-  change: z.enum(sslChangeKinds),
+  /** The kind of the change (an SSL change's `kind`, or one of connectChangeKinds). */
+  change: z.enum(changeKinds),
   state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
   /** The steps of shared/rds-ssl-flow.ts's SslFlowStep reached so far, in order. */
   steps: z.array(z.enum(['prerequisites', 'choose_endpoint', 'restart_warning', 'sent', 'waiting', 'done', 'failed'])),
@@ -183,10 +194,14 @@ export const flowStatus = z.object({
   elapsedMs: z.number(),
   ssl: rdsSslState.nullable(),
   reminder: z.string().nullable(),
+  /** What an allocated or released public endpoint is, once done. */
+  publicEndpoint: publicEndpointResult.nullable(),
+  /** The pg_hba change that ran, once SSL enforcement is done. */
+  enforcement: sslEnforcementPlan.nullable(),
   error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
 });
 
-/** The state of a started SSL change. */
+/** The state of a started change. */
 export type FlowStatus = z.infer<typeof flowStatus>;
 
 /** One file offered for saving. */
@@ -281,6 +296,9 @@ const regionId = z.string().max(64).regex(regionIdPattern, 'A region id looks li
 export const instanceRequest = z.object({ accountId, regionId, instanceId: rdsInstanceId }).strict();
 const codes = rdsChannelErrorCodes;
 
+/** A started change: poll `rds:flow-status` with its job id (random, and known only to the session that started it). */
+export const startedJob = z.object({ jobId: z.string() });
+
 /** The cloud panel's channels: accounts, regions, instances, the SSL page, the CA download, register, the audit. */
 export const rdsChannels = {
   'rds:accounts': channel(emptyRequest, z.object({ accounts: z.array(rdsAccount) }), codes),
@@ -321,11 +339,7 @@ export const rdsChannels = {
     }),
     codes,
   ),
-  'rds:flow-start': channel(
-    instanceRequest.extend({ change: sslChange }).strict(),
-    z.object({ jobId: z.string() }),
-    codes,
-  ),
+  'rds:flow-start': channel(instanceRequest.extend({ change: sslChange }).strict(), startedJob, codes),
   'rds:flow-status': channel(z.object({ jobId: z.string().min(1) }).strict(), flowStatus, codes),
   'rds:flow-cancel': channel(z.object({ jobId: z.string().min(1) }).strict(), emptyValue, codes),
   'rds:ca-download': channel(

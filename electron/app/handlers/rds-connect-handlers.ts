@@ -16,13 +16,15 @@ import { enforceSsl, planEnforcement } from '../../rds/ssl-enforcement';
 import type { WaitOptions } from '../../rds/wait-until';
 import { changeWhitelist, planWhitelist, whitelistGroups } from '../../rds/whitelist';
 import { doctorServer } from '../doctor-server';
-import type { HandlerTable } from '../handler-table';
+import { desktopCaller, type HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 import { matchHost } from '../rds-host-match';
 
-/** The sandbox changes within seconds; the cloud within minutes (a call waits at most this long). */
-function waitFor(kind: string): WaitOptions {
-  return kind === 'sandbox' ? { intervalMs: 400, timeoutMs: 5 * 60_000 } : { intervalMs: 5000, timeoutMs: 20 * 60_000 };
+/** The sandbox changes within seconds; the cloud within minutes (a job waits at most this long, told each step). */
+function waitFor(kind: string, progress: Pick<WaitOptions, 'onStep' | 'signal'>): WaitOptions {
+  const timing =
+    kind === 'sandbox' ? { intervalMs: 400, timeoutMs: 5 * 60_000 } : { intervalMs: 5000, timeoutMs: 20 * 60_000 };
+  return { ...timing, ...progress };
 }
 
 /** The sandbox's endpoint names do not resolve: its PostgreSQL listens on loopback (as rds:register-form's hostaddr). */
@@ -32,7 +34,7 @@ function resolverFor(kind: string): HostResolver {
 
 /** The "from zero to connected" handlers: the same domain modules `rdspg rds whitelist|public-endpoint|…` call. */
 export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, keyof typeof rdsConnectChannels> {
-  const { panel } = ports.rds;
+  const { panel, jobs } = ports.rds;
   const savePassword = async (instanceId: string, name: string, password: string) => {
     const saved = await ports.vault.writeSecret(databaseAccountSecret(instanceId, name), password);
     return ok({ name, passwordSaved: saved.ok });
@@ -52,16 +54,24 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       const made = await panel.client(accountId, regionId);
       return made.ok ? changeWhitelist(made.value.client, instanceId, action, address) : made;
     },
-    'rds:public-endpoint-allocate': async ({ accountId, regionId, instanceId, prefix, port }) => {
-      const made = await panel.client(accountId, regionId);
+    'rds:public-endpoint-allocate': async (request, caller = desktopCaller) => {
+      const made = await panel.client(request.accountId, request.regionId);
       if (!made.ok) return made;
-      const wait = waitFor(made.value.account.kind);
-      return allocatePublicEndpoint(made.value.client, instanceId, { prefix, port }, wait);
+      const { client, account } = made.value;
+      const choice = { prefix: request.prefix, port: request.port };
+      return jobs.start(caller.session, request, 'public_endpoint_allocate', async (progress) => {
+        const done = await allocatePublicEndpoint(client, request.instanceId, choice, waitFor(account.kind, progress));
+        return done.ok ? ok({ publicEndpoint: done.value }) : done;
+      });
     },
-    'rds:public-endpoint-release': async ({ accountId, regionId, instanceId }) => {
-      const made = await panel.client(accountId, regionId);
+    'rds:public-endpoint-release': async (request, caller = desktopCaller) => {
+      const made = await panel.client(request.accountId, request.regionId);
       if (!made.ok) return made;
-      return releasePublicEndpoint(made.value.client, instanceId, waitFor(made.value.account.kind));
+      const { client, account } = made.value;
+      return jobs.start(caller.session, request, 'public_endpoint_release', async (progress) => {
+        const done = await releasePublicEndpoint(client, request.instanceId, waitFor(account.kind, progress));
+        return done.ok ? ok({ publicEndpoint: done.value }) : done;
+      });
     },
     'rds:database-accounts': async ({ accountId, regionId, instanceId }) => {
       const made = await panel.client(accountId, regionId);
@@ -85,10 +95,14 @@ export function createRdsConnectHandlers(ports: AppPorts): Pick<HandlerTable, ke
       const made = await panel.client(accountId, regionId);
       return made.ok ? planEnforcement(made.value.client, instanceId, enforce) : made;
     },
-    'rds:ssl-enforce': async ({ accountId, regionId, instanceId, enforce }) => {
-      const made = await panel.client(accountId, regionId);
+    'rds:ssl-enforce': async (request, caller = desktopCaller) => {
+      const made = await panel.client(request.accountId, request.regionId);
       if (!made.ok) return made;
-      return enforceSsl(made.value.client, instanceId, enforce, waitFor(made.value.account.kind));
+      const { client, account } = made.value;
+      return jobs.start(caller.session, request, 'ssl_enforce', async (progress) => {
+        const done = await enforceSsl(client, request.instanceId, request.enforce, waitFor(account.kind, progress));
+        return done.ok ? ok({ enforcement: done.value }) : done;
+      });
     },
     'rds:doctor': async ({ accountId, regionId, instanceId, host, user, address, form, serverId }) => {
       const checked = address ? checkWhitelistAddress(address) : ok(null);

@@ -7,7 +7,7 @@ import { fail, ok } from '../../../shared/result';
 import { CertificateStore, certificateStoreFolder } from '../../certs/index';
 import { confinedPath } from '../../platform/confined-path';
 import { apiLanguageOf, auditFleet, downloadServerCa, pendingRenewal, SslFlow, serverEntryFor } from '../../rds/index';
-import type { HandlerTable } from '../handler-table';
+import { desktopCaller, type HandlerTable } from '../handler-table';
 import type { AppPorts } from '../ports';
 
 type RdsHandlers = Pick<HandlerTable, keyof typeof rdsChannels>;
@@ -27,11 +27,12 @@ async function savedFile(path: string, kind: keyof typeof mediaTypes) {
   };
 }
 
-/** The cloud panel's handlers: accounts, regions, instances, SSL changes as jobs, the CA download, register, the audit. */
+/** The cloud panel's handlers: accounts, regions, instances, changes as jobs (started, polled, stopped), the CA download, register, the audit. */
 export function createRdsHandlers(ports: AppPorts): RdsHandlers {
   const { panel, jobs } = ports.rds;
-  const noJob = (jobId: string) =>
-    fail<RdsChannelErrorCode>('job_not_found', `There is no SSL change ${jobId}; read the SSL settings again.`);
+  // The id is not echoed: it may be anything a hostile page sent.
+  const noJob = () =>
+    fail<RdsChannelErrorCode>('job_not_found', 'This change is not tracked here; read the instance again.');
   return {
     'rds:accounts': async () => {
       const accounts = await panel.checkedList();
@@ -62,17 +63,22 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
       const problems = sslProblemsFor(plan.value.instance, plan.value.ssl);
       return ok({ ...plan.value, problems, restartWarning, renewal: renewal.value });
     },
-    'rds:flow-start': async ({ accountId, regionId, instanceId, change }) => {
-      const made = await panel.client(accountId, regionId);
+    'rds:flow-start': async (request, caller = desktopCaller) => {
+      const made = await panel.client(request.accountId, request.regionId);
       if (!made.ok) return made;
+      const flow = new SslFlow(made.value.client);
       const wait = ports.rds.waitOptions(made.value.account.kind);
-      return ok({ jobId: jobs.start(new SslFlow(made.value.client), instanceId, change, wait) });
+      return jobs.start(caller.session, request, request.change.kind, async (progress) => {
+        const settled = await flow.run(request.instanceId, request.change, { ...progress, wait });
+        return settled.ok ? ok({ ssl: settled.value }) : settled;
+      });
     },
-    'rds:flow-status': async ({ jobId }) => {
-      const status = jobs.status(jobId);
-      return status ? ok(status) : noJob(jobId);
+    'rds:flow-status': async ({ jobId }, caller = desktopCaller) => {
+      const status = jobs.status(caller.session, jobId);
+      return status ? ok(status) : noJob();
     },
-    'rds:flow-cancel': async ({ jobId }) => (jobs.cancel(jobId) ? ok({}) : noJob(jobId)),
+    'rds:flow-cancel': async ({ jobId }, caller = desktopCaller) =>
+      jobs.cancel(caller.session, jobId) ? ok({}) : noJob(),
     'rds:ca-download': async ({ accountId, regionId, instanceId }) => {
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;
