@@ -47,7 +47,7 @@ export async function connectionFacts(connection: OpenConnection): Promise<Conne
     "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from (select 1) as one left join pg_stat_ssl s on s.pid = pg_backend_pid()",
   );
   const row = rows[0] as { ssl: boolean | null; version: string | null; cipher: string | null; server_version: string };
-  const chain = tls ? peerChain(tls) : [];
+  const chain = connection.chain ? connection.chain.map(summarizeCertificate) : tls ? peerChain(tls) : [];
   return {
     ssl: row.ssl ?? tls !== null,
     protocol: row.version ?? tls?.getProtocol() ?? null,

@@ -1,13 +1,15 @@
+import { X509Certificate } from 'node:crypto';
 import { connect as connectTcp, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as connectTls, type TLSSocket } from 'node:tls';
+import { connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { ok } from '../../shared/result';
 import { readCertificateNames } from './certificate-names';
+import { checkChain } from './chain-check';
 import { type AttemptResult, attemptFailed, socketFailure, tlsFailure } from './failures';
 import { matchHostName } from './host-match';
 import { isIpAddress } from './inet';
 import type { ConnectionSettings, ConnectionTarget } from './settings';
-import { secureContextFor, type TlsMaterial } from './tls-material';
+import { rootCertificatesOf, secureContextFor, type TlsMaterial } from './tls-material';
 
 /** What one attempt asks of the transport: whether to try TLS, and whether a server without TLS is fatal. */
 export interface TransportRequest {
@@ -42,6 +44,8 @@ export interface Transport {
   tls: TLSSocket | null;
   /** The TCP or Unix socket itself (under the TLS socket when there is one). */
   wire: Socket;
+  /** The certificate path chain-check.ts verified (DER, the server's first, the trusted root last), or null. */
+  chain?: Buffer[] | null;
 }
 
 /** Closes a transport at once, TLS socket and the socket under it, without waiting for the server (as libpq). */
@@ -128,7 +132,55 @@ function readSslResponse(socket: Socket, signal: AbortSignal): Promise<string> {
   });
 }
 
-async function handshake(socket: Socket, request: TransportRequest, direct: boolean): Promise<TransportResult> {
+/** Who checks the server's chain: chain-check.ts on a context without CA (then OpenSSL if it is unsure), or OpenSSL. */
+type Verifier = 'chain-check' | 'openssl';
+
+/** Whether the context gets the root file: OpenSSL verifies, or it must check CRLs (chain-check.ts does not). */
+function contextHasRoots(material: TlsMaterial, verifier: Verifier): boolean {
+  return material.verification !== 'none' && (verifier === 'openssl' || material.crl !== null);
+}
+
+function hostnameMismatch(error: Error & { names?: string[] }): TransportResult {
+  const names = error.names?.length ? ` The certificate names: ${[...new Set(error.names)].join(', ')}.` : '';
+  return attemptFailed({
+    code: 'hostname_mismatch',
+    message: `${error.message}.${names} Connect with the host name the certificate protects (for RDS: the protected endpoint), or use sslmode=verify-ca.`,
+    stage: 'tls',
+  });
+}
+
+/** The host-name check of verify-full (libpq's rules), as an error for the failure path, or undefined. */
+function checkHost(
+  material: TlsMaterial,
+  host: string,
+  certificate: Buffer,
+): (Error & { names: string[] }) | undefined {
+  if (material.verification !== 'chain-and-host') return undefined;
+  const match = matchHostName(readCertificateNames(certificate), host);
+  return match.matches
+    ? undefined
+    : Object.assign(new Error(match.reason), { code: 'RDSPG_HOSTNAME_MISMATCH', names: match.names });
+}
+
+/** The certificates the server sent, its own first (Node links them by issuer). */
+function sentCertificates(tls: TLSSocket): X509Certificate[] {
+  const sent: X509Certificate[] = [];
+  const seen = new Set<string>();
+  let current: DetailedPeerCertificate | undefined = tls.getPeerCertificate(true);
+  while (current?.raw && !seen.has(current.fingerprint256)) {
+    seen.add(current.fingerprint256);
+    sent.push(new X509Certificate(current.raw));
+    current = current.issuerCertificate;
+  }
+  return sent;
+}
+
+async function handshake(
+  socket: Socket,
+  request: TransportRequest,
+  direct: boolean,
+  verifier: Verifier,
+): Promise<TransportResult | 'ask-openssl'> {
   const loaded = await request.material();
   if (!loaded.ok || request.signal.aborted) {
     socket.destroy();
@@ -136,60 +188,62 @@ async function handshake(socket: Socket, request: TransportRequest, direct: bool
   }
   const material = loaded.value;
   const { target, settings } = request;
+  const roots = contextHasRoots(material, verifier);
+  const quick = material.verification !== 'none' && !roots;
   const sendSni = settings.sslsni && target.host !== '' && !isIpAddress(target.host) && !isUnixSocket(target);
   return new Promise((resolve) => {
     const tls = connectTls({
       socket,
       servername: sendSni ? target.host : undefined,
-      secureContext: secureContextFor(material, settings.minProtocol, settings.maxProtocol),
-      rejectUnauthorized: material.verification !== 'none',
-      checkServerIdentity: (_name, certificate) => {
-        if (material.verification !== 'chain-and-host') return undefined;
-        const match = matchHostName(readCertificateNames(certificate.raw), target.host);
-        return match.matches
-          ? undefined
-          : Object.assign(new Error(match.reason), { code: 'RDSPG_HOSTNAME_MISMATCH', names: match.names });
-      },
+      secureContext: secureContextFor(material, settings.minProtocol, settings.maxProtocol, roots),
+      rejectUnauthorized: roots,
+      checkServerIdentity: (_name, certificate) => checkHost(material, target.host, certificate.raw),
       ALPNProtocols: direct ? ['postgresql'] : undefined,
     });
+    const close = () => {
+      tls.destroy();
+      socket.destroy();
+    };
     const stop = whenAborted(request.signal, () => tls.destroy(timeoutError()));
     tls.once('secureConnect', () => {
       stop();
       tls.removeAllListeners('error');
-      resolve(ok({ socket: tls, tls, wire: socket }));
+      if (!quick) return resolve(ok({ socket: tls, tls, wire: socket, chain: null }));
+      const path = checkChain(sentCertificates(tls), rootCertificatesOf(material));
+      if (path === null) {
+        close();
+        return resolve('ask-openssl');
+      }
+      const mismatch = checkHost(material, target.host, path[0]!.raw);
+      if (mismatch) {
+        close();
+        return resolve(hostnameMismatch(mismatch));
+      }
+      resolve(ok({ socket: tls, tls, wire: socket, chain: path.map((certificate) => certificate.raw) }));
     });
     tls.once('error', (error: Error & { code?: string; names?: string[] }) => {
       stop();
-      tls.destroy();
-      socket.destroy();
-      if (error.code === 'RDSPG_HOSTNAME_MISMATCH') {
-        const names = error.names?.length ? ` The certificate names: ${[...new Set(error.names)].join(', ')}.` : '';
-        resolve(
-          attemptFailed({
-            code: 'hostname_mismatch',
-            message: `${error.message}.${names} Connect with the host name the certificate protects (for RDS: the protected endpoint), or use sslmode=verify-ca.`,
-            stage: 'tls',
-          }),
-        );
-      } else if (error.code === 'ETIMEDOUT') {
-        resolve(attemptFailed(socketFailure(error, describeTarget(target))));
-      } else {
-        resolve(attemptFailed(tlsFailure(error, material.rootCertificatePath)));
-      }
+      close();
+      if (error.code === 'ETIMEDOUT') resolve(attemptFailed(socketFailure(error, describeTarget(target))));
+      // Any other failure without OpenSSL's verdict on the chain: OpenSSL's attempt gives libpq's message and order.
+      else if (quick) resolve('ask-openssl');
+      else if (error.code === 'RDSPG_HOSTNAME_MISMATCH') resolve(hostnameMismatch(error));
+      else resolve(attemptFailed(tlsFailure(error, material.rootCertificatePath)));
     });
   });
 }
 
 /**
  * Builds the attempt's TLS context while the network works (name lookup, connect, the server starting its backend):
- * building one is tens of milliseconds of CPU on Node 20, the first time. The files are read now, but whatever is
- * wrong with them is reported only when TLS starts, where libpq reads them (the handshake asks again, from the cache).
+ * building one can be tens of milliseconds of CPU, the first time. The files are read now, but whatever is wrong
+ * with them is reported only when TLS starts, where libpq reads them (the handshake asks again, from the cache).
  */
-function prepareSecureContext(request: TransportRequest): void {
+function prepareSecureContext(request: TransportRequest, verifier: Verifier): void {
   void request.material().then((loaded) => {
     if (!loaded.ok || request.signal.aborted) return;
+    const { minProtocol, maxProtocol } = request.settings;
     try {
-      secureContextFor(loaded.value, request.settings.minProtocol, request.settings.maxProtocol);
+      secureContextFor(loaded.value, minProtocol, maxProtocol, contextHasRoots(loaded.value, verifier));
     } catch {
       // The handshake builds it again and reports the same problem at the moment libpq would.
     }
@@ -198,15 +252,25 @@ function prepareSecureContext(request: TransportRequest): void {
 
 /** Opens the transport for one attempt: TCP or Unix socket, then SSLRequest (or direct TLS) and the handshake. */
 export async function openTransport(request: TransportRequest): Promise<TransportResult> {
+  const answer = await openTransportWith(request, 'chain-check');
+  // chain-check.ts could not vouch for the chain (or the handshake failed before it could): connect again and let
+  // OpenSSL decide with the root file, as libpq does.
+  return answer === 'ask-openssl' ? ((await openTransportWith(request, 'openssl')) as TransportResult) : answer;
+}
+
+async function openTransportWith(
+  request: TransportRequest,
+  verifier: Verifier,
+): Promise<TransportResult | 'ask-openssl'> {
   const opening = openSocket(request);
-  if (request.tls !== 'none' && !isUnixSocket(request.target)) prepareSecureContext(request);
+  if (request.tls !== 'none' && !isUnixSocket(request.target)) prepareSecureContext(request, verifier);
   const opened = await opening;
   if (!opened.ok) return opened;
   const socket = opened.value;
   if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null, wire: socket });
-  if (request.settings.sslnegotiation === 'direct') return handshake(socket, request, true);
+  if (request.settings.sslnegotiation === 'direct') return handshake(socket, request, true, verifier);
   const answer = await readSslResponse(socket, request.signal);
-  if (answer === 'S') return handshake(socket, request, false);
+  if (answer === 'S') return handshake(socket, request, false, verifier);
   if (answer === 'N' && request.tls === 'preferred') {
     socket.resume();
     return ok({ socket, tls: null, wire: socket });

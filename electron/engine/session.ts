@@ -9,6 +9,8 @@ import type { ConnectionSettings, ConnectionTarget } from './settings';
 export interface Session {
   client: pg.Client;
   tls: TLSSocket | null;
+  /** The certificate path the engine verified itself (DER, server's first), when OpenSSL did not. */
+  chain: Buffer[] | null;
 }
 
 /** What the session start-up needs besides the transport. */
@@ -103,7 +105,7 @@ export async function startSession(
   try {
     await client.connect();
     client.on('error', () => undefined);
-    return { ok: true, value: { client, tls: transport.tls } };
+    return { ok: true, value: { client, tls: transport.tls, chain: transport.chain ?? null } };
   } catch (error) {
     // Whatever ended the start-up (no password, a server error, channel binding refused, the time-out), the
     // socket is closed now: node-postgres leaves it open, and the server would hold it until authentication_timeout.

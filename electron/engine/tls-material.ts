@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -105,23 +105,26 @@ const contexts = new Map<string, SecureContext>();
 /**
  * The TLS context for this material, built once and reused: building one parses every CA and key, which costs
  * more than the rest of a connection. Keyed by the material's content, so a changed file gets a new context.
- * The first context with a CA also makes Node 20 parse its ~140 bundled roots (35–45 ms of CPU here; Node 24:
- * under 5 ms), although the context trusts only the given CA: its addCACert compares the context's store with the
- * process's root store, building that store to do so. Only a process-wide start-up flag (`--use-openssl-ca`) changes
- * that, and verifying the chain in JS instead would have to match OpenSSL's path validation exactly, so the cost is
- * accepted and overlapped with the network (negotiate.ts).
+ * With `roots` false the context has no CA at all (chain-check.ts checks the chain, or nothing is verified): on
+ * Node 20 the first context given any CA also builds Node's bundled root store (35–45 ms of CPU here; Node 24: under
+ * 5 ms), because its addCACert compares the context's store with that one. An empty list, not none: without `ca`
+ * Node adds its bundled roots to the context.
  */
-export function secureContextFor(material: TlsMaterial, minVersion: string, maxVersion: string | null): SecureContext {
+export function secureContextFor(
+  material: TlsMaterial,
+  minVersion: string,
+  maxVersion: string | null,
+  roots: boolean,
+): SecureContext {
+  const ca = roots ? material.ca : null;
   const key = createHash('sha256')
-    .update(JSON.stringify([material.ca, material.crl, material.cert, material.key, minVersion, maxVersion]))
+    .update(JSON.stringify([ca, material.crl, material.cert, material.key, minVersion, maxVersion]))
     .digest('hex');
   let context = contexts.get(key);
   if (!context) {
     context = createSecureContext({
-      // No root certificate, no verification: an empty list rather than none, which would make Node add its
-      // bundled roots (parsing ~140 certificates) to a context that never checks a chain.
-      ca: material.ca ?? [],
-      crl: material.crl ?? undefined,
+      ca: ca ?? [],
+      crl: (roots && material.crl) || undefined,
       cert: material.cert ?? undefined,
       key: material.key ?? undefined,
       minVersion: minVersion as 'TLSv1.2',
@@ -131,4 +134,16 @@ export function secureContextFor(material: TlsMaterial, minVersion: string, maxV
     contexts.set(key, context);
   }
   return context;
+}
+
+const parsedRoots = new WeakMap<TlsMaterial, X509Certificate[]>();
+
+/** The root certificate file's certificates, parsed once per material. */
+export function rootCertificatesOf(material: TlsMaterial): X509Certificate[] {
+  let roots = parsedRoots.get(material);
+  if (!roots) {
+    roots = (material.ca ?? []).map((pem) => new X509Certificate(pem));
+    parsedRoots.set(material, roots);
+  }
+  return roots;
 }

@@ -28,10 +28,19 @@ export interface IssueRequest {
   /** Put the raw text into subjectAltName instead (e.g. `DNS:127.0.0.1`). */
   subjectAltName?: string;
   purpose?: 'server' | 'client';
-  validity?: 'valid' | 'expired' | 'not-yet-valid';
-  keyType?: 'ec' | 'rsa';
+  validity?: Validity;
+  keyType?: KeyType;
   fileName?: string;
+  /** Extension lines instead of the usual ones (basicConstraints, extendedKeyUsage, subjectAltName). */
+  extensions?: string;
+  /** The signature's digest (default sha256). */
+  digest?: 'sha256' | 'sha1';
 }
+
+/** When a test certificate is valid. */
+export type Validity = 'valid' | 'expired' | 'not-yet-valid';
+/** The key of a test certificate. */
+export type KeyType = 'ec' | 'rsa' | 'rsa-1024';
 
 function config(folder: string): string {
   return `[ca]
@@ -117,17 +126,20 @@ export class TestAuthority {
     return { certPath, keyPath, certPem: await readFile(certPath, 'utf8'), keyPem: await readFile(keyPath, 'utf8') };
   }
 
-  /** Creates an intermediate CA signed by this one, in a sub-folder. */
-  async createIntermediate(commonName: string): Promise<TestAuthority> {
+  /** Creates an intermediate CA signed by this one, in a sub-folder (other extension lines or validity if given). */
+  async createIntermediate(
+    commonName: string,
+    options: { extensions?: string; validity?: Validity } = {},
+  ): Promise<TestAuthority> {
     const folder = join(this.folder, commonName.replace(/\W+/g, '-').toLowerCase());
     await TestAuthority.prepare(folder);
     const issued = await this.sign(
       folder,
       'ca',
       commonName,
-      'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n',
+      `${options.extensions ?? 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign'}\n`,
       'ec',
-      'valid',
+      options.validity ?? 'valid',
     );
     return new TestAuthority(folder, issued);
   }
@@ -138,11 +150,13 @@ export class TestAuthority {
       request.subjectAltName ??
       [...(request.dns ?? []).map((name) => `DNS:${name}`), ...(request.ips ?? []).map((ip) => `IP:${ip}`)].join(',');
     const purpose = request.purpose ?? 'server';
-    const extensions = [
-      'basicConstraints=CA:FALSE',
-      `extendedKeyUsage=${purpose === 'server' ? 'serverAuth' : 'clientAuth'}`,
-      names ? `subjectAltName=${names}` : '',
-    ].join('\n');
+    const extensions =
+      request.extensions ??
+      [
+        'basicConstraints=CA:FALSE',
+        `extendedKeyUsage=${purpose === 'server' ? 'serverAuth' : 'clientAuth'}`,
+        names ? `subjectAltName=${names}` : '',
+      ].join('\n');
     const fileName =
       request.fileName ??
       `${purpose}-${request.commonName.replace(/\W+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
@@ -153,6 +167,7 @@ export class TestAuthority {
       `${extensions}\n`,
       request.keyType ?? 'ec',
       request.validity ?? 'valid',
+      request.digest ?? 'sha256',
     );
   }
 
@@ -161,8 +176,9 @@ export class TestAuthority {
     name: string,
     commonName: string,
     extensions: string,
-    keyType: 'ec' | 'rsa',
-    validity: string,
+    keyType: KeyType,
+    validity: Validity,
+    digest: 'sha256' | 'sha1' = 'sha256',
   ): Promise<Issued> {
     const keyPath = join(folder, `${name}.key`);
     const csrPath = join(folder, `${name}.csr`);
@@ -170,7 +186,9 @@ export class TestAuthority {
     const extPath = join(folder, `${name}.ext`);
     await writeFile(extPath, extensions);
     const keyArgs =
-      keyType === 'ec' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1'] : ['-newkey', 'rsa:2048'];
+      keyType === 'ec'
+        ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1']
+        : ['-newkey', keyType === 'rsa' ? 'rsa:2048' : 'rsa:1024'];
     await openssl([
       'req',
       '-new',
@@ -210,6 +228,8 @@ export class TestAuthority {
       stamp(new Date(start)),
       '-enddate',
       stamp(new Date(end)),
+      '-md',
+      digest,
       '-notext',
     ]);
     return TestAuthority.load(certPath, keyPath);
