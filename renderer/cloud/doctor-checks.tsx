@@ -1,9 +1,13 @@
-import { Alert, Table, Tag } from 'antd';
+import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
-import { isMessageKey, useT } from '../i18n';
+import { isMessageKey, useLocale, useT } from '../i18n';
+import { findingText } from '../i18n/doctor-messages';
 
-/** The doctor's checks in order: name, result, detail, and (when given) a one-click fix for a failed check. */
+/**
+ * The doctor's checks in order: name, result, what was found and what to do about a failed check, in the UI
+ * language (rendered from each check's finding), with a one-click fix when given.
+ */
 export function DoctorChecks({
   checks,
   renderFix,
@@ -12,9 +16,20 @@ export function DoctorChecks({
   renderFix?: (check: DoctorCheck) => ReactNode;
 }) {
   const t = useT();
+  const locale = useLocale();
   const name = (check: DoctorCheck) => {
     const key = `connect.check.${check.name}`;
     return isMessageKey(key) ? t(key) : check.name;
+  };
+  const fix = (check: DoctorCheck) => {
+    if (check.ok) return null;
+    const text = findingText(check.finding, locale).fix;
+    return (
+      <Flex vertical gap={4} align="flex-start">
+        {text && <Typography.Text type="secondary">{text}</Typography.Text>}
+        {renderFix?.(check)}
+      </Flex>
+    );
   };
   return (
     <>
@@ -34,16 +49,12 @@ export function DoctorChecks({
               <Tag color={check.ok ? 'success' : 'error'}>{check.ok ? t('connect.ok') : t('connect.failed')}</Tag>
             ),
           },
-          { key: 'detail', title: t('connect.detail'), dataIndex: 'detail' },
-          ...(renderFix
-            ? [
-                {
-                  key: 'fix',
-                  title: t('connect.fix'),
-                  render: (_: unknown, check: DoctorCheck) => (check.ok ? null : renderFix(check)),
-                },
-              ]
-            : []),
+          {
+            key: 'detail',
+            title: t('connect.detail'),
+            render: (_: unknown, check: DoctorCheck) => findingText(check.finding, locale).detail,
+          },
+          { key: 'fix', title: t('connect.fix'), render: (_: unknown, check: DoctorCheck) => fix(check) },
         ]}
       />
     </>
