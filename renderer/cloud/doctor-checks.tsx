@@ -2,7 +2,29 @@ import { Alert, Flex, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { isMessageKey, useLocale, useT } from '../i18n';
-import { findingText } from '../i18n/doctor-messages';
+import { commandsOf, findingText } from '../i18n/doctor-messages';
+
+/** A fix in words, its commands set as code: they read, and are copied, exactly as typed. */
+function FixText({ text, commands }: { text: string; commands: string[] }) {
+  if (commands.length === 0) return <Typography.Text type="secondary">{text}</Typography.Text>;
+  const pattern = new RegExp(
+    `(${commands.map((command) => command.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`,
+  );
+  return (
+    <Typography.Text type="secondary">
+      {text.split(pattern).map((part, index) =>
+        // Odd parts are the commands the pattern captured.
+        index % 2 === 1 ? (
+          <Typography.Text key={part} code copyable>
+            {part}
+          </Typography.Text>
+        ) : (
+          part
+        ),
+      )}
+    </Typography.Text>
+  );
+}
 
 /**
  * The doctor's checks in order: name, result, what was found and what to do about a failed check, in the UI
@@ -26,14 +48,15 @@ export function DoctorChecks({
     const text = findingText(check.finding, locale).fix;
     return (
       <Flex vertical gap={4} align="flex-start">
-        {text && <Typography.Text type="secondary">{text}</Typography.Text>}
+        {text && <FixText text={text} commands={commandsOf(check.finding)} />}
         {renderFix?.(check)}
       </Flex>
     );
   };
+  const passed = checks.every((check) => check.ok);
   return (
     <>
-      {checks.every((check) => check.ok) && <Alert type="success" showIcon title={t('connect.allPassed')} />}
+      {passed && <Alert type="success" showIcon title={t('connect.allPassed')} />}
       <Table
         data-testid="doctor-checks"
         size="small"
@@ -41,7 +64,12 @@ export function DoctorChecks({
         rowKey="name"
         dataSource={checks}
         columns={[
-          { key: 'name', title: t('connect.check'), render: (_: unknown, check: DoctorCheck) => name(check) },
+          {
+            key: 'name',
+            title: t('connect.check'),
+            width: 150,
+            render: (_: unknown, check: DoctorCheck) => name(check),
+          },
           {
             key: 'ok',
             title: t('connect.result'),
@@ -54,7 +82,9 @@ export function DoctorChecks({
             title: t('connect.detail'),
             render: (_: unknown, check: DoctorCheck) => findingText(check.finding, locale).detail,
           },
-          { key: 'fix', title: t('connect.fix'), render: (_: unknown, check: DoctorCheck) => fix(check) },
+          ...(passed
+            ? []
+            : [{ key: 'fix', title: t('connect.fix'), render: (_: unknown, check: DoctorCheck) => fix(check) }]),
         ]}
       />
     </>

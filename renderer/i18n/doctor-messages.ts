@@ -134,3 +134,10 @@ export const chineseFindings: FindingCatalog = {
 export function findingText(finding: DoctorFinding, locale: Locale): FindingText {
   return locale === 'en' ? englishFinding(finding) : renderFinding(chineseFindings, finding);
 }
+
+/** The commands a finding's fix names (to show as code): its parameters named command, doctorCommand, addCommand. */
+export function commandsOf(finding: DoctorFinding): string[] {
+  return Object.entries(finding.params)
+    .filter(([key, value]) => /^(command|\w+Command)$/.test(key) && typeof value === 'string')
+    .map(([, value]) => value as string);
+}
