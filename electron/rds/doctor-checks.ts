@@ -15,7 +15,7 @@ export function doctorCheck(name: string, passed: boolean, finding: DoctorFindin
 }
 
 /** A failure as a finding carries it: the code and the message. */
-function failureOf(outcome: { code: string; message: string }) {
+export function failureOf(outcome: { code: string; message: string }) {
   return { code: outcome.code, message: outcome.message };
 }
 

@@ -3,7 +3,7 @@ import type { RdsSslState } from '../../shared/contract/rds';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { describeCertificate, readCertificates } from '../certs/index';
 import { fetchServerCa } from './ca-download';
-import { doctorCheck } from './doctor-checks';
+import { doctorCheck, failureOf } from './doctor-checks';
 import type { RdsClient } from './rds-client';
 
 /** Each certificate's subject and SHA-256 fingerprint, as the check names them. */
@@ -32,8 +32,8 @@ export async function rootCertificateCheck(
   if (!rootCertificate) return doctorCheck(name, false, { code: 'root_not_checked', params: { command } });
   const fetched = await fetchServerCa({ client, fetch: fetcher }, instanceId);
   if (!fetched.ok) {
-    const failure = { code: fetched.error.code, message: fetched.error.message };
-    return doctorCheck(name, false, { code: 'root_ca_unavailable', params: { failure, command } });
+    const params = { failure: failureOf(fetched.error), command };
+    return doctorCheck(name, false, { code: 'root_ca_unavailable', params });
   }
   const file = rootCertificate;
   let bytes: Uint8Array;
@@ -45,8 +45,8 @@ export async function rootCertificateCheck(
   }
   const read = readCertificates(bytes);
   if (!read.ok) {
-    const failure = { code: read.error.code, message: read.error.message };
-    return doctorCheck(name, false, { code: 'root_invalid', params: { file, failure, command } });
+    const params = { file, failure: failureOf(read.error), command };
+    return doctorCheck(name, false, { code: 'root_invalid', params });
   }
   const wanted = named(fetched.value.certificates);
   const held = named(read.value.certificates.map((item) => item.der));
