@@ -61,7 +61,7 @@ const instanceStates: Record<string, Names> = {
   SSLModifying: modifyingSsl,
 };
 
-// DescribeAccounts AccountStatus: the two values the API reference documents, as the console's account list says them.
+// DescribeAccounts AccountStatus: its two values, in the words of the API reference ("Unavailable：不可用", "Available：可用").
 const accountStates: Record<string, Names> = {
   Available: { en: 'Available', 'zh-CN': '可用' },
   Unavailable: { en: 'Unavailable', 'zh-CN': '不可用' },
