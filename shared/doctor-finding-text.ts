@@ -1,4 +1,4 @@
-import type { DoctorFinding } from './contract/doctor-finding';
+import type { DoctorFinding, DoctorFindingParams } from './contract/doctor-finding';
 
 /** A finding in words: what was seen, and what to do when the check failed (null for findings that pass). */
 export interface FindingText {
@@ -23,12 +23,11 @@ const download = (command: string) => `download it with "${command}" and use DIR
 const allocate = (command: string) => `allocate one with "${command}"`;
 const typeAddress = (doctorCommand: string, addCommand: string) =>
   `type it: "${doctorCommand}" (a site such as ipinfo.io shows this computer's public address), then add it with "${addCommand}"`;
-const addressDetail = (p: { address: string; whitelist: string[]; seenByServer: boolean; typed: string | null }) => {
+const addressDetail = (p: DoctorFindingParams<'whitelist_has_address'>, listed: boolean) => {
   const source = p.seenByServer
     ? `the server saw this computer as ${p.address}${p.typed ? ` (not ${p.typed})` : ''}: `
     : '';
-  return (listed: boolean) =>
-    `${source}${p.address} ${listed ? 'is' : 'is not'} in the whitelist ${whitelist(p.whitelist)}`;
+  return `${source}${p.address} ${listed ? 'is' : 'is not'} in the whitelist ${whitelist(p.whitelist)}`;
 };
 const expiry = (word: string) => (p: DoctorFindingParams<'certificate_expires'>) => ({
   detail: `${word} ${p.expiresAt ?? 'unknown'}${p.updateRequired ? `; update required${p.updateReason ? `: ${p.updateReason}` : ''}` : ''}`,
@@ -37,9 +36,6 @@ const expiry = (word: string) => (p: DoctorFindingParams<'certificate_expires'>)
     : `renew it with "${p.command}" (RDS also renews a cloud certificate on its own, 7 days before expiry)`,
 });
 const unlock = 'unlock it: Accounts > Unlock in the console (UnlockAccount), then retry';
-
-/** The parameters of one finding code. */
-export type DoctorFindingParams<C extends DoctorFinding['code']> = Extract<DoctorFinding, { code: C }>['params'];
 
 /** The doctor's findings in English: the CLI's text and `--json` detail and fix, and the English UI. */
 export const englishFindings: FindingCatalog = {
@@ -58,8 +54,8 @@ export const englishFindings: FindingCatalog = {
     detail: `${p.host}: not resolved`,
     fix: `check DNS on this computer (a new endpoint can take a minute to resolve), or set hostaddr=${p.ipAddress}`,
   }),
-  whitelist_has_address: (p) => ({ detail: addressDetail(p)(true), fix: null }),
-  whitelist_missing_address: (p) => ({ detail: addressDetail(p)(false), fix: `add it with "${p.command}"` }),
+  whitelist_has_address: (p) => ({ detail: addressDetail(p, true), fix: null }),
+  whitelist_missing_address: (p) => ({ detail: addressDetail(p, false), fix: `add it with "${p.command}"` }),
   whitelist_reached_authentication: (p) => ({
     detail: `the server let this computer through to authentication; whitelist ${whitelist(p.whitelist)}`,
     fix: null,

@@ -1,11 +1,5 @@
-import type { DoctorFinding } from '../../shared/contract/doctor-finding';
-import {
-  type DoctorFindingParams,
-  englishFinding,
-  type FindingCatalog,
-  type FindingText,
-  renderFinding,
-} from '../../shared/doctor-finding-text';
+import type { DoctorFinding, DoctorFindingParams } from '../../shared/contract/doctor-finding';
+import { englishFinding, type FindingCatalog, type FindingText, renderFinding } from '../../shared/doctor-finding-text';
 import type { Locale } from '../../shared/locales';
 import { accountStatusName, instanceStatusName } from '../../shared/rds-console-names';
 import { errorMessagesZhCN } from './error-messages';

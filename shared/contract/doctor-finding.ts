@@ -70,3 +70,6 @@ export type DoctorFinding = z.infer<typeof doctorFinding>;
 
 /** The closed list of finding codes. */
 export type DoctorFindingCode = DoctorFinding['code'];
+
+/** The parameters of one finding code. */
+export type DoctorFindingParams<C extends DoctorFindingCode> = Extract<DoctorFinding, { code: C }>['params'];
