@@ -27,8 +27,8 @@ function FixText({ text, commands }: { text: string; commands: string[] }) {
 }
 
 /**
- * The doctor's checks in order: name, result, what was found and what to do about a failed check, in the UI
- * language (rendered from each check's finding), with a one-click fix when given.
+ * The doctor's checks in order: name, result, what was found and, under a failed check, what to do about it, in
+ * the UI language (rendered from each check's finding); with a one-click fix when given.
  */
 export function DoctorChecks({
   checks,
@@ -43,20 +43,19 @@ export function DoctorChecks({
     const key = `connect.check.${check.name}`;
     return isMessageKey(key) ? t(key) : check.name;
   };
-  const fix = (check: DoctorCheck) => {
-    if (check.ok) return null;
-    const text = findingText(check.finding, locale).fix;
+  const detail = (check: DoctorCheck) => {
+    const text = findingText(check.finding, locale);
+    if (check.ok || !text.fix) return text.detail;
     return (
       <Flex vertical gap={4} align="flex-start">
-        {text && <FixText text={text} commands={commandsOf(check.finding)} />}
-        {renderFix?.(check)}
+        {text.detail}
+        <FixText text={text.fix} commands={commandsOf(check.finding)} />
       </Flex>
     );
   };
-  const passed = checks.every((check) => check.ok);
   return (
     <>
-      {passed && <Alert type="success" showIcon title={t('connect.allPassed')} />}
+      {checks.every((check) => check.ok) && <Alert type="success" showIcon title={t('connect.allPassed')} />}
       <Table
         data-testid="doctor-checks"
         size="small"
@@ -77,14 +76,16 @@ export function DoctorChecks({
               <Tag color={check.ok ? 'success' : 'error'}>{check.ok ? t('connect.ok') : t('connect.failed')}</Tag>
             ),
           },
-          {
-            key: 'detail',
-            title: t('connect.detail'),
-            render: (_: unknown, check: DoctorCheck) => findingText(check.finding, locale).detail,
-          },
-          ...(passed
-            ? []
-            : [{ key: 'fix', title: t('connect.fix'), render: (_: unknown, check: DoctorCheck) => fix(check) }]),
+          { key: 'detail', title: t('connect.detail'), render: (_: unknown, check: DoctorCheck) => detail(check) },
+          ...(renderFix
+            ? [
+                {
+                  key: 'fix',
+                  title: t('connect.fix'),
+                  render: (_: unknown, check: DoctorCheck) => (check.ok ? null : renderFix(check)),
+                },
+              ]
+            : []),
         ]}
       />
     </>
