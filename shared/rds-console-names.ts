@@ -61,6 +61,12 @@ const instanceStates: Record<string, Names> = {
   SSLModifying: modifyingSsl,
 };
 
+// DescribeAccounts AccountStatus: its two values, in the words of the API reference ("Unavailable：不可用", "Available：可用").
+const accountStates: Record<string, Names> = {
+  Available: { en: 'Available', 'zh-CN': '可用' },
+  Unavailable: { en: 'Unavailable', 'zh-CN': '不可用' },
+};
+
 function lookup(table: Record<string, Names>, raw: string, locale: Locale): string {
   return Object.hasOwn(table, raw) ? (table[raw] as Names)[locale] : raw;
 }
@@ -88,4 +94,9 @@ export function instanceStatusName(raw: string, locale: Locale): string {
 /** Whether a DBInstanceStatus is the SSL change in progress (RDS says SSL_MODIFYING, other products SSLModifying). */
 export function isSslModifying(raw: string): boolean {
   return raw === 'SSL_MODIFYING' || raw === 'SSLModifying';
+}
+
+/** A database account's AccountStatus in the UI language ("Unavailable" → "不可用"); unknown values as they are. */
+export function accountStatusName(raw: string, locale: Locale): string {
+  return lookup(accountStates, raw, locale);
 }

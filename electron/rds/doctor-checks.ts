@@ -1,22 +1,46 @@
+import type { DoctorFinding } from '../../shared/contract/doctor-finding';
 import type { RdsEndpoint, RdsSslState } from '../../shared/contract/rds';
 import type { DatabaseAccount, DoctorCheck, WhitelistGroup } from '../../shared/contract/rds-connect';
+import { englishFinding } from '../../shared/doctor-finding-text';
 import { refusedClientAddress } from '../../shared/pg-refusal';
 import { entryCovers } from '../../shared/rds-whitelist';
 
 /** What a connection attempt of the doctor saw: connected, or the engine's failure code and message. */
 export type ConnectionOutcome = { ok: true } | { ok: false; code: string; message: string };
 
-/** Builds one check; a passed check has no fix. */
-export const doctorCheck = (name: string, passed: boolean, detail: string, fix: string | null): DoctorCheck => ({
-  name,
-  ok: passed,
-  detail,
-  fix: passed ? null : fix,
-});
+/** Builds one check from its finding, with the finding's English detail and fix; a passed check has no fix. */
+export function doctorCheck(name: string, passed: boolean, finding: DoctorFinding): DoctorCheck {
+  const { detail, fix } = englishFinding(finding);
+  return { name, ok: passed, detail, fix: passed ? null : fix, finding };
+}
+
+/** A failure as a finding carries it: the code and the message. */
+export function failureOf(outcome: { code: string; message: string }) {
+  return { code: outcome.code, message: outcome.message };
+}
 
 /** True when the attempt got past pg_hba: it connected, or the server asked who we are. */
 function reachedAuthentication(outcome: ConnectionOutcome): boolean {
   return outcome.ok || ['password_required', 'authentication_failed', 'database_missing'].includes(outcome.code);
+}
+
+/** The endpoint check: the host is an endpoint of the instance, and resolves (or hostaddr is given, as libpq). */
+export function endpointCheck(
+  instanceId: string,
+  host: string | null,
+  endpoint: RdsEndpoint | null,
+  hostaddr: string | null,
+  address: string | null,
+): DoctorCheck {
+  const command = `rdspg rds public-endpoint allocate ${instanceId}`;
+  const finding = (): DoctorFinding => {
+    if (host === null) return { code: 'endpoint_none', params: { command } };
+    if (!endpoint) return { code: 'endpoint_not_of_instance', params: { host, instanceId, command } };
+    if (hostaddr) return { code: 'endpoint_hostaddr', params: { host, hostaddr } };
+    if (address) return { code: 'endpoint_resolved', params: { host, address } };
+    return { code: 'endpoint_unresolved', params: { host, ipAddress: endpoint.ipAddress } };
+  };
+  return doctorCheck('endpoint', endpoint !== null && address !== null, finding());
 }
 
 /**
@@ -29,86 +53,68 @@ export function whitelistCheck(
   typed: string | null,
   probe: ConnectionOutcome | null,
 ): DoctorCheck {
-  const entries = groups.flatMap((group) => group.ips);
-  const list = `(${entries.join(', ') || 'empty'})`;
+  const whitelist = groups.flatMap((group) => group.ips);
   const seen = probe && !probe.ok ? refusedClientAddress(probe.message) : null;
   const address = seen ?? typed;
-  const fixFor = (ip: string) => `add it with "rdspg rds whitelist add ${instanceId} --ip ${ip}"`;
+  const addCommand = (ip: string) => `rdspg rds whitelist add ${instanceId} --ip ${ip}`;
   if (address) {
-    const covered = entries.some((entry) => entryCovers(entry, address));
-    const source = seen
-      ? `the server saw this computer as ${seen}${typed && typed !== seen ? ` (not ${typed})` : ''}: `
-      : '';
-    return doctorCheck(
-      'whitelist',
-      covered,
-      `${source}${address} ${covered ? 'is' : 'is not'} in the whitelist ${list}`,
-      fixFor(address),
-    );
+    const covered = whitelist.some((entry) => entryCovers(entry, address));
+    const params = { address, whitelist, seenByServer: seen !== null, typed: seen && typed !== seen ? typed : null };
+    return covered
+      ? doctorCheck('whitelist', true, { code: 'whitelist_has_address', params })
+      : doctorCheck('whitelist', false, {
+          code: 'whitelist_missing_address',
+          params: { ...params, command: addCommand(address) },
+        });
   }
   if (probe && reachedAuthentication(probe)) {
-    return doctorCheck(
-      'whitelist',
-      true,
-      `the server let this computer through to authentication; whitelist ${list}`,
-      null,
-    );
+    return doctorCheck('whitelist', true, { code: 'whitelist_reached_authentication', params: { whitelist } });
   }
-  const why = probe && !probe.ok ? `the server could not be reached (${probe.message})` : 'nothing was tried';
+  const commands = { doctorCommand: `rdspg rds doctor ${instanceId} --ip IP`, addCommand: addCommand('IP') };
   return doctorCheck(
     'whitelist',
     false,
-    `whitelist ${list}; this computer's address is unknown: ${why}`,
-    `type it: "rdspg rds doctor ${instanceId} --ip IP" (a site such as ipinfo.io shows this computer's public address), then ${fixFor('IP')}`,
+    probe && !probe.ok
+      ? { code: 'whitelist_server_unreachable', params: { whitelist, failure: failureOf(probe), ...commands } }
+      : { code: 'whitelist_not_probed', params: { whitelist, ...commands } },
   );
 }
 
 /** The SSL check: on, and the host used is the protected endpoint (else verify-full fails with hostname_mismatch). */
 export function sslCheck(instanceId: string, state: RdsSslState, host: string | null): DoctorCheck {
-  const enable = `rdspg rds ssl enable ${instanceId} --endpoint ${host ?? 'HOST'}`;
+  const command = `rdspg rds ssl enable ${instanceId} --endpoint ${host ?? 'HOST'}`;
   if (state.unavailableReason) {
-    return doctorCheck(
-      'ssl',
-      false,
-      `SSL not available: ${state.unavailableReason}`,
-      'SSL needs PostgreSQL 10+ on cloud disks, not Serverless',
-    );
+    return doctorCheck('ssl', false, { code: 'ssl_unavailable', params: { reason: state.unavailableReason } });
   }
-  if (!state.enabled) return doctorCheck('ssl', false, 'SSL off', `protect the endpoint with "${enable}"`);
+  if (!state.enabled) return doctorCheck('ssl', false, { code: 'ssl_off', params: { command } });
   const protectedHost = state.protectedEndpoint ?? '';
   if (host !== null && protectedHost !== host) {
-    return doctorCheck(
-      'ssl',
-      false,
-      `SSL on, protecting ${protectedHost}, not ${host}: verify-full to ${host} fails with hostname_mismatch (the certificate names ${protectedHost} only)`,
-      `connect to ${protectedHost}, or protect this one with "${enable}" (a cloud certificate protects one endpoint)`,
-    );
+    return doctorCheck('ssl', false, { code: 'ssl_other_endpoint', params: { protectedHost, host, command } });
   }
-  return doctorCheck('ssl', host !== null, `SSL on, protecting ${protectedHost}`, 'allocate a public endpoint first');
+  return doctorCheck('ssl', host !== null, { code: 'ssl_protecting', params: { protectedHost } });
 }
 
 /** The certificate check: not expired and no update required (RequireUpdate). */
 export function certificateCheck(instanceId: string, state: RdsSslState, now: Date): DoctorCheck {
   if (!state.enabled) {
-    return doctorCheck(
-      'certificate',
-      false,
-      'no certificate (SSL off)',
-      `enable SSL first ("rdspg rds ssl enable ${instanceId} --endpoint HOST")`,
-    );
+    const command = `rdspg rds ssl enable ${instanceId} --endpoint HOST`;
+    return doctorCheck('certificate', false, { code: 'certificate_ssl_off', params: { command } });
   }
   const expired = state.expiresAt !== null && new Date(state.expiresAt).getTime() <= now.getTime();
-  const update = state.requireUpdate
-    ? `; update required${state.requireUpdateReason ? `: ${state.requireUpdateReason}` : ''}`
-    : '';
-  return doctorCheck(
-    'certificate',
-    !expired && !state.requireUpdate,
-    `${expired ? 'expired' : 'expires'} ${state.expiresAt ?? 'unknown'}${update}`,
-    state.caType === 'custom'
-      ? `upload a new one with "rdspg rds ssl enable ${instanceId} --endpoint ${state.protectedEndpoint ?? 'HOST'} --cert FILE --key FILE"`
-      : `renew it with "rdspg rds ssl renew ${instanceId}" (RDS also renews a cloud certificate on its own, 7 days before expiry)`,
-  );
+  const custom = state.caType === 'custom';
+  const params = {
+    expiresAt: state.expiresAt,
+    updateRequired: state.requireUpdate,
+    updateReason: state.requireUpdateReason || null,
+    custom,
+    command: custom
+      ? `rdspg rds ssl enable ${instanceId} --endpoint ${state.protectedEndpoint ?? 'HOST'} --cert FILE --key FILE`
+      : `rdspg rds ssl renew ${instanceId}`,
+  };
+  return doctorCheck('certificate', !expired && !state.requireUpdate, {
+    code: expired ? 'certificate_expired' : 'certificate_expires',
+    params,
+  });
 }
 
 /** The account check: the user exists and is Available (a locked account cannot log on: LockAccount). */
@@ -119,58 +125,43 @@ export function accountCheck(
   attempt: ConnectionOutcome | null,
 ): DoctorCheck {
   if (!user) {
-    const names = accounts.map((account) => account.name);
     return doctorCheck(
       'account',
       accounts.some((account) => account.status === 'Available'),
-      `accounts: ${names.join(', ') || 'none'}`,
-      `create one with "rdspg rds account create ${instanceId} NAME --password-stdin" (RDS users cannot log in as postgres)`,
+      {
+        code: 'accounts_listed',
+        params: {
+          accounts: accounts.map((account) => account.name),
+          command: `rdspg rds account create ${instanceId} NAME --password-stdin`,
+        },
+      },
     );
   }
   const account = accounts.find((item) => item.name === user);
   if (!account) {
-    return doctorCheck(
-      'account',
-      false,
-      `account ${user} does not exist`,
-      `create it with "rdspg rds account create ${instanceId} ${user}"`,
-    );
+    const command = `rdspg rds account create ${instanceId} ${user}`;
+    return doctorCheck('account', false, { code: 'account_missing', params: { user, command } });
   }
   const refused = attempt && !attempt.ok && /is not permitted to log in/.test(attempt.message);
-  if (account.status === 'Available' && !refused) return doctorCheck('account', true, `account ${user} exists`, null);
-  return doctorCheck(
-    'account',
-    false,
-    `account ${user} is ${account.status}${refused ? `; the server says: role "${user}" is not permitted to log in (locked)` : ' (locked, or still being created)'}`,
-    `unlock it: Accounts > Unlock in the console (UnlockAccount), then retry`,
-  );
+  if (account.status === 'Available' && !refused) {
+    return doctorCheck('account', true, { code: 'account_exists', params: { user } });
+  }
+  const params = { user, status: account.status };
+  return doctorCheck('account', false, { code: refused ? 'account_login_refused' : 'account_unavailable', params });
 }
 
 /** The database check, from the attempt with the saved server's own settings. */
 export function databaseCheck(dbname: string | null, attempt: ConnectionOutcome | null): DoctorCheck {
-  if (!attempt || !dbname) {
-    return doctorCheck(
-      'database',
-      false,
-      'not checked: no saved server named',
-      'name one with --server NAME (its database, user and password are tried)',
-    );
-  }
-  if (attempt.ok) return doctorCheck('database', true, `database ${dbname} exists (connected)`, null);
+  if (!attempt || !dbname) return doctorCheck('database', false, { code: 'database_not_checked', params: {} });
+  if (attempt.ok) return doctorCheck('database', true, { code: 'database_exists', params: { dbname } });
   if (attempt.code === 'database_missing') {
-    return doctorCheck(
-      'database',
-      false,
-      `database ${dbname} does not exist (the server says: ${attempt.message.split('. ')[0]})`,
-      'create it (Databases > Create Database in the console, or CREATE DATABASE as a privileged account), or connect to postgres',
-    );
+    const serverMessage = attempt.message.split('. ')[0] ?? attempt.message;
+    return doctorCheck('database', false, { code: 'database_missing', params: { dbname, serverMessage } });
   }
-  return doctorCheck(
-    'database',
-    false,
-    `not checked: the connection failed first (${attempt.code}: ${attempt.message})`,
-    'fix the checks above, then run the doctor again',
-  );
+  return doctorCheck('database', false, {
+    code: 'database_connection_failed',
+    params: { failure: failureOf(attempt) },
+  });
 }
 
 /** The endpoint a host names among the instance's endpoints, or null. */

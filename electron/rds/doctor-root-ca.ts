@@ -3,11 +3,15 @@ import type { RdsSslState } from '../../shared/contract/rds';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import { describeCertificate, readCertificates } from '../certs/index';
 import { fetchServerCa } from './ca-download';
-import { doctorCheck } from './doctor-checks';
+import { doctorCheck, failureOf } from './doctor-checks';
 import type { RdsClient } from './rds-client';
 
-function facts(certificates: Uint8Array[]) {
-  return certificates.map((der) => describeCertificate(der));
+/** Each certificate's subject and SHA-256 fingerprint, as the check names them. */
+function named(certificates: Uint8Array[]) {
+  return certificates.map((der) => {
+    const facts = describeCertificate(der);
+    return { subject: facts.subject, fingerprint: facts.fingerprintSha256 };
+  });
 }
 
 /**
@@ -21,52 +25,32 @@ export async function rootCertificateCheck(
   rootCertificate: string | null,
   fetcher: typeof fetch,
 ): Promise<DoctorCheck> {
-  const download = `download it with "rdspg rds ca download ${instanceId} --out DIR" and use DIR/ApsaraDB-CA-Chain.pem as sslrootcert`;
-  if (!state.enabled) return doctorCheck('root certificate', false, 'no CA to check (SSL off)', 'enable SSL first');
-  if (state.caType === 'custom') {
-    return doctorCheck('root certificate', true, 'custom certificate: the root is your own CA (not compared)', null);
-  }
-  if (!rootCertificate) {
-    return doctorCheck(
-      'root certificate',
-      false,
-      'not checked: no saved server named (its sslrootcert is compared)',
-      `name one with --server NAME, or ${download}`,
-    );
-  }
+  const name = 'root certificate';
+  const command = `rdspg rds ca download ${instanceId} --out DIR`;
+  if (!state.enabled) return doctorCheck(name, false, { code: 'root_ssl_off', params: {} });
+  if (state.caType === 'custom') return doctorCheck(name, true, { code: 'root_custom', params: {} });
+  if (!rootCertificate) return doctorCheck(name, false, { code: 'root_not_checked', params: { command } });
   const fetched = await fetchServerCa({ client, fetch: fetcher }, instanceId);
-  if (!fetched.ok)
-    return doctorCheck('root certificate', false, `the instance's CA: ${fetched.error.message}`, download);
+  if (!fetched.ok) {
+    const params = { failure: failureOf(fetched.error), command };
+    return doctorCheck(name, false, { code: 'root_ca_unavailable', params });
+  }
+  const file = rootCertificate;
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(rootCertificate);
+    bytes = await readFile(file);
   } catch (error) {
-    return doctorCheck(
-      'root certificate',
-      false,
-      `${rootCertificate} cannot be read (${(error as Error).message})`,
-      download,
-    );
+    const message = (error as Error).message;
+    return doctorCheck(name, false, { code: 'root_unreadable', params: { file, message, command } });
   }
   const read = readCertificates(bytes);
-  if (!read.ok) return doctorCheck('root certificate', false, `${rootCertificate}: ${read.error.message}`, download);
-  const instanceCa = facts(fetched.value.certificates);
-  const inFile = facts(read.value.certificates.map((item) => item.der));
-  const match = inFile.find((item) => instanceCa.some((ca) => ca.fingerprintSha256 === item.fingerprintSha256));
-  if (match) {
-    return doctorCheck(
-      'root certificate',
-      true,
-      `${rootCertificate} holds the instance's CA ${match.subject} (SHA-256 ${match.fingerprintSha256})`,
-      null,
-    );
+  if (!read.ok) {
+    const params = { file, failure: failureOf(read.error), command };
+    return doctorCheck(name, false, { code: 'root_invalid', params });
   }
-  const held = inFile.map((item) => `${item.subject} (SHA-256 ${item.fingerprintSha256})`).join(', ') || 'nothing';
-  const wanted = instanceCa.map((item) => `${item.subject} (SHA-256 ${item.fingerprintSha256})`).join(', ');
-  return doctorCheck(
-    'root certificate',
-    false,
-    `${rootCertificate} holds ${held}, not the instance's CA ${wanted}: verify-full fails with certificate_untrusted`,
-    download,
-  );
+  const wanted = named(fetched.value.certificates);
+  const held = named(read.value.certificates.map((item) => item.der));
+  const match = held.find((item) => wanted.some((ca) => ca.fingerprint === item.fingerprint));
+  if (match) return doctorCheck(name, true, { code: 'root_matches', params: { file, ca: match } });
+  return doctorCheck(name, false, { code: 'root_mismatch', params: { file, held, wanted, command } });
 }

@@ -9,6 +9,7 @@ import {
   certificateCheck,
   databaseCheck,
   doctorCheck,
+  endpointCheck,
   endpointOf,
   sslCheck,
   whitelistCheck,
@@ -95,7 +96,7 @@ export async function runDoctor(
   if (!accounts.ok) return accounts;
   const status = instance.value.status;
   const checks = [
-    doctorCheck('instance running', status === 'Running', `status ${status}`, 'wait until the instance is Running'),
+    doctorCheck('instance running', status === 'Running', { code: 'instance_status', params: { status } }),
   ];
 
   const publicEndpoint = endpoints.value.find((item) => item.kind === 'public') ?? null;
@@ -103,23 +104,7 @@ export async function runDoctor(
   const endpoint = endpointOf(endpoints.value, host);
   let address: string | null = target.hostaddr ?? null;
   if (endpoint && !address) address = await resolve(endpoint.host).catch(() => null);
-  const resolution = target.hostaddr
-    ? `hostaddr ${target.hostaddr} given (no DNS lookup, as libpq)`
-    : (address ?? 'not resolved');
-  checks.push(
-    doctorCheck(
-      'endpoint',
-      endpoint !== null && address !== null,
-      host === null
-        ? 'no public endpoint'
-        : endpoint
-          ? `${host}: ${resolution}`
-          : `${host} is not an endpoint of ${instanceId}`,
-      endpoint
-        ? `check DNS on this computer (a new endpoint can take a minute to resolve), or set hostaddr=${endpoint.ipAddress}`
-        : `allocate one with "rdspg rds public-endpoint allocate ${instanceId}"`,
-    ),
-  );
+  checks.push(endpointCheck(instanceId, host, endpoint, target.hostaddr ?? null, address));
 
   // The probe reaches the instance by the endpoint used, else any endpoint, at the address the API gives.
   const probeEndpoint = endpoint ?? publicEndpoint ?? endpoints.value[0] ?? null;

@@ -1,8 +1,9 @@
 import { Alert, Button, Flex, Input, Modal, Table } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { DatabaseAccount } from '../../shared/contract/rds-connect';
+import { accountStatusName } from '../../shared/rds-console-names';
 import { api } from '../api/bridge';
-import { useT } from '../i18n';
+import { useLocale, useT } from '../i18n';
 import { AccountCreate } from './account-create';
 import type { InstanceTarget } from './cloud-view';
 import { useRdsAction } from './use-rds-action';
@@ -22,6 +23,7 @@ export function useDatabaseAccounts(target: InstanceTarget) {
 /** The instance's database accounts: list, create (standard or privileged), reset a password. */
 export function AccountsSection({ target }: { target: InstanceTarget }) {
   const t = useT();
+  const locale = useLocale();
   const { accounts, problem, load } = useDatabaseAccounts(target);
   const [resetting, setResetting] = useState<string | null>(null);
   const [password, setPassword] = useState('');
@@ -53,7 +55,11 @@ export function AccountsSection({ target }: { target: InstanceTarget }) {
             title: t('connect.accountType'),
             render: (_: unknown, row: DatabaseAccount) => kind(row.type),
           },
-          { key: 'status', title: t('connect.accountStatus'), dataIndex: 'status' },
+          {
+            key: 'status',
+            title: t('connect.accountStatus'),
+            render: (_: unknown, row: DatabaseAccount) => accountStatusName(row.status, locale),
+          },
           { key: 'description', title: t('connect.description'), dataIndex: 'description' },
           {
             key: 'reset',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { doctorFinding } from './doctor-finding';
 
 /** The whitelist group the app writes to, so that the user's own groups are never rewritten. */
 export const appWhitelistGroup = 'rdspg';
@@ -91,12 +92,16 @@ export const sslEnforcementPlan = z.object({
 /** What `ssl enforce on|off` changes. */
 export type SslEnforcementPlan = z.infer<typeof sslEnforcementPlan>;
 
-/** One check of `rdspg rds doctor`: its name, whether it passed, what was seen and what to do about it. */
+/**
+ * One check of `rdspg rds doctor`: its name, whether it passed, what was seen and what to do about it (in English,
+ * rendered from the finding), and the finding itself for the UI to render in its language.
+ */
 export const doctorCheck = z.object({
   name: z.string(),
   ok: z.boolean(),
   detail: z.string(),
   fix: z.string().nullable(),
+  finding: doctorFinding,
 });
 
 /** One check of `rdspg rds doctor`. */

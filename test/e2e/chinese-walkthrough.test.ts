@@ -17,6 +17,8 @@ const allowed = new Set(
     'Disable Allow Prefer Require Verify Full json conf servers service select as postgres Ctrl Enter integer',
     // Data shown as it is: the sandbox CA's subject names and the server's version string.
     'Sandbox Root Intermediate Debian',
+    // The doctor's fixes name libpq's keyword and the RDS API's action as they are.
+    'sslrootcert UnlockAccount',
     // The sandbox's instance descriptions are data of the cloud account, shown as they are.
     ...seededInstances().map((instance) => instance.description),
   ]
@@ -28,8 +30,14 @@ const allowed = new Set(
 /** The Latin words a user sees on the page that are neither allowed names nor identifiers (with digits, dots…). */
 async function strayLatinWords(page: Page): Promise<string[]> {
   // Only the text a user sees counts: innerText skips hidden nodes. (A string: the node side has no DOM types.)
-  const text = (await page.evaluate('document.body.innerText')) as string;
-  const tokens = text.match(/[A-Za-z0-9][\w.#/@:=-]*/g) ?? [];
+  // Commands, set as code, are shown exactly as typed in every language.
+  const text = (await page.evaluate(`(() => {
+    let text = document.body.innerText;
+    for (const code of document.querySelectorAll('code')) text = text.replace(code.innerText, ' ');
+    return text;
+  })()`)) as string;
+  // Command-line options (--server) are identifiers too.
+  const tokens = text.match(/(?:--)?[A-Za-z0-9][\w.#/@:=-]*/g) ?? [];
   // Words in capitals are acronyms or SQL (SSL, TLS, SET ROLE); typed values and cloud data are allowed by name.
   const words = tokens.filter(
     (token) => /^[A-Za-z]+$/.test(token) && !/^[A-Z]{2,}$/.test(token) && !allowed.has(token),
@@ -167,6 +175,31 @@ describe('every screen in 简体中文', () => {
     await checkScreen(page, 'query-tool');
     await page.keyboard.press('Escape');
     await tool.waitFor({ state: 'detached' });
+  });
+
+  it('the doctor: what each check found and what to do about it, in Chinese', async () => {
+    await page.getByRole('menuitem', { name: zhCN['cloud.menu'], exact: true }).click();
+    await page.getByRole('button', { name: backed, exact: true }).click();
+    await page.getByRole('tab', { name: zhCN['connect.tab'] }).click();
+    await page.getByRole('tab', { name: zhCN['connect.doctor'] }).click();
+    const rows = page.getByTestId('doctor-checks').locator('tbody tr');
+    const cell = (row: number, column: number) => rows.nth(row).locator('td').nth(column).textContent();
+    // The server registered above is chosen by default: every check passes.
+    await page.getByRole('button', { name: zhCN['connect.runDoctor'] }).click();
+    await page.getByText(zhCN['connect.allPassed']).waitFor({ timeout: 30_000 });
+    await checkScreen(page, 'doctor');
+    expect.soft(await cell(0, 2)).toBe('实例状态：运行中');
+    expect.soft(await cell(6, 2)).toBe('账号app_owner存在');
+    // Without a server the root certificate and the database are not checked: their fixes show, commands verbatim.
+    await page.getByRole('combobox', { name: zhCN['connect.server'] }).hover();
+    await page.locator('.ant-select-clear').first().click();
+    await page.getByRole('button', { name: zhCN['connect.runDoctor'] }).click();
+    await expect.poll(() => cell(7, 1), { timeout: 30_000 }).toBe(zhCN['connect.failed']);
+    await rows.nth(7).scrollIntoViewIfNeeded();
+    await checkScreen(page, 'doctor-not-checked');
+    expect.soft(await cell(7, 2)).toMatch(/^未检查：未指定已保存的服务器用--server NAME/);
+    expect.soft(await cell(5, 2)).toContain(`用“rdspg rds ca download ${backed} --out DIR”下载CA证书`);
+    await page.keyboard.press('Escape');
   });
 
   it('the certificates view, with the CA the cloud panel stored', async () => {

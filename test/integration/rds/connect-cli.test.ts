@@ -233,14 +233,20 @@ describe('rdspg rds doctor', () => {
     'database',
   ];
 
-  it('runs the checks in order, each with name, ok, detail and fix, and exits 1 when one fails', async () => {
+  it('runs the checks in order, each with name, ok, detail, fix and its finding, and exits 1 when one fails', async () => {
     const other = 'pgm-bp1sandbox14rw';
     const result = await rds(['doctor', other, '--ip', '198.51.100.20', '--json']);
     expect(result.status).toBe(1);
     const { checks } = JSON.parse(result.stdout);
     expect(checks.map((item: { name: string }) => item.name)).toEqual(names);
-    for (const item of checks) expect(Object.keys(item).sort()).toEqual(['detail', 'fix', 'name', 'ok']);
-    expect(checks[0]).toEqual({ name: 'instance running', ok: true, detail: 'status Running', fix: null });
+    for (const item of checks) expect(Object.keys(item)).toEqual(['name', 'ok', 'detail', 'fix', 'finding']);
+    expect(checks[0]).toEqual({
+      name: 'instance running',
+      ok: true,
+      detail: 'status Running',
+      fix: null,
+      finding: { code: 'instance_status', params: { status: 'Running' } },
+    });
     // The sandbox's host names do not resolve on this machine: the real resolver says so.
     expect(checks[1].ok).toBe(false);
     expect(checks[1].detail).toContain(`${other}o.pg.rds.aliyuncs.com: not resolved`);
@@ -248,7 +254,7 @@ describe('rdspg rds doctor', () => {
       ok: false,
       fix: `add it with "rdspg rds whitelist add ${other} --ip 198.51.100.20"`,
     });
-    expect(checks[3]).toMatchObject({ ok: false, detail: 'SSL off' });
+    expect(checks[3]).toMatchObject({ ok: false, detail: 'SSL off', finding: { code: 'ssl_off' } });
     expect(checks[3].fix).toContain(`rdspg rds ssl enable ${other} --endpoint ${other}o.pg.rds.aliyuncs.com`);
     expect(checks[6]).toMatchObject({ ok: false, detail: 'accounts: none' });
   });

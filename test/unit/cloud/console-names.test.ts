@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededInstances, seededRegions } from '../../../electron/sandbox/seed';
-import { caTypeName, categoryName, instanceStatusName, storageTypeName } from '../../../shared/rds-console-names';
+import {
+  accountStatusName,
+  caTypeName,
+  categoryName,
+  instanceStatusName,
+  storageTypeName,
+} from '../../../shared/rds-console-names';
 import { regionLabel, regionName } from '../../../shared/rds-region-names';
 
 describe('the console names of raw RDS API values', () => {
@@ -19,6 +25,9 @@ describe('the console names of raw RDS API values', () => {
   it('names the SSL change in progress "Modifying SSL Settings" in both spellings the API family uses', () => {
     expect(instanceStatusName('SSL_MODIFYING', 'en')).toBe('Modifying SSL Settings');
     expect(instanceStatusName('SSLModifying', 'zh-CN')).toBe('SSL设置修改中');
+    expect(accountStatusName('Unavailable', 'zh-CN')).toBe('不可用');
+    expect(accountStatusName('Available', 'en')).toBe('Available');
+    expect(accountStatusName('Locked', 'zh-CN')).toBe('Locked');
     expect(instanceStatusName('Running', 'zh-CN')).toBe('运行中');
   });
 

@@ -32,6 +32,16 @@ describe('doctor checks', () => {
       detail:
         'the server saw this computer as 203.0.113.7 (not 198.51.100.1): 203.0.113.7 is not in the whitelist (127.0.0.1)',
       fix: 'add it with "rdspg rds whitelist add pgm-x --ip 203.0.113.7"',
+      finding: {
+        code: 'whitelist_missing_address',
+        params: {
+          address: '203.0.113.7',
+          whitelist: ['127.0.0.1'],
+          seenByServer: true,
+          typed: '198.51.100.1',
+          command: 'rdspg rds whitelist add pgm-x --ip 203.0.113.7',
+        },
+      },
     });
   });
 
