@@ -83,7 +83,7 @@ export const firstScreenAntdComponents: Record<string, string[]> = {
   spin: ['Spin'],
   splitter: ['Splitter'],
   tag: ['Tag'],
-  tree: ['Tree'],
+  tree: [], // renderer/servers/virtual-tree.tsx draws antd's Tree classes
   typography: ['Typography'],
   wave: [],
   slide: [],

@@ -21,6 +21,15 @@ describe('what the page loads before the Servers tree shows (issue 15, cold load
     expect(importersOf(/^zod(\/|$)/)).toEqual([]);
   });
 
+  it("draws the Servers tree itself: antd's Tree (its node entities, motion and measuring list) is not loaded", () => {
+    const withTree = firstScreenFiles().filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].some((match) =>
+        match[1]!.split(',').some((part) => part.trim() === 'Tree'),
+      ),
+    );
+    expect(withTree.map((file) => file.slice(root.length))).toEqual([]);
+  });
+
   it('loads neither the damaged-vault nor the session-end screen (antd Card and Result come with them)', () => {
     const names = firstScreenFiles().map((file) => file.slice(root.length));
     expect(names.filter((name) => /damaged-vault-screen|session-end-screen|vault-card/.test(name))).toEqual([]);
