@@ -7,14 +7,20 @@ import { t, useLocale } from './i18n';
 import { antLocale } from './i18n/ant-locale';
 import { lazyView, loadLaterStyles } from './later-styles';
 import { MainWindow } from './main-window';
-import { SessionEndScreen, useSessionEnd } from './server-mode/session-end';
-import { takePrefetchedStatus } from './startup';
+import { useSessionEnd } from './server-mode/session-end';
+import { takeArrivedStatus, takePrefetchedStatus } from './startup';
 import { useSystemDarkMode } from './theme';
-import { DamagedVaultScreen } from './vault/damaged-vault-screen';
 
 // Only a locked vault shows it: an unlocked start goes straight to the Servers tree without loading it.
 const MasterPasswordScreen = lazyView(() =>
   import('./vault/master-password-screen').then((module) => module.MasterPasswordScreen),
+);
+// Rare screens, loaded when shown (with their antd components: Card, Result).
+const DamagedVaultScreen = lazyView(() =>
+  import('./vault/damaged-vault-screen').then((module) => module.DamagedVaultScreen),
+);
+const SessionEndScreen = lazyView(() =>
+  import('./server-mode/session-end-screen').then((module) => module.SessionEndScreen),
 );
 
 /** How often the unlocked UI asks whether the main side locked the vault after the idle time. */
@@ -24,7 +30,9 @@ const idlePollMs = 15_000;
 export function App() {
   const dark = useSystemDarkMode();
   const locale = useLocale();
-  const [status, setStatus] = useState<VaultStatus | null>(null);
+  // The status prefetched by main.ts is usually in before the first render: then it renders the right screen at once.
+  const [arrived] = useState(takeArrivedStatus);
+  const [status, setStatus] = useState<VaultStatus | null>(arrived);
   const [problem, setProblem] = useState<string | null>(null);
   const sessionEnd = useSessionEnd();
   const refresh = useCallback(async () => {
@@ -33,8 +41,8 @@ export function App() {
     else setProblem(failureLine(answer.error));
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!arrived) void refresh();
+  }, [arrived, refresh]);
   const loaded = status !== null;
   useEffect(() => {
     // The desktop app's native menu follows the language chosen here (a no-op in server mode).
@@ -73,9 +81,7 @@ export function App() {
     content = (
       <>
         {idleLocked && <Alert type="info" banner title={t('vault.idleLocked')} />}
-        <Suspense fallback={<Spin aria-label={t('app.loading')} />}>
-          <MasterPasswordScreen status={status} onStatus={setStatus} />
-        </Suspense>
+        <MasterPasswordScreen status={status} onStatus={setStatus} />
       </>
     );
   else content = <MainWindow onStatus={setStatus} />;
@@ -86,7 +92,9 @@ export function App() {
       form={{ colon: false }}
       theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}
     >
-      <AntApp>{content}</AntApp>
+      <AntApp>
+        <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{content}</Suspense>
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -1,5 +1,6 @@
 import type { RdsServerEntry } from './contract/rds';
-import { defaultGroup, type ServerFields } from './server-schema';
+import { defaultGroup } from './server-groups';
+import type { ServerFields } from './server-schema';
 
 /** The Register > Server dialog's fields prefilled from an RDS server entry (the username is left to the user). */
 export function serverFieldsFromRdsEntry(entry: RdsServerEntry, username = ''): ServerFields {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { libpqKeywordMap } from './libpq-keywords';
+import { defaultGroup } from './server-groups';
 import { tunnelFieldsSchema } from './tunnel-fields';
 
 /** Every expected failure of the server registry. */
@@ -31,9 +32,6 @@ export const connectionKeywords = ['host', 'port', 'dbname', 'user', 'service'] 
 
 /** The keywords whose values are kept in the vault, never in the registry. */
 export const secretKeywords = ['password', 'sslpassword'] as const;
-
-/** The group new servers go to, as in pgAdmin. */
-export const defaultGroup = 'Servers';
 
 /** Checks one parameter value against its keyword's kind; returns the message, or null when it is fine. */
 export function parameterValueProblem(keyword: string, value: string): string | null {

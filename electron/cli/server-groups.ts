@@ -1,4 +1,4 @@
-import { defaultGroup } from '../../shared/server-schema';
+import { defaultGroup } from '../../shared/server-groups';
 import type { ServerRegistry } from '../registry';
 import { type CliIo, usageFailure, writeFailure, writeJson, writeLine } from './command';
 

@@ -1,9 +1,9 @@
 import { libpqKeywordMap } from '../../shared/libpq-keywords';
 import { fail, ok, type Result } from '../../shared/result';
+import { defaultGroup } from '../../shared/server-groups';
 import {
   blankServerFields,
   connectionKeywords,
-  defaultGroup,
   describeIssues,
   type SavedServer,
   type ServerFields,

@@ -2,12 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatRegistry, registryShapeProblem } from '../../shared/registry-shape';
 import { fail, ok, type Result } from '../../shared/result';
-import {
-  defaultGroup,
-  type RegistryData,
-  type RegistryErrorCode,
-  registrySchemaVersion,
-} from '../../shared/server-schema';
+import { defaultGroup } from '../../shared/server-groups';
+import { type RegistryData, type RegistryErrorCode, registrySchemaVersion } from '../../shared/server-schema';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { withFileLock } from '../platform/file-lock';
 import {

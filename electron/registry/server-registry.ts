@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../shared/result';
+import { defaultGroup } from '../../shared/server-groups';
 import {
   blankServerFields,
-  defaultGroup,
   describeIssues,
   groupNameSchema,
   type RegistryData,

@@ -1,5 +1,5 @@
 import { libpqKeywordMap, type SslMode, sslModeDescriptions } from '../../shared/libpq-keywords';
-import { defaultGroup } from '../../shared/server-schema';
+import { defaultGroup } from '../../shared/server-groups';
 import { isMessageKey, t } from '.';
 
 /** A libpq keyword's label in the UI language (pgAdmin's English names; the catalogue's label otherwise). */

@@ -1,4 +1,4 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { serverSession } from '../api/bridge';
 import type { SessionEnd } from '../api/server-session';
@@ -9,19 +9,6 @@ export function useSessionEnd(): SessionEnd | null {
   const [ended, setEnded] = useState<SessionEnd | null>(null);
   useEffect(() => serverSession?.onEnd(setEnded), []);
   return ended;
-}
-
-/** The page that replaces the UI once the session is over: what happened and how to sign in again. */
-export function SessionEndScreen({ reason }: { reason: SessionEnd }) {
-  const signedOut = reason === 'signed-out';
-  return (
-    <Result
-      role="alert"
-      status={signedOut ? 'info' : 'warning'}
-      title={t(signedOut ? 'session.signedOutTitle' : 'session.endedTitle')}
-      subTitle={t(signedOut ? 'session.signedOut' : 'session.ended')}
-    />
-  );
 }
 
 /** The menu bar's Sign out button, in server mode only. */

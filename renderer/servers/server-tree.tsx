@@ -1,12 +1,12 @@
-import { Input, Tag, Tree } from 'antd';
-import type { DataNode } from 'antd/es/tree';
-import { type Key, type MouseEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { Input, Tag } from 'antd';
+import { type MouseEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { serverAddress } from '../../shared/server-address';
 import { t, useLocale } from '../i18n';
 import { groupLabel } from '../i18n/labels';
 import type { DatabaseList } from './use-databases';
+import { type TreeRow, VirtualTree } from './virtual-tree';
 
 /** What a tree node stands for: a group, a server, or one database of a connected server. */
 export type TreeTarget =
@@ -16,21 +16,22 @@ export type TreeTarget =
 /** Where a context menu opens, in viewport pixels. */
 export type MenuPosition = { x: number; y: number };
 
-function databaseNodes(server: ServerSummary, list: DatabaseList | undefined, targets: Map<Key, TreeTarget>) {
-  if (!list) return undefined;
-  if ('problem' in list)
+function databaseRows(
+  server: ServerSummary,
+  list: DatabaseList | undefined,
+  targets: Map<string, TreeTarget>,
+): TreeRow[] {
+  if (!list) return [];
+  if ('problem' in list) {
+    const text = t('tree.databasesFailed', { name: server.name, reason: list.problem });
     return [
-      {
-        key: `problem:${server.id}`,
-        title: t('tree.databasesFailed', { name: server.name, reason: list.problem }),
-        isLeaf: true,
-        selectable: false,
-      },
+      { key: `problem:${server.id}`, level: 2, title: () => text, label: text, parent: false, selectable: false },
     ];
+  }
   return list.databases.map((database) => {
     const key = `db:${server.id}:${database}`;
     targets.set(key, { kind: 'server', server, database });
-    return { key, title: database, isLeaf: true };
+    return { key, level: 2, title: () => database, label: database, parent: false, selectable: true };
   });
 }
 
@@ -73,51 +74,40 @@ export function ServerTree(props: {
   onContextMenu: (target: TreeTarget, position: MenuPosition) => void;
 }) {
   const { servers, groups, connections, databases, selected, selectedDatabase, onSelect } = props;
-  const activeKey = useRef<Key | null>(null);
+  const activeKey = useRef<string | null>(null);
   const locale = useLocale();
   const [filter, setFilter] = useState('');
   const deferredFilter = useDeferredValue(filter);
   // biome-ignore lint/correctness/useExhaustiveDependencies: locale is a dependency: the titles are in the UI language
-  const [treeData, targets] = useMemo(() => {
-    const targets = new Map<Key, TreeTarget>();
-    const byGroup = new Map<string, DataNode[]>(groups.map((group) => [group, []]));
+  const [rows, targets, shownCount] = useMemo(() => {
+    const targets = new Map<string, TreeTarget>();
+    const byGroup = new Map<string, ServerSummary[]>(groups.map((group) => [group, []]));
     for (const server of servers) {
       if (!matchesFilter(server, deferredFilter)) continue;
-      targets.set(server.id, { kind: 'server', server });
-      const children = connections.has(server.id)
-        ? databaseNodes(server, databases.get(server.id), targets)
-        : undefined;
-      const node = {
-        key: server.id,
-        title: serverTitle(server, connections.get(server.id)),
-        isLeaf: !children?.length,
-        children,
-      };
-      const list = byGroup.get(server.group) ?? [];
-      list.push(node);
-      byGroup.set(server.group, list);
+      const members = byGroup.get(server.group) ?? [];
+      members.push(server);
+      byGroup.set(server.group, members);
     }
-    const nodes: DataNode[] = [...byGroup]
-      .filter(([, children]) => children.length > 0 || !deferredFilter)
-      .map(([group, children]) => {
-        targets.set(`group:${group}`, { kind: 'group', group });
-        return {
-          key: `group:${group}`,
-          title: `${groupLabel(group)} (${children.length})`,
-          children,
-          selectable: false,
-        };
-      });
-    return [nodes, targets] as const;
+    const rows: TreeRow[] = [];
+    let shown = 0;
+    for (const [group, members] of byGroup) {
+      if (members.length === 0 && deferredFilter) continue;
+      shown += members.length;
+      const key = `group:${group}`;
+      targets.set(key, { kind: 'group', group });
+      const text = `${groupLabel(group)} (${members.length})`;
+      rows.push({ key, level: 0, title: () => text, label: text, parent: members.length > 0, selectable: false });
+      for (const server of members) {
+        targets.set(server.id, { kind: 'server', server });
+        const state = connections.get(server.id);
+        const children = state ? databaseRows(server, databases.get(server.id), targets) : [];
+        const title = () => serverTitle(server, state);
+        rows.push({ key: server.id, level: 1, title, parent: children.length > 0, selectable: true });
+        rows.push(...children);
+      }
+    }
+    return [rows, targets, shown] as const;
   }, [servers, groups, connections, databases, deferredFilter, locale]);
-  const expandedKeys = useMemo(
-    () => [
-      ...treeData.map((node) => node.key),
-      ...servers.filter((item) => connections.has(item.id)).map((item) => item.id),
-    ],
-    [treeData, servers, connections],
-  );
-  const shownCount = useMemo(() => treeData.reduce((sum, node) => sum + (node.children?.length ?? 0), 0), [treeData]);
   const selectedKey = selected && (selectedDatabase ? `db:${selected}:${selectedDatabase}` : selected);
   // The context-menu key and Shift+F10 open the menu of the node the keyboard is on (else the selected one).
   const openFromKeyboard = (event: { preventDefault(): void; currentTarget: Element }) => {
@@ -137,7 +127,7 @@ export function ServerTree(props: {
         if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) openFromKeyboard(event);
       }}
       onContextMenu={(event: MouseEvent<HTMLElement>) => {
-        // Right-clicks on a node reach onRightClick; a keyboard's contextmenu event lands on the tree's focus holder.
+        // Right-clicks on a node reach its row's handler; a keyboard's contextmenu event lands on the tree itself.
         if ((event.target as Element).closest('.ant-tree-treenode')) return event.preventDefault();
         if ((event.target as Element).closest('[role="tree"]')) openFromKeyboard(event);
       }}
@@ -154,23 +144,21 @@ export function ServerTree(props: {
           ? t('tree.shown', { shown: shownCount, total: servers.length })
           : t('tree.count', { total: servers.length })}
       </span>
-      <Tree
-        blockNode
+      <VirtualTree
         height={Math.max(200, window.innerHeight - 140)}
-        treeData={treeData}
-        expandedKeys={expandedKeys}
-        selectedKeys={selectedKey ? [selectedKey] : []}
+        rows={rows}
+        selectedKey={selectedKey}
         onActiveChange={(key) => {
           activeKey.current = key;
         }}
-        onSelect={(keys) => {
-          const target = keys.length > 0 ? targets.get(keys[0] as Key) : undefined;
+        onSelect={(key) => {
+          const target = targets.get(key);
           if (target?.kind === 'server') onSelect(target.server.id, target.database);
         }}
-        onRightClick={({ event, node }) => {
-          const target = targets.get(node.key);
-          if (!target) return;
+        onRowContextMenu={(key, event) => {
+          const target = targets.get(key);
           event.preventDefault();
+          if (!target) return;
           if (target.kind === 'server') onSelect(target.server.id, target.database);
           props.onContextMenu(target, { x: event.clientX, y: event.clientY });
         }}

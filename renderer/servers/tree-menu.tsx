@@ -1,6 +1,6 @@
 import { App, Dropdown, Input, type MenuProps } from 'antd';
 import type { ServerSummary } from '../../shared/contract/servers';
-import { defaultGroup } from '../../shared/server-schema';
+import { defaultGroup } from '../../shared/server-groups';
 import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { t } from '../i18n';

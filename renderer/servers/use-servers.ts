@@ -2,14 +2,22 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
-import { takePrefetched } from '../startup';
+import { type Answers, takeArrivedServers, takePrefetched } from '../startup';
+
+function connectionMap(answer: Answers['connections'] | undefined): Map<string, OpenConnectionState> {
+  return new Map(answer?.ok ? answer.value.map((state) => [state.serverId, state]) : []);
+}
 
 /** The saved servers, their groups and the open connections, with a refresh. */
 export function useServers() {
-  const [servers, setServers] = useState<ServerSummary[]>([]);
-  const [groups, setGroups] = useState<string[]>([]);
-  const [connections, setConnections] = useState<Map<string, OpenConnectionState>>(new Map());
-  const [loaded, setLoaded] = useState(false);
+  // The list prefetched by main.ts, when it is already in: the first render shows the whole tree.
+  const [arrived] = useState(takeArrivedServers);
+  const [servers, setServers] = useState<ServerSummary[]>(arrived?.list.servers ?? []);
+  const [groups, setGroups] = useState<string[]>(arrived?.list.groups ?? []);
+  const [connections, setConnections] = useState<Map<string, OpenConnectionState>>(() =>
+    connectionMap(arrived?.connections),
+  );
+  const [loaded, setLoaded] = useState(arrived !== null);
   const [problem, setProblem] = useState<{ code: string; message: string } | null>(null);
   const refresh = useCallback(async () => {
     const early = takePrefetched();
@@ -24,11 +32,11 @@ export function useServers() {
       setGroups(listed.value.groups);
       setProblem(null);
     } else setProblem(listed.error);
-    if (open.ok) setConnections(new Map(open.value.map((state) => [state.serverId, state])));
+    if (open.ok) setConnections(connectionMap(open));
     setLoaded(true);
   }, []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!arrived) void refresh();
+  }, [arrived, refresh]);
   return { servers, groups, connections, loaded, problem, refresh };
 }

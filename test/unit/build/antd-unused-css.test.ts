@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   firstScreenAntdComponents,
@@ -7,6 +7,7 @@ import {
   unusedAntdComponents,
   withoutUnusedComponents,
 } from '../../../build/antd-unused-css';
+import { firstScreenFiles } from '../../support/first-screen-files';
 
 const root = new URL('../../..', import.meta.url).pathname;
 const antdCss = readFileSync(join(root, 'node_modules/antd/dist/antd.css'), 'utf8');
@@ -55,7 +56,7 @@ describe("antd's stylesheet without unused components", () => {
 
   it('lists no component the renderer imports', () => {
     const imported = antdImports();
-    expect(imported.has('Tree')).toBe(true);
+    expect(imported.has('Table')).toBe(true);
     const listed = Object.values(unusedAntdComponents).flat();
     expect(listed.filter((name) => imported.has(name))).toEqual([]);
   });
@@ -68,23 +69,6 @@ describe("antd's stylesheet without unused components", () => {
     expect(kept.length).toBeLessThan(antdCss.length * 0.8);
   });
 });
-
-/** The renderer files the page loads before the tree shows: static imports from renderer/root.tsx, not import(). */
-function firstScreenFiles(): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/^import\s+(?!type\b)[^'"]*?from\s+'(\.[^']+)'/gm)) {
-      const base = join(dirname(file), match[1]!);
-      const next = ['.tsx', '.ts', '/index.ts'].map((ending) => base + ending).find((path) => existsSync(path));
-      if (next?.startsWith(join(root, 'renderer'))) visit(next);
-    }
-  };
-  visit(join(root, 'renderer/root.tsx'));
-  return [...seen];
-}
 
 describe("antd's stylesheet in two parts: the first screen's, and the rest loaded once the tree is shown", () => {
   it('keeps shared rules and rules of first-screen components only in the first part; a mixed rule goes later', () => {

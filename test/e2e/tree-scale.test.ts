@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServerRegistry } from '../../electron/registry/server-registry';
+import { blankServerFields } from '../../shared/server-schema';
+import { launchChromium, type TestBrowser } from './support/browser';
+import { signInAndSetMasterPassword } from './support/pages';
+import { type ServeProcess, startServe } from './support/serve';
+
+// Issue 15: the Servers tree draws only the rows in view; with 600 servers it still scrolls, moves and selects.
+const count = 600;
+const groups = ['Production', 'Staging'];
+const nameOf = (index: number) => `scale-${groups[index % 2]!.toLowerCase()}-${String(index).padStart(3, '0')}`;
+let serve: ServeProcess;
+let browser: TestBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
+  await new ServerRegistry({ folder: serve.home }).createMany(
+    Array.from({ length: count }, (_, index) => ({
+      ...blankServerFields(),
+      name: nameOf(index),
+      host: `pgm-${index}.example.com`,
+      username: 'app',
+      group: groups[index % 2]!,
+    })),
+  );
+  page = await browser.context.newPage();
+  await signInAndSetMasterPassword(page, serve.url, 'tree scale master password');
+});
+
+afterAll(async () => {
+  await Promise.allSettled([browser?.close(), serve?.stop()]);
+});
+
+const tree = () => page.getByRole('tree');
+const last = nameOf(count - 1);
+
+describe('a Servers tree of 600 servers (issue 15)', () => {
+  it('keeps only a window of rows in the page, and shows the groups with their counts', async () => {
+    await tree().getByText('Production (300)').waitFor();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    expect(await page.getByTestId('shown-count').getAttribute('data-count')).toBe(String(count));
+    expect(await tree().getByRole('treeitem').count()).toBeLessThan(80);
+    expect(await tree().getByText(last, { exact: true }).count()).toBe(0);
+  });
+
+  it('dragging the scroll thumb to the bottom shows the last server', async () => {
+    const thumb = page.locator('.ant-tree-list-scrollbar-thumb');
+    const box = (await thumb.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 2000, { steps: 5 });
+    await page.mouse.up();
+    await tree().getByText(last, { exact: true }).waitFor();
+  });
+
+  it('the arrow keys move through the rows, Enter selects, Shift+F10 opens the menu of that server', async () => {
+    await tree().focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    const selected = tree().getByRole('treeitem', { selected: true });
+    await expect.poll(() => selected.textContent()).toBe(nameOf(count - 3));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Connect' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate("document.activeElement?.getAttribute('role')")).toBe('tree');
+  });
+
+  it('filtering narrows the rows to the matches; clearing the filter brings every server back', async () => {
+    await page.getByLabel('Filter servers').fill('staging-59');
+    await tree().getByText('Staging (5)').waitFor();
+    expect(await tree().getByText('Production', { exact: false }).count()).toBe(0);
+    expect(await tree().getByRole('treeitem').count()).toBe(6);
+    await page.getByLabel('Filter servers').fill('');
+    await tree().getByText('Production (300)').waitFor();
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { firstScreenFiles } from '../../support/first-screen-files';
+
+const root = new URL('../../..', import.meta.url).pathname;
+
+/** The first-screen files that import a value from one of the given packages. */
+function importersOf(packages: RegExp): string[] {
+  return firstScreenFiles()
+    .filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*?from\s+'([^'.][^']*)'/gm)].some((match) =>
+        packages.test(match[1]!),
+      ),
+    )
+    .map((file) => file.slice(root.length));
+}
+
+describe('what the page loads before the Servers tree shows (issue 15, cold load)', () => {
+  it('loads no zod: the schemas come with the views that need them', () => {
+    expect(firstScreenFiles().some((file) => file.endsWith('renderer/servers/server-tree.tsx'))).toBe(true);
+    expect(importersOf(/^zod(\/|$)/)).toEqual([]);
+  });
+
+  it("draws the Servers tree itself: antd's Tree (its node entities, motion and measuring list) is not loaded", () => {
+    const withTree = firstScreenFiles().filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].some((match) =>
+        match[1]!.split(',').some((part) => part.trim() === 'Tree'),
+      ),
+    );
+    expect(withTree.map((file) => file.slice(root.length))).toEqual([]);
+  });
+
+  it('loads neither the damaged-vault nor the session-end screen (antd Card and Result come with them)', () => {
+    const names = firstScreenFiles().map((file) => file.slice(root.length));
+    expect(names.filter((name) => /damaged-vault-screen|session-end-screen|vault-card/.test(name))).toEqual([]);
+  });
+});
