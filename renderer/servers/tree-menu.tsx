@@ -4,6 +4,7 @@ import { defaultGroup } from '../../shared/server-groups';
 import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { t } from '../i18n';
+import { groupLabel } from '../i18n/labels';
 import type { MenuPosition, TreeTarget } from './server-tree';
 
 /** What the tree's context menu can ask of the main window. */
@@ -69,14 +70,16 @@ export function TreeMenu(props: {
   const confirmDeleteGroup = (group: string) =>
     modal.confirm({
       title: t('group.deleteConfirm', { name: group }),
-      content: t('group.deleteNote', { target: defaultGroup }),
+      content: t('group.deleteNote', { target: groupLabel(defaultGroup) }),
       okText: t('group.delete'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
         const answer = await api['servers:group-delete']({ name: group });
         if (!answer.ok) return void message.error(failureLine(answer.error));
-        message.success(t('group.deleted', { name: group, count: answer.value.moved, target: defaultGroup }));
+        message.success(
+          t('group.deleted', { name: group, count: answer.value.moved, target: groupLabel(defaultGroup) }),
+        );
         actions.groupDeleted();
       },
     });
