@@ -88,12 +88,9 @@ export function QueryTool({ server, database }: { server: ServerSummary; databas
         onRun={() => void run()}
       />
       <Space wrap>
-        <Button
-          type="primary"
-          onClick={() => void run()}
-          disabled={runningSince !== null || sql.trim() === ''}
-          loading={runningSince !== null}
-        >
+        {/* No spinner on Run: the note below shows the time so far. (antd's spinner leaves its icon, named
+            "loading", inside the button when a query ends during its entry motion: the button was then "loading Run".) */}
+        <Button type="primary" onClick={() => void run()} disabled={runningSince !== null || sql.trim() === ''}>
           {t('query.run')}
         </Button>
         <Button onClick={() => void cancel()} disabled={runningSince === null} danger>
