@@ -54,9 +54,10 @@ export async function keepAsLastGoodCopy(path: string): Promise<boolean> {
   }
   try {
     await rename(temporary, lastGoodCopyPath(path));
-  } catch (error) {
+  } finally {
+    // When the last good copy already is this very file (a writer killed between this link and its own rename left
+    // them as two links to one file), rename() succeeds and does nothing (POSIX): the temporary link stays behind.
     await rm(temporary, { force: true });
-    throw error;
   }
   return true;
 }
