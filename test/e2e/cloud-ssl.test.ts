@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
@@ -22,6 +22,10 @@ beforeAll(async () => {
   [serve, browser] = await Promise.all([startServe({ RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' }), launchChromium()]);
   page = await browser.context.newPage();
   await signInAndSetMasterPassword(page, serve.url, masterPassword);
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') await screenshot(page, 'cloud-ssl-failed');
 });
 
 afterAll(async () => {
