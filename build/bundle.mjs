@@ -3,7 +3,7 @@
 // ssh2's optional native parts (cpu-features, sshcrypto.node) stay out of the bundle: ssh2 runs as pure JavaScript.
 import { chmod, rm, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
-import { checkBuildOptions, cliBuildOptions, cliEntry, nodeExternals } from './cli-build-options.mjs';
+import { checkBuildOptions, cliBuildOptions, cliEntry, nodeFileOptions } from './cli-build-options.mjs';
 
 await rm('dist/cli', { recursive: true, force: true });
 await build(cliBuildOptions);
@@ -12,23 +12,13 @@ await writeFile('dist/rdspg.cjs', cliEntry);
 await chmod('dist/rdspg.cjs', 0o755);
 
 // The desktop shell: main process and preload (electron stays external; the preload runs sandboxed, so one file).
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  external: nodeExternals,
-  logLevel: 'warning',
-  legalComments: 'none',
-};
 await build({
-  ...common,
+  ...nodeFileOptions,
   entryPoints: ['electron/shell/main.ts'],
   outfile: 'dist/electron/main.cjs',
 });
 await build({
-  ...common,
+  ...nodeFileOptions,
   entryPoints: ['electron/shell/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
   platform: 'browser',

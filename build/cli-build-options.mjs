@@ -30,8 +30,8 @@ export const cliBuildOptions = {
   banner: { js: requireShim },
 };
 
-/** `rdspg check` without --server as one CommonJS file: Node 20's ES module loader costs it 20–30 ms. */
-export const checkBuildOptions = {
+/** One CommonJS file for Node (the desktop shell's main process and preload start from these too). */
+export const nodeFileOptions = {
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -40,6 +40,11 @@ export const checkBuildOptions = {
   external: nodeExternals,
   logLevel: 'warning',
   legalComments: 'none',
+};
+
+/** `rdspg check` without --server as one CommonJS file: Node 20's ES module loader costs it 20–30 ms. */
+export const checkBuildOptions = {
+  ...nodeFileOptions,
   entryPoints: ['electron/cli/check-main.ts'],
   outfile: 'dist/cli/check.cjs',
 };
