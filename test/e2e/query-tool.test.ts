@@ -43,8 +43,12 @@ describe('colour fields with a picker', () => {
   it('a background picked in the dialog is saved and shows on the tree node', async () => {
     await openRegisterServer(page);
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
-    await dialog.getByLabel('Pick a colour').first().click();
     const hex = page.locator('.ant-color-picker-hex-input input');
+    // A click on the swatch while the dialog is still opening can be lost: click again until the picker shows.
+    for (let attempt = 0; attempt < 3 && !(await hex.isVisible()); attempt++) {
+      await dialog.getByLabel('Pick a colour').first().click();
+      await hex.waitFor({ timeout: 3_000 }).catch(() => undefined);
+    }
     await hex.fill('2F54EB');
     await hex.press('Enter');
     await expect.poll(() => dialog.getByLabel('Background').inputValue()).toBe('#2f54eb');
