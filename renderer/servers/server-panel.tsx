@@ -40,12 +40,14 @@ export function ServerPanel(props: {
         {server.name}
       </Typography.Title>
       <Space wrap>
+        {/* Disabled while busy rather than antd's spinner, which can stay inside the button named "loading" once
+            a quick connect or disconnect ends during its motion (as it did on the query tool's Run). */}
         {state ? (
-          <Button onClick={() => actions.disconnect(server)} loading={busy}>
+          <Button onClick={() => actions.disconnect(server)} disabled={busy}>
             {t('panel.disconnect')}
           </Button>
         ) : (
-          <Button type="primary" onClick={() => actions.connect(server)} loading={busy}>
+          <Button type="primary" onClick={() => actions.connect(server)} disabled={busy}>
             {t('panel.connect')}
           </Button>
         )}
