@@ -1,11 +1,11 @@
 import { X509Certificate } from 'node:crypto';
-import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
+import type { TLSSocket } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { CertificateSummary, CheckReport, ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok, type Result } from '../../shared/result';
 import { type ConnectRequest, cancelled, type OpenConnection, openConnection } from './connect';
 import { serverFailure } from './failures';
-import { whenAborted } from './negotiate';
+import { sentCertificates, whenAborted } from './negotiate';
 
 function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
@@ -26,15 +26,7 @@ export function summarizeCertificate(der: Buffer): CertificateSummary {
 
 /** The server certificate and the chain above it, as the TLS session saw them. */
 export function peerChain(tls: TLSSocket): CertificateSummary[] {
-  const chain: CertificateSummary[] = [];
-  const seen = new Set<string>();
-  let current: DetailedPeerCertificate | undefined = tls.getPeerCertificate(true);
-  while (current?.raw && !seen.has(current.fingerprint256)) {
-    seen.add(current.fingerprint256);
-    chain.push(summarizeCertificate(current.raw));
-    current = current.issuerCertificate;
-  }
-  return chain;
+  return sentCertificates(tls).map((certificate) => summarizeCertificate(certificate.raw));
 }
 
 /**

@@ -162,8 +162,8 @@ function checkHost(
     : Object.assign(new Error(match.reason), { code: 'RDSPG_HOSTNAME_MISMATCH', names: match.names });
 }
 
-/** The certificates the server sent, its own first (Node links them by issuer). */
-function sentCertificates(tls: TLSSocket): X509Certificate[] {
+/** The certificates the server sent, its own first (Node links them by issuer; with a CA, up to the trusted root). */
+export function sentCertificates(tls: TLSSocket): X509Certificate[] {
   const sent: X509Certificate[] = [];
   const seen = new Set<string>();
   let current: DetailedPeerCertificate | undefined = tls.getPeerCertificate(true);
