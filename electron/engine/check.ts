@@ -3,7 +3,7 @@ import type { TLSSocket } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { CertificateSummary, CheckReport, ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok, type Result } from '../../shared/result';
-import { type ConnectRequest, cancelled, type OpenConnection, openConnection } from './connect';
+import { type ConnectRequest, cancelled, monotonicMs, type OpenConnection, openConnection } from './connect';
 import { serverFailure } from './failures';
 import { sentCertificates, whenAborted } from './negotiate';
 
@@ -51,7 +51,7 @@ export async function connectionFacts(connection: OpenConnection): Promise<Conne
     port: target.port,
     user: settings.user,
     database: settings.database,
-    elapsedMs: Math.round((performance.now() - startedAt) * 10) / 10,
+    elapsedMs: Math.round((monotonicMs() - startedAt) * 10) / 10,
   };
 }
 

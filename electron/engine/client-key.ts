@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
+import { readFile, stat } from './file-reads';
 import type { ConnectionSettings } from './settings';
 
 /** The client certificate chain (PEM) and its private key, when the files exist. */

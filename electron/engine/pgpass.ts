@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from './file-reads';
 import { defaultHost } from './settings';
 
 /** What a password file lookup is for: the fields libpq matches, in its order. */

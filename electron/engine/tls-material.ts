@@ -1,11 +1,11 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { loadClientCertificate } from './client-key';
+import { readdir, readFile, stat } from './file-reads';
 import type { ConnectionSettings } from './settings';
 
 /** How far the server's certificate is checked, as libpq decides from sslmode and the root certificate file. */
