@@ -1,7 +1,24 @@
 // How the `rdspg` CLI is bundled (build/bundle.mjs builds with these; the build tests check what they produce).
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Packages that stay outside every Node bundle: native modules, Electron, and ssh2's optional native parts. */
 export const nodeExternals = ['keytar', 'electron', 'pg-native', '@node-rs/argon2', 'cpu-features', '*.node'];
+
+/**
+ * node-postgres's hashing module replaced by electron/engine/pg-crypto.ts (the same functions on node:crypto instead of
+ * Web Crypto, ≈ 3 ms less per SCRAM sign-in) in every Node bundle.
+ */
+export const pgCryptoPlugin = {
+  name: 'pg-crypto',
+  setup(build) {
+    build.onResolve({ filter: /utils$/ }, (args) =>
+      /[\\/]node_modules[\\/]pg[\\/]lib[\\/]crypto[\\/]utils$/.test(join(args.resolveDir, args.path))
+        ? { path: fileURLToPath(new URL('../electron/engine/pg-crypto.ts', import.meta.url)) }
+        : undefined,
+    );
+  },
+};
 
 // require, __filename and __dirname for CommonJS packages inside the ESM chunks (ssh2's poly1305 reads __dirname).
 const requireShim = [
@@ -21,6 +38,7 @@ export const cliBuildOptions = {
   splitting: true,
   sourcemap: 'linked',
   external: nodeExternals,
+  plugins: [pgCryptoPlugin],
   logLevel: 'warning',
   legalComments: 'none',
   entryPoints: { rdspg: 'electron/cli/rdspg.ts' },
@@ -38,6 +56,7 @@ export const nodeFileOptions = {
   format: 'cjs',
   sourcemap: 'linked',
   external: nodeExternals,
+  plugins: [pgCryptoPlugin],
   logLevel: 'warning',
   legalComments: 'none',
 };
@@ -49,16 +68,11 @@ export const checkBuildOptions = {
   outfile: 'dist/cli/check.cjs',
 };
 
-/** Which file dist/rdspg.cjs runs for a command line: check.cjs for a plain check, the full CLI otherwise. */
-export function cliFileFor(args) {
-  const savedServer = args.some((arg) => arg === '--server' || arg.startsWith('--server='));
-  return args[0] === 'check' && !savedServer ? './cli/check.cjs' : './cli/rdspg.mjs';
-}
-
-/** dist/rdspg.cjs, the executable (check --server needs the registry and vault, so it runs the full CLI). */
-export const cliEntry = `#!/usr/bin/env node
-'use strict';
-const file = (${cliFileFor.toString()})(process.argv.slice(2));
-if (file.endsWith('.cjs')) require(file);
-else import(file);
-`;
+/** dist/rdspg.cjs, the executable: picks the file a command line runs (electron/cli/launcher.ts). */
+export const launcherBuildOptions = {
+  ...nodeFileOptions,
+  sourcemap: false,
+  entryPoints: ['electron/cli/launcher.ts'],
+  outfile: 'dist/rdspg.cjs',
+  banner: { js: '#!/usr/bin/env node' },
+};

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,10 +26,12 @@ beforeAll(async () => {
   });
   cluster = await startCluster({
     tls: { certificatePem: server.certPem, keyPem: server.keyPem },
-    hba: ['hostssl all all 127.0.0.1/32 scram-sha-256'],
+    hba: ['hostssl all carol 127.0.0.1/32 md5', 'hostssl all all 127.0.0.1/32 scram-sha-256'],
     sql: [
       "alter user postgres password 'pa55-word'",
       "create user bob password 'bobs-secret'",
+      // An md5-hashed password (md5 of password + user), for the md5 method.
+      `create user carol password 'md5${createHash('md5').update('carols-secretcarol').digest('hex')}'`,
       // The server's longest wait for a client in authentication: a client that leaves its socket open hangs that
       // long.
       "alter system set authentication_timeout = '600s'",
@@ -95,6 +98,19 @@ describe('rdspg check', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/^error \[password_required\]: .*no password supplied/);
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+
+  it('signs in with SCRAM channel binding and with md5 (the bundle hashes with electron/engine/pg-crypto.ts)', async () => {
+    const base = `host=localhost port=${cluster.port} dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`;
+    const bound = await check([`${base} user=postgres password=pa55-word channel_binding=require`, '--json']);
+    expect(bound.status, bound.stdout).toBe(0);
+    const md5 = await check([`${base} user=carol password=carols-secret`, '--json']);
+    expect(md5.status, md5.stdout).toBe(0);
+    expect(JSON.parse(md5.stdout)).toMatchObject({ ok: true, user: 'carol' });
+    const wrong = await check([`${base} user=carol password=not-carols`, '--json']);
+    expect(wrong.status).toBe(1);
+    expect(JSON.parse(wrong.stdout).error.message).toContain('password authentication failed for user "carol"');
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
