@@ -1,17 +1,13 @@
 import { join } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { cliFileFor } from '../../../electron/cli/cli-file';
 
 const root = new URL('../../..', import.meta.url).pathname;
 /** How build/bundle.mjs bundles the CLI (the same options object it builds with). */
-const { cliBuildOptions, checkBuildOptions, cliEntry, cliFileFor } = (await import(
+const { cliBuildOptions, checkBuildOptions, launcherBuildOptions } = (await import(
   join(root, 'build/cli-build-options.mjs')
-)) as {
-  cliBuildOptions: BuildOptions;
-  checkBuildOptions: BuildOptions;
-  cliEntry: string;
-  cliFileFor: (args: string[]) => string;
-};
+)) as { cliBuildOptions: BuildOptions; checkBuildOptions: BuildOptions; launcherBuildOptions: BuildOptions };
 const savedServerCode =
   /node_modules\/zod\/|shared\/server-schema|electron\/(registry|vault|saved-servers|ssh-tunnel)\//;
 
@@ -60,13 +56,25 @@ describe('the rdspg check code', () => {
     expect(sources.filter((source) => savedServerCode.test(source))).toEqual([]);
     expect(outputs[0]!.imports.filter((imported) => !imported.external)).toEqual([]);
 
-    // dist/rdspg.cjs: which file each command line runs.
-    expect(cliEntry).toContain(cliFileFor.toString());
-    expect(cliFileFor(['check', 'host=db', '--json'])).toBe('./cli/check.cjs');
-    expect(cliFileFor(['check'])).toBe('./cli/check.cjs');
-    expect(cliFileFor(['check', '--server', 'prod'])).toBe('./cli/rdspg.mjs');
-    expect(cliFileFor(['check', '--server=prod', '--json'])).toBe('./cli/rdspg.mjs');
-    expect(cliFileFor(['servers', 'list'])).toBe('./cli/rdspg.mjs');
-    expect(cliFileFor([])).toBe('./cli/rdspg.mjs');
+    // node-postgres's Web Crypto hashing is replaced by pg-crypto.ts (node:crypto).
+    expect(sources).toContain('electron/engine/pg-crypto.ts');
+    expect(sources).not.toContain('node_modules/pg/lib/crypto/utils.js');
+  });
+
+  it('the executable dist/rdspg.cjs is one small file that picks the file each command line runs', async () => {
+    const metafile = await metafileOf({ ...launcherBuildOptions, logLevel: 'silent' });
+    const sources = Object.keys(Object.values(metafile.outputs)[0]!.inputs);
+    expect(sources.sort()).toEqual([
+      'electron/cli/cli-file.ts',
+      'electron/cli/compile-cache.ts',
+      'electron/cli/launcher.ts',
+      'electron/platform/app-home.ts',
+    ]);
+    expect(cliFileFor(['check', 'host=db', '--json'])).toBe('cli/check.cjs');
+    expect(cliFileFor(['check'])).toBe('cli/check.cjs');
+    expect(cliFileFor(['check', '--server', 'prod'])).toBe('cli/rdspg.mjs');
+    expect(cliFileFor(['check', '--server=prod', '--json'])).toBe('cli/rdspg.mjs');
+    expect(cliFileFor(['servers', 'list'])).toBe('cli/rdspg.mjs');
+    expect(cliFileFor([])).toBe('cli/rdspg.mjs');
   });
 });

@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+// Node 20 has no compile cache of its own (Node 22's module.enableCompileCache); Electron keeps V8's code cache in
+// its user-data folder ("Code Cache"). This does the same for the CLI's CommonJS files: the first run compiles as
+// usual and, as it exits, stores V8's code for what it ran — with the functions compiled during the run; the next runs
+// skip parsing and compiling them. A plain `rdspg check` spends ≈ 7 ms (a sixth of its instructions) on that otherwise.
+
+/** What a stored cache belongs to: the file's size and time, and the Node that compiled it (V8 checks its own too). */
+function cacheKey(file: string): string {
+  const info = statSync(file);
+  return `${info.size}:${info.mtimeMs}:${process.version}:${process.arch}`;
+}
+
+/** A short stable name for a path (FNV-1a), so that two installed copies of the CLI keep separate caches. */
+function pathTag(path: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < path.length; index += 1) hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The digest a stored cache carries: V8 does not check its data, and damaged data can crash it. */
+function digestOf(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** A stored cache whose header line (`key sha256 complete|partial`) matches the file and V8's data after it. */
+function readCache(path: string, key: string): { data: Buffer; complete: boolean } | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null; // none yet, or unreadable: compile as usual
+  }
+  const end = bytes.indexOf(10);
+  const [storedKey, digest, state] = bytes.subarray(0, Math.max(end, 0)).toString('latin1').split(' ');
+  const data = bytes.subarray(end + 1);
+  return end > 0 && storedKey === key && digest === digestOf(data) ? { data, complete: state === 'complete' } : null;
+}
+
+/** Writes a cache beside the others through a temporary name, so that a parallel run never reads half of one. */
+function writeCache(path: string, key: string, complete: boolean, data: Buffer): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(
+      temporary,
+      Buffer.concat([Buffer.from(`${key} ${digestOf(data)} ${complete ? 'complete' : 'partial'}\n`), data]),
+      {
+        mode: 0o600,
+      },
+    );
+    renameSync(temporary, path);
+  } catch {
+    // A read-only or full disk only costs the next run its compile time.
+  }
+}
+
+/**
+ * Runs a CommonJS file as `require` would, with V8's code cache kept in `cacheFolder`. A cache is rewritten when
+ * there was none, V8 refused it, or it came from a run that failed (and so compiled less) and this one succeeded.
+ */
+export function requireWithCompileCache(file: string, cacheFolder: string): void {
+  const key = cacheKey(file);
+  const cachePath = join(cacheFolder, `${basename(file)}-${pathTag(file)}.bin`);
+  const stored = readCache(cachePath, key);
+  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: stored?.data });
+  const refused = stored === null || script.cachedDataRejected === true;
+  process.once('exit', (status) => {
+    const complete = status === 0;
+    if (refused || (complete && !stored.complete)) writeCache(cachePath, key, complete, script.createCachedData());
+  });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
+}
