@@ -15,10 +15,14 @@ function cacheKey(file: string): string {
   return `${info.size}:${info.mtimeMs}:${process.version}:${process.arch}`;
 }
 
-/** A short stable name for a path (FNV-1a), so that two installed copies of the CLI keep separate caches. */
-function pathTag(path: string): string {
+/**
+ * A short stable name (FNV-1a) for a file and the Node running it, so that two installed copies of the CLI, or the
+ * same one run by two Nodes (Node 20 and Electron's), keep separate caches instead of overwriting each other's.
+ */
+function cacheTag(file: string): string {
+  const text = `${file}\n${process.version}\n${process.arch}`;
   let hash = 0x811c9dc5;
-  for (let index = 0; index < path.length; index += 1) hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193);
+  for (let index = 0; index < text.length; index += 1) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
@@ -65,7 +69,7 @@ function writeCache(path: string, key: string, complete: boolean, data: Buffer):
  */
 export function requireWithCompileCache(file: string, cacheFolder: string): void {
   const key = cacheKey(file);
-  const cachePath = join(cacheFolder, `${basename(file)}-${pathTag(file)}.bin`);
+  const cachePath = join(cacheFolder, `${basename(file)}-${cacheTag(file)}.bin`);
   const stored = readCache(cachePath, key);
   const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: stored?.data });
   const refused = stored === null || script.cachedDataRejected === true;

@@ -82,9 +82,9 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function wallTime(command: string, args: string[]): number {
+function wallTime(command: string, args: string[], environment: Record<string, string> = env): number {
   const started = performance.now();
-  execFileSync(command, args, { env, stdio: 'ignore' });
+  execFileSync(command, args, { env: environment, stdio: 'ignore' });
   return performance.now() - started;
 }
 
@@ -114,6 +114,13 @@ try {
   const shipped = ensureShippedNode();
   const shippedBinary = 'node' in shipped ? shipped.node : null;
   const shippedTimes: number[] = [];
+  // A plain check keeps V8's code cache in the app home (electron/cli/compile-cache.ts): its very first run has none.
+  const firstRunTimes: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const home = join(folder, `first-run-${round}`);
+    firstRunTimes.push(wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json'], { ...env, RDSPG_HOME: home }));
+    psqlTimes.push(wallTime('psql', ['-X', '-Atc', 'select 1', conninfo]));
+  }
   for (let round = 0; round < 15; round++) {
     if (shippedBinary) shippedTimes.push(wallTime(shippedBinary, ['dist/rdspg.cjs', 'check', conninfo, '--json']));
     checkTimes.push(wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json']));
@@ -127,6 +134,9 @@ try {
   );
   console.log(
     `  same run: node -e 0 ${median(nodeTimes).toFixed(0)} ms; check under node --use-openssl-ca ${median(opensslStoreTimes).toFixed(0)} ms (ratio to psql ${(median(opensslStoreTimes) / median(psqlTimes)).toFixed(2)}x; not shipped)`,
+  );
+  console.log(
+    `  same run: a first check, before any code cache (5 fresh app homes) ${median(firstRunTimes).toFixed(0)} ms (ratio to psql ${(median(firstRunTimes) / median(psqlTimes)).toFixed(2)}x)`,
   );
   console.log(
     shippedBinary
