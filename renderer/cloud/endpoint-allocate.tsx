@@ -2,7 +2,7 @@ import { Alert, Flex, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import type { PublicEndpointView } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
-import { BusyButton } from '../common/busy-button';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
@@ -64,6 +64,7 @@ export function EndpointAllocate({
         title={t('connect.allocateTitle')}
         okText={t('connect.apply')}
         confirmLoading={busy}
+        okButtonProps={busyProps(busy)}
         onOk={() => void allocate()}
         onCancel={() => setConfirming(false)}
       >

@@ -2,7 +2,7 @@ import { Alert, Descriptions, Flex, Modal } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HbaItem, SslEnforcementPlan } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
-import { BusyButton } from '../common/busy-button';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
@@ -105,7 +105,7 @@ export function EnforcementSection({
         open={plan !== null}
         title={t('connect.enforceTitle')}
         okText={t('connect.apply')}
-        okButtonProps={{ disabled: plan?.changes.length === 0 }}
+        okButtonProps={{ disabled: plan?.changes.length === 0, ...busyProps(busy) }}
         confirmLoading={busy}
         onOk={() => void apply()}
         onCancel={() => setPlan(null)}

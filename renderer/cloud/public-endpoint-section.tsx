@@ -1,7 +1,7 @@
 import { Alert, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
-import { BusyButton } from '../common/busy-button';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { type ChangeEnd, useChangeStart } from './change-jobs';
 import { EndpointAllocate } from './endpoint-allocate';
@@ -55,7 +55,7 @@ export function PublicEndpointSection({ target, details, onChanged }: InstanceSe
         open={releasing && current !== null}
         title={t('connect.releaseTitle')}
         okText={t('connect.apply')}
-        okButtonProps={{ danger: true }}
+        okButtonProps={{ danger: true, ...busyProps(busy) }}
         confirmLoading={busy}
         onOk={() => void release()}
         onCancel={() => setReleasing(false)}

@@ -2,7 +2,7 @@ import { Alert, Button, Descriptions, Flex, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { WhitelistChangeResult } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
-import { BusyButton } from '../common/busy-button';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { AddressField } from './address-field';
 import type { InstanceTarget } from './cloud-view';
@@ -64,6 +64,7 @@ export function WhitelistChange({
         title={plan ? t('connect.whitelistPlanTitle', { group: plan.plan.group }) : ''}
         okText={t('connect.apply')}
         confirmLoading={busy}
+        okButtonProps={busyProps(busy)}
         onOk={() => void apply()}
         onCancel={() => setPlan(null)}
       >

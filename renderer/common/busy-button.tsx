@@ -12,7 +12,15 @@ export const busySpinner = (
   </span>
 );
 
+/**
+ * A busy button's props: antd's loading (the spinner; clicks ignored) and aria-busy. For a Modal's okButtonProps
+ * (beside confirmLoading, which also keeps the Modal from closing while busy).
+ */
+export function busyProps(busy: boolean): Pick<ButtonProps, 'loading' | 'aria-busy'> {
+  return { loading: busy, 'aria-busy': busy || undefined };
+}
+
 /** An antd Button that, while `busy`, shows the spinner, ignores clicks and says aria-busy; its name stays its label. */
 export function BusyButton({ busy, ...props }: Omit<ButtonProps, 'loading'> & { busy: boolean }) {
-  return <Button {...props} loading={busy} aria-busy={busy || undefined} />;
+  return <Button {...props} {...busyProps(busy)} />;
 }
