@@ -2,6 +2,7 @@ import { Alert, App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
+import { busySpinner } from './common/busy-button';
 import { failureLine } from './errors';
 import { t, useLocale } from './i18n';
 import { antLocale } from './i18n/ant-locale';
@@ -88,7 +89,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={antLocale(locale)}
-      button={{ autoInsertSpace: false }}
+      button={{ autoInsertSpace: false, loadingIcon: busySpinner }}
       form={{ colon: false }}
       theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}
     >

@@ -2,6 +2,7 @@ import { Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import type { RdsAccountView } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { failureLine } from '../errors';
 import { useT } from '../i18n';
 
@@ -46,9 +47,9 @@ export function AccountBar({
         }))}
       />
       <Button onClick={() => setAdding(true)}>{t('cloud.addAccount')}</Button>
-      <Button onClick={() => void trySandbox()} loading={starting}>
+      <BusyButton onClick={() => void trySandbox()} busy={starting}>
         {t('cloud.trySandbox')}
-      </Button>
+      </BusyButton>
       {starting && <Typography.Text type="secondary">{t('cloud.sandboxStarting')}</Typography.Text>}
       {problem && (
         <Typography.Text type="danger" role="alert">

@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
+import { busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import type { InstanceTarget } from './cloud-view';
 import { useRdsAction } from './use-rds-action';
@@ -62,6 +63,7 @@ export function AccountCreate({
         title={t('connect.createTitle')}
         okText={t('connect.apply')}
         confirmLoading={busy}
+        okButtonProps={busyProps(busy)}
         onOk={() => void create()}
         onCancel={() => setConfirming(false)}
       >

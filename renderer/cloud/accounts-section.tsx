@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DatabaseAccount } from '../../shared/contract/rds-connect';
 import { accountStatusName } from '../../shared/rds-console-names';
 import { api } from '../api/bridge';
+import { busyProps } from '../common/busy-button';
 import { useLocale, useT } from '../i18n';
 import { AccountCreate } from './account-create';
 import type { InstanceTarget } from './cloud-view';
@@ -85,7 +86,7 @@ export function AccountsSection({ target }: { target: InstanceTarget }) {
         open={resetting !== null}
         title={t('connect.resetTitle', { name: resetting ?? '' })}
         okText={t('connect.apply')}
-        okButtonProps={{ disabled: !password }}
+        okButtonProps={{ disabled: !password, ...busyProps(action.busy) }}
         confirmLoading={action.busy}
         onOk={() => void reset()}
         onCancel={() => setResetting(null)}

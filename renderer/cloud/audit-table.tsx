@@ -6,6 +6,7 @@ import { caTypeName } from '../../shared/rds-console-names';
 import { regionLabel } from '../../shared/rds-region-names';
 import { api } from '../api/bridge';
 import { saveDownload } from '../certificates/download';
+import { BusyButton } from '../common/busy-button';
 import { failureLine } from '../errors';
 import { useLocale, useT } from '../i18n';
 import { errorHeadline } from '../i18n/labels';
@@ -48,9 +49,9 @@ export function AuditTable({
   return (
     <Flex vertical gap={12}>
       <Flex gap={8} align="center" wrap>
-        <Button type="primary" loading={running} onClick={() => void run()}>
+        <BusyButton type="primary" busy={running} onClick={() => void run()}>
           {t('cloud.runAudit')}
-        </Button>
+        </BusyButton>
         <Button
           disabled={!rows}
           onClick={() => saveDownload('rds-ssl-audit.csv', 'text/csv', toBase64(auditToCsv(shown)))}

@@ -1,8 +1,9 @@
-import { Alert, Button, Flex } from 'antd';
+import { Alert, Flex } from 'antd';
 import { useState } from 'react';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { useT } from '../i18n';
 import type { InstanceTarget } from './cloud-view';
 import type { ChosenAccount } from './connect-account';
@@ -61,13 +62,13 @@ export function ConnectFinish({
   }
   return (
     <Flex vertical gap={8}>
-      <Button loading={busy} disabled={rootCertificatePath !== null} onClick={() => void download()}>
+      <BusyButton busy={busy} disabled={rootCertificatePath !== null} onClick={() => void download()}>
         {t('connect.downloadCa')}
-      </Button>
+      </BusyButton>
       {rootCertificatePath && <Alert type="success" title={t('connect.caStored', { path: rootCertificatePath })} />}
-      <Button type="primary" loading={busy} disabled={!rootCertificatePath} onClick={() => void test()}>
+      <BusyButton type="primary" busy={busy} disabled={!rootCertificatePath} onClick={() => void test()}>
         {t('connect.testVerifyFull')}
-      </Button>
+      </BusyButton>
       {facts && (
         <Alert
           type="success"
@@ -77,9 +78,9 @@ export function ConnectFinish({
         />
       )}
       {facts && (
-        <Button type="primary" loading={busy} onClick={() => void saveAndConnect()}>
+        <BusyButton type="primary" busy={busy} onClick={() => void saveAndConnect()}>
           {t('connect.saveAndConnect')}
-        </Button>
+        </BusyButton>
       )}
       {problem && <Alert type="error" showIcon title={problem} data-testid="connect-problem" />}
     </Flex>

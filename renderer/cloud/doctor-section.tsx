@@ -1,8 +1,9 @@
-import { Alert, Button, Flex, Form, Select } from 'antd';
+import { Alert, Flex, Form, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { useT } from '../i18n';
 import { useDatabaseAccounts } from './accounts-section';
 import { AddressField } from './address-field';
@@ -108,9 +109,9 @@ export function DoctorSection({ target, details, onChanged }: InstanceSectionPro
           />
         </Form.Item>
         <AddressField value={address} onChange={setAddress} />
-        <Button type="primary" loading={busy} onClick={() => void diagnose()}>
+        <BusyButton type="primary" busy={busy} onClick={() => void diagnose()}>
           {t('connect.runDoctor')}
-        </Button>
+        </BusyButton>
       </Form>
       {problem && <Alert type="error" showIcon title={problem} />}
       {checks && (

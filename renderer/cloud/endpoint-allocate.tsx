@@ -1,7 +1,8 @@
-import { Alert, Button, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { Alert, Flex, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import type { PublicEndpointView } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
@@ -51,9 +52,9 @@ export function EndpointAllocate({
             onChange={(value) => setPort(value ?? 5432)}
           />
         </Form.Item>
-        <Button type="primary" loading={busy} disabled={running !== null} onClick={() => setConfirming(true)}>
+        <BusyButton type="primary" busy={busy} disabled={running !== null} onClick={() => setConfirming(true)}>
           {t('connect.allocate')}
-        </Button>
+        </BusyButton>
       </Form>
       <InstanceChangeProgress target={target} kinds={['public_endpoint_allocate']} onDone={allocated} />
       <ChangeFailure failure={failure} />
@@ -63,6 +64,7 @@ export function EndpointAllocate({
         title={t('connect.allocateTitle')}
         okText={t('connect.apply')}
         confirmLoading={busy}
+        okButtonProps={busyProps(busy)}
         onOk={() => void allocate()}
         onCancel={() => setConfirming(false)}
       >

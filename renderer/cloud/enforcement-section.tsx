@@ -1,7 +1,8 @@
-import { Alert, Button, Descriptions, Flex, Modal } from 'antd';
+import { Alert, Descriptions, Flex, Modal } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { HbaItem, SslEnforcementPlan } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { type ChangeEnd, useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
@@ -81,21 +82,21 @@ export function EnforcementSection({
         ]}
       />
       <Flex gap={8}>
-        <Button
+        <BusyButton
           type="primary"
-          loading={busy}
+          busy={busy}
           disabled={plainAccepted === false || running !== null}
           onClick={() => void preview(true)}
         >
           {t('connect.enforce')}
-        </Button>
-        <Button
-          loading={busy}
+        </BusyButton>
+        <BusyButton
+          busy={busy}
           disabled={plainAccepted !== false || running !== null}
           onClick={() => void preview(false)}
         >
           {t('connect.unenforce')}
-        </Button>
+        </BusyButton>
       </Flex>
       <InstanceChangeProgress target={target} kinds={['ssl_enforce']} onDone={applied} />
       <ChangeFailure failure={failure} />
@@ -104,7 +105,7 @@ export function EnforcementSection({
         open={plan !== null}
         title={t('connect.enforceTitle')}
         okText={t('connect.apply')}
-        okButtonProps={{ disabled: plan?.changes.length === 0 }}
+        okButtonProps={{ disabled: plan?.changes.length === 0, ...busyProps(busy) }}
         confirmLoading={busy}
         onOk={() => void apply()}
         onCancel={() => setPlan(null)}

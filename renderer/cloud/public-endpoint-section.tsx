@@ -1,6 +1,7 @@
-import { Alert, Button, Flex, Modal, Typography } from 'antd';
+import { Alert, Flex, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { type ChangeEnd, useChangeStart } from './change-jobs';
 import { EndpointAllocate } from './endpoint-allocate';
@@ -30,9 +31,9 @@ export function PublicEndpointSection({ target, details, onChanged }: InstanceSe
           <Typography.Text data-testid="public-endpoint-host">
             {t('connect.currentPublic', { host: current.host, port: current.port })}
           </Typography.Text>
-          <Button danger loading={busy} disabled={running !== null} onClick={() => setReleasing(true)}>
+          <BusyButton danger busy={busy} disabled={running !== null} onClick={() => setReleasing(true)}>
             {t('connect.release')}
-          </Button>
+          </BusyButton>
         </Flex>
       ) : (
         <>
@@ -54,7 +55,7 @@ export function PublicEndpointSection({ target, details, onChanged }: InstanceSe
         open={releasing && current !== null}
         title={t('connect.releaseTitle')}
         okText={t('connect.apply')}
-        okButtonProps={{ danger: true }}
+        okButtonProps={{ danger: true, ...busyProps(busy) }}
         confirmLoading={busy}
         onOk={() => void release()}
         onCancel={() => setReleasing(false)}

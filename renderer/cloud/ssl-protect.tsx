@@ -1,6 +1,7 @@
-import { Alert, Button, Flex } from 'antd';
+import { Alert, Flex } from 'antd';
 import { type SslChange, sslChangeKinds } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { useT } from '../i18n';
 import { useChangeStart } from './change-jobs';
 import type { InstanceTarget } from './cloud-view';
@@ -35,14 +36,14 @@ export function SslProtect({
         onDone={(end) => onDone(ended(end)?.state === 'succeeded')}
       />
       {!running && (
-        <Button
+        <BusyButton
           type="primary"
-          loading={busy}
+          busy={busy}
           style={{ alignSelf: 'flex-start' }}
           onClick={() => void start(change.kind, () => api['rds:flow-start']({ ...target, change }))}
         >
           {t('connect.apply')}
-        </Button>
+        </BusyButton>
       )}
       <ChangeFailure failure={failure} />
       {problem && <Alert type="error" showIcon title={problem} />}

@@ -5,6 +5,7 @@ import type { ServerForm } from '../../shared/contract/server-form';
 import { daysUntil } from '../../shared/rds-audit';
 import { storageTypeName } from '../../shared/rds-console-names';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { failureLine } from '../errors';
 import { type MessageKey, useLocale, useT } from '../i18n';
 import { expiryColor } from './audit-filters';
@@ -186,9 +187,9 @@ export function SslSettings({
       {ssl.enabled && (
         <Flex gap={8} wrap>
           {ssl.caType === 'aliyun' && (
-            <Button loading={busy} disabled={!idle} onClick={() => void downloadCa()}>
+            <BusyButton busy={busy} disabled={!idle} onClick={() => void downloadCa()}>
               {t('rds.downloadCaCertificate')}
-            </Button>
+            </BusyButton>
           )}
           <RegisterAccount
             target={target}

@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Flex, Form, Modal } from 'antd';
 import { useState } from 'react';
 import type { WhitelistChangeResult } from '../../shared/contract/rds-connect';
 import { api } from '../api/bridge';
+import { BusyButton, busyProps } from '../common/busy-button';
 import { useT } from '../i18n';
 import { AddressField } from './address-field';
 import type { InstanceTarget } from './cloud-view';
@@ -50,12 +51,12 @@ export function WhitelistChange({
         </Button>
       )}
       <Flex gap={8}>
-        <Button type="primary" disabled={!address.trim()} loading={busy} onClick={() => void preview('add')}>
+        <BusyButton type="primary" disabled={!address.trim()} busy={busy} onClick={() => void preview('add')}>
           {t('connect.addAddress')}
-        </Button>
-        <Button disabled={!address.trim()} loading={busy} onClick={() => void preview('remove')}>
+        </BusyButton>
+        <BusyButton disabled={!address.trim()} busy={busy} onClick={() => void preview('remove')}>
           {t('connect.removeAddress')}
-        </Button>
+        </BusyButton>
       </Flex>
       {problem && <Alert type="error" showIcon title={problem} />}
       <Modal
@@ -63,6 +64,7 @@ export function WhitelistChange({
         title={plan ? t('connect.whitelistPlanTitle', { group: plan.plan.group }) : ''}
         okText={t('connect.apply')}
         confirmLoading={busy}
+        okButtonProps={busyProps(busy)}
         onOk={() => void apply()}
         onCancel={() => setPlan(null)}
       >

@@ -1,10 +1,11 @@
-import { Alert, Button, Flex, Spin } from 'antd';
+import { Alert, Flex, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import type { DoctorCheck } from '../../shared/contract/rds-connect';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { api } from '../api/bridge';
 import { DoctorChecks } from '../cloud/doctor-checks';
 import { failedAddressOf, lastFailureAddress, rememberFailure } from '../cloud/failed-address';
+import { BusyButton } from '../common/busy-button';
 import { failureLine } from '../errors';
 import { useT } from '../i18n';
 
@@ -63,9 +64,9 @@ export function DiagnoseFailure({
   }
   return (
     <Flex vertical gap={8} style={{ marginTop: 8 }} data-testid="diagnose">
-      <Button onClick={() => void diagnose()} loading={busy} style={{ alignSelf: 'flex-start' }}>
+      <BusyButton onClick={() => void diagnose()} busy={busy} style={{ alignSelf: 'flex-start' }}>
         {t('connect.diagnose')}
-      </Button>
+      </BusyButton>
       {busy && <Spin size="small" />}
       {checks && (
         <>

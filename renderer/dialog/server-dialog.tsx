@@ -4,6 +4,7 @@ import type { ConnectionFacts } from '../../shared/contract/connection';
 import { blankServerForm, type ServerForm } from '../../shared/contract/server-form';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { describeFailure, failureLine, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
@@ -169,9 +170,9 @@ export function ServerDialog({
       )}
       footer={[
         <ProblemStrip key="problems" messages={[...errors.values()]} />,
-        <Button key="test" onClick={() => void test()} loading={testing} disabled={!form}>
+        <BusyButton key="test" onClick={() => void test()} busy={testing} disabled={!form}>
           {t('dialog.test')}
-        </Button>,
+        </BusyButton>,
         <Button key="cancel" onClick={close}>
           {t('common.cancel')}
         </Button>,

@@ -88,8 +88,7 @@ export function QueryTool({ server, database }: { server: ServerSummary; databas
         onRun={() => void run()}
       />
       <Space wrap>
-        {/* No spinner on Run: the note below shows the time so far. (antd's spinner leaves its icon, named
-            "loading", inside the button when a query ends during its entry motion: the button was then "loading Run".) */}
+        {/* No spinner on Run: the note below shows the time so far, and Cancel query is the button to press. */}
         <Button type="primary" onClick={() => void run()} disabled={runningSince !== null || sql.trim() === ''}>
           {t('query.run')}
         </Button>

@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
+import { busyProps } from '../common/busy-button';
 import { describeFailure, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 
@@ -26,7 +27,7 @@ export function GroupDialog(props: { from?: string; onClose: (group: string | nu
       title={props.from ? t('group.renameTitle') : t('group.createTitle')}
       okText={t('group.save')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !trimmed || trimmed === props.from, loading: busy }}
+      okButtonProps={{ disabled: !trimmed || trimmed === props.from, ...busyProps(busy) }}
       onOk={() => void save()}
       onCancel={() => props.onClose(null)}
       destroyOnHidden

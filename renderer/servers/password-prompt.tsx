@@ -1,5 +1,6 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
+import { busyProps } from '../common/busy-button';
 import { t } from '../i18n';
 
 /** Asks for a server's password when none is saved: "Connect to Server" as in pgAdmin, naming the user. */
@@ -20,7 +21,7 @@ export function PasswordPrompt(props: {
       title={t('password.title')}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ disabled: !password, loading: props.busy }}
+      okButtonProps={{ disabled: !password, ...busyProps(props.busy) }}
       onOk={() => props.onSubmit(password, save)}
       onCancel={props.onCancel}
     >

@@ -3,6 +3,7 @@ import type { OpenConnectionState } from '../../shared/contract/connection';
 import type { ServerSummary } from '../../shared/contract/servers';
 import type { SslMode } from '../../shared/libpq-keywords';
 import { serverAddress } from '../../shared/server-address';
+import { BusyButton } from '../common/busy-button';
 import type { ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { keywordLabel } from '../i18n/labels';
@@ -40,16 +41,14 @@ export function ServerPanel(props: {
         {server.name}
       </Typography.Title>
       <Space wrap>
-        {/* Disabled while busy rather than antd's spinner, which can stay inside the button named "loading" once
-            a quick connect or disconnect ends during its motion (as it did on the query tool's Run). */}
         {state ? (
-          <Button onClick={() => actions.disconnect(server)} disabled={busy}>
+          <BusyButton onClick={() => actions.disconnect(server)} busy={busy}>
             {t('panel.disconnect')}
-          </Button>
+          </BusyButton>
         ) : (
-          <Button type="primary" onClick={() => actions.connect(server)} disabled={busy}>
+          <BusyButton type="primary" onClick={() => actions.connect(server)} busy={busy}>
             {t('panel.connect')}
-          </Button>
+          </BusyButton>
         )}
         {state && <QueryToolButton server={server} database={props.database} />}
         <Button onClick={() => actions.properties(server)}>{t('panel.properties')}</Button>

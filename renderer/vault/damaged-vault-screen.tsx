@@ -2,6 +2,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { describeFailure, failureLine } from '../errors';
 import { t, useLocale } from '../i18n';
 import { lazyView } from '../later-styles';
@@ -58,9 +59,9 @@ export function DamagedVaultScreen({
       <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
       <Space style={{ marginTop: 12 }}>
         {damage.backupSavedAt !== null && (
-          <Button type="primary" loading={busy} onClick={restore}>
+          <BusyButton type="primary" busy={busy} onClick={restore}>
             {t('vault.restore')}
-          </Button>
+          </BusyButton>
         )}
         <Button danger onClick={() => setResetting(true)}>
           {t('vault.resetDamaged')}

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Form, Input, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import type { VaultStatus } from '../../shared/contract/vault';
 import { api } from '../api/bridge';
+import { BusyButton } from '../common/busy-button';
 import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { lazyView } from '../later-styles';
@@ -99,9 +100,9 @@ export function MasterPasswordScreen({
           {!status.keychainAvailable && <KeychainNote problem={status.keychainProblem} />}
         </Form.Item>
         <div aria-live="assertive">{error && <Alert type="error" showIcon title={error} />}</div>
-        <Button type="primary" htmlType="submit" block disabled={!ready} loading={busy} style={{ marginTop: 12 }}>
+        <BusyButton type="primary" htmlType="submit" block disabled={!ready} busy={busy} style={{ marginTop: 12 }}>
           {firstRun ? t('vault.set') : t('vault.unlock')}
-        </Button>
+        </BusyButton>
       </Form>
       {!firstRun && (
         <Button type="link" onClick={() => setResetting(true)} style={{ paddingLeft: 0, marginTop: 8 }}>
