@@ -96,10 +96,12 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
     await confirm(page, 'Allocate a public endpoint');
     const creating = 'Creating network connection';
     await expect.poll(() => phaseAndStatus(page), { timeout: 30_000 }).toEqual([creating, creating]);
-    // This tab offers no second change meanwhile.
+    // This tab offers no second change meanwhile (polled: the SSL tab may mount before it hears of the running job).
     await page.getByRole('tab', { name: 'Data Security' }).click();
     await page.getByRole('tab', { name: 'SSL' }).click();
-    expect(await page.getByRole('button', { name: 'Enforce SSL…' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Enforce SSL…' }).isDisabled(), { timeout: 10_000 })
+      .toBe(true);
 
     await confirm(other, 'Change the pg_hba entries');
     const refusal = other.getByRole('alert').filter({ hasText: '[change_in_progress]' });
