@@ -78,3 +78,25 @@ describe('a Servers tree of 600 servers (issue 15)', () => {
     await tree().getByText('Production (300)').waitFor();
   });
 });
+
+describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
+  it('draws the tree once: with no connection open, nothing renders it again after it appeared', async () => {
+    // React keeps each element's current props on the element itself: a render that reaches the tree's <nav> gives it
+    // a new props object. The script notes the object the <nav> first gets, before any later render can replace it.
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      const nav = document.querySelector('[role="tree"]')?.closest('nav');
+      const key = nav && Object.keys(nav).find((name) => name.startsWith('__reactProps$'));
+      if (!key) return;
+      window.firstTreeProps = { nav, key, props: nav[key] };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true })`);
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    // The answers the first screen asks for after it appeared (settings, databases of open connections) are in by now.
+    await page.waitForTimeout(2000);
+    const renderedAgain = await page.evaluate(
+      '(() => { const first = window.firstTreeProps; return first.nav.isConnected ? first.nav[first.key] !== first.props : "replaced"; })()',
+    );
+    expect(renderedAgain).toBe(false);
+  });
+});
