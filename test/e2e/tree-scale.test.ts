@@ -99,4 +99,22 @@ describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
     );
     expect(renderedAgain).toBe(false);
   });
+
+  it('index.html links every chunk and the stylesheet the entry imports at once: fetched while the page parses, once', async () => {
+    const html = await (await fetch(serve.origin)).text();
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+)"/.exec(html)![1]!;
+    const entryCode = await (await fetch(`${serve.origin}/${entry}`)).text();
+    // Vite's list of what the entry's import('./root') loads first (chunks and their stylesheet).
+    const imported = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(entryCode)![1]!) as string[];
+    const linked = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\.\/assets\/([^"]+)"/g)];
+    expect(imported.length).toBeGreaterThan(5);
+    expect(linked.map((match) => `./${match[1]}`).sort()).toEqual([...imported].sort());
+    // Each is fetched once: the links' crossorigin matches the requests the entry makes, so those reuse the early fetch.
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    const fetched = (await page.evaluate(
+      "performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)",
+    )) as string[];
+    for (const file of imported) expect(fetched.filter((path) => path === `/assets/${file.slice(2)}`)).toHaveLength(1);
+  });
 });
