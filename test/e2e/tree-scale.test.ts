@@ -117,4 +117,18 @@ describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
     )) as string[];
     for (const file of imported) expect(fetched.filter((path) => path === `/assets/${file.slice(2)}`)).toHaveLength(1);
   });
+
+  it('a menu bar menu loaded on first use opens and closes on its button and on Escape', async () => {
+    await page.reload();
+    const register = page.getByRole('menuitem', { name: 'Register' });
+    await register.click();
+    const item = page.getByRole('menuitem', { name: 'Server Group…' });
+    await item.waitFor();
+    await register.click();
+    await item.waitFor({ state: 'hidden' });
+    await register.click();
+    await item.waitFor();
+    await page.keyboard.press('Escape');
+    await item.waitFor({ state: 'hidden' });
+  });
 });
