@@ -10,7 +10,7 @@ import { CloudButton } from './cloud/cloud-button';
 import { describeFailure, failureLine, type ShownFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
-import { lazyView, loadLaterStyles } from './later-styles';
+import { lazyView, loadLaterStylesSoon } from './later-styles';
 import { MenuButton } from './menu-button';
 import { QueryToolDrawer } from './query/query-tool-button';
 import { SignOutButton } from './server-mode/session-end';
@@ -43,10 +43,8 @@ type Overlay =
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
   const { message, modal } = App.useApp();
   const { servers, groups, connections, loaded, refresh, problem: listProblem } = useServers();
-  // Once the tree is on screen, the styles of everything else load while the page is idle.
-  useEffect(() => {
-    if (loaded) requestIdleCallback(() => void loadLaterStyles(), { timeout: 1000 });
-  }, [loaded]);
+  // Once the tree is on screen and settled, the styles of everything else load.
+  useEffect(() => (loaded ? loadLaterStylesSoon() : undefined), [loaded]);
   const [selected, setSelected] = useState<string | null>(null);
   const [database, setDatabase] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ target: TreeTarget; position: MenuPosition } | null>(null);

@@ -131,4 +131,20 @@ describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
     await page.keyboard.press('Escape');
     await item.waitFor({ state: 'hidden' });
   });
+
+  it("loads the rest of antd's styles a second after the tree shows, not while it appears", async () => {
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      if (!document.querySelector('[role="tree"] [role="treeitem"]')) return;
+      window.treeShownAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true })`);
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    const laterSheetAfterTree = `(() => {
+      const sheet = performance.getEntriesByType('resource').find((entry) => /later-styles-sheet-[^/]*[.]css$/.test(entry.name));
+      return sheet ? sheet.startTime - window.treeShownAt : null;
+    })()`;
+    await expect.poll(() => page.evaluate(laterSheetAfterTree), { timeout: 10_000 }).not.toBeNull();
+    expect(await page.evaluate(laterSheetAfterTree)).toBeGreaterThanOrEqual(1000);
+  });
 });
