@@ -15,7 +15,7 @@ interface ChunkFacts {
 }
 
 /** The files a chunk loads before it runs: itself and the chunks it imports statically, then their stylesheets. */
-export function staticClosure(
+function staticClosure(
   bundle: Record<string, ChunkFacts | { type: 'asset' }>,
   start: string,
 ): { scripts: string[]; styles: string[] } {
@@ -34,7 +34,7 @@ export function staticClosure(
 }
 
 /** The link tags that fetch the first screen's chunks (modulepreload) and stylesheet (preload) early, entry aside. */
-export function firstScreenPreloadTags(
+function firstScreenPreloadTags(
   bundle: Record<string, ChunkFacts | { type: 'asset' }>,
   entry: ChunkFacts,
   firstScreenModule: RegExp,
