@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdUnusedCss } from './antd-unused-css.ts';
+import { firstScreenPreload } from './first-screen-preload.ts';
 
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
 const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
@@ -10,7 +11,7 @@ const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [antdUnusedCss(), react()],
+  plugins: [antdUnusedCss(), react(), firstScreenPreload()],
   logLevel: 'warn',
   build: {
     outDir,

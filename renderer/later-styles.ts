@@ -11,6 +11,28 @@ export function loadLaterStyles(): Promise<unknown> {
   return loading;
 }
 
+/** How long after the Servers tree shows the later stylesheet waits (then for an idle moment) unless a click comes first. */
+const laterStylesDelayMs = 1000;
+
+/**
+ * Loads the later stylesheet once the first screen has settled: a second after it shows, in an idle moment, or at the
+ * first click (which may open a view that needs it). Parsing it takes the page 50–150 ms, which would otherwise hold
+ * up the first interaction with the tree. Returns the cleanup for an effect.
+ */
+export function loadLaterStylesSoon(): () => void {
+  const load = () => void loadLaterStyles();
+  let idle = 0;
+  const timer = setTimeout(() => {
+    idle = requestIdleCallback(load, { timeout: 1000 });
+  }, laterStylesDelayMs);
+  window.addEventListener('pointerdown', load, { once: true, capture: true });
+  return () => {
+    clearTimeout(timer);
+    cancelIdleCallback(idle);
+    window.removeEventListener('pointerdown', load, { capture: true });
+  };
+}
+
 /** A lazily loaded component that renders only once its module and the later stylesheet are both in. */
 // biome-ignore lint/suspicious/noExplicitAny: the same constraint as React's own lazy()
 export function lazyView<Component extends ComponentType<any>>(

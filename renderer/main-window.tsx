@@ -1,5 +1,5 @@
-import { App, Button, Dropdown, Empty, Layout, Space, Splitter, Typography } from 'antd';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { App, Button, Empty, Layout, Space, Splitter, Typography } from 'antd';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
 import type { ServerSummary } from '../shared/contract/servers';
@@ -10,11 +10,11 @@ import { CloudButton } from './cloud/cloud-button';
 import { describeFailure, failureLine, type ShownFailure } from './errors';
 import { t } from './i18n';
 import { LanguageMenu } from './i18n/language-menu';
-import { lazyView, loadLaterStyles } from './later-styles';
+import { lazyView, loadLaterStylesSoon } from './later-styles';
+import { MenuButton } from './menu-button';
 import { QueryToolDrawer } from './query/query-tool-button';
 import { SignOutButton } from './server-mode/session-end';
 import { type MenuPosition, ServerTree, type TreeTarget } from './servers/server-tree';
-import { TreeMenu } from './servers/tree-menu';
 import { useDatabases } from './servers/use-databases';
 import { useServers } from './servers/use-servers';
 import { IdleLockMenu } from './vault/idle-lock-menu';
@@ -26,6 +26,8 @@ const ResetDialog = lazyView(() => import('./vault/reset-dialog').then((module) 
 // Not on the first screen (no server is selected yet, no password asked): loaded when first shown.
 const ServerPanel = lazyView(() => import('./servers/server-panel').then((module) => module.ServerPanel));
 const PasswordPrompt = lazyView(() => import('./servers/password-prompt').then((module) => module.PasswordPrompt));
+// The tree's context menu (antd's Dropdown): loaded when first opened; its styles are the first screen's.
+const TreeMenu = lazy(() => import('./servers/tree-menu').then((module) => ({ default: module.TreeMenu })));
 
 type Overlay =
   | { kind: 'register'; initial?: ServerForm }
@@ -41,10 +43,8 @@ type Overlay =
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
   const { message, modal } = App.useApp();
   const { servers, groups, connections, loaded, refresh, problem: listProblem } = useServers();
-  // Once the tree is on screen, the styles of everything else load while the page is idle.
-  useEffect(() => {
-    if (loaded) requestIdleCallback(() => void loadLaterStyles(), { timeout: 1000 });
-  }, [loaded]);
+  // Once the tree is on screen and settled, the styles of everything else load.
+  useEffect(() => (loaded ? loadLaterStylesSoon() : undefined), [loaded]);
   const [selected, setSelected] = useState<string | null>(null);
   const [database, setDatabase] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ target: TreeTarget; position: MenuPosition } | null>(null);
@@ -167,9 +167,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           RDS PG Connect
         </Typography.Title>
         <Space role="menubar" aria-label={t('menu.main')}>
-          <Dropdown
-            trigger={['click']}
-            autoFocus
+          <MenuButton
+            role="menuitem"
             menu={{
               items: [
                 { key: 'server', label: t('menu.registerServer'), onClick: () => setOverlay({ kind: 'register' }) },
@@ -177,11 +176,10 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
               ],
             }}
           >
-            <Button role="menuitem">{t('menu.register')}</Button>
-          </Dropdown>
-          <Dropdown
-            trigger={['click']}
-            autoFocus
+            {t('menu.register')}
+          </MenuButton>
+          <MenuButton
+            role="menuitem"
             menu={{
               items: [
                 { key: 'change', label: t('menu.changeMasterPassword'), onClick: () => setOverlay({ kind: 'change' }) },
@@ -194,8 +192,8 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
               ],
             }}
           >
-            <Button role="menuitem">{t('menu.masterPassword')}</Button>
-          </Dropdown>
+            {t('menu.masterPassword')}
+          </MenuButton>
           <Button role="menuitem" onClick={lock}>
             {t('menu.lock')}
           </Button>
@@ -236,13 +234,15 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             onContextMenu={(target, position) => setMenu({ target, position })}
           />
           {menu && (
-            <TreeMenu
-              target={menu.target}
-              position={menu.position}
-              connected={menu.target.kind === 'server' && connections.has(menu.target.server.id)}
-              actions={treeActions}
-              onClose={() => setMenu(null)}
-            />
+            <Suspense fallback={null}>
+              <TreeMenu
+                target={menu.target}
+                position={menu.position}
+                connected={menu.target.kind === 'server' && connections.has(menu.target.server.id)}
+                actions={treeActions}
+                onClose={() => setMenu(null)}
+              />
+            </Suspense>
           )}
         </Splitter.Panel>
         <Splitter.Panel style={{ padding: 24 }}>

@@ -1,4 +1,4 @@
-import { Button, Dropdown } from 'antd';
+import { MenuButton } from '../menu-button';
 import { type Locale, localeNames, locales, setLocale, useLocale, useT } from '.';
 
 /** The language menu: English or 简体中文, kept for the next run. */
@@ -6,9 +6,9 @@ export function LanguageMenu({ inMenuBar = false }: { inMenuBar?: boolean }) {
   const t = useT();
   const locale = useLocale();
   return (
-    <Dropdown
-      trigger={['click']}
-      autoFocus
+    <MenuButton
+      role={inMenuBar ? 'menuitem' : undefined}
+      aria-label={t('language.menu')}
       menu={{
         selectable: true,
         selectedKeys: [locale],
@@ -16,9 +16,7 @@ export function LanguageMenu({ inMenuBar = false }: { inMenuBar?: boolean }) {
         onClick: ({ key }) => setLocale(key as Locale),
       }}
     >
-      <Button role={inMenuBar ? 'menuitem' : undefined} aria-label={t('language.menu')}>
-        {t('language.label', { name: localeNames[locale] })}
-      </Button>
-    </Dropdown>
+      {t('language.label', { name: localeNames[locale] })}
+    </MenuButton>
   );
 }

@@ -19,7 +19,8 @@ export function useDatabases(connections: Map<string, OpenConnectionState>): Map
         return [id, answer.ok ? { databases: answer.value.databases } : { problem: answer.error.message }];
       }),
     ).then((entries) => {
-      if (current) setLists(new Map(entries));
+      // No connection and nothing listed before: keep the same map, so the tree is not built again for nothing.
+      if (current) setLists((before) => (entries.length === 0 && before.size === 0 ? before : new Map(entries)));
     });
     return () => {
       current = false;

@@ -1,10 +1,11 @@
-import { App, Button, Dropdown } from 'antd';
+import { App } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppSettings } from '../../shared/contract/settings';
 import { idleLockChoices } from '../../shared/idle-lock';
 import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { t } from '../i18n';
+import { MenuButton } from '../menu-button';
 
 type Minutes = AppSettings['idleLockMinutes'];
 
@@ -29,9 +30,10 @@ export function IdleLockMenu() {
     setMinutes(answer.value.idleLockMinutes);
   }
   return (
-    <Dropdown
-      trigger={['click']}
-      autoFocus
+    <MenuButton
+      role="menuitem"
+      aria-label={t('idleLock.label')}
+      title={t('idleLock.hint')}
       menu={{
         selectable: true,
         selectedKeys: minutes === null ? [] : [String(minutes)],
@@ -39,9 +41,7 @@ export function IdleLockMenu() {
         onClick: ({ key }) => void choose(Number(key) as Minutes),
       }}
     >
-      <Button role="menuitem" aria-label={t('idleLock.label')} title={t('idleLock.hint')}>
-        {minutes === null ? t('idleLock.label') : t('idleLock.current', { choice: choiceLabel(minutes) })}
-      </Button>
-    </Dropdown>
+      {minutes === null ? t('idleLock.label') : t('idleLock.current', { choice: choiceLabel(minutes) })}
+    </MenuButton>
   );
 }

@@ -78,3 +78,73 @@ describe('a Servers tree of 600 servers (issue 15)', () => {
     await tree().getByText('Production (300)').waitFor();
   });
 });
+
+describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
+  it('draws the tree once: with no connection open, nothing renders it again after it appeared', async () => {
+    // React keeps each element's current props on the element itself: a render that reaches the tree's <nav> gives it
+    // a new props object. The script notes the object the <nav> first gets, before any later render can replace it.
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      const nav = document.querySelector('[role="tree"]')?.closest('nav');
+      const key = nav && Object.keys(nav).find((name) => name.startsWith('__reactProps$'));
+      if (!key) return;
+      window.firstTreeProps = { nav, key, props: nav[key] };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true })`);
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    // The answers the first screen asks for after it appeared (settings, databases of open connections) are in by now.
+    await page.waitForTimeout(2000);
+    const renderedAgain = await page.evaluate(
+      '(() => { const first = window.firstTreeProps; return first.nav.isConnected ? first.nav[first.key] !== first.props : "replaced"; })()',
+    );
+    expect(renderedAgain).toBe(false);
+  });
+
+  it('index.html links every chunk and the stylesheet the entry imports at once: fetched while the page parses, once', async () => {
+    const html = await (await fetch(serve.origin)).text();
+    const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+)"/.exec(html)![1]!;
+    const entryCode = await (await fetch(`${serve.origin}/${entry}`)).text();
+    // Vite's list of what the entry's import('./root') loads first (chunks and their stylesheet).
+    const imported = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(entryCode)![1]!) as string[];
+    const linked = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\.\/assets\/([^"]+)"/g)];
+    expect(imported.length).toBeGreaterThan(5);
+    expect(linked.map((match) => `./${match[1]}`).sort()).toEqual([...imported].sort());
+    // Each is fetched once: the links' crossorigin matches the requests the entry makes, so those reuse the early fetch.
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    const fetched = (await page.evaluate(
+      "performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname)",
+    )) as string[];
+    for (const file of imported) expect(fetched.filter((path) => path === `/assets/${file.slice(2)}`)).toHaveLength(1);
+  });
+
+  it('a menu bar menu loaded on first use opens and closes on its button and on Escape', async () => {
+    await page.reload();
+    const register = page.getByRole('menuitem', { name: 'Register' });
+    await register.click();
+    const item = page.getByRole('menuitem', { name: 'Server Group…' });
+    await item.waitFor();
+    await register.click();
+    await item.waitFor({ state: 'hidden' });
+    await register.click();
+    await item.waitFor();
+    await page.keyboard.press('Escape');
+    await item.waitFor({ state: 'hidden' });
+  });
+
+  it("loads the rest of antd's styles a second after the tree shows, not while it appears", async () => {
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      if (!document.querySelector('[role="tree"] [role="treeitem"]')) return;
+      window.treeShownAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true })`);
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    const laterSheetAfterTree = `(() => {
+      const sheet = performance.getEntriesByType('resource').find((entry) => /later-styles-sheet-[^/]*[.]css$/.test(entry.name));
+      return sheet ? sheet.startTime - window.treeShownAt : null;
+    })()`;
+    await expect.poll(() => page.evaluate(laterSheetAfterTree), { timeout: 10_000 }).not.toBeNull();
+    expect(await page.evaluate(laterSheetAfterTree)).toBeGreaterThanOrEqual(1000);
+  });
+});

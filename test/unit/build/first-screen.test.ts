@@ -30,6 +30,16 @@ describe('what the page loads before the Servers tree shows (issue 15, cold load
     expect(withTree.map((file) => file.slice(root.length))).toEqual([]);
   });
 
+  it("loads no antd Dropdown: the menu bar's menus and the tree's context menu load it when first opened", () => {
+    const withDropdown = firstScreenFiles().filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].some((match) =>
+        match[1]!.split(',').some((part) => part.trim() === 'Dropdown'),
+      ),
+    );
+    expect(withDropdown.map((file) => file.slice(root.length))).toEqual([]);
+    expect(firstScreenFiles().some((file) => file.endsWith('renderer/servers/tree-menu.tsx'))).toBe(false);
+  });
+
   it('loads neither the damaged-vault nor the session-end screen (antd Card and Result come with them)', () => {
     const names = firstScreenFiles().map((file) => file.slice(root.length));
     expect(names.filter((name) => /damaged-vault-screen|session-end-screen|vault-card/.test(name))).toEqual([]);
