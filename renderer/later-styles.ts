@@ -11,12 +11,12 @@ export function loadLaterStyles(): Promise<unknown> {
   return loading;
 }
 
-/** How long after the Servers tree shows the later stylesheet waits (then for an idle moment) unless a click comes first. */
+/** How long after the Servers tree shows the later stylesheet waits (then for an idle moment) unless input comes first. */
 const laterStylesDelayMs = 1000;
 
 /**
  * Loads the later stylesheet once the first screen has settled: a second after it shows, in an idle moment, or at the
- * first click (which may open a view that needs it). Parsing it takes the page 50–150 ms, which would otherwise hold
+ * first click or key press (either may open a view that needs it). Parsing it takes the page 50–150 ms, which would otherwise hold
  * up the first interaction with the tree. Returns the cleanup for an effect.
  */
 export function loadLaterStylesSoon(): () => void {
@@ -25,11 +25,11 @@ export function loadLaterStylesSoon(): () => void {
   const timer = setTimeout(() => {
     idle = requestIdleCallback(load, { timeout: 1000 });
   }, laterStylesDelayMs);
-  window.addEventListener('pointerdown', load, { once: true, capture: true });
+  for (const input of ['pointerdown', 'keydown']) window.addEventListener(input, load, { once: true, capture: true });
   return () => {
     clearTimeout(timer);
     cancelIdleCallback(idle);
-    window.removeEventListener('pointerdown', load, { capture: true });
+    for (const input of ['pointerdown', 'keydown']) window.removeEventListener(input, load, { capture: true });
   };
 }
 

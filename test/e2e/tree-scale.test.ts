@@ -145,6 +145,7 @@ describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
       return sheet ? sheet.startTime - window.treeShownAt : null;
     })()`;
     await expect.poll(() => page.evaluate(laterSheetAfterTree), { timeout: 10_000 }).not.toBeNull();
-    expect(await page.evaluate(laterSheetAfterTree)).toBeGreaterThanOrEqual(1000);
+    // About a second (timers and resource times are rounded differently: 999 ms has been seen); before, ≈ 50 ms.
+    expect(await page.evaluate(laterSheetAfterTree)).toBeGreaterThanOrEqual(900);
   });
 });
