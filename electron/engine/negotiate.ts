@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTcp, isIPv6, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { ok } from '../../shared/result';
@@ -83,12 +83,28 @@ export function whenAborted(signal: AbortSignal, action: () => void): () => void
 /** The error an attempt's time-out (or cancellation) closes its socket with. */
 export const timeoutError = () => Object.assign(new Error('timeout expired'), { code: 'ETIMEDOUT' });
 
+let hostNameCheckCompiled = false;
+
+/**
+ * Node checks every host name against its IPv6 pattern (net.connect, dns.lookup; our inet.ts too). V8 compiles a
+ * pattern for its regexp interpreter on first use and again to machine code on the second; for that long pattern the
+ * two cost a plain `rdspg check` ≈ 5 ms. A first subject of 1,000 characters or more makes V8 compile straight to
+ * machine code (≈ 1.5 ms; v8/src/regexp/regexp.cc, JSRegExp::kTierUpForSubjectLengthValue): so once per process, a
+ * long string goes first through the same function.
+ */
+function compileHostNameCheck(): void {
+  if (hostNameCheckCompiled) return;
+  hostNameCheckCompiled = true;
+  isIPv6('0'.repeat(1000));
+}
+
 async function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
   const { target, signal } = request;
   if (request.forward) {
     const forwarded = await request.forward(target, signal);
     return forwarded.ok ? ok(socketLike(forwarded.value)) : forwarded;
   }
+  if (!isUnixSocket(target)) compileHostNameCheck();
   return await new Promise((resolve) => {
     const socket = isUnixSocket(target)
       ? connectTcp({ path: `${target.host}/.s.PGSQL.${target.port}` })
