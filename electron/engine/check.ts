@@ -35,11 +35,13 @@ export function peerChain(tls: TLSSocket): CertificateSummary[] {
  */
 export async function connectionFacts(connection: OpenConnection): Promise<ConnectionFacts> {
   const { client, tls, target, settings, startedAt } = connection;
-  const { rows } = await client.query(
+  const asked = client.query(
     "select s.ssl, s.version, s.cipher, current_setting('server_version') as server_version from (select 1) as one left join pg_stat_ssl s on s.pid = pg_backend_pid()",
   );
-  const row = rows[0] as { ssl: boolean | null; version: string | null; cipher: string | null; server_version: string };
+  // Described while the server answers.
   const chain = connection.chain ? connection.chain.map(summarizeCertificate) : tls ? peerChain(tls) : [];
+  const { rows } = await asked;
+  const row = rows[0] as { ssl: boolean | null; version: string | null; cipher: string | null; server_version: string };
   return {
     ssl: row.ssl ?? tls !== null,
     protocol: row.version ?? tls?.getProtocol() ?? null,
