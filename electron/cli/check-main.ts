@@ -9,5 +9,8 @@ import { processIo } from './process-io';
 
 const io = processIo();
 runCommand({ usage: checkUsage, run: (args) => runCheck(args, io, null) }, process.argv.slice(3), io).then((status) => {
+  // The connection is closed by now: once what was printed is written out, the process ends at once instead of
+  // tearing down every module it loaded (1–2 ms of a run compared with psql).
   process.exitCode = status;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(status)));
 });
