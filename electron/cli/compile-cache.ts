@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -47,19 +47,15 @@ function readCache(path: string, key: string): { data: Buffer; complete: boolean
 
 /** Writes a cache beside the others through a temporary name, so that a parallel run never reads half of one. */
 function writeCache(path: string, key: string, complete: boolean, data: Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const header = `${key} ${digestOf(data)} ${complete ? 'complete' : 'partial'}\n`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(
-      temporary,
-      Buffer.concat([Buffer.from(`${key} ${digestOf(data)} ${complete ? 'complete' : 'partial'}\n`), data]),
-      {
-        mode: 0o600,
-      },
-    );
+    writeFileSync(temporary, Buffer.concat([Buffer.from(header), data]), { mode: 0o600 });
     renameSync(temporary, path);
   } catch {
     // A read-only or full disk only costs the next run its compile time.
+    rmSync(temporary, { force: true });
   }
 }
 
