@@ -54,8 +54,12 @@ function writeCache(path: string, key: string, complete: boolean, data: Buffer):
     writeFileSync(temporary, Buffer.concat([Buffer.from(header), data]), { mode: 0o600 });
     renameSync(temporary, path);
   } catch {
-    // A read-only or full disk only costs the next run its compile time.
-    rmSync(temporary, { force: true });
+    // A read-only or full disk, or no folder, only costs the next run its compile time.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // nothing was written
+    }
   }
 }
 
