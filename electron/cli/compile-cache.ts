@@ -9,10 +9,13 @@ import { Script } from 'node:vm';
 // usual and, as it exits, stores V8's code for what it ran — with the functions compiled during the run; the next runs
 // skip parsing and compiling them. A plain `rdspg check` spends ≈ 7 ms (a sixth of its instructions) on that otherwise.
 
-/** What a stored cache belongs to: the file's size and time, and the Node that compiled it (V8 checks its own too). */
+/**
+ * What a stored cache belongs to: the file (size, inode, and its change time, which every write moves and a copy that
+ * keeps the modification time does not carry over) and the Node that compiled it. V8 checks only the source's length.
+ */
 function cacheKey(file: string): string {
   const info = statSync(file);
-  return `${info.size}:${info.mtimeMs}:${process.version}:${process.arch}`;
+  return `${info.size}:${info.ino}:${info.ctimeMs}:${process.version}:${process.arch}`;
 }
 
 /**

@@ -1,6 +1,9 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { startCluster } from '../../support/cluster';
@@ -68,7 +71,7 @@ describe('the code cache of a plain rdspg check', () => {
     expect(others).toEqual([]);
     expect(stored!.name).toMatch(/^check\.cjs-[0-9a-f]{8}\.bin$/);
     expect(stored!.header).toMatch(
-      new RegExp(`^\\d+:[\\d.]+:${process.version}:${process.arch} [0-9a-f]{64} complete$`),
+      new RegExp(`^\\d+:\\d+:[\\d.]+:${process.version}:${process.arch} [0-9a-f]{64} complete$`),
     );
     expect(stored!.bytes.length).toBeGreaterThan(10_000);
     const second = await check(home);
@@ -101,6 +104,36 @@ describe('the code cache of a plain rdspg check', () => {
       expect(rewritten!.header).toMatch(/ complete$/);
       expect(rewritten!.bytes.length).toBeGreaterThan(10_000);
     }
+  });
+
+  it('a rebuilt file of the same size and modification time gets its own cache, not the old code', async () => {
+    // A copy of the executable and the check file, changed in place as a copy that keeps times (cp -p) could change it.
+    const copy = join(folder, 'copy');
+    await mkdir(join(copy, 'cli'), { recursive: true });
+    const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+    await copyFile(join(dist, 'rdspg.cjs'), join(copy, 'rdspg.cjs'));
+    await copyFile(join(dist, 'cli/check.cjs'), join(copy, 'cli/check.cjs'));
+    const home = await freshHome('rebuilt');
+    const run = async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, [join(copy, 'rdspg.cjs'), 'check', conninfo()], {
+        env: { PATH: process.env.PATH, HOME: folder, RDSPG_HOME: home },
+        timeout: 10_000,
+      });
+      return stdout;
+    };
+    expect(await run()).toMatch(/^Connected to /);
+    expect(await run()).toMatch(/^Connected to /); // from the cache
+    const checkFile = join(copy, 'cli/check.cjs');
+    const before = await stat(checkFile, { bigint: true });
+    const source = await readFile(checkFile, 'utf8');
+    expect(source).toContain('`Connected to ');
+    // touch -r keeps the times to the nanosecond (Node's utimes rounds them).
+    await promisify(execFile)('cp', ['-p', checkFile, `${checkFile}.times`]);
+    await writeFile(checkFile, source.replace('`Connected to ', '`Reached at   '));
+    await promisify(execFile)('touch', ['-r', `${checkFile}.times`, checkFile]);
+    const after = await stat(checkFile, { bigint: true });
+    expect([after.size, after.ino, after.mtimeNs]).toEqual([before.size, before.ino, before.mtimeNs]);
+    expect(await run()).toMatch(/^Reached at {3}/);
   });
 
   it('a failed run stores a partial cache; the next successful run completes it', async () => {
