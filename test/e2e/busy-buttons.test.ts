@@ -1,18 +1,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { TestAuthority } from '../support/pki';
+import { type SilentHost, startSilentHost } from '../support/silent-host';
 import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 // A host that accepts TCP, says nothing and hangs up after 3 s: Test connection is busy that long, then fails.
-let slow: Server;
-const accepted: Socket[] = [];
+let slow: SilentHost;
 let folder: string;
 let root: TestAuthority;
 let serve: ServeProcess;
@@ -20,13 +19,7 @@ let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  slow = createServer((socket) => {
-    socket.on('error', () => undefined);
-    socket.resume();
-    accepted.push(socket);
-    setTimeout(() => socket.destroy(), 3_000);
-  });
-  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  slow = await startSilentHost(3_000);
   folder = await mkdtemp(join(tmpdir(), 'rdspg-e2e-busy-'));
   root = await TestAuthority.createRoot(join(folder, 'root'), 'Busy Root CA');
   [serve, browser] = await Promise.all([startServe(), launchChromium()]);
@@ -34,16 +27,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const socket of accepted) socket.destroy();
   await Promise.allSettled([
     browser?.close(),
     serve?.stop(),
-    new Promise((resolve) => slow?.close(resolve)),
+    slow?.close(),
     rm(folder, { recursive: true, force: true }),
   ]);
 });
-
-const slowPort = () => (slow.address() as { port: number }).port;
 
 /**
  * Clicks the dialog's Test connection (named `label`) and checks that the button is found by exactly that name
@@ -79,14 +69,14 @@ describe('a busy button keeps its visible label as its accessible name', () => {
     await fillServerDialog(page, {
       name: 'slow',
       host: '127.0.0.1',
-      port: slowPort(),
+      port: slow.port,
       username: 'postgres',
       password: 'secret',
       rootCertificate: root.own.certPath,
     });
-    const before = accepted.length;
+    const before = slow.accepted.length;
     const secondClick = async () => {
-      await expect.poll(() => accepted.length - before).toBe(1);
+      await expect.poll(() => slow.accepted.length - before).toBe(1);
       const button = dialog.getByRole('button', { name: 'Test connection', exact: true });
       await button.click();
       expect(await button.getAttribute('aria-busy')).toBe('true');
@@ -94,7 +84,7 @@ describe('a busy button keeps its visible label as its accessible name', () => {
     await Promise.all([clickTestAndWatch(dialog, 'Test connection', 'busy-button-en'), secondClick()]);
     // The click while busy started no second attempt.
     await page.waitForTimeout(500);
-    expect(accepted.length - before).toBe(1);
+    expect(slow.accepted.length - before).toBe(1);
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await dialog.waitFor({ state: 'detached' });
   });
@@ -108,7 +98,7 @@ describe('a busy button keeps its visible label as its accessible name', () => {
     await dialog.getByLabel(zhCN['field.name'], { exact: true }).fill('慢');
     await dialog.getByRole('tab', { name: zhCN['dialog.connection'] }).click();
     await dialog.getByLabel(zhCN['field.host']).fill('127.0.0.1');
-    await dialog.getByLabel(zhCN['field.port'], { exact: true }).fill(String(slowPort()));
+    await dialog.getByLabel(zhCN['field.port'], { exact: true }).fill(String(slow.port));
     await dialog.getByLabel(zhCN['field.username'], { exact: true }).fill('postgres');
     await clickTestAndWatch(dialog, zhCN['dialog.test'], 'busy-button-zh');
     await dialog.getByRole('button', { name: zhCN['common.cancel'], exact: true }).click();

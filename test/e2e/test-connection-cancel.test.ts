@@ -1,17 +1,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAuthority } from '../support/pki';
+import { type SilentHost, startSilentHost } from '../support/silent-host';
 import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 // A host that accepts TCP and never answers: without Cancel, Test connection would spin until a time-out.
-let silent: Server;
-const accepted: Socket[] = [];
+let silent: SilentHost;
 let folder: string;
 let root: TestAuthority;
 let serve: ServeProcess;
@@ -19,12 +18,7 @@ let browser: TestBrowser;
 let page: Page;
 
 beforeAll(async () => {
-  silent = createServer((socket) => {
-    socket.on('error', () => undefined);
-    socket.resume();
-    accepted.push(socket);
-  });
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  silent = await startSilentHost();
   folder = await mkdtemp(join(tmpdir(), 'rdspg-e2e-cancel-'));
   root = await TestAuthority.createRoot(join(folder, 'root'), 'Cancel Root CA');
   [serve, browser] = await Promise.all([startServe(), launchChromium()]);
@@ -32,11 +26,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const socket of accepted) socket.destroy();
   await Promise.allSettled([
     browser?.close(),
     serve?.stop(),
-    new Promise((resolve) => silent?.close(resolve)),
+    silent?.close(),
     rm(folder, { recursive: true, force: true }),
   ]);
 });
@@ -49,7 +42,7 @@ describe('Register > Server…: Test connection against a host that never answer
     await fillServerDialog(page, {
       name: 'silent',
       host: '127.0.0.1',
-      port: (silent.address() as { port: number }).port,
+      port: silent.port,
       username: 'postgres',
       password: 'secret',
       rootCertificate: root.own.certPath,
@@ -57,8 +50,8 @@ describe('Register > Server…: Test connection against a host that never answer
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const outcome = dialog.getByTestId('test-outcome');
     await outcome.getByText('Testing the connection…').waitFor();
-    await expect.poll(() => accepted.length, { timeout: 10_000 }).toBe(1);
-    const socket = accepted[0]!;
+    await expect.poll(() => silent.accepted.length, { timeout: 10_000 }).toBe(1);
+    const socket = silent.accepted[0]!;
     await outcome.getByRole('button', { name: 'Cancel' }).click();
     await outcome.getByText('Test connection cancelled; nothing is left open.').waitFor({ timeout: 5_000 });
     await expect.poll(() => socket.destroyed || socket.closed, { timeout: 5_000 }).toBe(true);

@@ -1,34 +1,26 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppHandlers, createHandlers } from '../../../electron/app/create-handlers';
 import { blankServerForm } from '../../../shared/contract/server-form';
+import { type SilentHost, startSilentHost } from '../../support/silent-host';
 import { testPorts } from './app-ports';
 
 // A host that accepts TCP and then never says a word: Test connection waits until the user cancels it.
-let silent: Server;
-let port: number;
-const accepted: Socket[] = [];
+let silent: SilentHost;
 let home: string;
 let app: AppHandlers;
 
 beforeAll(async () => {
-  silent = createServer((socket) => {
-    socket.on('error', () => undefined);
-    socket.resume(); // reads what the client sends (and so sees its end), answers nothing
-    accepted.push(socket);
-  });
-  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  port = (silent.address() as { port: number }).port;
+  silent = await startSilentHost();
   home = await mkdtemp(join(tmpdir(), 'rdspg-cancel-test-'));
   app = createHandlers(testPorts(home));
 });
 
 afterAll(async () => {
-  for (const socket of accepted) socket.destroy();
-  await new Promise((resolve) => silent?.close(resolve));
+  await silent?.close();
   await rm(home, { recursive: true, force: true });
 });
 
@@ -46,7 +38,7 @@ function silentForm(parameters: { keyword: string; value: string }[]) {
     ...blankServerForm(),
     name: 'silent',
     host: '127.0.0.1',
-    port,
+    port: silent.port,
     username: 'postgres',
     password: 'secret',
     parameters,
@@ -65,11 +57,11 @@ async function waitFor<Value>(probe: () => Value | undefined, boundMs: number): 
 
 describe('Test connection Cancel against a host that never answers', () => {
   it.each(['disable', 'prefer', 'require'])('sslmode=%s: cancelled at once, and the socket is closed', async (mode) => {
-    const before = accepted.length;
+    const before = silent.accepted.length;
     const form = silentForm([{ keyword: 'sslmode', value: mode }]);
     const testId = `test-${mode}`;
     const answer = app.table['connection:test']({ form, testId });
-    const socket = await waitFor(() => accepted[before], 10_000);
+    const socket = await waitFor(() => silent.accepted[before], 10_000);
     // The attempt is waiting on the silent host now; nothing would end it for a long time but Cancel.
     expect(await app.table['connection:cancel-test']({ testId })).toEqual({ ok: true, value: { cancelled: true } });
     const outcome = await Promise.race([
@@ -78,17 +70,17 @@ describe('Test connection Cancel against a host that never answers', () => {
     ]);
     expect(outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(await closedWithin(socket)).toBe('closed');
-    expect(accepted.length - before, 'no second attempt after Cancel').toBe(1);
+    expect(silent.accepted.length - before, 'no second attempt after Cancel').toBe(1);
   });
 
   it('connect_timeout=1 without Cancel: timeout, and the socket is closed as well', async () => {
-    const before = accepted.length;
+    const before = silent.accepted.length;
     const form = silentForm([
       { keyword: 'sslmode', value: 'require' },
       { keyword: 'connect_timeout', value: '1' },
     ]);
     expect(await app.table['connection:test']({ form })).toMatchObject({ ok: false, error: { code: 'timeout' } });
-    const socket = accepted[before];
+    const socket = silent.accepted[before];
     if (!socket) throw new Error('the silent host saw no connection');
     expect(await closedWithin(socket)).toBe('closed');
   });
