@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,27 @@ describe('rdspg check', () => {
     expect(wrong.status).toBe(1);
     expect(JSON.parse(wrong.stdout).error.message).toContain('password authentication failed for user "carol"');
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+
+  it('ends its session as psql does: the server gets Terminate, not an unexpected end of the connection', async () => {
+    // PostgreSQL logs "unexpected EOF on client connection" (DEBUG1) and "could not receive data from client" when a
+    // client leaves without the Terminate message; psql's PQfinish sends it and does not wait for the backend to exit.
+    await cluster.sql("alter system set log_min_messages = 'debug1'");
+    await cluster.sql('select pg_reload_conf()');
+    const log = join(cluster.folder, 'server.log');
+    const before = (await readFile(log, 'utf8')).length;
+    try {
+      for (let round = 0; round < 3; round++) {
+        const result = await check([conninfo(root.own.certPath), '--json']);
+        expect(result.status, result.stderr).toBe(0);
+      }
+      expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+      const written = (await readFile(log, 'utf8')).slice(before);
+      expect(written).not.toMatch(/unexpected EOF on client connection|could not receive data from client/);
+    } finally {
+      await cluster.sql('alter system reset log_min_messages');
+      await cluster.sql('select pg_reload_conf()');
+    }
   });
 
   it('usage errors exit 2', async () => {
