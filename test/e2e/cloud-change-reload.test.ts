@@ -64,9 +64,7 @@ describe('a reloaded page finds the change it started and follows it until Runni
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await openSection('Connectivity', 'Public endpoint');
     await expect.poll(phase, { timeout: 10_000 }).toBe(deleting);
-    await expect
-      .poll(() => page.getByTestId('ssl-progress-elapsed').textContent())
-      .toMatch(/^Elapsed time: \d+ s$/);
+    await expect.poll(() => page.getByTestId('ssl-progress-elapsed').textContent()).toMatch(/^Elapsed time: \d+ s$/);
     // No second change is offered while it runs.
     expect(await page.getByRole('button', { name: 'Release public endpoint…' }).isDisabled()).toBe(true);
     await screenshot(page, 'cloud-progress-after-reload');
@@ -96,5 +94,25 @@ describe('a reloaded page finds the change it started and follows it until Runni
     await screenshot(page, 'cloud-progress-after-reload-zh-cn');
     await page.getByTestId('public-endpoint-host').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('ssl-progress').count()).toBe(0);
+  });
+
+  it('Stop waiting after the change was sent: the panel says it is still under way, and a new change is refused', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByRole('menuitem', { name: '语言' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
+    await openSection('Connectivity', 'Public endpoint');
+    await page.getByRole('button', { name: 'Release public endpoint…' }).click();
+    await confirm('Release the public endpoint', 'Apply');
+    await expect.poll(phase, { timeout: 30_000 }).toBe('Deleting network connection');
+    await page.getByRole('button', { name: 'Stop waiting' }).click();
+    await page.getByText(/^Stopped waiting\. The change is still under way at the service/).waitFor();
+    expect(await page.getByTestId('ssl-progress').count()).toBe(0);
+    // The section offers the release again (it no longer follows the change), but the app refuses it.
+    await page.getByRole('button', { name: 'Release public endpoint…' }).click();
+    await confirm('Release the public endpoint', 'Apply');
+    const refusal = page.getByRole('alert').filter({ hasText: '[change_in_progress]' });
+    await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toMatch(/still under way at the service/);
+    await screenshot(page, 'cloud-stopped-waiting');
   });
 });
