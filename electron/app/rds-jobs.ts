@@ -142,7 +142,8 @@ export class FlowJobs {
     if (job.stoppedAt !== null) {
       if (step.step === 'sent' && !status.afterStop) {
         const message = `The change had already been sent when the wait was stopped; it may still be under way at the service. Wait until ${status.instanceId} is Running again before a new change.`;
-        status.afterStop = { state: 'check_failed', error: { code: 'instance_busy', message } };
+        status.error = { code: 'instance_busy', message };
+        status.afterStop = { state: 'check_failed', error: status.error };
       }
       return;
     }
