@@ -25,10 +25,15 @@ interface Job {
   status: FlowStatus;
   controller: AbortController;
   finishedAt: number | null;
+  /** When "Stop waiting" was pressed (the status then no longer follows the change). */
+  stoppedAt: number | null;
 }
 
 /** How many finished jobs are kept for their last status. */
 const keptFinishedJobs = 50;
+
+/** How long a finished job is still listed for its instance (a page reloaded just after it ended shows how). */
+const listedAfterEndMs = 10 * 60_000;
 
 /** The words for a change in the refusal of a second one. */
 const changeWords: Partial<Record<ChangeKind, string>> = {
@@ -36,6 +41,15 @@ const changeWords: Partial<Record<ChangeKind, string>> = {
   public_endpoint_release: 'releasing the public endpoint',
   ssl_enforce: 'changing the enforced SSL (pg_hba)',
 };
+
+/** Whether the change of a job was sent to the service. */
+const sent = (job: Job) => job.status.steps.includes('sent');
+
+/**
+ * Whether a job keeps its instance from a new change: while it runs, also after "Stop waiting" once its change was
+ * sent (the service is still changing the instance; the job's own wait goes on unseen until the change ended).
+ */
+const holds = (job: Job) => job.finishedAt === null && (job.stoppedAt === null || sent(job));
 
 /**
  * Long cloud changes (SSL, the public endpoint, enforced SSL) as started jobs: the request answers a job id at once,
@@ -54,12 +68,16 @@ export class FlowJobs {
   ): Result<{ jobId: string }, RdsChannelErrorCode> {
     const key = JSON.stringify([target.accountId, target.instanceId]);
     // Checked and taken without an await in between: parallel requests cannot both pass.
-    const running = [...this.jobs.values()].find((job) => job.key === key && job.finishedAt === null);
+    const running = [...this.jobs.values()].find((job) => job.key === key && holds(job));
     if (running) {
       const what = changeWords[running.status.change] ?? 'modifying its SSL settings';
+      const who =
+        running.stoppedAt === null
+          ? `this app is ${what}`
+          : `the earlier change (${what}) is still under way at the service, though this app stopped waiting for it`;
       return fail(
         'change_in_progress',
-        `${target.instanceId} is busy: this app is ${what}. Wait until the instance is Running again, then retry.`,
+        `${target.instanceId} is busy: ${who}. Wait until the instance is Running again, then retry.`,
       );
     }
     const jobId = randomBytes(24).toString('base64url');
@@ -68,6 +86,7 @@ export class FlowJobs {
       key,
       controller: new AbortController(),
       finishedAt: null,
+      stoppedAt: null,
       status: {
         jobId,
         instanceId: target.instanceId,
@@ -83,6 +102,7 @@ export class FlowJobs {
         publicEndpoint: null,
         enforcement: null,
         error: null,
+        afterStop: null,
       },
     };
     this.jobs.set(jobId, job);
@@ -90,6 +110,7 @@ export class FlowJobs {
     const onStep = (step: SslFlowStep) => this.record(job, step);
     void run({ onStep, signal: job.controller.signal })
       .then((outcome) => {
+        if (job.stoppedAt !== null) return this.afterStop(job, outcome.ok ? null : outcome.error);
         if (outcome.ok) {
           Object.assign(job.status, outcome.value, { state: 'succeeded', instanceStatus: 'Running' });
           if (!job.status.steps.includes('done')) job.status.steps.push('done');
@@ -108,8 +129,24 @@ export class FlowJobs {
     return ok({ jobId });
   }
 
+  /** How the unseen wait of a job stopped after sending ended: the instance is freed, with the reason if the check failed. */
+  private afterStop(job: Job, error: FlowStatus['error']): void {
+    if (job.status.afterStop?.state !== 'changing') return;
+    job.status.afterStop = error ? { state: 'check_failed', error } : { state: 'ended', error: null };
+  }
+
   private record(job: Job, step: SslFlowStep): void {
     const status = job.status;
+    // A stopped wait shows no more progress (the change's own wait may go on unseen). A change whose request was
+    // already on its way when the wait was stopped before it was sent cannot be followed: say so.
+    if (job.stoppedAt !== null) {
+      if (step.step === 'sent' && !status.afterStop) {
+        const message = `The change had already been sent when the wait was stopped; it may still be under way at the service. Wait until ${status.instanceId} is Running again before a new change.`;
+        status.error = { code: 'instance_busy', message };
+        status.afterStop = { state: 'check_failed', error: status.error };
+      }
+      return;
+    }
     if (!status.steps.includes(step.step)) status.steps.push(step.step);
     if (step.step === 'prerequisites') status.instanceStatus = step.instance.status;
     // Once the change is sent, the status before it no longer holds; the next poll reads the new one.
@@ -138,15 +175,42 @@ export class FlowJobs {
     return job?.owner === owner ? structuredClone(job.status) : undefined;
   }
 
-  /** Stops waiting for a job (the change may still run on the instance); false for an unknown or another's job. */
+  /** The caller's jobs for an instance that run or ended lately, newest first (what a reloaded page looks up). */
+  list(owner: string, target: ChangeTarget): FlowStatus[] {
+    const key = JSON.stringify([target.accountId, target.instanceId]);
+    const recent = (job: Job) => job.finishedAt === null || Date.now() - job.finishedAt < listedAfterEndMs;
+    return [...this.jobs.values()]
+      .filter((job) => job.owner === owner && job.key === key && recent(job))
+      .reverse()
+      .map((job) => structuredClone(job.status));
+  }
+
+  /**
+   * Stops waiting for a job; false for an unknown or another's job. Before its change was sent, nothing more is
+   * sent and the instance is free at once. Once sent, the service is still changing the instance: the job's wait
+   * goes on unseen, and a new change of the instance is refused until it ended (or could not be checked).
+   */
   cancel(owner: string, jobId: string): boolean {
     const job = this.jobs.get(jobId);
     if (job?.owner !== owner) return false;
-    job.controller.abort();
+    if (job.finishedAt !== null || job.stoppedAt !== null) return true;
+    job.stoppedAt = Date.now();
+    const status = job.status;
+    status.state = 'cancelled';
+    if (sent(job)) {
+      status.error = {
+        code: 'cancelled',
+        message: `Stopped waiting; the change of ${status.instanceId} is still under way at the service. A new change of it waits until it is Running again.`,
+      };
+      status.afterStop = { state: 'changing', error: null };
+    } else {
+      status.error = { code: 'cancelled', message: 'Stopped before the change was sent: nothing was changed.' };
+      job.controller.abort();
+    }
     return true;
   }
 
-  /** Stops waiting for every running job (on quit). */
+  /** Stops every running job, and the unseen waits of stopped ones (on quit). */
   cancelAll(): void {
     for (const job of this.jobs.values()) job.controller.abort();
   }

@@ -1,6 +1,6 @@
 import type { RdsEndpoint, RdsInstance, RdsRegion, RdsScheduledTask, RdsSslState } from '../../shared/contract/rds';
 import type { RdsErrorCode } from '../../shared/rds-errors';
-import { ok, type Result } from '../../shared/result';
+import { fail, ok, type Result } from '../../shared/result';
 import { type Clock, systemClock } from '../platform/clock';
 import type { ApiEndpoint } from './api-endpoint';
 import type { ResolvedCredentials } from './credentials';
@@ -98,6 +98,9 @@ export class RdsClient {
     convert: (body: Body) => Value,
     options: CallOptions & { regionId?: string } = {},
   ): Promise<Result<Value, RdsErrorCode>> {
+    // Nothing goes out once the caller stopped: a change stopped before it was sent is never sent.
+    if (options.signal?.aborted)
+      return fail('cancelled', `Stopped before ${action} was sent; nothing was asked of the service.`);
     const regionId = options.regionId ?? this.regionId;
     const endpoint =
       action === 'DescribeRegions' ? (this.options.endpoint ?? null) : await this.endpointFor(regionId, options);

@@ -70,7 +70,10 @@ export const cloudEn = {
   'cloud.elapsedSeconds': '{seconds} s',
   'cloud.elapsedMinutes': '{minutes} min {seconds} s',
   'cloud.stopWaiting': 'Stop waiting',
-  'cloud.stopped': 'Stopped waiting; the change may still be running on the instance.',
+  'cloud.stoppedBeforeSent': 'Stopped before the change was sent: nothing was changed.',
+  'cloud.stoppedEnded': 'Stopped waiting; the change has since ended at the service.',
+  'cloud.stoppedStillChanging':
+    'Stopped waiting. The change is still under way at the service: a new change of this instance is refused until it is Running again.',
   'cloud.reconnect':
     'Close the existing connections to this instance and open them again: the SSL change applies to new connections only.',
   'cloud.changeFailed': 'The SSL change failed',
@@ -180,7 +183,9 @@ export const cloudZhCN: Record<keyof typeof cloudEn, string> = {
   'cloud.elapsedSeconds': '{seconds}秒',
   'cloud.elapsedMinutes': '{minutes}分{seconds}秒',
   'cloud.stopWaiting': '停止等待',
-  'cloud.stopped': '已停止等待；实例上的修改可能仍在进行。',
+  'cloud.stoppedBeforeSent': '已在提交修改前停止：未做任何修改。',
+  'cloud.stoppedEnded': '已停止等待；该修改此后已在服务端结束。',
+  'cloud.stoppedStillChanging': '已停止等待。该修改仍在服务端进行中：实例恢复运行中之前，不能对其发起新的修改。',
   'cloud.reconnect': '请关闭到该实例的现有连接并重新连接：SSL修改只对新连接生效。',
   'cloud.changeFailed': 'SSL修改失败',
   'cloud.savePem': '保存PEM',

@@ -20,7 +20,7 @@ import type { InstanceSectionProps } from './instance-section';
 import { RegisterAccount } from './register-account';
 import { ScheduledRenewal } from './scheduled-renewal';
 
-type Outcome = { kind: 'done' } | { kind: 'failed'; message: string } | { kind: 'cancelled' } | null;
+type Outcome = { kind: 'done' } | { kind: 'failed' | 'cancelled'; message: string } | null;
 
 /** Data Security > SSL: certificate source, protected endpoint, expiry, CA download, disable, client CA, register. */
 export function SslSettings({
@@ -53,7 +53,7 @@ export function SslSettings({
   }
   async function finished({ status, failure }: ChangeEnd) {
     if (status?.state === 'succeeded') setOutcome({ kind: 'done' });
-    else if (status?.state === 'cancelled') setOutcome({ kind: 'cancelled' });
+    else if (status?.state === 'cancelled') setOutcome({ kind: 'cancelled', message: failure ?? '' });
     else setOutcome({ kind: 'failed', message: failure ?? '' });
     setDownload(null);
     await onChanged();
@@ -210,7 +210,7 @@ export function SslSettings({
         {outcome?.kind === 'done' && (
           <Alert type="success" showIcon title={t('rds.running')} description={t('cloud.reconnect')} />
         )}
-        {outcome?.kind === 'cancelled' && <Alert type="warning" showIcon title={t('cloud.stopped')} />}
+        {outcome?.kind === 'cancelled' && <Alert type="warning" showIcon title={outcome.message} />}
         {outcome?.kind === 'failed' && (
           <Alert type="error" showIcon title={t('cloud.changeFailed')} description={outcome.message} />
         )}

@@ -47,6 +47,7 @@ export const channelNameList = [
   'rds:flow-start',
   'rds:flow-status',
   'rds:flow-cancel',
+  'rds:flow-jobs',
   'rds:ca-download',
   'rds:register-form',
   'rds:audit',

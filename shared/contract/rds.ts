@@ -178,6 +178,8 @@ export const changeKinds = [...sslChangeKinds, ...connectChangeKinds] as [Change
 /** The kind of change a job runs. */
 export type ChangeKind = SslChange['kind'] | (typeof connectChangeKinds)[number];
 
+const flowError = z.object({ code: z.enum(rdsErrorCodeList), message: z.string() });
+
 /** The state of a started change (SSL, public endpoint, enforced SSL), as `rds:flow-status` reports it. */
 export const flowStatus = z.object({
   jobId: z.string(),
@@ -198,7 +200,13 @@ export const flowStatus = z.object({
   publicEndpoint: publicEndpointResult.nullable(),
   /** The pg_hba change that ran, once SSL enforcement is done. */
   enforcement: sslEnforcementPlan.nullable(),
-  error: z.object({ code: z.enum(rdsErrorCodeList), message: z.string() }).nullable(),
+  error: flowError.nullable(),
+  /**
+   * After "Stop waiting" once the change was sent: the app still checks the instance in the background and refuses
+   * a new change of it (`changing`) until the change ended at the service (`ended`) or the check failed
+   * (`check_failed`: the instance is freed, `error` says why). Null when the wait was not stopped after sending.
+   */
+  afterStop: z.object({ state: z.enum(['changing', 'ended', 'check_failed']), error: flowError.nullable() }).nullable(),
 });
 
 /** The state of a started change. */
@@ -342,6 +350,8 @@ export const rdsChannels = {
   'rds:flow-start': channel(instanceRequest.extend({ change: sslChange }).strict(), startedJob, codes),
   'rds:flow-status': channel(z.object({ jobId: z.string().min(1) }).strict(), flowStatus, codes),
   'rds:flow-cancel': channel(z.object({ jobId: z.string().min(1) }).strict(), emptyValue, codes),
+  /** The caller's changes of an instance that run, or ended in the last minutes, newest first (a reloaded page finds its own). */
+  'rds:flow-jobs': channel(instanceRequest, z.object({ jobs: z.array(flowStatus) }), codes),
   'rds:ca-download': channel(
     instanceRequest,
     z.object({

@@ -79,6 +79,7 @@ export function createRdsHandlers(ports: AppPorts): RdsHandlers {
     },
     'rds:flow-cancel': async ({ jobId }, caller = desktopCaller) =>
       jobs.cancel(caller.session, jobId) ? ok({}) : noJob(),
+    'rds:flow-jobs': async (target, caller = desktopCaller) => ok({ jobs: jobs.list(caller.session, target) }),
     'rds:ca-download': async ({ accountId, regionId, instanceId }) => {
       const made = await panel.client(accountId, regionId);
       if (!made.ok) return made;

@@ -153,3 +153,71 @@ describe('public endpoint and enforced SSL changes run as jobs', () => {
     }
   });
 });
+
+describe('"Stop waiting" stops the wait, not the knowledge that the instance is changing', () => {
+  // Instances no other test here changes, so their state before each test is the seed's.
+  const tokyo = { accountId: 'sandbox', regionId: 'ap-northeast-1', instanceId: 'pgm-6wesandbox15pg' };
+  const shanghai = { accountId: 'sandbox', regionId: 'cn-shanghai', instanceId: 'pgm-uf6sandbox16pg' };
+
+  /** The instance's status and endpoint hosts as the service reports them now. */
+  async function instanceNow(target: typeof tokyo): Promise<{ status: string; hosts: string[] }> {
+    const read = await call(alice, 'rds:instance', target);
+    expect(read.ok).toBe(true);
+    return {
+      status: read.value.instance.status,
+      hosts: read.value.choices.map((choice: { host: string }) => choice.host),
+    };
+  }
+
+  it('after the change was sent, a second change is refused with change_in_progress until the instance is Running again', async () => {
+    const publicHost = `${tokyo.instanceId}o.pg.rds.aliyuncs.com`;
+    expect((await instanceNow(tokyo)).hosts).toContain(publicHost);
+    const { jobId } = (await call(alice, 'rds:public-endpoint-release', tokyo)).value;
+    // A reloaded page finds its own change of the instance; another session's list stays empty.
+    expect((await call(alice, 'rds:flow-jobs', tokyo)).value.jobs.map((job: FlowStatus) => job.jobId)).toEqual([jobId]);
+    expect((await call(bob, 'rds:flow-jobs', tokyo)).value.jobs).toEqual([]);
+    for (let polls = 0; !(await call(alice, 'rds:flow-status', { jobId })).value.steps.includes('sent'); polls++) {
+      expect(polls).toBeLessThan(300);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect((await call(alice, 'rds:flow-cancel', { jobId })).ok).toBe(true);
+    const stopped = (await call(alice, 'rds:flow-status', { jobId })).value;
+    expect(stopped).toMatchObject({ state: 'cancelled', afterStop: { state: 'changing', error: null } });
+    expect(stopped.error).toMatchObject({ code: 'cancelled', message: /still under way at the service/ });
+    // Refused, whoever asks, until the release ended at the service; then the next change is accepted.
+    const seenWhileRefused = new Set<string>();
+    let second = await call(bob, 'rds:ssl-enforce', { ...tokyo, enforce: true });
+    for (let tries = 0; !second.ok; tries++) {
+      expect(tries).toBeLessThan(600);
+      expect(second.error.code).toBe('change_in_progress');
+      expect(second.error.message).toMatch(
+        /still under way at the service.*Wait until the instance is Running again, then retry/,
+      );
+      seenWhileRefused.add((await instanceNow(tokyo)).status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      second = await call(bob, 'rds:ssl-enforce', { ...tokyo, enforce: true });
+    }
+    expect(seenWhileRefused).toContain('NET_DELETING');
+    const after = await instanceNow(tokyo);
+    expect(after.status).toBe('Running');
+    expect(after.hosts).not.toContain(publicHost);
+    // The stopped job shows no progress after the stop, and tells how the unseen wait ended.
+    const ended = (await call(alice, 'rds:flow-status', { jobId })).value;
+    expect(ended).toMatchObject({ state: 'cancelled', steps: stopped.steps, afterStop: { state: 'ended' } });
+    expect((await follow(bob, second.value.jobId)).at(-1)?.state).toBe('succeeded');
+  });
+
+  it('before the change was sent, stopping frees the instance at once and nothing is sent', async () => {
+    const publicHost = `${shanghai.instanceId}o.pg.rds.aliyuncs.com`;
+    const { jobId } = (await call(alice, 'rds:public-endpoint-release', shanghai)).value;
+    expect((await call(alice, 'rds:flow-cancel', { jobId })).ok).toBe(true);
+    const next = await call(alice, 'rds:ssl-enforce', { ...shanghai, enforce: true });
+    expect(next.error).toBeUndefined();
+    const stopped = (await follow(alice, jobId)).at(-1);
+    expect(stopped).toMatchObject({ state: 'cancelled', afterStop: null, error: { code: 'cancelled' } });
+    expect(stopped?.steps).not.toContain('sent');
+    expect((await follow(alice, next.value.jobId)).at(-1)?.state).toBe('succeeded');
+    // The release was never sent: the public endpoint is still there.
+    expect(await instanceNow(shanghai)).toEqual({ status: 'Running', hosts: expect.arrayContaining([publicHost]) });
+  });
+});
