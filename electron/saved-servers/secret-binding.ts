@@ -99,13 +99,10 @@ function rootChanged(what: string, recorded: SecretBinding, now: SecretBinding):
   const saved = recorded.rootCertificates;
   if (!saved || now.rootCertificates?.join() === saved.join()) return null;
   const file = `the root certificate file ${recorded.sslrootcert}`;
-  const why = now.rootCertificates?.length
-    ? `${file} holds other certificates than when it was saved (a renewed or another CA)`
-    : `${file} cannot be read now or holds no PEM certificate`;
-  return {
-    code: 'saved_password_root_changed',
-    message: `${what} was not sent: ${why}; type the password, or save it again to trust the file as it is now.`,
-  };
+  const message = now.rootCertificates?.length
+    ? `${what} was saved while ${file} held other certificates than it holds now (a renewed or another CA), so it was not sent; type the password, or save it again to trust the file as it is now.`
+    : `${what} was saved for the certificates in ${file}, which cannot be read now or holds no PEM certificate, so it was not sent; put the file back, type the password, or save it again.`;
+  return { code: 'saved_password_root_changed', message };
 }
 
 /**

@@ -141,7 +141,7 @@ describe('a saved password bound to the content of its root certificate file', (
     const refused = await check('pinned');
     expect(refused).toMatchObject({ status: 1, answer: { error: { code: 'saved_password_root_changed' } } });
     expect(refused.answer.error.message).toBe(
-      `the saved password was not sent: the root certificate file ${rootFile} holds other certificates than when it was saved (a renewed or another CA); type the password, or save it again to trust the file as it is now.`,
+      `the saved password was saved while the root certificate file ${rootFile} held other certificates than it holds now (a renewed or another CA), so it was not sent; type the password, or save it again to trust the file as it is now.`,
     );
     // The file gone: nothing is sent, and the engine names the file.
     await rm(rootFile);

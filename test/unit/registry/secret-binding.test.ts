@@ -143,7 +143,7 @@ describe('a binding to what the root certificate file holds', () => {
     const renewal = bindingBreach('password', recorded, await now(renewed.certPem));
     expect(renewal).toEqual({
       code: 'saved_password_root_changed',
-      message: `the saved password was not sent: the root certificate file ${path} holds other certificates than when it was saved (a renewed or another CA); type the password, or save it again to trust the file as it is now.`,
+      message: `the saved password was saved while the root certificate file ${path} held other certificates than it holds now (a renewed or another CA), so it was not sent; type the password, or save it again to trust the file as it is now.`,
     });
     // A package that adds the renewed CA beside the old one makes another CA trusted too.
     const added = bindingBreach('password', recorded, await now(first.certPem + renewed.certPem));
@@ -151,7 +151,7 @@ describe('a binding to what the root certificate file holds', () => {
     const unreadable = bindingBreach('sslpassword', recorded, await now(null));
     expect(unreadable?.code).toBe('saved_password_root_changed');
     expect(unreadable?.message).toContain(
-      `the saved key passphrase was not sent: the root certificate file ${path} cannot be read now`,
+      `the saved key passphrase was saved for the certificates in the root certificate file ${path}, which cannot be read now`,
     );
     // A record from before the file's content was kept compares the path only (it gains the content at its next use).
     const { rootCertificates: _kept, ...pathOnly } = recorded!;
