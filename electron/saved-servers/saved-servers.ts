@@ -49,7 +49,7 @@ export function serverSecret(serverId: string, field: string): SecretAddress {
  * Writes a server's secrets (field -> value) to the vault; the first failure stops. Beside each password and
  * sslpassword goes what it is saved for: where the server's settings resolve now (service file and environment
  * included), its sslmode and root certificate (the file's certificates too, when it can be read), and its SSH jump
- * host.
+ * host; beside the tunnel's password or passphrase goes its jump host, port, user and key file.
  */
 export async function writeServerSecrets(
   vault: SecretVault,
@@ -57,16 +57,20 @@ export async function writeServerSecrets(
   secrets: Record<string, string>,
   env: Record<string, string | undefined>,
 ): Promise<Result<void, VaultErrorCode>> {
-  const { binding: now } = await withRootContent(bindingOf(serverKeywords(server), env, server.tunnel));
+  const { binding } = await withRootContent(bindingOf(serverKeywords(server), env, server.tunnel));
   // A root certificate file that cannot be read now binds by its path, and gains its certificates at first use.
-  if (now && !now.rootCertificates?.length) delete now.rootCertificates;
-  const binding = JSON.stringify(now);
+  if (binding && !binding.rootCertificates?.length) delete binding.rootCertificates;
+  const records = new Map<string, unknown>(secretKeywords.map((field) => [field, binding]));
+  records.set(tunnelSecretField, tunnelEndpointOf(server.tunnel));
   // The secret goes first: an interrupted save leaves a new secret under an old record (not sent), never the reverse.
   for (const [field, value] of Object.entries(secrets)) {
     const written = await vault.writeSecret(serverSecret(server.id, field), value);
     if (!written.ok) return written;
-    if (!(secretKeywords as readonly string[]).includes(field)) continue;
-    const recorded = await vault.writeSecret(serverSecret(server.id, bindingField(field)), binding);
+    if (!records.has(field)) continue;
+    const recorded = await vault.writeSecret(
+      serverSecret(server.id, bindingField(field)),
+      JSON.stringify(records.get(field)),
+    );
     if (!recorded.ok) return recorded;
   }
   return ok(undefined);
@@ -254,6 +258,31 @@ export function lockedAs<C extends string>(error: Failure<C>, message: string): 
 }
 
 /**
+ * The saved tunnel password or passphrase, when there is one and this tunnel goes to the jump host, port, user and key
+ * file that the vault recorded beside it (not the registry's copy, a plain file); else null. One saved before these
+ * records existed is bound at its first use to the server's tunnel as saved then.
+ */
+async function savedTunnelSecret(
+  vault: SecretVault,
+  saved: SavedServer,
+  tunnel: TunnelFields,
+): Promise<Result<string | null, VaultErrorCode>> {
+  const address = serverSecret(saved.id, tunnelSecretField);
+  const has = await vault.hasSecret(address);
+  if (!has.ok || !has.value) return has.ok ? ok(null) : has;
+  const recordAddress = serverSecret(saved.id, bindingField(tunnelSecretField));
+  const read = await vault.readSecret(recordAddress);
+  if (!read.ok) return read;
+  let recorded = read.value;
+  if (recorded === null) {
+    recorded = JSON.stringify(tunnelEndpointOf(saved.tunnel));
+    const written = await vault.writeSecret(recordAddress, recorded);
+    if (!written.ok) return written;
+  }
+  return recorded === JSON.stringify(tunnelEndpointOf(tunnel)) ? vault.readSecret(address) : ok(null);
+}
+
+/**
  * The engine's gateway for a server's SSH tunnel (none without one): with the typed password or passphrase, else
  * the saved one, but only while the tunnel goes to the jump host, port, user and key it was saved for.
  */
@@ -265,16 +294,6 @@ export async function tunnelGatewayFor(
   knownHosts: KnownHostsFiles,
 ): Promise<Result<GatewayOpener | undefined, VaultErrorCode>> {
   if (!tunnel) return ok(undefined);
-  let secret = typed || null;
-  if (!secret && saved && tunnelEndpointOf(saved.tunnel) === tunnelEndpointOf(tunnel)) {
-    const address = serverSecret(saved.id, tunnelSecretField);
-    const has = await vault.hasSecret(address);
-    if (!has.ok) return has;
-    if (has.value) {
-      const read = await vault.readSecret(address);
-      if (!read.ok) return read;
-      secret = read.value;
-    }
-  }
-  return ok(tunnelGateway(tunnelSettingsOf(tunnel, secret), { knownHosts }));
+  const secret = typed || !saved ? ok(typed || null) : await savedTunnelSecret(vault, saved, tunnel);
+  return secret.ok ? ok(tunnelGateway(tunnelSettingsOf(tunnel, secret.value), { knownHosts })) : secret;
 }
