@@ -43,6 +43,8 @@ export interface OpenConnection extends Session {
   startedAt: number;
   /** The gateway it was opened through, to open a second connection the same way (the query tool's cancel). */
   gateway?: GatewayOpener;
+  /** The root certificate file it was given as read (ConnectRequest.rootCertificate), for a second connection. */
+  rootCertificate?: RootCertificateFile;
 }
 
 type Step = 'plain' | 'tls-preferred' | 'tls-required';
@@ -214,7 +216,8 @@ async function connectTargets(
       const matches = await sessionMatches(attempt.value, attributes).catch((error: Error) => error);
       if (matches === true) {
         const problem = request.role ? await setRole(attempt.value, request.role) : null;
-        if (!problem) return ok({ ...attempt.value, settings, target, startedAt, gateway: request.gateway });
+        const { gateway: opener, rootCertificate } = request;
+        if (!problem) return ok({ ...attempt.value, settings, target, startedAt, gateway: opener, rootCertificate });
         await attempt.value.client.end().catch(() => undefined);
         return fail('server_error', problem);
       }

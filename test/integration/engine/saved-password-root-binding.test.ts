@@ -3,13 +3,16 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../electron/app/create-handlers';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
+import { blankServerForm } from '../../../shared/contract/server-form';
 import { bindingField } from '../../../shared/vault-types';
 import { startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
 import { runCli } from '../../support/run-cli';
+import { testPorts } from '../app/app-ports';
 import { testVault } from '../vault/vault-helpers';
 
 // A saved password is bound to the certificates its verify-full root certificate file held, not only to its path.
@@ -181,6 +184,48 @@ describe('a saved password bound to the content of its root certificate file', (
       answer: { error: { code: 'saved_password_root_changed' } },
     });
     expect(await readFile(rootFile, 'utf8')).toBe(caRenewed);
+    expect(await settledLeftovers([first, renewed])).toEqual(nothingOpen([first, renewed]));
+  }, 120_000);
+
+  it("the query tool's connection to another database trusts the certificates the saved password went with", async () => {
+    relay.target = first.port;
+    await writeFile(rootFile, caFirst);
+    const app = createHandlers(testPorts(await mkdtemp(join(folder, 'app-'))));
+    try {
+      await app.table['vault:setup']({ password: master, remember: false });
+      const parameters = [
+        { keyword: 'hostaddr', value: '127.0.0.1' },
+        { keyword: 'sslmode', value: 'verify-full' },
+        { keyword: 'sslrootcert', value: rootFile },
+      ];
+      const created = await app.table['servers:create']({
+        form: {
+          ...blankServerForm(),
+          name: 'query',
+          host: 'localhost',
+          port: relay.port,
+          username: 'app',
+          password,
+          savePassword: true,
+          parameters,
+        },
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      const id = created.value.id;
+      expect(await app.table['connection:connect']({ id })).toMatchObject({ ok: true });
+      relay.target = renewed.port;
+      await writeFile(rootFile, caRenewed);
+      // Opened after the file changed, it checks the server against the file as it was read for the saved password.
+      const other = await app.table['query:run']({
+        serverId: id,
+        sql: 'select 1',
+        rowLimit: 10,
+        database: 'template1',
+      });
+      expect(other).toMatchObject({ ok: false, error: { code: 'certificate_untrusted' } });
+    } finally {
+      await app.sessions.closeAll();
+    }
     expect(await settledLeftovers([first, renewed])).toEqual(nothingOpen([first, renewed]));
   }, 120_000);
 });
