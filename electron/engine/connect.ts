@@ -202,8 +202,7 @@ async function connectTargets(
   let lastFailure: AttemptFailure | null = null;
   for (const attributes of passes) {
     for (const target of settings.targets) {
-      const { signal, rootCertificate } = request;
-      const attempt = await tryTarget(settings, target, env, signal, gateway?.forward, rootCertificate);
+      const attempt = await tryTarget(settings, target, env, request.signal, gateway?.forward, request.rootCertificate);
       if (request.signal?.aborted) {
         if (attempt.ok) await attempt.value.client.end().catch(() => undefined);
         return { ok: false, error: cancelled() };
