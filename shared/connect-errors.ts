@@ -16,10 +16,14 @@ export const tunnelErrorCodes = [
 export type TunnelErrorCode = (typeof tunnelErrorCodes)[number];
 
 /**
- * Why a saved password or key passphrase was not sent: the connection now goes to another endpoint or jump host, or
- * checks the server less strictly than when it was saved.
+ * Why a saved password or key passphrase was not sent: the connection now goes to another endpoint or jump host,
+ * checks the server less strictly than when it was saved, or its root certificate file now holds other certificates.
  */
-export const savedSecretErrorCodes = ['saved_password_elsewhere', 'saved_password_weaker_ssl'] as const;
+export const savedSecretErrorCodes = [
+  'saved_password_elsewhere',
+  'saved_password_weaker_ssl',
+  'saved_password_root_changed',
+] as const;
 
 /** One reason a saved secret was kept back. */
 export type SavedSecretErrorCode = (typeof savedSecretErrorCodes)[number];

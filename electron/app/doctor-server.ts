@@ -39,6 +39,7 @@ async function attemptWith(
     keywords.value.keywords,
     { ...ports.env, PGPASSWORD: undefined },
     opened.value,
+    keywords.value.rootCertificate,
   );
   return outcome.ok ? outcome : { ok: false, ...explainWithheld(outcome, keywords.value.withheld) };
 }

@@ -9,7 +9,7 @@ import type { Result } from '../../shared/result';
 import type { RegistryErrorCode, SavedServer, ServerFields } from '../../shared/server-schema';
 import type { SecretAddress, SecretOwnerKind, VaultErrorCode } from '../../shared/vault-types';
 import type { CertificateStore, encodeCertificates, inspectFile, readCertificateFile } from '../certs';
-import type { GatewayOpener } from '../engine';
+import type { GatewayOpener, RootCertificateFile } from '../engine';
 import type { SqlSession } from './query-service';
 import type { RdsAppPort } from './rds-ports';
 
@@ -65,6 +65,8 @@ export interface EngineRequest {
   role?: string;
   /** The server's SSH tunnel, when it has one. */
   gateway?: GatewayOpener;
+  /** The root certificate file as the saved-password check read it (ConnectRequest.rootCertificate). */
+  rootCertificate?: RootCertificateFile;
 }
 
 /** The connection engine as the handlers use it: a one-off check, and sessions kept open. */

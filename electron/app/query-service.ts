@@ -99,6 +99,7 @@ function createQueryRunner(connection: OpenConnection, env: Record<string, strin
         keywords: keywordsForSameServer(connection),
         env,
         gateway: connection.gateway,
+        rootCertificate: connection.rootCertificate,
       });
       if (!second.ok) return second;
       try {
@@ -135,27 +136,27 @@ export function createSqlSession(
   function open(database: string) {
     let opening = others.get(database);
     if (opening) return opening;
-    opening = openConnection({ keywords: { ...keywordsForSameServer(connection), dbname: database }, env, role }).then(
-      async (opened) => {
-        if (!opened.ok) {
-          others.delete(database);
-          return opened;
-        }
-        if (closed) {
-          await opened.value.client.end().catch(() => undefined);
-          return fail(
-            'connection_lost',
-            'the server was disconnected while the query tool opened the database; connect again.',
-          );
-        }
-        const forget = () => {
-          if (others.get(database) === opening) others.delete(database);
-        };
-        opened.value.client.on('error', forget);
-        opened.value.client.on('end', forget);
-        return ok({ runner: createQueryRunner(opened.value, env), connection: opened.value });
-      },
-    );
+    const keywords = { ...keywordsForSameServer(connection), dbname: database };
+    const { rootCertificate } = connection;
+    opening = openConnection({ keywords, env, role, rootCertificate }).then(async (opened) => {
+      if (!opened.ok) {
+        others.delete(database);
+        return opened;
+      }
+      if (closed) {
+        await opened.value.client.end().catch(() => undefined);
+        return fail(
+          'connection_lost',
+          'the server was disconnected while the query tool opened the database; connect again.',
+        );
+      }
+      const forget = () => {
+        if (others.get(database) === opening) others.delete(database);
+      };
+      opened.value.client.on('error', forget);
+      opened.value.client.on('end', forget);
+      return ok({ runner: createQueryRunner(opened.value, env), connection: opened.value });
+    });
     others.set(database, opening);
     return opening;
   }

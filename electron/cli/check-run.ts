@@ -3,7 +3,13 @@ import { type ConnectErrorCode, explainWithheld, type SavedSecretErrorCode } fro
 import type { CheckReport } from '../../shared/contract/connection';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, ok, type Result } from '../../shared/result';
-import { checkConnection, type GatewayOpener, looksLikeConninfo, parseConninfo } from '../engine';
+import {
+  checkConnection,
+  type GatewayOpener,
+  looksLikeConninfo,
+  parseConninfo,
+  type RootCertificateFile,
+} from '../engine';
 import { type CliIo, writeFailure, writeJson, writeLine } from './command';
 
 /** The words of `rdspg check`. */
@@ -18,6 +24,7 @@ export interface SavedServerCheck {
   gateway: GatewayOpener | undefined;
   role: string | undefined;
   withheld: Failure<SavedSecretErrorCode> | null;
+  rootCertificate?: RootCertificateFile;
 }
 
 /** Finds a saved server for `check --server NAME` (the registry and vault load only then); null where unavailable. */
@@ -82,6 +89,7 @@ export async function runCheck(args: string[], io: CliIo, savedServer: SavedServ
         gateway: target.value.gateway,
         role: target.value.role,
         env: io.env,
+        rootCertificate: target.value.rootCertificate,
       })
     : target;
   // A saved password kept back explains "no password supplied".

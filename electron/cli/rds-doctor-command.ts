@@ -51,10 +51,10 @@ export async function doctorCommand(
       writeFailure(run.io.stderr, saved.error);
       return 1;
     }
-    const { keywords, gateway, withheld } = saved.value;
+    const { keywords, gateway, withheld, rootCertificate } = saved.value;
     Object.assign(target, doctorTargetOf(keywords));
     ports.attempt = async () => {
-      const outcome = await attemptConnection(keywords, run.io.env, gateway);
+      const outcome = await attemptConnection(keywords, run.io.env, gateway, rootCertificate);
       return outcome.ok ? outcome : { ok: false, ...explainWithheld(outcome, withheld) };
     };
   }

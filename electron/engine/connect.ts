@@ -7,7 +7,7 @@ import { openTransport, type StreamForwarder } from './negotiate';
 import { lookupPassword } from './pgpass';
 import { type Session, startSession } from './session';
 import { type ConnectionSettings, type ConnectionTarget, resolveSettings, type SettingsContext } from './settings';
-import { loadTlsMaterial, type TlsMaterial } from './tls-material';
+import { loadTlsMaterial, type RootCertificateFile, type TlsMaterial } from './tls-material';
 
 /** What to connect to: libpq keywords (from a conninfo, a saved server, or both) and the environment to read. */
 export interface ConnectRequest {
@@ -19,6 +19,11 @@ export interface ConnectRequest {
   role?: string;
   /** Reaches the server through a gateway (an SSH tunnel) opened for this connection and closed with it. */
   gateway?: GatewayOpener;
+  /**
+   * The root certificate file as the saved-password check read it: the connection trusts those bytes instead of
+   * reading the file again, so the certificates a saved password was checked against are the ones that verify.
+   */
+  rootCertificate?: RootCertificateFile;
 }
 
 /** A way to reach the servers other than direct sockets: every target's stream goes through it. */
@@ -38,6 +43,8 @@ export interface OpenConnection extends Session {
   startedAt: number;
   /** The gateway it was opened through, to open a second connection the same way (the query tool's cancel). */
   gateway?: GatewayOpener;
+  /** The root certificate file it was given as read (ConnectRequest.rootCertificate), for a second connection. */
+  rootCertificate?: RootCertificateFile;
 }
 
 type Step = 'plain' | 'tls-preferred' | 'tls-required';
@@ -80,6 +87,7 @@ async function tryTarget(
   env: Record<string, string | undefined>,
   cancel: AbortSignal | undefined,
   forward: StreamForwarder | undefined,
+  rootCertificate: RootCertificateFile | undefined,
 ): Promise<AttemptResult<Session>> {
   let password = settings.password;
   if (password === null) {
@@ -94,7 +102,7 @@ async function tryTarget(
   }
   let material: Promise<AttemptResult<TlsMaterial>> | null = null;
   const loadMaterial = () => {
-    material ??= loadTlsMaterial(settings, env).then(
+    material ??= loadTlsMaterial(settings, env, rootCertificate).then(
       (loaded): AttemptResult<TlsMaterial> =>
         loaded.ok ? loaded : { ok: false, error: { ...loaded.error, stage: 'tls' } },
     );
@@ -194,7 +202,7 @@ async function connectTargets(
   let lastFailure: AttemptFailure | null = null;
   for (const attributes of passes) {
     for (const target of settings.targets) {
-      const attempt = await tryTarget(settings, target, env, request.signal, gateway?.forward);
+      const attempt = await tryTarget(settings, target, env, request.signal, gateway?.forward, request.rootCertificate);
       if (request.signal?.aborted) {
         if (attempt.ok) await attempt.value.client.end().catch(() => undefined);
         return { ok: false, error: cancelled() };
@@ -207,7 +215,8 @@ async function connectTargets(
       const matches = await sessionMatches(attempt.value, attributes).catch((error: Error) => error);
       if (matches === true) {
         const problem = request.role ? await setRole(attempt.value, request.role) : null;
-        if (!problem) return ok({ ...attempt.value, settings, target, startedAt, gateway: request.gateway });
+        const { gateway: opener, rootCertificate } = request;
+        if (!problem) return ok({ ...attempt.value, settings, target, startedAt, gateway: opener, rootCertificate });
         await attempt.value.client.end().catch(() => undefined);
         return fail('server_error', problem);
       }

@@ -11,3 +11,4 @@ export {
 export { formatConninfo, isConnectionUri, looksLikeConninfo, parseConninfo, quoteConninfoValue } from './conninfo';
 export type { StreamForwarder } from './negotiate';
 export { type ConnectionSettings, resolveSettings } from './settings';
+export { type RootCertificateFile, readRootCertificate, rootFingerprints } from './tls-material';

@@ -35,6 +35,27 @@ async function readIfPresent(path: string): Promise<Buffer | null> {
   }
 }
 
+/** A root certificate file read once: its path and bytes (null when it is not a file that can be read). */
+export interface RootCertificateFile {
+  path: string;
+  bytes: Buffer | null;
+}
+
+/** Reads a root certificate file as a connection reads it. */
+export async function readRootCertificate(path: string): Promise<RootCertificateFile> {
+  return { path, bytes: await readIfPresent(path) };
+}
+
+/**
+ * The certificates a root certificate file makes trusted, as the SHA-256 of each PEM certificate's DER bytes, sorted
+ * and without repeats: what OpenSSL reads from the file, so line endings, comments and order do not count.
+ */
+export function rootFingerprints(bytes: Buffer | null): string[] {
+  const found = bytes?.toString('latin1').match(pemCertificate) ?? [];
+  const der = found.map((pem) => Buffer.from(pem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
+  return [...new Set(der.map((one) => createHash('sha256').update(one).digest('hex')))].sort();
+}
+
 const systemBundles = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem'];
 
 async function systemRoots(env: Record<string, string | undefined>): Promise<string[]> {
@@ -61,10 +82,14 @@ async function loadRevocationLists(settings: ConnectionSettings): Promise<string
   return lists.length ? lists : null;
 }
 
-/** Reads the root certificate, CRL and client certificate files for a connection, with libpq's rules. */
+/**
+ * Reads the root certificate, CRL and client certificate files for a connection, with libpq's rules; the root
+ * certificate file as `root` holds it when that was read already (by the saved-password check).
+ */
 export async function loadTlsMaterial(
   settings: ConnectionSettings,
   env: Record<string, string | undefined>,
+  root?: RootCertificateFile,
 ): Promise<MaterialResult<TlsMaterial>> {
   const verifyMode = settings.sslmode === 'verify-ca' || settings.sslmode === 'verify-full';
   let ca: string[] | null = null;
@@ -72,7 +97,7 @@ export async function loadTlsMaterial(
   if (rootPath === 'system') {
     ca = await systemRoots(env);
   } else {
-    const bytes = await readIfPresent(rootPath);
+    const bytes = root?.path === rootPath ? root.bytes : await readIfPresent(rootPath);
     if (bytes === null) {
       if (verifyMode) {
         return fail(

@@ -1,5 +1,5 @@
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
-import { checkConnection, type GatewayOpener } from '../engine/index';
+import { checkConnection, type GatewayOpener, type RootCertificateFile } from '../engine/index';
 import type { ProbeTarget } from './doctor';
 import type { ConnectionOutcome } from './doctor-checks';
 
@@ -7,8 +7,9 @@ async function outcomeOf(
   keywords: ConnectionKeywords,
   env: Record<string, string | undefined>,
   gateway?: GatewayOpener,
+  rootCertificate?: RootCertificateFile,
 ): Promise<ConnectionOutcome> {
-  const result = await checkConnection({ keywords, env, gateway });
+  const result = await checkConnection({ keywords, env, gateway, rootCertificate });
   return result.ok ? { ok: true } : { ok: false, code: result.error.code, message: result.error.message };
 }
 
@@ -30,11 +31,15 @@ export function probeConnection(target: ProbeTarget): Promise<ConnectionOutcome>
   return outcomeOf(keywords, { PGPASSFILE: '/dev/null' });
 }
 
-/** The doctor's attempt with a saved server's own keywords (password included), its SSH tunnel if any, and the caller's environment. */
+/**
+ * The doctor's attempt with a saved server's own keywords (password included), its SSH tunnel if any, the caller's
+ * environment, and the root certificate file as the saved-password check read it.
+ */
 export function attemptConnection(
   keywords: ConnectionKeywords,
   env: Record<string, string | undefined>,
   gateway?: GatewayOpener,
+  rootCertificate?: RootCertificateFile,
 ): Promise<ConnectionOutcome> {
-  return outcomeOf(keywords, env, gateway);
+  return outcomeOf(keywords, env, gateway, rootCertificate);
 }

@@ -11,11 +11,18 @@ import {
 } from '../../shared/server-schema';
 import { type TunnelFields, tunnelEndpointOf, tunnelSecretField } from '../../shared/tunnel-fields';
 import { bindingField, type SecretAddress, type SecretOwnerKind, type VaultErrorCode } from '../../shared/vault-types';
-import type { GatewayOpener } from '../engine';
+import type { GatewayOpener, RootCertificateFile } from '../engine';
 import { serverKeywords } from '../registry/server-keywords';
 import type { KnownHostsFiles } from '../ssh-tunnel/known-hosts';
 import { tunnelGateway, tunnelSettingsOf } from '../ssh-tunnel/tunnel-gateway';
-import { bindingBreach, bindingOf, parseBinding, type SecretBinding } from './secret-binding';
+import {
+  type BindingWithRoot,
+  bindingBreach,
+  bindingOf,
+  parseBinding,
+  type SecretBinding,
+  withRootContent,
+} from './secret-binding';
 
 /** The registry as saved servers use it; `F` is what creating a server takes. */
 export interface ServerStore<F> {
@@ -41,7 +48,8 @@ export function serverSecret(serverId: string, field: string): SecretAddress {
 /**
  * Writes a server's secrets (field -> value) to the vault; the first failure stops. Beside each password and
  * sslpassword goes what it is saved for: where the server's settings resolve now (service file and environment
- * included), its sslmode and root certificate, and its SSH jump host.
+ * included), its sslmode and root certificate (the file's certificates too, when it can be read), and its SSH jump
+ * host; beside the tunnel's password or passphrase goes its jump host, port, user and key file.
  */
 export async function writeServerSecrets(
   vault: SecretVault,
@@ -49,13 +57,20 @@ export async function writeServerSecrets(
   secrets: Record<string, string>,
   env: Record<string, string | undefined>,
 ): Promise<Result<void, VaultErrorCode>> {
-  const binding = JSON.stringify(bindingOf(serverKeywords(server), env, server.tunnel));
+  const { binding } = await withRootContent(bindingOf(serverKeywords(server), env, server.tunnel));
+  // A root certificate file that cannot be read now binds by its path, and gains its certificates at first use.
+  if (binding && !binding.rootCertificates?.length) delete binding.rootCertificates;
+  const records = new Map<string, unknown>(secretKeywords.map((field) => [field, binding]));
+  records.set(tunnelSecretField, tunnelEndpointOf(server.tunnel));
   // The secret goes first: an interrupted save leaves a new secret under an old record (not sent), never the reverse.
   for (const [field, value] of Object.entries(secrets)) {
     const written = await vault.writeSecret(serverSecret(server.id, field), value);
     if (!written.ok) return written;
-    if (!(secretKeywords as readonly string[]).includes(field)) continue;
-    const recorded = await vault.writeSecret(serverSecret(server.id, bindingField(field)), binding);
+    if (!records.has(field)) continue;
+    const recorded = await vault.writeSecret(
+      serverSecret(server.id, bindingField(field)),
+      JSON.stringify(records.get(field)),
+    );
     if (!recorded.ok) return recorded;
   }
   return ok(undefined);
@@ -77,10 +92,14 @@ export async function saveServerWithSecrets<F>(
   return saved;
 }
 
-/** Keywords with the saved secrets that may go with them, and why a saved one was kept back (null if none was). */
+/**
+ * Keywords with the saved secrets that may go with them, why a saved one was kept back (null if none was), and the
+ * root certificate file as the check read it, for the engine to trust as read (ConnectRequest.rootCertificate).
+ */
 export interface WithSavedSecrets {
   keywords: ConnectionKeywords;
   withheld: Failure<SavedSecretErrorCode> | null;
+  rootCertificate?: RootCertificateFile;
 }
 
 /**
@@ -103,9 +122,27 @@ async function recordedBinding(
 }
 
 /**
+ * A record without the root certificate file's certificates (saved before they were kept, or while the file could not
+ * be read) gains them when its secret is sent: from then on it goes only while the file holds the certificates it
+ * was sent under. That narrows where the secret may go and never widens it.
+ */
+async function pinRootContent(
+  vault: SecretVault,
+  server: SavedServer,
+  field: string,
+  recorded: SecretBinding | null,
+  now: SecretBinding | null,
+): Promise<Result<void, VaultErrorCode>> {
+  if (!recorded?.sslrootcert || recorded.rootCertificates || !now?.rootCertificates?.length) return ok(undefined);
+  const pinned = { ...recorded, rootCertificates: now.rootCertificates };
+  return vault.writeSecret(serverSecret(server.id, bindingField(field)), JSON.stringify(pinned));
+}
+
+/**
  * Adds a saved server's password and sslpassword to a connection's keywords where they give none, but only when the
  * connection (its keywords, the environment and SSH tunnel now) goes where each was saved for and checks the server
- * at least as strictly (see bindingBreach); otherwise it goes without, as psql would, and `withheld` says why.
+ * at least as strictly, against the same root certificates (see bindingBreach); otherwise it goes without, as psql
+ * would, and `withheld` says why. The root certificate file is read once, here, and handed on to the engine.
  */
 export async function withSavedSecrets(
   vault: SecretVault,
@@ -114,7 +151,7 @@ export async function withSavedSecrets(
   env: Record<string, string | undefined>,
   tunnel: TunnelFields | undefined,
 ): Promise<Result<WithSavedSecrets, VaultErrorCode>> {
-  const now = bindingOf(keywords, env, tunnel);
+  let now: BindingWithRoot | null = null;
   const merged = { ...keywords };
   let withheld: Failure<SavedSecretErrorCode> | null = null;
   for (const field of secretKeywords) {
@@ -124,16 +161,20 @@ export async function withSavedSecrets(
     if (!saved.value) continue;
     const recorded = await recordedBinding(vault, server, field, env);
     if (!recorded.ok) return recorded;
-    const breach = bindingBreach(field, recorded.value, now);
+    now ??= await withRootContent(bindingOf(keywords, env, tunnel));
+    const breach = bindingBreach(field, recorded.value, now.binding);
     if (breach) {
       withheld ??= breach;
       continue;
     }
     const secret = await vault.readSecret(serverSecret(server.id, field));
     if (!secret.ok) return secret;
-    if (secret.value) merged[field] = secret.value;
+    if (!secret.value) continue;
+    const pinned = await pinRootContent(vault, server, field, recorded.value, now.binding);
+    if (!pinned.ok) return pinned;
+    merged[field] = secret.value;
   }
-  return ok({ keywords: merged, withheld });
+  return ok({ keywords: merged, withheld, ...(now?.root && { rootCertificate: now.root }) });
 }
 
 /**
@@ -217,6 +258,31 @@ export function lockedAs<C extends string>(error: Failure<C>, message: string): 
 }
 
 /**
+ * The saved tunnel password or passphrase, when there is one and this tunnel goes to the jump host, port, user and key
+ * file that the vault recorded beside it (not the registry's copy, a plain file); else null. One saved before these
+ * records existed is bound at its first use to the server's tunnel as saved then.
+ */
+async function savedTunnelSecret(
+  vault: SecretVault,
+  saved: SavedServer,
+  tunnel: TunnelFields,
+): Promise<Result<string | null, VaultErrorCode>> {
+  const address = serverSecret(saved.id, tunnelSecretField);
+  const has = await vault.hasSecret(address);
+  if (!has.ok || !has.value) return has.ok ? ok(null) : has;
+  const recordAddress = serverSecret(saved.id, bindingField(tunnelSecretField));
+  const read = await vault.readSecret(recordAddress);
+  if (!read.ok) return read;
+  let recorded = read.value;
+  if (recorded === null) {
+    recorded = JSON.stringify(tunnelEndpointOf(saved.tunnel));
+    const written = await vault.writeSecret(recordAddress, recorded);
+    if (!written.ok) return written;
+  }
+  return recorded === JSON.stringify(tunnelEndpointOf(tunnel)) ? vault.readSecret(address) : ok(null);
+}
+
+/**
  * The engine's gateway for a server's SSH tunnel (none without one): with the typed password or passphrase, else
  * the saved one, but only while the tunnel goes to the jump host, port, user and key it was saved for.
  */
@@ -228,16 +294,6 @@ export async function tunnelGatewayFor(
   knownHosts: KnownHostsFiles,
 ): Promise<Result<GatewayOpener | undefined, VaultErrorCode>> {
   if (!tunnel) return ok(undefined);
-  let secret = typed || null;
-  if (!secret && saved && tunnelEndpointOf(saved.tunnel) === tunnelEndpointOf(tunnel)) {
-    const address = serverSecret(saved.id, tunnelSecretField);
-    const has = await vault.hasSecret(address);
-    if (!has.ok) return has;
-    if (has.value) {
-      const read = await vault.readSecret(address);
-      if (!read.ok) return read;
-      secret = read.value;
-    }
-  }
-  return ok(tunnelGateway(tunnelSettingsOf(tunnel, secret), { knownHosts }));
+  const secret = typed || !saved ? ok(typed || null) : await savedTunnelSecret(vault, saved, tunnel);
+  return secret.ok ? ok(tunnelGateway(tunnelSettingsOf(tunnel, secret.value), { knownHosts })) : secret;
 }

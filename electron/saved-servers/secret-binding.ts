@@ -5,18 +5,26 @@ import type { SavedSecretErrorCode } from '../../shared/connect-errors';
 import { type ConnectionKeywords, sslModes } from '../../shared/libpq-keywords';
 import type { Failure } from '../../shared/result';
 import type { TunnelFields } from '../../shared/tunnel-fields';
-import { contextFrom, resolveSettings } from '../engine';
+import {
+  contextFrom,
+  type RootCertificateFile,
+  readRootCertificate,
+  resolveSettings,
+  rootFingerprints,
+} from '../engine';
 
 /**
  * Where and how a secret may be sent: each host, hostaddr and port and the user as libpq resolves them (service file
- * and environment included), the sslmode, the root certificate a verify-ca / verify-full mode trusted, and the SSH
- * jump host, port and user.
+ * and environment included), the sslmode, the root certificate a verify-ca / verify-full mode trusted (its path, and
+ * the certificates the file held: see rootFingerprints), and the SSH jump host, port and user.
  */
 export const secretBindingSchema = z.strictObject({
   targets: z.array(z.strictObject({ host: z.string(), hostaddr: z.string().nullable(), port: z.number() })),
   user: z.string(),
   sslmode: z.enum(sslModes),
   sslrootcert: z.string().nullable(),
+  // Absent in records written before the file's content was kept, and where the file could not be read.
+  rootCertificates: z.array(z.string()).optional(),
   tunnel: z.strictObject({ host: z.string(), port: z.number(), username: z.string() }).nullable(),
 });
 
@@ -39,6 +47,23 @@ export function bindingOf(
     sslrootcert: sslmode.startsWith('verify-') ? sslrootcert : null,
     tunnel: tunnel ? { host: tunnel.host.toLowerCase(), port: tunnel.port, username: tunnel.username } : null,
   };
+}
+
+/** A binding with the certificates its root certificate file holds now, and the file as read (null: no file to read). */
+export interface BindingWithRoot {
+  binding: SecretBinding | null;
+  root: RootCertificateFile | null;
+}
+
+/**
+ * Adds to a verify-ca / verify-full binding the certificates its root certificate file holds now (none when it
+ * cannot be read); `sslrootcert=system`, the operating system's store, is bound by name only.
+ */
+export async function withRootContent(binding: SecretBinding | null): Promise<BindingWithRoot> {
+  const path = binding?.sslrootcert;
+  if (!binding || !path || path === 'system') return { binding, root: null };
+  const root = await readRootCertificate(path);
+  return { binding: { ...binding, rootCertificates: rootFingerprints(root.bytes) }, root };
 }
 
 /** A recorded binding read back from the vault; null (send nothing) when it is not one. */
@@ -70,10 +95,21 @@ function checking(binding: SecretBinding): string {
   return `sslmode=${binding.sslmode}${binding.sslrootcert ? ` with sslrootcert=${binding.sslrootcert}` : ''}`;
 }
 
+function rootChanged(what: string, recorded: SecretBinding, now: SecretBinding): Failure<SavedSecretErrorCode> | null {
+  const saved = recorded.rootCertificates;
+  if (!saved || now.rootCertificates?.join() === saved.join()) return null;
+  const file = `the root certificate file ${recorded.sslrootcert}`;
+  const message = now.rootCertificates?.length
+    ? `${what} was saved while ${file} held other certificates than it holds now (a renewed or another CA), so it was not sent; type the password, or save it again to trust the file as it is now.`
+    : `${what} was saved for the certificates in ${file}, which cannot be read now or holds no PEM certificate, so it was not sent; put the file back, type the password, or save it again.`;
+  return { code: 'saved_password_root_changed', message };
+}
+
 /**
  * Why a secret saved for `recorded` must not be sent on a connection that goes to `now`, or null when it may be:
  * the same hosts, hostaddrs, ports, user and jump host, and an sslmode at least as strict (disable < allow < prefer
- * < require < verify-ca < verify-full) with the same root certificate when the saved one verified the server.
+ * < require < verify-ca < verify-full) with the same root certificate when the saved one verified the server: the
+ * same path and, when the record has them, the same certificates in the file (`now` from withRootContent).
  */
 export function bindingBreach(
   field: string,
@@ -100,5 +136,5 @@ export function bindingBreach(
       code: 'saved_password_weaker_ssl',
       message: `${what} was saved for ${checking(recorded)}; this connection uses ${checking(now)}, which does not check the server as strictly, so it was not sent; connect with ${checking(recorded)}, type the password, or save it again.`,
     };
-  return null;
+  return rootChanged(what, recorded, now);
 }

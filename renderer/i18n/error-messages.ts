@@ -352,6 +352,12 @@ const table: Record<ErrorCode, readonly [string, string, string, string]> = {
     '未发送已保存的密码：此连接对服务器的验证较弱',
     '该密码是在更严格的 SSL 模式或其他根证书下保存的。请使用该 SSL 模式，或输入密码。',
   ],
+  saved_password_root_changed: [
+    'The saved password was not sent: the root certificate file has changed',
+    'The file now holds other certificates than when the password was saved (a renewed or another CA). Type the password, or save it again to trust the file as it is now.',
+    '未发送已保存的密码：根证书文件已更改',
+    '该文件中的证书与保存密码时不同（CA 已更新或被替换）。请输入密码，或重新保存密码以信任现在的文件。',
+  ],
   authentication_failed: [
     'The user name or password was not accepted',
     'Check the user name and password.',

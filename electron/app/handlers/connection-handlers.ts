@@ -1,7 +1,13 @@
 import { explainWithheld } from '../../../shared/connect-errors';
 import { keywordsOfForm, type ServerForm } from '../../../shared/contract/server-form';
 import { fail, ok } from '../../../shared/result';
-import { lockedAs, tunnelGatewayFor, withSavedSecrets, writeServerSecrets } from '../../saved-servers/saved-servers';
+import {
+  lockedAs,
+  tunnelGatewayFor,
+  type WithSavedSecrets,
+  withSavedSecrets,
+  writeServerSecrets,
+} from '../../saved-servers/saved-servers';
 import { knownHostsFiles } from '../../ssh-tunnel/tunnel-gateway';
 import type { HandlerTable } from '../handler-table';
 import type { AppPorts, SavedServer } from '../ports';
@@ -47,7 +53,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
         const saved = serverId ? await registry.get(serverId) : null;
         const completed = saved?.ok
           ? await savedSecretsFor(saved.value, keywordsOfForm(form), form)
-          : ok({ keywords: keywordsOfForm(form), withheld: null });
+          : ok<WithSavedSecrets>({ keywords: keywordsOfForm(form), withheld: null });
         if (!completed.ok) return completed;
         const gateway = await gatewayFor(form, saved?.ok ? saved.value : null);
         if (!gateway.ok) return gateway;
@@ -57,6 +63,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
           signal: controller.signal,
           role: form.role || undefined,
           gateway: gateway.value,
+          rootCertificate: completed.value.rootCertificate,
         });
         return checked.ok ? checked : { ok: false, error: explainWithheld(checked.error, completed.value.withheld) };
       } finally {
@@ -81,6 +88,7 @@ export function createConnectionHandlers(ports: AppPorts, sessions: SessionRegis
         env: engineEnv,
         role: found.value.role || undefined,
         gateway: gateway.value,
+        rootCertificate: completed.value.rootCertificate,
       });
       if (!opened.ok) return { ok: false, error: explainWithheld(opened.error, completed.value.withheld) };
       if (password && savePassword) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppHandlers, createHandlers } from '../../../electron/app/create-handlers';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
+import { ServerRegistry } from '../../../electron/registry';
 import { blankServerForm, type ServerForm } from '../../../shared/contract/server-form';
 import { tunnelSecretField } from '../../../shared/tunnel-fields';
 import { startCluster } from '../../support/cluster';
@@ -122,6 +123,33 @@ describe('saved servers behind an SSH tunnel in the app', () => {
       ok: false,
       error: { code: 'password_required' },
     });
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+    expect(await settledChildCount(sshd)).toBe(0);
+  }, 60_000);
+
+  it('the saved tunnel password goes only to the jump host the vault recorded, not to one written into servers.json', async () => {
+    await appendFile(join(folder, 'known_hosts'), `[localhost]:${sshd.port} ${sshd.hostPublicKey}\n`);
+    const created = await app.table['servers:create']({ form: form({ name: 'recorded', password: '' }) });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = created.value.id;
+    expect(await app.table['connection:connect']({ id })).toMatchObject({
+      ok: false,
+      error: { code: 'password_required' },
+    });
+    // servers.json is a plain file: another jump host written into it (here by the registry alone, as an editor
+    // would) is not where the vault's record says the tunnel password was saved for.
+    const tampered = await new ServerRegistry({ folder }).update(id, {
+      tunnel: { ...form().tunnel!, host: 'localhost' },
+    });
+    expect(tampered.ok).toBe(true);
+    const refused = await app.table['connection:connect']({ id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'tunnel_password_required' } });
+    // Typed, it goes; the saved one still belongs to the recorded jump host.
+    const typed = await app.table['connection:test']({
+      form: form({ name: 'recorded', password: 'app-secret', tunnel: { ...form().tunnel!, host: 'localhost' } }),
+      serverId: id,
+    });
+    expect(typed).toMatchObject({ ok: true });
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
     expect(await settledChildCount(sshd)).toBe(0);
   }, 60_000);
