@@ -137,8 +137,9 @@ export function createSqlSession(
     let opening = others.get(database);
     if (opening) return opening;
     const keywords = { ...keywordsForSameServer(connection), dbname: database };
-    const { rootCertificate } = connection;
-    opening = openConnection({ keywords, env, role, rootCertificate }).then(async (opened) => {
+    // The same way as the session's own connection: through its SSH tunnel, with the root file it checked.
+    const { gateway, rootCertificate } = connection;
+    opening = openConnection({ keywords, env, role, gateway, rootCertificate }).then(async (opened) => {
       if (!opened.ok) {
         others.delete(database);
         return opened;

@@ -9,6 +9,7 @@ import { blankServerForm, type ServerForm } from '../../../shared/contract/serve
 import { tunnelSecretField } from '../../../shared/tunnel-fields';
 import { startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
+import { ownConnectionsTo } from '../../support/own-sockets';
 import { settledChildCount, startSshd, type TestSshd } from '../../support/sshd';
 import { testPorts } from '../app/app-ports';
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
   sshd = await startSshd();
   cluster = await startCluster({
     hba: ['host all app 127.0.0.1/32 scram-sha-256'],
-    sql: ["create role app login password 'app-secret'"],
+    sql: ["create role app login password 'app-secret'", 'create database other owner app'],
   });
   folder = await mkdtemp(join(tmpdir(), 'rdspg-tunnel-app-'));
   await writeFile(join(folder, 'known_hosts'), `[127.0.0.1]:${sshd.port} ${sshd.hostPublicKey}\n`);
@@ -77,6 +78,15 @@ describe('saved servers behind an SSH tunnel in the app', () => {
       rowLimit: 100,
     });
     expect(ran).toMatchObject({ ok: true, value: { outcome: 'rows', rowCount: 1 } });
+    // The query tool on another database opens one more connection: through the tunnel too, never around it.
+    const elsewhere = await app.table['query:run']({
+      serverId: id,
+      sql: 'select current_database() as name',
+      rowLimit: 100,
+      database: 'other',
+    });
+    expect(elsewhere).toMatchObject({ ok: true, value: { outcome: 'rows', rows: [['other']] } });
+    expect(await ownConnectionsTo(cluster.port)).toBe(0);
     expect(await sshd.childCount()).toBeGreaterThan(0);
     await app.table['connection:disconnect']({ id });
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
