@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
+import { backedInstance, confirmChange, openInstance } from './support/cloud-panel';
 import { screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
-const backed = 'pgm-bp1sandbox16pg';
 let serve: ServeProcess;
 let browser: TestBrowser;
 let page: Page;
@@ -25,21 +25,6 @@ afterAll(async () => {
   await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
 
-/** Opens a section of the sandbox instance in the open cloud panel (labels in the page's language). */
-async function openSection(tab: string, section: string): Promise<void> {
-  await page.getByRole('button', { name: backed, exact: true }).click();
-  await page.getByTestId('instance-status').locator('.ant-tag').waitFor();
-  await page.getByRole('tab', { name: tab }).click();
-  await page.getByRole('tab', { name: section }).click();
-}
-
-/** Confirms the change dialog titled `title` (antd spaces two Chinese characters: "应 用"). */
-async function confirm(title: string, apply: string): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: title });
-  await dialog.getByRole('button', { name: new RegExp(`^${[...apply].join('\\s?')}$`) }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 /** The phase the progress shows, or '' when there is none. */
 function phase(): Promise<string> {
   return page
@@ -53,16 +38,16 @@ describe('a reloaded page finds the change it started and follows it until Runni
   it('release, reload: the progress is shown again and ends', async () => {
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
-    await openSection('Connectivity', 'Public endpoint');
+    await openInstance(page, backedInstance, 'Connectivity', 'Public endpoint');
     await page.getByRole('button', { name: 'Release public endpoint…' }).click();
-    await confirm('Release the public endpoint', 'Apply');
+    await confirmChange(page, 'Release the public endpoint');
     const deleting = 'Deleting network connection';
     await expect.poll(phase, { timeout: 30_000 }).toBe(deleting);
 
     await page.reload();
     await page.getByRole('navigation', { name: 'Servers' }).waitFor();
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
-    await openSection('Connectivity', 'Public endpoint');
+    await openInstance(page, backedInstance, 'Connectivity', 'Public endpoint');
     await expect.poll(phase, { timeout: 10_000 }).toBe(deleting);
     await expect.poll(() => page.getByTestId('ssl-progress-elapsed').textContent()).toMatch(/^Elapsed time: \d+ s$/);
     // No second change is offered while it runs.
@@ -78,16 +63,16 @@ describe('a reloaded page finds the change it started and follows it until Runni
     await page.getByRole('menuitem', { name: 'Language' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: '云', exact: true }).click();
-    await openSection(zhCN['connect.tab'], zhCN['connect.publicEndpoint']);
+    await openInstance(page, backedInstance, zhCN['connect.tab'], zhCN['connect.publicEndpoint']);
     await page.getByRole('button', { name: zhCN['connect.allocate'] }).click();
-    await confirm(zhCN['connect.allocateTitle'], zhCN['connect.apply']);
+    await confirmChange(page, zhCN['connect.allocateTitle'], { apply: zhCN['connect.apply'] });
     const creating = '创建网络连接中';
     await expect.poll(phase, { timeout: 30_000 }).toBe(creating);
 
     await page.reload();
     await page.getByRole('navigation', { name: zhCN['tree.servers'] }).waitFor();
     await page.getByRole('menuitem', { name: '云', exact: true }).click();
-    await openSection(zhCN['connect.tab'], zhCN['connect.publicEndpoint']);
+    await openInstance(page, backedInstance, zhCN['connect.tab'], zhCN['connect.publicEndpoint']);
     await expect.poll(phase, { timeout: 10_000 }).toBe(creating);
     expect(await page.getByTestId('ssl-progress').textContent()).toContain(zhCN['cloud.phaseSending']);
     await expect.poll(() => page.getByTestId('ssl-progress-elapsed').textContent()).toMatch(/^已用时：\d+秒$/);
@@ -101,16 +86,16 @@ describe('a reloaded page finds the change it started and follows it until Runni
     await page.getByRole('menuitem', { name: '语言' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
-    await openSection('Connectivity', 'Public endpoint');
+    await openInstance(page, backedInstance, 'Connectivity', 'Public endpoint');
     await page.getByRole('button', { name: 'Release public endpoint…' }).click();
-    await confirm('Release the public endpoint', 'Apply');
+    await confirmChange(page, 'Release the public endpoint');
     await expect.poll(phase, { timeout: 30_000 }).toBe('Deleting network connection');
     await page.getByRole('button', { name: 'Stop waiting' }).click();
     await page.getByText(/^Stopped waiting\. The change is still under way at the service/).waitFor();
     expect(await page.getByTestId('ssl-progress').count()).toBe(0);
     // The section offers the release again (it no longer follows the change), but the app refuses it.
     await page.getByRole('button', { name: 'Release public endpoint…' }).click();
-    await confirm('Release the public endpoint', 'Apply');
+    await confirmChange(page, 'Release the public endpoint');
     const refusal = page.getByRole('alert').filter({ hasText: '[change_in_progress]' });
     await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toMatch(/still under way at the service/);
     await screenshot(page, 'cloud-stopped-waiting');

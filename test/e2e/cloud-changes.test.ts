@@ -2,13 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
+import { backedInstance, confirmChange, newPublicHost, openInstance, seededPublicHost } from './support/cloud-panel';
 import { screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
-const backed = 'pgm-bp1sandbox16pg';
-const seededPublic = `${backed}o.pg.rds.aliyuncs.com`;
-const newPublic = `${backed}-pub.pg.rds.aliyuncs.com`;
 let serve: ServeProcess;
 let browser: TestBrowser;
 let page: Page;
@@ -27,25 +25,6 @@ afterAll(async () => {
   await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
 
-/** A button label: antd puts a space between two Chinese characters ("应 用"). */
-function buttonName(label: string): RegExp {
-  return new RegExp(`^${[...label].join('\\s?')}$`);
-}
-
-async function openInstance(on: Page, tab: string, section: string): Promise<void> {
-  await on.getByRole('button', { name: backed, exact: true }).click();
-  await on.getByTestId('instance-status').locator('.ant-tag').waitFor();
-  await on.getByRole('tab', { name: tab }).click();
-  await on.getByRole('tab', { name: section }).click();
-}
-
-/** Confirms the change dialog titled `title`; the request starts the change and the dialog closes. */
-async function confirm(on: Page, title: string, apply = 'Apply'): Promise<void> {
-  const dialog = on.getByRole('dialog', { name: title });
-  await dialog.getByRole('button', { name: buttonName(apply) }).click();
-  await dialog.waitFor({ state: 'detached' });
-}
-
 /** The phase the progress shows and the instance's status tag, while the change runs. */
 async function phaseAndStatus(on: Page): Promise<string[]> {
   const phase = await on
@@ -59,9 +38,9 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
   it('releasing the public endpoint shows its phase and elapsed time, also after leaving the page, until Running', async () => {
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
-    await openInstance(page, 'Connectivity', 'Public endpoint');
+    await openInstance(page, backedInstance, 'Connectivity', 'Public endpoint');
     await page.getByRole('button', { name: 'Release public endpoint…' }).click();
-    await confirm(page, 'Release the public endpoint');
+    await confirmChange(page, 'Release the public endpoint');
     const deleting = 'Deleting network connection';
     await expect.poll(() => phaseAndStatus(page), { timeout: 30_000 }).toEqual([deleting, deleting]);
     const progress = page.getByTestId('ssl-progress');
@@ -74,12 +53,12 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
     await screenshot(page, 'cloud-release-progress');
     // Leave the instance and come back: the change is followed on.
     await page.getByRole('button', { name: 'Back to instances' }).click();
-    await openInstance(page, 'Connectivity', 'Public endpoint');
+    await openInstance(page, backedInstance, 'Connectivity', 'Public endpoint');
     await expect.poll(() => phaseAndStatus(page), { timeout: 5_000 }).toEqual([deleting, deleting]);
     await page.getByText('This instance has no public endpoint.').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('instance-status').textContent(), { timeout: 30_000 }).toBe('Running');
     expect(await page.getByTestId('ssl-progress').count()).toBe(0);
-    expect(await page.getByText(seededPublic).count()).toBe(0);
+    expect(await page.getByText(seededPublicHost).count()).toBe(0);
   });
 
   it('a second change of the instance is refused with its code while the first runs, from another session too', async () => {
@@ -88,12 +67,12 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
     await other.goto(serve.nextUrl() ?? '');
     await other.getByRole('navigation', { name: 'Servers' }).waitFor();
     await other.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
-    await openInstance(other, 'Data Security', 'SSL');
+    await openInstance(other, backedInstance, 'Data Security', 'SSL');
     await other.getByRole('button', { name: 'Enforce SSL…' }).click();
     await other.getByTestId('enforcement-plan').waitFor();
 
     await page.getByRole('button', { name: 'Allocate public endpoint…' }).click();
-    await confirm(page, 'Allocate a public endpoint');
+    await confirmChange(page, 'Allocate a public endpoint');
     const creating = 'Creating network connection';
     await expect.poll(() => phaseAndStatus(page), { timeout: 30_000 }).toEqual([creating, creating]);
     // This tab offers no second change meanwhile (polled: the SSL tab may mount before it hears of the running job).
@@ -103,7 +82,7 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
       .poll(() => page.getByRole('button', { name: 'Enforce SSL…' }).isDisabled(), { timeout: 10_000 })
       .toBe(true);
 
-    await confirm(other, 'Change the pg_hba entries');
+    await confirmChange(other, 'Change the pg_hba entries');
     const refusal = other.getByRole('alert').filter({ hasText: '[change_in_progress]' });
     await expect
       .poll(() => refusal.textContent(), { timeout: 30_000 })
@@ -123,7 +102,7 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
           timeout: 60_000,
         },
       )
-      .toMatch(new RegExp(`^Public endpoint: ${newPublic.replaceAll('.', '\\.')} port \\d+$`));
+      .toMatch(new RegExp(`^Public endpoint: ${newPublicHost.replaceAll('.', '\\.')} port \\d+$`));
     await expect.poll(() => page.getByTestId('instance-status').textContent(), { timeout: 30_000 }).toBe('Running');
   });
 
@@ -133,7 +112,7 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
     expect(await page.getByTestId('plain-accepted').textContent()).toBe('Yes');
     await page.getByRole('button', { name: 'Enforce SSL…' }).click();
     await page.getByTestId('enforcement-plan').waitFor();
-    await confirm(page, 'Change the pg_hba entries');
+    await confirmChange(page, 'Change the pg_hba entries');
     const applying = 'Applying the pg_hba entries';
     await expect.poll(() => phaseAndStatus(page), { timeout: 30_000 }).toEqual([applying, applying]);
     await screenshot(page, 'cloud-enforce-progress');
@@ -146,9 +125,9 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
     await page.getByRole('menuitem', { name: 'Language' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: '云', exact: true }).click();
-    await openInstance(page, zhCN['connect.tab'], zhCN['connect.publicEndpoint']);
+    await openInstance(page, backedInstance, zhCN['connect.tab'], zhCN['connect.publicEndpoint']);
     await page.getByRole('button', { name: zhCN['connect.release'] }).click();
-    await confirm(page, zhCN['connect.releaseTitle'], zhCN['connect.apply']);
+    await confirmChange(page, zhCN['connect.releaseTitle'], { apply: zhCN['connect.apply'] });
     const deleting = '删除网络连接中';
     await expect.poll(() => phaseAndStatus(page), { timeout: 30_000 }).toEqual([deleting, deleting]);
     expect(await page.getByTestId('ssl-progress').textContent()).toContain(zhCN['cloud.phaseSending']);

@@ -4,12 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
+import { backedInstance, buttonName, openInstance, seededPublicHost } from './support/cloud-panel';
 import { screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
-const backed = 'pgm-bp1sandbox16pg';
-const publicHost = `${backed}o.pg.rds.aliyuncs.com`;
 const postgresInstances = seededInstances()
   .filter((instance) => instance.engine === 'PostgreSQL')
   .map((instance) => instance.instanceId);
@@ -32,16 +31,6 @@ afterAll(async () => {
   await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
 
-async function openInstance(instanceId: string): Promise<void> {
-  await page.getByRole('button', { name: instanceId, exact: true }).click();
-  await page.getByTestId('instance-status').locator('.ant-tag').waitFor();
-}
-
-/** A button label: antd puts a space between two Chinese characters ("继 续"). */
-function buttonName(label: string): RegExp {
-  return new RegExp(`^${[...label].join('\\s?')}$`);
-}
-
 async function applyChange(continueLabel: string, restartTitle: string): Promise<void> {
   const warning = page.getByRole('dialog', { name: restartTitle });
   await warning.waitFor();
@@ -49,12 +38,12 @@ async function applyChange(continueLabel: string, restartTitle: string): Promise
   await warning.waitFor({ state: 'detached' });
 }
 
-describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL', () => {
+describe('the Alibaba Cloud panel against the sandbox backedInstance by real PostgreSQL', () => {
   it('adds the sandbox account and lists the PostgreSQL instances with version, storage and status', async () => {
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
-    await page.getByRole('button', { name: backed, exact: true }).waitFor();
-    const row = page.getByRole('row').filter({ hasText: backed });
+    await page.getByRole('button', { name: backedInstance, exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: backedInstance });
     await expect
       .poll(() => row.textContent())
       .toMatch(/PostgreSQL 16\.0.*ESSD PL1 cloud disk.*High-availability Edition.*Running/);
@@ -67,14 +56,14 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
   });
 
   it('PostgreSQL 9.4 and Serverless instances say why SSL is unavailable', async () => {
-    await openInstance('pgm-bp1sandbox94pg');
+    await openInstance(page, 'pgm-bp1sandbox94pg');
     const reasons = page.getByTestId('ssl-unavailable');
     await expect
       .poll(() => reasons.textContent())
       .toContain('PostgreSQL 9.4 is too old: SSL needs PostgreSQL 10 or later.');
     await expect.poll(() => reasons.textContent()).toContain('local disks (Local SSD)');
     await page.getByRole('button', { name: 'Back to instances' }).click();
-    await openInstance('pgm-bp1sandbox14sl');
+    await openInstance(page, 'pgm-bp1sandbox14sl');
     await expect
       .poll(() => page.getByTestId('ssl-unavailable').textContent())
       .toContain('Serverless instances do not support SSL encryption.');
@@ -82,15 +71,15 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
   });
 
   it('enables SSL with a cloud certificate on the public endpoint and returns to Running', async () => {
-    await openInstance(backed);
+    await openInstance(page, backedInstance);
     await page.getByRole('tab', { name: 'Data Security' }).waitFor();
     await page.getByRole('radio', { name: 'Cloud Certificate' }).waitFor();
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Disabled');
     expect(await page.getByTestId('scheduled-renewal').textContent()).toBe('No renewal scheduled');
     await page.getByRole('button', { name: 'Configure Database Certificate (to Prevent Database Disguise)' }).click();
     const chooser = page.getByRole('dialog', { name: 'Select Protected Endpoint' });
-    const publicChoice = chooser.getByRole('radio', { name: new RegExp(publicHost.replaceAll('.', '\\.')) });
-    const internalChoice = chooser.getByRole('radio', { name: new RegExp(`${backed}\\.pg`) });
+    const publicChoice = chooser.getByRole('radio', { name: new RegExp(seededPublicHost.replaceAll('.', '\\.')) });
+    const internalChoice = chooser.getByRole('radio', { name: new RegExp(`${backedInstance}\\.pg`) });
     await expect.poll(() => publicChoice.isChecked()).toBe(true);
     expect(await internalChoice.isChecked()).toBe(false);
     await expect.poll(() => chooser.textContent()).toContain('Recommended');
@@ -113,7 +102,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await screenshot(page, 'cloud-ssl-modifying');
     await expect.poll(() => page.getByTestId('instance-status').textContent(), { timeout: 60_000 }).toBe('Running');
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Enabled');
-    await expect.poll(() => page.getByText(publicHost, { exact: true }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText(seededPublicHost, { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByText(/\(36[45] days left\)/).count()).toBe(1);
     await expect.poll(() => page.getByText('No renewal needed').count()).toBe(1);
   });
@@ -152,12 +141,14 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await picker.getByRole('button', { name: 'Register this instance as a server' }).click();
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await dialog.waitFor();
-    await expect.poll(() => dialog.getByLabel('Name', { exact: true }).inputValue()).toContain(backed);
+    await expect.poll(() => dialog.getByLabel('Name', { exact: true }).inputValue()).toContain(backedInstance);
     await dialog.getByRole('tab', { name: 'Connection' }).click();
-    expect(await dialog.getByLabel('Host name/address').inputValue()).toBe(publicHost);
+    expect(await dialog.getByLabel('Host name/address').inputValue()).toBe(seededPublicHost);
     expect(await dialog.getByLabel('Username', { exact: true }).inputValue()).toBe('app_owner');
     await dialog.getByRole('tab', { name: 'Parameters' }).click();
-    expect(await dialog.getByLabel('Root certificate', { exact: true }).inputValue()).toContain(`${backed}.pem`);
+    expect(await dialog.getByLabel('Root certificate', { exact: true }).inputValue()).toContain(
+      `${backedInstance}.pem`,
+    );
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const outcome = dialog.getByTestId('test-outcome');
     await outcome.getByText('Test connection succeeded').waitFor();
@@ -165,7 +156,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await screenshot(page, 'cloud-register-test');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('tree').getByText(backed, { exact: false }).click();
+    await page.getByRole('tree').getByText(backedInstance, { exact: false }).click();
     await page.getByRole('button', { name: 'Connect' }).click();
     // The "Connected to …" notice covers the menu bar for a few seconds.
     await page.locator('.ant-message-notice').waitFor({ state: 'detached', timeout: 15_000 });
@@ -187,10 +178,10 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     const table = page.getByTestId('audit-table');
     await table.waitFor();
     for (const instanceId of postgresInstances) await table.getByText(instanceId, { exact: false }).first().waitFor();
-    const row = table.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'cn-hangzhou' });
+    const row = table.getByRole('row').filter({ hasText: backedInstance }).filter({ hasText: 'cn-hangzhou' });
     await expect
       .poll(() => row.first().textContent())
-      .toMatch(new RegExp(`On${publicHost.replaceAll('.', '\\.')}Cloud certificate`));
+      .toMatch(new RegExp(`On${seededPublicHost.replaceAll('.', '\\.')}Cloud certificate`));
     expect(await row.first().textContent()).toContain('China (Hangzhou) (cn-hangzhou)');
     expect(await table.locator('thead').textContent()).toContain('Certificate update needed');
     expect(await table.textContent()).not.toMatch(/RequireUpdate|\baliyun\b/);
@@ -226,11 +217,11 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: '云', exact: true }).click();
     await page.getByRole('tab', { name: '实例列表' }).click();
-    await openInstance('pgm-bp1sandbox94pg');
+    await openInstance(page, 'pgm-bp1sandbox94pg');
     await expect.poll(() => page.getByTestId('ssl-unavailable').textContent()).toContain('PostgreSQL 9.4版本过低');
     await expect.poll(() => page.getByTestId('ssl-unavailable').textContent()).toContain('本地SSD盘');
     await page.getByRole('button', { name: '返回实例列表' }).click();
-    await openInstance(backed);
+    await openInstance(page, backedInstance);
     await page.getByRole('tab', { name: '数据安全性' }).waitFor();
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('已开启');
     await page.getByRole('button', { name: '关闭SSL' }).click();
@@ -267,20 +258,20 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('menuitem', { name: '云', exact: true }).click();
     await page.getByRole('tab', { name: '实例列表' }).click();
-    await openInstance(backed);
+    await openInstance(page, backedInstance);
     await page.getByRole('button', { name: '返回实例列表' }).click();
     await page.getByRole('tab', { name: '实例巡检' }).click();
     await page.getByRole('button', { name: '开始巡检' }).click();
     const table = page.getByTestId('audit-table');
     for (const instanceId of postgresInstances) await table.getByText(instanceId, { exact: false }).first().waitFor();
-    const row = table.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'cn-hangzhou' });
+    const row = table.getByRole('row').filter({ hasText: backedInstance }).filter({ hasText: 'cn-hangzhou' });
     await expect.poll(() => row.first().textContent()).toContain('华东1（杭州）');
     expect(await row.first().textContent()).toContain('云证书');
     expect(await table.locator('thead').textContent()).toContain('证书需更新');
     const old = table.getByRole('row').filter({ hasText: 'pgm-bp1sandbox94pg' });
     expect(await old.getByTestId('audit-ssl-unavailable').textContent()).toBe('不可用');
     await page.getByRole('tab', { name: '实例列表' }).click();
-    const listed = page.getByRole('row').filter({ hasText: backed }).filter({ hasText: 'PostgreSQL 16.0' });
+    const listed = page.getByRole('row').filter({ hasText: backedInstance }).filter({ hasText: 'PostgreSQL 16.0' });
     await expect.poll(() => listed.first().textContent()).toMatch(/ESSD PL1云盘.*高可用系列.*运行中/);
     await screenshot(page, 'cloud-instances-zh-cn');
   });

@@ -5,13 +5,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { launchChromium, type TestBrowser } from './support/browser';
+import { backedInstance, buttonName, confirmChange, newPublicHost, seededPublicHost } from './support/cloud-panel';
 import { openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
 import { type ServeProcess, startServe } from './support/serve';
 
 const masterPassword = 'correct horse battery staple';
-const backed = 'pgm-bp1sandbox16pg';
-const seededPublic = `${backed}o.pg.rds.aliyuncs.com`;
-const newPublic = `${backed}-pub.pg.rds.aliyuncs.com`;
 // "This computer" as the sandbox's PostgreSQL sees it (its relay connects from this loopback address): outside the
 // new instance's whitelist, which holds only 127.0.0.1.
 const thisComputer = '127.0.0.2';
@@ -36,19 +34,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.allSettled([browser?.close(), serve?.stop()]);
 });
-
-/** A button label: antd puts a space between two Chinese characters ("应 用"). */
-function buttonName(label: string): RegExp {
-  return new RegExp(`^${[...label].join('\\s?')}$`);
-}
-
-/** Confirms the change dialog titled `title` after checking that it shows what will change. */
-async function confirmChange(title: string, shows: string | RegExp): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect.poll(() => dialog.textContent()).toMatch(shows);
-  await dialog.getByRole('button', { name: 'Apply' }).click();
-  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
-}
 
 async function checkResults(): Promise<string[]> {
   const rows = page.getByTestId('doctor-checks').last().locator('tbody tr');
@@ -126,12 +111,12 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
   it('starts with no public endpoint: releasing the seeded one shows what it removes first', async () => {
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
-    await page.getByRole('button', { name: backed, exact: true }).click();
+    await page.getByRole('button', { name: backedInstance, exact: true }).click();
     await page.getByTestId('instance-status').locator('.ant-tag').waitFor();
     await page.getByRole('tab', { name: 'Connectivity' }).click();
     await page.getByRole('tab', { name: 'Public endpoint' }).click();
     await page.getByRole('button', { name: 'Release public endpoint…' }).click();
-    await confirmChange('Release the public endpoint', seededPublic);
+    await confirmChange(page, 'Release the public endpoint', { shows: seededPublicHost });
     await page.getByText('This instance has no public endpoint.').waitFor({ timeout: 60_000 });
     await screenshot(page, 'connect-public-endpoint');
   });
@@ -165,13 +150,13 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
 
   it('Connect to this instance fixes each in turn, showing each change first, and ends connected with Verify-Full', async () => {
     await page.getByRole('button', { name: 'Connect to this instance' }).click();
-    const flow = page.getByRole('dialog', { name: `Connect to ${backed}` });
+    const flow = page.getByRole('dialog', { name: `Connect to ${backedInstance}` });
     await flow.getByTestId('connect-step-endpoint').waitFor();
     await flow.getByRole('button', { name: 'Allocate public endpoint…' }).click();
-    await confirmChange('Allocate a public endpoint', `${newPublic} on port 5432`);
+    await confirmChange(page, 'Allocate a public endpoint', { shows: `${newPublicHost} on port 5432` });
 
     await flow.getByTestId('connect-step-ssl').waitFor({ timeout: 60_000 });
-    await expect.poll(() => flow.getByTestId('ssl-protect').textContent()).toContain(newPublic);
+    await expect.poll(() => flow.getByTestId('ssl-protect').textContent()).toContain(newPublicHost);
     await screenshot(page, 'connect-flow-ssl');
     await flow.getByTestId('ssl-protect').getByRole('button', { name: 'Apply' }).click();
 
@@ -185,13 +170,13 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     const plan = page.getByTestId('whitelist-plan');
     await expect.poll(() => plan.textContent()).toMatch(new RegExp(`Before\\(empty\\)After${thisComputerPattern}`));
     await screenshot(page, 'connect-whitelist-plan');
-    await confirmChange('Change the whitelist group "rdspg"', thisComputer);
+    await confirmChange(page, 'Change the whitelist group "rdspg"', { shows: thisComputer });
 
     await flow.getByTestId('connect-step-account').waitFor({ timeout: 30_000 });
     await flow.getByLabel('Account name').fill('app_owner');
     await flow.getByLabel('Password').fill('Str0ng-passw0rd');
     await flow.getByRole('button', { name: 'Create account…' }).click();
-    await confirmChange('Create a database account', 'Creates the Standard account app_owner');
+    await confirmChange(page, 'Create a database account', { shows: 'Creates the Standard account app_owner' });
 
     await flow.getByTestId('connect-step-register').waitFor({ timeout: 30_000 });
     await flow.getByRole('button', { name: 'Download the CA into the certificate store' }).click();
@@ -226,7 +211,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     expect(port).toBeGreaterThan(0);
     expect(await plainConnection(port)).toBeNull();
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
-    await page.getByRole('button', { name: backed, exact: true }).click();
+    await page.getByRole('button', { name: backedInstance, exact: true }).click();
     await page.getByRole('tab', { name: 'Data Security' }).click();
     await page.getByTestId('not-enforced-warning').waitFor();
     await screenshot(page, 'connect-not-enforced-warning');
@@ -238,7 +223,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
       .toContain('#1: host all all 0.0.0.0/0 md5  →  hostssl all all 0.0.0.0/0 md5');
     expect(await plan.textContent()).toContain('no restart');
     await screenshot(page, 'connect-enforcement-plan');
-    await confirmChange('Change the pg_hba entries', 'reload');
+    await confirmChange(page, 'Change the pg_hba entries', { shows: 'reload' });
     await expect.poll(() => page.getByTestId('plain-accepted').textContent(), { timeout: 60_000 }).toBe('No');
     expect(await page.getByTestId('not-enforced-warning').count()).toBe(0);
     await expect
@@ -252,7 +237,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await dialog.getByLabel('Name', { exact: true }).fill('typed by hand');
     await dialog.getByRole('tab', { name: 'Connection' }).click();
-    await dialog.getByLabel('Host name/address').fill(newPublic);
+    await dialog.getByLabel('Host name/address').fill(newPublicHost);
     await dialog.getByLabel('Username', { exact: true }).fill('postgres');
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     const diagnose = dialog.getByTestId('diagnose');
@@ -262,7 +247,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     expect(rows[6]).toMatch(/^Account existsFailedaccount postgres does not exist/);
     // The dialog's settings are tried as the server's: the host name typed does not resolve here.
     expect(rows[7]).toMatch(/^Database existsFailednot checked: the connection failed first/);
-    expect(await diagnose.textContent()).toContain(`The doctor for ${backed}`);
+    expect(await diagnose.textContent()).toContain(`The doctor for ${backedInstance}`);
     await diagnose.getByTestId('doctor-checks').scrollIntoViewIfNeeded();
     await screenshot(page, 'connect-diagnose');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
@@ -274,7 +259,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await page.getByRole('menuitem', { name: 'Language' }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
     await page.getByRole('menuitem', { name: '云', exact: true }).click();
-    await page.getByRole('button', { name: backed, exact: true }).click();
+    await page.getByRole('button', { name: backedInstance, exact: true }).click();
     await page.getByRole('tab', { name: zhCN['connect.tab'] }).click();
     await page.getByRole('tab', { name: zhCN['connect.doctor'] }).click();
     await page.getByLabel(zhCN['connect.address']).fill(thisComputer);
@@ -298,7 +283,7 @@ describe('from a fresh sandbox account to a Verify-Full connection, in the brows
     await page.getByTestId('whitelist-groups').getByText(thisComputer).waitFor();
     await screenshot(page, 'connect-whitelist-zh-cn');
     await page.getByRole('button', { name: zhCN['connect.start'] }).click();
-    const flow = page.getByRole('dialog', { name: `连接到${backed}` });
+    const flow = page.getByRole('dialog', { name: `连接到${backedInstance}` });
     // The doctor's probe gets through pg_hba now, so a new flow passes the whitelist without the address typed and
     // asks for the account (its password is not known to a new flow).
     await flow.getByTestId('connect-step-account').waitFor({ timeout: 30_000 });
