@@ -74,6 +74,8 @@ describe('rdspg servers', () => {
           password: dbPassword,
           sslpassword: keyPassphrase,
         },
+        // The root certificate file as read for the binding and handed to the engine (there is none at /ca.pem).
+        rootCertificate: { path: '/ca.pem', bytes: null },
       },
     });
     const { savedServerKeywords } = await import('../../../electron/cli/saved-server-keywords');
