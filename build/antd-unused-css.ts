@@ -81,7 +81,7 @@ export const firstScreenAntdComponents: Record<string, string[]> = {
   layout: ['Layout'],
   space: ['Space'],
   spin: ['Spin'],
-  splitter: ['Splitter'],
+  splitter: [], // renderer/split-pane.tsx draws antd's Splitter classes
   tag: ['Tag'],
   tree: [], // renderer/servers/virtual-tree.tsx draws antd's Tree classes
   typography: ['Typography'],
