@@ -1,4 +1,4 @@
-import { App, Button, Empty, Layout, Space, Typography } from 'antd';
+import { Button, Empty, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
@@ -18,6 +18,7 @@ import { type MenuPosition, ServerTree, type TreeTarget } from './servers/server
 import { useDatabases } from './servers/use-databases';
 import { useServers } from './servers/use-servers';
 import { SplitPane } from './split-pane';
+import { useStyledApp } from './styled-app';
 import { IdleLockMenu } from './vault/idle-lock-menu';
 
 const GroupDialog = lazyView(() => import('./servers/group-dialog').then((module) => module.GroupDialog));
@@ -42,7 +43,7 @@ type Overlay =
 
 /** The main window: menus, the Servers tree, and the selected server's panel. */
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
-  const { message, modal } = App.useApp();
+  const { message, modal } = useStyledApp();
   const { servers, groups, connections, loaded, refresh, problem: listProblem } = useServers();
   // Once the tree is on screen and settled, the styles of everything else load.
   useEffect(() => (loaded ? loadLaterStylesSoon() : undefined), [loaded]);

@@ -151,4 +151,30 @@ describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
     // About a second (timers and resource times are rounded differently: 999 ms has been seen); before, ≈ 50 ms.
     expect(await page.evaluate(laterSheetAfterTree)).toBeGreaterThanOrEqual(900);
   });
+
+  it('a confirm opened from the keyboard right after load waits for those styles: it enters the page styled', async () => {
+    // Notes how the confirm's wrapper is laid out the moment it enters the page (antd's later stylesheet fixes it).
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      const wrap = document.querySelector('.ant-modal-wrap');
+      if (!wrap) return;
+      window.confirmPosition = getComputedStyle(wrap).position;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true })`);
+    // The later stylesheet as slow to come as over a slow link: on the old code the confirm entered the page bare.
+    const laterSheet = /later-styles-sheet-[^/]*[.]css$/;
+    await page.route(laterSheet, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.reload();
+    await tree().getByText(nameOf(0), { exact: true }).waitFor();
+    await page.getByRole('menuitem', { name: 'Lock' }).focus();
+    await page.keyboard.press('Enter');
+    const ask = page.getByRole('dialog', { name: 'Lock RDS PG Connect?' });
+    await ask.waitFor();
+    expect(await page.evaluate('window.confirmPosition')).toBe('fixed');
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await page.unroute(laterSheet);
+  });
 });
