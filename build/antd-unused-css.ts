@@ -1,6 +1,8 @@
 // Drops from antd's prebuilt stylesheet (antd/dist/antd.css, about 1 MB) the rules of components this UI never
 // renders, so that the first page load parses and matches less CSS. A rule goes only when every antd component class
-// in its selector belongs to the list below; shared rules (tokens, motion, grid, @media, @keyframes) all stay.
+// in its selector belongs to the list below; shared rules (tokens, motion, grid, @media, @keyframes) all stay. The
+// CSS variables that antd's build declared under the class React's useId gave it then (`.css-var-_R_0_`) go too:
+// React 19.2 and later spell those ids `_r_0_`, so they match no element, and antd declares the variables at run time.
 // What is left is cut in two: the first screen's components with the shared rules (loaded with the page), and the
 // other components' rules (loaded once the Servers tree is on screen, and before any view that needs them).
 
@@ -54,11 +56,15 @@ function topLevelBlocks(css: string): { blocks: string[]; rest: string } {
   return { blocks, rest: css.slice(start) };
 }
 
-/** The stylesheet without the top-level rules that style only unused components. */
+/** The class under which antd's prebuilt stylesheet declares its CSS variables: an id of React's useId at build time. */
+const prebuiltVariablesClass = /\.css-var-_R_/;
+
+/** The stylesheet without the top-level rules that style only unused components, nor the prebuilt variables. */
 export function withoutUnusedComponents(css: string): string {
   const { blocks, rest } = topLevelBlocks(css);
   const kept = blocks.filter((rule) => {
     const selector = rule.slice(0, rule.indexOf('{'));
+    if (prebuiltVariablesClass.test(selector)) return false;
     const classes = [...selector.matchAll(componentClass)].map((match) => match[1]!);
     return selector.trimStart().startsWith('@') || classes.length === 0 || !classes.every(unusedComponent);
   });
@@ -81,7 +87,7 @@ export const firstScreenAntdComponents: Record<string, string[]> = {
   layout: ['Layout'],
   space: ['Space'],
   spin: ['Spin'],
-  splitter: ['Splitter'],
+  splitter: [], // renderer/split-pane.tsx draws antd's Splitter classes
   tag: ['Tag'],
   tree: [], // renderer/servers/virtual-tree.tsx draws antd's Tree classes
   typography: ['Typography'],

@@ -8,7 +8,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
 interface ChunkFacts {
   type: 'chunk';
   fileName: string;
-  facadeModuleId: string | null;
+  moduleIds: string[];
   imports: string[];
   dynamicImports: string[];
   viteMetadata?: { importedCss: Set<string> };
@@ -41,7 +41,7 @@ function firstScreenPreloadTags(
 ): HtmlTagDescriptor[] {
   const root = entry.dynamicImports.find((name) => {
     const chunk = bundle[name];
-    return chunk?.type === 'chunk' && firstScreenModule.test(chunk.facadeModuleId ?? '');
+    return chunk?.type === 'chunk' && chunk.moduleIds.some((id) => firstScreenModule.test(id));
   });
   if (!root) throw new Error(`the entry ${entry.fileName} imports no chunk matching ${firstScreenModule}`);
   const { scripts, styles } = staticClosure(bundle, root);

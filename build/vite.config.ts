@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { antdUnusedCss } from './antd-unused-css.ts';
+import { firstScreenChunk } from './first-screen-chunk.ts';
 import { firstScreenPreload } from './first-screen-preload.ts';
 
 const root = fileURLToPath(new URL('../renderer', import.meta.url));
@@ -11,7 +12,12 @@ const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [antdUnusedCss(), react(), firstScreenPreload()],
+  plugins: [
+    antdUnusedCss(),
+    react(),
+    firstScreenChunk(fileURLToPath(import.meta.url), /renderer\/root\.tsx$/),
+    firstScreenPreload(),
+  ],
   logLevel: 'warn',
   build: {
     outDir,

@@ -1,4 +1,4 @@
-import { App, Button, Empty, Layout, Space, Splitter, Typography } from 'antd';
+import { Button, Empty, Layout, Space, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MenuCommand } from '../shared/contract';
 import type { ServerForm } from '../shared/contract/server-form';
@@ -17,6 +17,8 @@ import { SignOutButton } from './server-mode/session-end';
 import { type MenuPosition, ServerTree, type TreeTarget } from './servers/server-tree';
 import { useDatabases } from './servers/use-databases';
 import { useServers } from './servers/use-servers';
+import { SplitPane } from './split-pane';
+import { useStyledApp } from './styled-app';
 import { IdleLockMenu } from './vault/idle-lock-menu';
 
 const GroupDialog = lazyView(() => import('./servers/group-dialog').then((module) => module.GroupDialog));
@@ -41,7 +43,7 @@ type Overlay =
 
 /** The main window: menus, the Servers tree, and the selected server's panel. */
 export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => void }) {
-  const { message, modal } = App.useApp();
+  const { message, modal } = useStyledApp();
   const { servers, groups, connections, loaded, refresh, problem: listProblem } = useServers();
   // Once the tree is on screen and settled, the styles of everything else load.
   useEffect(() => (loaded ? loadLaterStylesSoon() : undefined), [loaded]);
@@ -210,43 +212,52 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
           <SignOutButton />
         </Space>
       </Layout.Header>
-      <Splitter style={{ flex: 1 }}>
-        <Splitter.Panel defaultSize={320} min={200} max="60%" style={{ padding: 12 }}>
-          {listProblem && (
-            <div role="alert">
-              <p>{listProblem.message}</p>
-              {listProblem.code === 'registry_corrupt' && (
-                <Button onClick={restoreServers}>{t('servers.restore')}</Button>
-              )}
-            </div>
-          )}
-          <ServerTree
-            servers={servers}
-            groups={groups}
-            connections={connections}
-            databases={databases}
-            selected={selected}
-            selectedDatabase={database}
-            onSelect={(id, chosen) => {
-              setSelected(id);
-              setDatabase(chosen ?? null);
-            }}
-            onContextMenu={(target, position) => setMenu({ target, position })}
-          />
-          {menu && (
-            <Suspense fallback={null}>
-              <TreeMenu
-                target={menu.target}
-                position={menu.position}
-                connected={menu.target.kind === 'server' && connections.has(menu.target.server.id)}
-                actions={treeActions}
-                onClose={() => setMenu(null)}
-              />
-            </Suspense>
-          )}
-        </Splitter.Panel>
-        <Splitter.Panel style={{ padding: 24 }}>
-          {server ? (
+      <SplitPane
+        defaultSize={320}
+        minSize={200}
+        maxShare={0.6}
+        label={t('main.resizeSidebar')}
+        style={{ flex: 1 }}
+        firstStyle={{ padding: 12 }}
+        secondStyle={{ padding: 24 }}
+        first={
+          <>
+            {listProblem && (
+              <div role="alert">
+                <p>{listProblem.message}</p>
+                {listProblem.code === 'registry_corrupt' && (
+                  <Button onClick={restoreServers}>{t('servers.restore')}</Button>
+                )}
+              </div>
+            )}
+            <ServerTree
+              servers={servers}
+              groups={groups}
+              connections={connections}
+              databases={databases}
+              selected={selected}
+              selectedDatabase={database}
+              onSelect={(id, chosen) => {
+                setSelected(id);
+                setDatabase(chosen ?? null);
+              }}
+              onContextMenu={(target, position) => setMenu({ target, position })}
+            />
+            {menu && (
+              <Suspense fallback={null}>
+                <TreeMenu
+                  target={menu.target}
+                  position={menu.position}
+                  connected={menu.target.kind === 'server' && connections.has(menu.target.server.id)}
+                  actions={treeActions}
+                  onClose={() => setMenu(null)}
+                />
+              </Suspense>
+            )}
+          </>
+        }
+        second={
+          server ? (
             <Suspense fallback={null}>
               <ServerPanel
                 server={server}
@@ -259,9 +270,9 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
             </Suspense>
           ) : (
             <Empty description={t('panel.empty')} />
-          )}
-        </Splitter.Panel>
-      </Splitter>
+          )
+        }
+      />
       <Suspense fallback={null}>
         {(overlay?.kind === 'register' || overlay?.kind === 'properties') && (
           <ServerDialog

@@ -1,9 +1,10 @@
-import { App, Button, Dropdown, Form, Input, Modal } from 'antd';
+import { Button, Dropdown, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { FileField } from '../dialog/file-field';
 import { failureLine } from '../errors';
 import { useT } from '../i18n';
+import { useStyledApp } from '../styled-app';
 import { saveDownload } from './download';
 
 type Asking = { format: 'jks' } | { format: 'pk8' } | null;
@@ -11,7 +12,7 @@ type Asking = { format: 'jks' } | { format: 'pk8' } | null;
 /** Export of a certificate file to PEM, P7B or JKS (password apsaradb by default), and of a key to PKCS#8. */
 export function ExportActions({ path, label }: { path: string; label: string }) {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useStyledApp();
   const [asking, setAsking] = useState<Asking>(null);
   const [password, setPassword] = useState('apsaradb');
   const [keyPath, setKeyPath] = useState('');

@@ -1,17 +1,18 @@
-import { Alert, App, Button, Input, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, Button, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { StoreEntryView } from '../../shared/contract/certificates';
 import { api } from '../api/bridge';
 import { FileField } from '../dialog/file-field';
 import { describeFailure, type ShownFailure } from '../errors';
 import { useT } from '../i18n';
+import { useStyledApp } from '../styled-app';
 import { ExpiryTag } from './expiry-tag';
 import { ExportActions } from './export-actions';
 
 /** The certificate store: each CA with subject, issuer, expiry and the saved servers that use it; add and remove. */
 export function StoreTable() {
   const t = useT();
-  const { message } = App.useApp();
+  const { message } = useStyledApp();
   const [entries, setEntries] = useState<StoreEntryView[] | null>(null);
   const [problem, setProblem] = useState<ShownFailure | null>(null);
   const [path, setPath] = useState('');

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Modal, Space, Spin, Tabs, Typography } from 'antd';
+import { Alert, Button, Form, Modal, Space, Spin, Tabs, Typography } from 'antd';
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import { blankServerForm, type ServerForm } from '../../shared/contract/server-form';
@@ -8,6 +8,7 @@ import { BusyButton } from '../common/busy-button';
 import { describeFailure, failureLine, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
+import { useStyledApp } from '../styled-app';
 import { ConnectionTab } from './connection-tab';
 import { DiagnoseFailure } from './diagnose-failure';
 import type { FieldStatus } from './field-props';
@@ -50,7 +51,7 @@ export function ServerDialog({
   groups: string[];
   onClose: (saved: ServerSummary | null, connectNow: boolean) => void;
 }) {
-  const { modal } = App.useApp();
+  const { modal } = useStyledApp();
   const creating = serverId === null;
   const [form, setForm] = useState<ServerForm | null>(
     creating ? (initialForm ?? blankServerForm(groups[0] ?? 'Servers')) : null,

@@ -1,9 +1,10 @@
-import { Alert, type App, Form, Input, InputNumber, Radio, Switch, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Radio, Switch, Typography } from 'antd';
 import type { ServerForm } from '../../shared/contract/server-form';
 import { blankTunnelFields, type TunnelFields } from '../../shared/tunnel-fields';
 import { api } from '../api/bridge';
 import { describeFailure } from '../errors';
 import { t } from '../i18n';
+import type { StyledApp } from '../styled-app';
 import type { FieldProps } from './field-props';
 import { FileField } from './file-field';
 
@@ -119,10 +120,7 @@ export function SshTunnelTab({ form, set, status }: FieldProps) {
  * The first-use confirmation of a jump host's key (ssh's "authenticity can't be established"): reads the key the
  * host offers, shows its SHA256 fingerprint, and trusts exactly that key when the user confirms. True when trusted.
  */
-export async function confirmHostKey(
-  modal: ReturnType<typeof App.useApp>['modal'],
-  form: ServerForm,
-): Promise<boolean> {
+export async function confirmHostKey(modal: StyledApp['modal'], form: ServerForm): Promise<boolean> {
   const tunnel = form.tunnel;
   if (!tunnel) return false;
   const jump = { host: tunnel.host, port: tunnel.port };

@@ -36,6 +36,7 @@ export const en = {
   'main.connectedTo': 'Connected to {name}',
   'main.passwordCleared': 'The saved password of {name} was deleted',
   'main.masterPasswordChanged': 'The master password was changed',
+  'main.resizeSidebar': 'Resize the Servers sidebar',
   'tree.servers': 'Servers',
   'tree.filter': 'Filter servers',
   'tree.connected': 'connected',

@@ -37,6 +37,7 @@ export const zhCN: Record<MessageKey, string> = {
   'main.connectedTo': '已连接到 {name}',
   'main.passwordCleared': '已删除 {name} 保存的密码',
   'main.masterPasswordChanged': '主密码已修改',
+  'main.resizeSidebar': '调整服务器侧栏宽度',
   'tree.servers': '服务器',
   'tree.filter': '筛选服务器',
   'tree.connected': '已连接',

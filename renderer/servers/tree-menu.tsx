@@ -1,10 +1,11 @@
-import { App, Dropdown, Input, type MenuProps } from 'antd';
+import { Dropdown, Input, type MenuProps } from 'antd';
 import type { ServerSummary } from '../../shared/contract/servers';
 import { defaultGroup } from '../../shared/server-groups';
 import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { groupLabel } from '../i18n/labels';
+import { useStyledApp } from '../styled-app';
 import type { MenuPosition, TreeTarget } from './server-tree';
 
 /** What the tree's context menu can ask of the main window. */
@@ -21,7 +22,7 @@ export interface TreeMenuActions {
 
 /** Copies a saved server as conninfo or a JDBC URL (never the password) and says so on screen. */
 function useCopy() {
-  const { message, modal } = App.useApp();
+  const { message, modal } = useStyledApp();
   return async (server: ServerSummary, format: 'conninfo' | 'jdbc') => {
     const answer = await api['servers:export']({ id: server.id, format });
     if (!answer.ok) return void message.error(failureLine(answer.error));
@@ -65,7 +66,7 @@ export function TreeMenu(props: {
   onClose: () => void;
 }) {
   const { target, actions } = props;
-  const { modal, message } = App.useApp();
+  const { modal, message } = useStyledApp();
   const copy = useCopy();
   const confirmDeleteGroup = (group: string) =>
     modal.confirm({

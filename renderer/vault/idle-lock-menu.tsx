@@ -1,4 +1,3 @@
-import { App } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppSettings } from '../../shared/contract/settings';
 import { idleLockChoices } from '../../shared/idle-lock';
@@ -6,6 +5,7 @@ import { api } from '../api/bridge';
 import { failureLine } from '../errors';
 import { t } from '../i18n';
 import { MenuButton } from '../menu-button';
+import { useStyledApp } from '../styled-app';
 
 type Minutes = AppSettings['idleLockMinutes'];
 
@@ -15,7 +15,7 @@ function choiceLabel(minutes: Minutes): string {
 
 /** The idle timeout menu (auto-lock): off, 5, 15 or 60 minutes; the main side (or server mode) keeps and honours it. */
 export function IdleLockMenu() {
-  const { message } = App.useApp();
+  const { message } = useStyledApp();
   const [minutes, setMinutes] = useState<Minutes | null>(null);
   useEffect(() => {
     void api['settings:get']({}).then((answer) => {

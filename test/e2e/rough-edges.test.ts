@@ -228,6 +228,29 @@ describe('rough edges seen on screen (issue 14)', () => {
     await screenshot(page, 'rough-sidebar-en');
   });
 
+  it('the Servers sidebar is resized from the keyboard too: the bar takes focus and says its width', async () => {
+    const bar = page.getByRole('separator', { name: 'Resize the Servers sidebar' });
+    const now = async () => Number(await bar.getAttribute('aria-valuenow'));
+    const width = async () => Math.round((await page.locator('.ant-splitter-panel').first().boundingBox())?.width ?? 0);
+    await bar.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(now).toBe(200);
+    expect(await width()).toBe(200);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(now).toBe(210);
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(now).toBe(260);
+    expect(await width()).toBe(260);
+    await page.keyboard.press('End');
+    const widest = Number(await bar.getAttribute('aria-valuemax'));
+    expect(widest).toBe(Math.round(0.6 * ((await page.evaluate('document.documentElement.clientWidth')) as number)));
+    await expect.poll(now).toBe(widest);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(now).toBe(widest);
+    await page.keyboard.press('Home');
+    await expect.poll(now).toBe(200);
+  });
+
   it('Lock says what it does and asks first; the Unlock title is whole', async () => {
     await page.getByRole('menuitem', { name: 'Lock' }).click();
     const ask = page.getByRole('dialog', { name: 'Lock RDS PG Connect?' });

@@ -15,6 +15,17 @@ function importersOf(packages: RegExp): string[] {
     .map((file) => file.slice(root.length));
 }
 
+/** The first-screen files that import `name` from antd. */
+function antdImporters(name: string): string[] {
+  return firstScreenFiles()
+    .filter((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].some((match) =>
+        match[1]!.split(',').some((part) => part.trim() === name),
+      ),
+    )
+    .map((file) => file.slice(root.length));
+}
+
 describe('what the page loads before the Servers tree shows (issue 15, cold load)', () => {
   it('loads no zod: the schemas come with the views that need them', () => {
     expect(firstScreenFiles().some((file) => file.endsWith('renderer/servers/server-tree.tsx'))).toBe(true);
@@ -22,22 +33,17 @@ describe('what the page loads before the Servers tree shows (issue 15, cold load
   });
 
   it("draws the Servers tree itself: antd's Tree (its node entities, motion and measuring list) is not loaded", () => {
-    const withTree = firstScreenFiles().filter((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].some((match) =>
-        match[1]!.split(',').some((part) => part.trim() === 'Tree'),
-      ),
-    );
-    expect(withTree.map((file) => file.slice(root.length))).toEqual([]);
+    expect(antdImporters('Tree')).toEqual([]);
   });
 
   it("loads no antd Dropdown: the menu bar's menus and the tree's context menu load it when first opened", () => {
-    const withDropdown = firstScreenFiles().filter((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*'antd'/g)].some((match) =>
-        match[1]!.split(',').some((part) => part.trim() === 'Dropdown'),
-      ),
-    );
-    expect(withDropdown.map((file) => file.slice(root.length))).toEqual([]);
+    expect(antdImporters('Dropdown')).toEqual([]);
     expect(firstScreenFiles().some((file) => file.endsWith('renderer/servers/tree-menu.tsx'))).toBe(false);
+  });
+
+  it("draws the split pane itself: antd's Splitter (which measures itself and renders again at start) is not loaded", () => {
+    expect(antdImporters('Splitter')).toEqual([]);
+    expect(firstScreenFiles().some((file) => file.endsWith('renderer/split-pane.tsx'))).toBe(true);
   });
 
   it('loads neither the damaged-vault nor the session-end screen (antd Card and Result come with them)', () => {
