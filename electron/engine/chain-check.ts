@@ -110,6 +110,28 @@ function selfSigned(certificate: X509Certificate): boolean {
   return certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
 }
 
+const knownFacts = new WeakMap<X509Certificate, Facts | null>();
+const knownSelfSigned = new WeakMap<X509Certificate, boolean>();
+
+/** readFacts and selfSigned, each worked out once per certificate object (the roots are parsed once per file). */
+function remembered<Value>(known: WeakMap<X509Certificate, Value>, work: (certificate: X509Certificate) => Value) {
+  return (certificate: X509Certificate): Value => {
+    if (!known.has(certificate)) known.set(certificate, work(certificate));
+    return known.get(certificate)!;
+  };
+}
+const factsOf = remembered(knownFacts, readFacts);
+const selfSignedOnce = remembered(knownSelfSigned, selfSigned);
+
+/**
+ * Works out what checkChain needs of the roots before the server's certificates arrive (the handshake's wait for the
+ * server): their facts and self-signatures, which also has Node compile the key and signature code the server's
+ * certificates use next, off the moment the connection waits for this check.
+ */
+export function prepareRoots(roots: X509Certificate[]): void {
+  for (const root of roots) if (factsOf(root) && selfSignedOnce(root)) strongKey(root);
+}
+
 /** Whether one certificate of the path passes what OpenSSL checks of it (purpose sslserver, CA, path length). */
 function acceptable(facts: Facts, position: number, now: number): boolean {
   const { certificate } = facts;
@@ -131,8 +153,8 @@ export function checkChain(sent: X509Certificate[], roots: X509Certificate[], no
   const path = [leaf];
   while (path.length <= longestPath) {
     const current = path[path.length - 1]!;
-    if (path.length > 1 && roots.some((root) => root.raw.equals(current.raw)) && selfSigned(current)) {
-      const facts = path.map(readFacts);
+    if (path.length > 1 && roots.some((root) => root.raw.equals(current.raw)) && selfSignedOnce(current)) {
+      const facts = path.map(factsOf);
       return facts.every((one, position) => one !== null && acceptable(one, position, now)) ? path : null;
     }
     // OpenSSL looks in the trusted store first; two possible issuers there (or, failing that, among what the server

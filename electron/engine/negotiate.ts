@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { ok } from '../../shared/result';
 import { readCertificateNames } from './certificate-names';
-import { checkChain } from './chain-check';
+import { checkChain, prepareRoots } from './chain-check';
 import { type AttemptResult, attemptFailed, socketFailure, tlsFailure } from './failures';
 import { matchHostName } from './host-match';
 import { isIpAddress } from './inet';
@@ -259,7 +259,9 @@ function prepareSecureContext(request: TransportRequest, verifier: Verifier): vo
     if (!loaded.ok || request.signal.aborted) return;
     const { minProtocol, maxProtocol } = request.settings;
     try {
-      secureContextFor(loaded.value, minProtocol, maxProtocol, contextHasRoots(loaded.value, verifier));
+      const roots = contextHasRoots(loaded.value, verifier);
+      secureContextFor(loaded.value, minProtocol, maxProtocol, roots);
+      if (loaded.value.verification !== 'none' && !roots) prepareRoots(rootCertificatesOf(loaded.value));
     } catch {
       // The handshake builds it again and reports the same problem at the moment libpq would.
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkChain } from '../../../electron/engine/chain-check';
+import { checkChain, prepareRoots } from '../../../electron/engine/chain-check';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { startCluster } from '../../support/cluster';
 import { nothingOpen } from '../../support/leftovers';
@@ -203,6 +203,10 @@ describe('server chains: psql and the engine agree, and the quick check vouches 
       const sent = [shape.server.certPem, ...shape.sent].map((pem) => new X509Certificate(pem));
       const roots = shape.rootFile.map((pem) => new X509Certificate(pem));
       expect(checkChain(sent, roots) !== null, `quick check: ${name}`).toBe(shape.quick);
+      // Roots prepared before the server's certificates arrive, as the engine does during the handshake: same verdict.
+      const prepared = shape.rootFile.map((pem) => new X509Certificate(pem));
+      prepareRoots(prepared);
+      expect(checkChain(sent, prepared) !== null, `quick check, prepared roots: ${name}`).toBe(shape.quick);
       if (shape.served === false) continue;
 
       const rootFile = join(home, `${name.replace(/\W+/g, '-')}.crt`);
