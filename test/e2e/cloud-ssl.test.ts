@@ -38,7 +38,7 @@ async function applyChange(continueLabel: string, restartTitle: string): Promise
   await warning.waitFor({ state: 'detached' });
 }
 
-describe('the Alibaba Cloud panel against the sandbox backedInstance by real PostgreSQL', () => {
+describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL', () => {
   it('adds the sandbox account and lists the PostgreSQL instances with version, storage and status', async () => {
     await page.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await page.getByRole('button', { name: 'Try the local sandbox' }).click();
