@@ -82,6 +82,24 @@ async function loadRevocationLists(settings: ConnectionSettings): Promise<string
   return lists.length ? lists : null;
 }
 
+const parsedRoots = new WeakMap<TlsMaterial, X509Certificate[]>();
+
+/**
+ * A root certificate file's certificates, parsed as OpenSSL loads the file for libpq: one damaged certificate
+ * (bad base64, not a certificate) fails the whole file, with OpenSSL's reason, before anything is sent.
+ */
+function parseRootCertificates(found: string[], path: string): MaterialResult<X509Certificate[]> {
+  try {
+    return ok(found.map((pem) => new X509Certificate(pem)));
+  } catch (error) {
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+    return fail(
+      'certificate_file_unreadable',
+      `could not read root certificate file "${path}": ${reason}. The file is damaged: download the server CA package again (rdspg rds ca download ID --out DIR) and point sslrootcert at its PEM file.`,
+    );
+  }
+}
+
 /**
  * Reads the root certificate, CRL and client certificate files for a connection, with libpq's rules; the root
  * certificate file as `root` holds it when that was read already (by the saved-password check).
@@ -93,6 +111,7 @@ export async function loadTlsMaterial(
 ): Promise<MaterialResult<TlsMaterial>> {
   const verifyMode = settings.sslmode === 'verify-ca' || settings.sslmode === 'verify-full';
   let ca: string[] | null = null;
+  let roots: X509Certificate[] | null = null;
   const rootPath = settings.sslrootcert;
   if (rootPath === 'system') {
     ca = await systemRoots(env);
@@ -113,7 +132,10 @@ export async function loadTlsMaterial(
           `could not read root certificate file "${rootPath}": no PEM certificate in it. Convert it to PEM (rdspg cert convert "${rootPath}" --to pem --out root.pem) and use that file.`,
         );
       }
+      const parsed = parseRootCertificates(found, rootPath);
+      if (!parsed.ok) return parsed;
       ca = found;
+      roots = parsed.value;
     }
   }
   const verification: Verification =
@@ -122,7 +144,9 @@ export async function loadTlsMaterial(
   const client =
     settings.sslcertmode === 'disable' ? ok({ cert: null, key: null }) : await loadClientCertificate(settings);
   if (!client.ok) return client;
-  return ok({ verification, ca, crl, ...client.value, rootCertificatePath: rootPath });
+  const material: TlsMaterial = { verification, ca, crl, ...client.value, rootCertificatePath: rootPath };
+  if (roots) parsedRoots.set(material, roots);
+  return ok(material);
 }
 
 const contexts = new Map<string, SecureContext>();
@@ -160,8 +184,6 @@ export function secureContextFor(
   }
   return context;
 }
-
-const parsedRoots = new WeakMap<TlsMaterial, X509Certificate[]>();
 
 /** The root certificate file's certificates, parsed once per material. */
 export function rootCertificatesOf(material: TlsMaterial): X509Certificate[] {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,20 @@ describe('rdspg check', () => {
     const result = await check([conninfo(foreign.own.certPath), '--json']);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, error: { code: 'certificate_untrusted' } });
+  });
+
+  it('a damaged root certificate file: one coded line and exit 1, never a stack trace', async () => {
+    const damaged = join(folder, 'damaged-root.crt');
+    await writeFile(
+      damaged,
+      `${root.own.certPem}-----BEGIN CERTIFICATE-----\nMIIBAAAAbad!!\n-----END CERTIFICATE-----\n`,
+    );
+    const result = await check([conninfo(damaged)]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      `error [certificate_file_unreadable]: could not read root certificate file "${damaged}": bad base64 decode. The file is damaged: download the server CA package again (rdspg rds ca download ID --out DIR) and point sslrootcert at its PEM file.`,
+    );
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
   it('prints a readable summary, and one coded line on failure without the password', async () => {

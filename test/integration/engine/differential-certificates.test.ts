@@ -1,4 +1,4 @@
-import { chmod, copyFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nothingOpen } from '../../support/leftovers';
@@ -180,4 +180,29 @@ describe('certificate revocation lists and protocol limits', () => {
       `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=require ${keywords}`,
     );
   });
+});
+
+describe('damaged root certificate files (libpq refuses the whole file, before any handshake)', () => {
+  const damaged: Record<string, (rootPem: string) => string> = {
+    'bad base64 in the only certificate': () =>
+      '-----BEGIN CERTIFICATE-----\nMIIBAAAAbad!!\n-----END CERTIFICATE-----\n',
+    'the right root, then a damaged certificate': (rootPem) =>
+      `${rootPem}-----BEGIN CERTIFICATE-----\nMIIBAAAAbad!!\n-----END CERTIFICATE-----\n`,
+    'a block that is not a certificate': () =>
+      `-----BEGIN CERTIFICATE-----\n${Buffer.from('not a certificate at all').toString('base64')}\n-----END CERTIFICATE-----\n`,
+  };
+  beforeAll(async () => {
+    await lab.reloadVariant(issued['SAN localhost + IP']!);
+  });
+  for (const [name, content] of Object.entries(damaged)) {
+    it.each(['prefer', 'require', 'verify-ca', 'verify-full'])(`${name}: sslmode=%s`, async (mode) => {
+      const path = join(lab.folder, `damaged-${name.replace(/\W+/g, '-')}.crt`);
+      await writeFile(path, content(await readFile(lab.files.root, 'utf8')));
+      const { psql, ours } = await expectAgreement(
+        `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=${mode} sslrootcert=${path}`,
+      );
+      expect(psql.detail).toContain(`could not read root certificate file "${path}"`);
+      expect(ours.detail).toContain(`certificate_file_unreadable: could not read root certificate file "${path}"`);
+    });
+  }
 });
