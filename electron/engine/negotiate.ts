@@ -220,6 +220,8 @@ async function handshake(
       tls.destroy();
       socket.destroy();
     };
+    // The ClientHello is on its way: the roots' facts are worked out while the server answers it.
+    if (quick) prepareRoots(rootCertificatesOf(material));
     const stop = whenAborted(request.signal, () => tls.destroy(timeoutError()));
     tls.once('secureConnect', () => {
       stop();
@@ -251,17 +253,16 @@ async function handshake(
 
 /**
  * Builds the attempt's TLS context while the network works (name lookup, connect, the server starting its backend):
- * building one can be tens of milliseconds of CPU, the first time. The files are read now, but whatever is wrong
- * with them is reported only when TLS starts, where libpq reads them (the handshake asks again, from the cache).
+ * building one can be tens of milliseconds of CPU, the first time. The files are read now, before the socket is
+ * opened, so that their reads do not wait for it; but whatever is wrong with them is reported only when TLS starts,
+ * where libpq reads them (the handshake asks again, from the cache).
  */
 function prepareSecureContext(request: TransportRequest, verifier: Verifier): void {
   void request.material().then((loaded) => {
     if (!loaded.ok || request.signal.aborted) return;
     const { minProtocol, maxProtocol } = request.settings;
     try {
-      const roots = contextHasRoots(loaded.value, verifier);
-      secureContextFor(loaded.value, minProtocol, maxProtocol, roots);
-      if (loaded.value.verification !== 'none' && !roots) prepareRoots(rootCertificatesOf(loaded.value));
+      secureContextFor(loaded.value, minProtocol, maxProtocol, contextHasRoots(loaded.value, verifier));
     } catch {
       // The handshake builds it again and reports the same problem at the moment libpq would.
     }
@@ -280,9 +281,8 @@ async function openTransportWith(
   request: TransportRequest,
   verifier: Verifier,
 ): Promise<TransportResult | 'ask-openssl'> {
-  const opening = openSocket(request);
   if (request.tls !== 'none' && !isUnixSocket(request.target)) prepareSecureContext(request, verifier);
-  const opened = await opening;
+  const opened = await openSocket(request);
   if (!opened.ok) return opened;
   const socket = opened.value;
   if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null, wire: socket });
