@@ -13,6 +13,11 @@ export interface ClientCertificate {
 
 const pemCertificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
+/** OpenSSL's reason for a failure (\"bad base64 decode\"), as libpq prints it, or the error's message. */
+export function opensslReason(error: unknown): string {
+  return (error as { reason?: string }).reason ?? (error as Error).message;
+}
+
 function keyFailure(error: unknown, path: string, hasPassword: boolean): Result<never, ConnectErrorCode> {
   const text = `${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`;
   if (/bad decrypt|BAD_DECRYPT|interrupted or cancelled/i.test(text) && hasPassword) {
@@ -89,6 +94,15 @@ export async function loadClientCertificate(
       `could not read certificate file "${settings.sslcert}": no PEM certificate in it. Convert it to PEM.`,
     );
   }
+  let leaf: X509Certificate;
+  try {
+    [leaf] = chain.map((pem) => new X509Certificate(pem)) as [X509Certificate];
+  } catch (error) {
+    return fail(
+      'certificate_file_unreadable',
+      `could not read certificate file "${settings.sslcert}": ${opensslReason(error)}. The file is damaged: export the client certificate again, in PEM.`,
+    );
+  }
   let keyInfo: Awaited<ReturnType<typeof stat>>;
   try {
     keyInfo = await stat(settings.sslkey);
@@ -108,7 +122,7 @@ export async function loadClientCertificate(
   }
   const key = parsePrivateKey(await readFile(settings.sslkey), settings.sslpassword, settings.sslkey);
   if (!key.ok) return key;
-  if (!new X509Certificate(chain[0]!).checkPrivateKey(key.value)) {
+  if (!leaf.checkPrivateKey(key.value)) {
     return fail(
       'client_key_mismatch',
       `certificate "${settings.sslcert}" does not match private key file "${settings.sslkey}". Pick the key that belongs to this certificate.`,

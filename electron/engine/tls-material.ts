@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
-import { loadClientCertificate } from './client-key';
+import { loadClientCertificate, opensslReason } from './client-key';
 import { readdir, readFile, stat } from './file-reads';
 import type { ConnectionSettings } from './settings';
 
@@ -67,11 +67,24 @@ async function systemRoots(env: Record<string, string | undefined>): Promise<str
   return [...rootCertificates];
 }
 
+/** Whether OpenSSL loads these CRLs: it reads a file whole, so one damaged CRL fails all of it. */
+function loadable(lists: string[]): boolean {
+  try {
+    createSecureContext({ ca: [], crl: lists });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function loadRevocationLists(settings: ConnectionSettings): Promise<string[] | null> {
   const lists: string[] = [];
   if (settings.sslcrl) {
     const text = await readIfPresent(settings.sslcrl);
-    lists.push(...(text?.toString('latin1').match(pemCrl) ?? []));
+    const found = text?.toString('latin1').match(pemCrl) ?? [];
+    // An sslcrl file OpenSSL cannot load is left out, and libpq checks no CRL at all (fe-secure-openssl.c clears the
+    // error and sets the CRL flags only when the file loaded).
+    if (loadable(found)) lists.push(...found);
   }
   if (settings.sslcrldir && existsSync(settings.sslcrldir)) {
     for (const name of await readdir(settings.sslcrldir)) {
@@ -92,10 +105,9 @@ function parseRootCertificates(found: string[], path: string): MaterialResult<X5
   try {
     return ok(found.map((pem) => new X509Certificate(pem)));
   } catch (error) {
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
     return fail(
       'certificate_file_unreadable',
-      `could not read root certificate file "${path}": ${reason}. The file is damaged: download the server CA package again (rdspg rds ca download ID --out DIR) and point sslrootcert at its PEM file.`,
+      `could not read root certificate file "${path}": ${opensslReason(error)}. The file is damaged: download the server CA package again (rdspg rds ca download ID --out DIR) and point sslrootcert at its PEM file.`,
     );
   }
 }

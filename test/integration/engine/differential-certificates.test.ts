@@ -65,6 +65,8 @@ beforeAll(async () => {
     '.postgresql/root.crt': lab.root.certPem,
   });
   await writeFile(join(folder, 'unused'), '');
+  client['damaged.crt'] = join(folder, 'damaged.crt');
+  await writeFile(client['damaged.crt'], '-----BEGIN CERTIFICATE-----\nMIIBAAAAbad!!\n-----END CERTIFICATE-----\n');
 }, 120_000);
 
 afterAll(async () => {
@@ -137,6 +139,7 @@ describe('client certificates (cert authentication)', () => {
     ['PKCS#8 DER key', () => `sslcert=${client['right.crt']} sslkey=${client['pkcs8.der']}`],
     ['PKCS#1 DER key', () => `sslcert=${client['right.crt']} sslkey=${client['pkcs1.der']}`],
     ['key of another certificate', () => `sslcert=${client['right.crt']} sslkey=${client['other.key']}`],
+    ['damaged certificate file', () => `sslcert=${client['damaged.crt']} sslkey=${client['right.key']}`],
   ];
   for (const mode of ['require', 'verify-full']) {
     it.each(cases)(`sslmode=${mode}: %s`, async (_name, keywords, where) => {
@@ -162,6 +165,20 @@ describe('certificate revocation lists and protocol limits', () => {
     await expectAgreement(
       `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root}${crl}`,
     );
+  });
+  it('a damaged CRL file (libpq leaves it out and checks no CRL)', async () => {
+    const certificate = await lab.root.issue({ commonName: 'localhost', dns: ['localhost'] });
+    await lab.root.revoke(certificate);
+    const crlPath = join(lab.folder, 'damaged.crl');
+    await writeFile(
+      crlPath,
+      `${await lab.root.crl()}-----BEGIN X509 CRL-----\nMIIBAAAAbad!!\n-----END X509 CRL-----\n`,
+    );
+    await lab.reloadVariant(certificate);
+    const { ours } = await expectAgreement(
+      `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root} sslcrl=${crlPath}`,
+    );
+    expect(ours.connected, ours.detail).toBe(true);
   });
   it('a CRL for the root only, with an intermediate in the chain (libpq checks the whole chain)', async () => {
     await lab.reloadVariant(lab.server, lab.intermediate.certPem);
