@@ -12,6 +12,8 @@ import { launchChromium } from '../e2e/support/browser';
 import { startServe } from '../e2e/support/serve';
 
 const serverCount = 2000;
+/** How many cold loads (each in a freshly launched browser) the cold-load figure is the median of. */
+const coldLoadCount = 5;
 /** How long the reference load waits after the browser opened its tab. */
 const settleMs = 2000;
 const groupsOf = ['Production', 'Staging', 'Development', 'Analytics'];
@@ -128,6 +130,18 @@ const keystrokes = (await page.evaluate(inPage)) as number[];
 const shown = await page.getByRole('tree').getByText('rds-staging-0101', { exact: true }).count();
 
 await browser.close();
+// One cold load is one sample of a figure that, on a shared 2-core VM, moves by hundreds of ms between minutes (the
+// same build: 470 to 1,120 ms in one series); the figure is the median of this one and four more, each in a freshly
+// launched browser with a fresh profile, every sample printed.
+const coldSamples = [coldLoadMs];
+for (let sample = 1; sample < coldLoadCount; sample++) {
+  const fresh = await launchChromium();
+  const freshPage = await fresh.context.newPage();
+  await freshPage.addInitScript(`sessionStorage.setItem('rdspg.session', ${JSON.stringify(value.session)})`);
+  coldSamples.push(await loadTree(freshPage));
+  await fresh.close();
+}
+const coldMedianMs = [...coldSamples].sort((a, b) => a - b)[Math.floor(coldSamples.length / 2)]!;
 // For reference: a cold load again (a fresh browser and profile), but once the browser's own start-up work is done.
 // A just-opened Chromium builds its omnibox pop-up (a WebUI renderer, hundreds of ms of CPU) while the first page
 // loads: on two cores that work competes with the page. A user's browser is usually running already.
@@ -146,13 +160,13 @@ const css = initialBytes(firstScreenFiles.filter((file) => file.endsWith('.css')
 const line = (text: string) => process.stdout.write(`${text}\n`);
 line(`servers in the tree: ${serverCount} (${groupsOf.length} groups)`);
 line(
-  `cold load to an interactive Servers tree: ${coldLoadMs.toFixed(0)} ms (target < 800 ms; ratio ${(coldLoadMs / 800).toFixed(2)})`,
+  `cold load to an interactive Servers tree: ${coldMedianMs.toFixed(0)} ms (target < 800 ms; ratio ${(coldMedianMs / 800).toFixed(2)}; median of ${coldLoadCount} fresh browsers: ${coldSamples.map((time) => time.toFixed(0)).join(' ')} ms)`,
 );
 line(
-  `  of which inside the page (navigation start to interactive tree): ${inPageMs.toFixed(0)} ms; browser start-up before it: ${(coldLoadMs - inPageMs).toFixed(0)} ms`,
+  `  the first of them: ${coldLoadMs.toFixed(0)} ms, of which inside the page (navigation start to interactive tree): ${inPageMs.toFixed(0)} ms; browser start-up before it: ${(coldLoadMs - inPageMs).toFixed(0)} ms`,
 );
 line(
-  `  warm reload of the same page: ${warmLoadMs.toFixed(0)} ms (cold/warm ratio ${(coldLoadMs / warmLoadMs).toFixed(2)})`,
+  `  warm reload of the same page: ${warmLoadMs.toFixed(0)} ms (cold/warm ratio ${(coldMedianMs / warmLoadMs).toFixed(2)})`,
 );
 line(
   `  cold load once the browser's start-up work is done (fresh profile, ${settleMs} ms after the tab opened): ${settledLoadMs.toFixed(0)} ms (ratio to 800 ms ${(settledLoadMs / 800).toFixed(2)})`,
