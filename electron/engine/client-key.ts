@@ -78,7 +78,15 @@ export async function loadClientCertificate(
   let certificateText: string;
   try {
     certificateText = await readFile(settings.sslcert, 'latin1');
-  } catch {
+  } catch (error) {
+    // libpq sends no certificate only when stat() finds nothing there (ENOENT, ENOTDIR); anything else fails.
+    const code = (error as { code?: string }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      return fail(
+        'certificate_file_unreadable',
+        `could not read certificate file "${settings.sslcert}": ${code === 'EISDIR' ? 'it is a folder' : (code ?? 'unreadable')}. Point sslcert at the client certificate's PEM file.`,
+      );
+    }
     if (settings.sslcertmode === 'require') {
       return fail(
         'client_certificate_required',

@@ -54,7 +54,7 @@ export function tlsFailure(error: Error & { code?: string }, rootPath: string): 
   if (code === 'UNABLE_TO_GET_CRL') {
     return failure(
       'crl_missing_for_chain',
-      'SSL error: a certificate revocation list was given, but there is none for every CA in the chain; libpq checks the whole chain. Add the CRL of each CA to the file.',
+      'SSL error: revocation lists are checked (sslcrl, sslcrldir), but there is none for every CA in the chain; libpq checks the whole chain. Add the CRL of each CA to the file, or to the folder under its hash name (openssl rehash).',
     );
   }
   if (

@@ -10,3 +10,13 @@ export const readFile = promisify(readFileCallback);
 export const stat = promisify(statCallback);
 /** `fs.promises.readdir`. */
 export const readdir = promisify(readdirCallback);
+
+/** A regular file's bytes; null when there is none at `path` or it is not a regular file (a folder, a device). */
+export async function readFileIfPresent(path: string): Promise<Buffer | null> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? await readFile(path) : null;
+  } catch {
+    return null;
+  }
+}

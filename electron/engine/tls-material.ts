@@ -1,11 +1,11 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { loadClientCertificate, opensslReason } from './client-key';
-import { readdir, readFile, stat } from './file-reads';
+import { readFile, readFileIfPresent } from './file-reads';
+import { loadRevocationLists } from './revocation-lists';
 import type { ConnectionSettings } from './settings';
 
 /** How far the server's certificate is checked, as libpq decides from sslmode and the root certificate file. */
@@ -24,16 +24,6 @@ export interface TlsMaterial {
 type MaterialResult<T> = Result<T, ConnectErrorCode>;
 
 const pemCertificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
-const pemCrl = /-----BEGIN X509 CRL-----[\s\S]+?-----END X509 CRL-----/g;
-
-async function readIfPresent(path: string): Promise<Buffer | null> {
-  try {
-    const info = await stat(path);
-    return info.isFile() ? await readFile(path) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A root certificate file read once: its path and bytes (null when it is not a file that can be read). */
 export interface RootCertificateFile {
@@ -43,7 +33,7 @@ export interface RootCertificateFile {
 
 /** Reads a root certificate file as a connection reads it. */
 export async function readRootCertificate(path: string): Promise<RootCertificateFile> {
-  return { path, bytes: await readIfPresent(path) };
+  return { path, bytes: await readFileIfPresent(path) };
 }
 
 /**
@@ -65,34 +55,6 @@ async function systemRoots(env: Record<string, string | undefined>): Promise<str
     if (found?.length) return found;
   }
   return [...rootCertificates];
-}
-
-/** Whether OpenSSL loads these CRLs: it reads a file whole, so one damaged CRL fails all of it. */
-function loadable(lists: string[]): boolean {
-  try {
-    createSecureContext({ ca: [], crl: lists });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function loadRevocationLists(settings: ConnectionSettings): Promise<string[] | null> {
-  const lists: string[] = [];
-  if (settings.sslcrl) {
-    const text = await readIfPresent(settings.sslcrl);
-    const found = text?.toString('latin1').match(pemCrl) ?? [];
-    // An sslcrl file OpenSSL cannot load is left out, and libpq checks no CRL at all (fe-secure-openssl.c clears the
-    // error and sets the CRL flags only when the file loaded).
-    if (loadable(found)) lists.push(...found);
-  }
-  if (settings.sslcrldir && existsSync(settings.sslcrldir)) {
-    for (const name of await readdir(settings.sslcrldir)) {
-      const text = await readIfPresent(join(settings.sslcrldir, name));
-      lists.push(...(text?.toString('latin1').match(pemCrl) ?? []));
-    }
-  }
-  return lists.length ? lists : null;
 }
 
 const parsedRoots = new WeakMap<TlsMaterial, X509Certificate[]>();
@@ -128,7 +90,14 @@ export async function loadTlsMaterial(
   if (rootPath === 'system') {
     ca = await systemRoots(env);
   } else {
-    const bytes = root?.path === rootPath ? root.bytes : await readIfPresent(rootPath);
+    const bytes = root?.path === rootPath ? root.bytes : await readFileIfPresent(rootPath);
+    if (bytes === null && existsSync(rootPath)) {
+      // libpq loads whatever stat() finds there, in every sslmode; a folder or device holds no certificate.
+      return fail(
+        'certificate_file_unreadable',
+        `could not read root certificate file "${rootPath}": no certificate or crl found (it is not a regular file that can be read). Point sslrootcert at the CA certificate's PEM file.`,
+      );
+    }
     if (bytes === null) {
       if (verifyMode) {
         return fail(

@@ -1,4 +1,4 @@
-import { chmod, copyFile, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nothingOpen } from '../../support/leftovers';
@@ -180,6 +180,49 @@ describe('certificate revocation lists and protocol limits', () => {
     );
     expect(ours.connected, ours.detail).toBe(true);
   });
+  describe('a CRL folder (sslcrldir): OpenSSL looks CRLs up by hash name, and the folder turns the checks on', () => {
+    let folder: string;
+    let hashName: string;
+    beforeAll(async () => {
+      folder = join(lab.folder, 'crl-folders');
+      await mkdir(folder, { recursive: true });
+      const crlPath = join(folder, 'root.crl');
+      await writeFile(crlPath, await lab.root.crl());
+      hashName = `${(await openssl(['crl', '-hash', '-noout', '-in', crlPath])).trim()}.r0`;
+    });
+    const place = async (name: string, files: Record<string, string>) => {
+      const path = join(folder, name);
+      await mkdir(path, { recursive: true });
+      for (const [file, content] of Object.entries(files)) await writeFile(join(path, file), content);
+      return path;
+    };
+    it.each([
+      ['an empty folder', 'valid', async () => place('empty', {})],
+      ['no such folder', 'valid', async () => join(folder, 'missing')],
+      ['the CA CRL under its hash name', 'valid', async () => place('hashed', { [hashName]: await lab.root.crl() })],
+      ['the CA CRL under another name', 'valid', async () => place('named', { 'root.crl': await lab.root.crl() })],
+      ['a revoking CRL under its hash name', 'revoked', async () => place('revoking', { [hashName]: '' })],
+    ])('%s (%s server certificate)', async (_name, state, folderFor) => {
+      const certificate = await lab.root.issue({ commonName: 'localhost', dns: ['localhost'] });
+      if (state === 'revoked') await lab.root.revoke(certificate);
+      const path = await folderFor();
+      if (state === 'revoked') await writeFile(join(path, hashName), await lab.root.crl());
+      await lab.reloadVariant(certificate);
+      await expectAgreement(
+        `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root} sslcrldir=${path}`,
+      );
+    });
+    it('a damaged sslcrl file beside a folder: libpq checks no CRL at all', async () => {
+      const certificate = await lab.root.issue({ commonName: 'localhost', dns: ['localhost'] });
+      const damaged = join(folder, 'damaged.crl');
+      await writeFile(damaged, '-----BEGIN X509 CRL-----\nMIIBAAAAbad!!\n-----END X509 CRL-----\n');
+      await lab.reloadVariant(certificate);
+      const { ours } = await expectAgreement(
+        `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=verify-ca sslrootcert=${lab.files.root} sslcrl=${damaged} sslcrldir=${join(folder, 'missing')}`,
+      );
+      expect(ours.connected, ours.detail).toBe(true);
+    });
+  });
   it('a CRL for the root only, with an intermediate in the chain (libpq checks the whole chain)', async () => {
     await lab.reloadVariant(lab.server, lab.intermediate.certPem);
     const crlPath = join(lab.folder, 'root-only.crl');
@@ -210,6 +253,22 @@ describe('damaged root certificate files (libpq refuses the whole file, before a
   };
   beforeAll(async () => {
     await lab.reloadVariant(issued['SAN localhost + IP']!);
+  });
+  it('a folder as the client certificate file (the server asks for none): libpq fails, it does not skip it', async () => {
+    const path = join(lab.folder, 'certificate-is-a-folder');
+    await mkdir(path, { recursive: true });
+    const { ours } = await expectAgreement(
+      `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=require sslcert=${path} sslkey=${lab.files.root}`,
+    );
+    expect(ours.detail).toContain('certificate_file_unreadable');
+  });
+  it.each(['require', 'verify-full'])('a folder as the root certificate file: sslmode=%s', async (mode) => {
+    const path = join(lab.folder, 'root-is-a-folder');
+    await mkdir(path, { recursive: true });
+    const { ours } = await expectAgreement(
+      `host=localhost port=${lab.clusters.variant.port} dbname=postgres user=postgres password=secret sslmode=${mode} sslrootcert=${path}`,
+    );
+    expect(ours.detail).toContain('certificate_file_unreadable');
   });
   for (const [name, content] of Object.entries(damaged)) {
     it.each(['prefer', 'require', 'verify-ca', 'verify-full'])(`${name}: sslmode=%s`, async (mode) => {
