@@ -280,5 +280,15 @@ describe('damaged root certificate files (libpq refuses the whole file, before a
       expect(psql.detail).toContain(`could not read root certificate file "${path}"`);
       expect(ours.detail).toContain(`certificate_file_unreadable: could not read root certificate file "${path}"`);
     });
+    it.each(['allow', 'prefer', 'require'])(
+      `${name}, a server that also takes plain connections: sslmode=%s`,
+      async (mode) => {
+        const path = join(lab.folder, `damaged-any-${name.replace(/\W+/g, '-')}.crt`);
+        await writeFile(path, content(await readFile(lab.files.root, 'utf8')));
+        await expectAgreement(
+          `host=localhost port=${lab.clusters.sslAny.port} dbname=postgres user=postgres password=secret sslmode=${mode} sslrootcert=${path}`,
+        );
+      },
+    );
   }
 });
