@@ -3,10 +3,16 @@ import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { ConnectionKeywords } from '../../shared/libpq-keywords';
 import { type Failure, fail, ok, type Result } from '../../shared/result';
 import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure } from './failures';
-import { openTransport, type StreamForwarder } from './negotiate';
+import { isUnixSocket, openTransport, type StreamForwarder } from './negotiate';
 import { lookupPassword } from './pgpass';
 import { type Session, startSession } from './session';
-import { type ConnectionSettings, type ConnectionTarget, resolveSettings, type SettingsContext } from './settings';
+import {
+  type ConnectionSettings,
+  type ConnectionTarget,
+  keepaliveProblem,
+  resolveSettings,
+  type SettingsContext,
+} from './settings';
 import { loadTlsMaterial, type RootCertificateFile, type TlsMaterial } from './tls-material';
 
 /** What to connect to: libpq keywords (from a conninfo, a saved server, or both) and the environment to read. */
@@ -89,6 +95,8 @@ async function tryTarget(
   forward: StreamForwarder | undefined,
   rootCertificate: RootCertificateFile | undefined,
 ): Promise<AttemptResult<Session>> {
+  const keepalive = isUnixSocket(target) ? null : keepaliveProblem(settings.keywords);
+  if (keepalive) return attemptFailed({ code: 'invalid_conninfo', message: keepalive, stage: 'socket' });
   let password = settings.password;
   if (password === null) {
     password = (

@@ -72,7 +72,7 @@ export async function startSession(
     options: keywords.options || undefined,
     client_encoding: keywords.client_encoding || undefined,
     enableChannelBinding: ssl && settings.channelBinding !== 'disable',
-    keepAlive: keywords.keepalives !== '0',
+    keepAlive: Number.parseInt(keywords.keepalives || '1', 10) !== 0,
   });
   let authenticated = false;
   let bindingFailure: AttemptFailure | null = null;

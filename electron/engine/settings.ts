@@ -82,6 +82,23 @@ function integer(name: string, value: string): Result<number, 'invalid_conninfo'
   return ok(Number.parseInt(trimmed, 10));
 }
 
+/**
+ * What libpq finds wrong with the TCP keepalive options as it sets up a TCP socket (fe-connect.c: keepalives, then,
+ * unless it is 0, keepalives_idle, _interval, _count and tcp_user_timeout): libpq's message, or null.
+ */
+export function keepaliveProblem(keywords: ConnectionKeywords): string | null {
+  const names = ['keepalives_idle', 'keepalives_interval', 'keepalives_count', 'tcp_user_timeout'] as const;
+  const enabled = keywords.keepalives ? integer('keepalives', keywords.keepalives) : ok(1);
+  if (!enabled.ok) return enabled.error.message;
+  if (enabled.value === 0) return null;
+  for (const name of names) {
+    const value = keywords[name];
+    const parsed = value ? integer(name, value) : ok(0);
+    if (!parsed.ok) return parsed.error.message;
+  }
+  return null;
+}
+
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): Result<T, 'invalid_conninfo'> {
   if ((allowed as readonly string[]).includes(value)) return ok(value as T);
   return fail('invalid_conninfo', `invalid ${name} value: "${value}" (use one of ${allowed.join(', ')})`);

@@ -227,6 +227,41 @@ describe('conninfo, URI and environment forms', () => {
       conninfo: () =>
         `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require connect_timeout=5 application_name=rdspg-test`,
     },
+    {
+      name: 'keepalives not an integer',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require keepalives=x`,
+    },
+    {
+      name: 'keepalives_idle not an integer',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require keepalives_idle=x`,
+    },
+    {
+      name: 'keepalives_interval a fraction',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require keepalives_interval=1.5`,
+    },
+    {
+      name: 'keepalives_count not an integer',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require keepalives_count=many`,
+    },
+    {
+      name: 'tcp_user_timeout not an integer',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require tcp_user_timeout=x`,
+    },
+    {
+      name: 'keepalives off: the other keepalive options are not read',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require keepalives=0 keepalives_idle=x tcp_user_timeout=x`,
+    },
+    {
+      name: 'keepalives with spaces around a number',
+      conninfo: () =>
+        `host=localhost port=${lab.clusters.sslOnly.port} user=postgres password=secret dbname=postgres sslmode=require keepalives=' 7 '`,
+    },
   ];
   it.each(forms)('$name', async (form) => {
     const home = form.home ? homes[form.home]! : homes.empty!;
