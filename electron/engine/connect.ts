@@ -98,15 +98,16 @@ async function tryTarget(
   const keepalive = isUnixSocket(target) ? null : keepaliveProblem(settings.keywords);
   if (keepalive) return attemptFailed({ code: 'invalid_conninfo', message: keepalive, stage: 'socket' });
   let password = settings.password;
+  let passfileWarning: string | null = null;
   if (password === null) {
-    password = (
-      await lookupPassword(settings.passfile, {
-        host: target.host || (target.hostaddr ?? ''),
-        port: target.port,
-        database: settings.database,
-        user: settings.user,
-      })
-    ).password;
+    const found = await lookupPassword(settings.passfile, {
+      host: target.host || (target.hostaddr ?? ''),
+      port: target.port,
+      database: settings.database,
+      user: settings.user,
+    });
+    password = found.password;
+    passfileWarning = found.warning;
   }
   let material: Promise<AttemptResult<TlsMaterial>> | null = null;
   const loadMaterial = () => {
@@ -148,6 +149,11 @@ async function tryTarget(
   }
   if (last && !last.ok && tlsProblem && last.error.code === 'server_requires_ssl')
     return { ok: false, error: tlsProblem };
+  // psql prints the warning when it passes over the password file; here it says why no password was found.
+  if (last && !last.ok && passfileWarning && last.error.code === 'password_required') {
+    const message = `${last.error.message} The password file was not read: ${passfileWarning}.`;
+    return { ok: false, error: { ...last.error, message } };
+  }
   return last!;
 }
 

@@ -267,4 +267,14 @@ describe('conninfo, URI and environment forms', () => {
     const home = form.home ? homes[form.home]! : homes.empty!;
     await expectAgreement(form.conninfo(), cleanEnvironment(home, form.env?.() ?? {}));
   });
+  it('a password file others can read is passed over, and the failure says so as psql warns', async () => {
+    const { psql, ours } = await expectAgreement(
+      `host=localhost port=${lab.clusters.sslOnly.port} user=postgres dbname=postgres sslmode=require`,
+      cleanEnvironment(homes.pgpassOpen!),
+    );
+    const warning = 'has group or world access; permissions should be u=rw (0600) or less';
+    expect(psql.detail).toContain(warning);
+    expect(ours.detail).toMatch(/^password_required: .*The password file was not read: password file ".*" has group/);
+    expect(ours.detail).toContain(warning);
+  });
 });
