@@ -7,10 +7,15 @@ import { fail, ok, type Result } from '../../shared/result';
 /** What a finished change leaves in its status besides the steps: the SSL settings, the endpoint, the pg_hba plan. */
 export type ChangeResult = Partial<Pick<FlowStatus, 'ssl' | 'publicEndpoint' | 'enforcement'>>;
 
-/** The work of one job: runs the change, telling each step, until it is done, failed or stopped by the signal. */
+/**
+ * The work of one job: runs the change, telling each step and the moment its request goes out (`onSending`), until
+ * it is done or failed. `signal` stops it before the change is sent; after, only `followSignal` (quit) ends the wait.
+ */
 export type ChangeRun = (progress: {
   onStep: (step: SslFlowStep) => void;
+  onSending: () => void;
   signal: AbortSignal;
+  followSignal: AbortSignal;
 }) => Promise<Result<ChangeResult, RdsErrorCode>>;
 
 /** Which instance a change is for: one change at a time per account and instance (whatever region a request names). */
@@ -23,8 +28,13 @@ interface Job {
   owner: string;
   key: string;
   status: FlowStatus;
-  controller: AbortController;
+  /** Aborted by "Stop waiting" and on quit: nothing more is sent. */
+  stopping: AbortController;
+  /** Aborted on quit only: ends the wait for a change already sent. */
+  quitting: AbortController;
   finishedAt: number | null;
+  /** Whether the change's request went out (it may not have been answered yet). */
+  sending: boolean;
   /** When "Stop waiting" was pressed (the status then no longer follows the change). */
   stoppedAt: number | null;
 }
@@ -46,10 +56,10 @@ const changeWords: Partial<Record<ChangeKind, string>> = {
 const sent = (job: Job) => job.status.steps.includes('sent');
 
 /**
- * Whether a job keeps its instance from a new change: while it runs, also after "Stop waiting" once its change was
- * sent (the service is still changing the instance; the job's own wait goes on unseen until the change ended).
+ * Whether a job keeps its instance from a new change: while it runs, also after "Stop waiting" once its change's
+ * request went out (the service is changing the instance; the job's own wait goes on unseen until the change ended).
  */
-const holds = (job: Job) => job.finishedAt === null && (job.stoppedAt === null || sent(job));
+const holds = (job: Job) => job.finishedAt === null && (job.stoppedAt === null || job.sending);
 
 /**
  * Long cloud changes (SSL, the public endpoint, enforced SSL) as started jobs: the request answers a job id at once,
@@ -84,8 +94,10 @@ export class FlowJobs {
     const job: Job = {
       owner,
       key,
-      controller: new AbortController(),
+      stopping: new AbortController(),
+      quitting: new AbortController(),
       finishedAt: null,
+      sending: false,
       stoppedAt: null,
       status: {
         jobId,
@@ -108,7 +120,11 @@ export class FlowJobs {
     this.jobs.set(jobId, job);
     this.prune();
     const onStep = (step: SslFlowStep) => this.record(job, step);
-    void run({ onStep, signal: job.controller.signal })
+    // A run stopped before this point sends nothing (RdsClient.call checks the signal first).
+    const onSending = () => {
+      if (!job.stopping.signal.aborted) job.sending = true;
+    };
+    void run({ onStep, onSending, signal: job.stopping.signal, followSignal: job.quitting.signal })
       .then((outcome) => {
         if (job.stoppedAt !== null) return this.afterStop(job, outcome.ok ? null : outcome.error);
         if (outcome.ok) {
@@ -137,16 +153,8 @@ export class FlowJobs {
 
   private record(job: Job, step: SslFlowStep): void {
     const status = job.status;
-    // A stopped wait shows no more progress (the change's own wait may go on unseen). A change whose request was
-    // already on its way when the wait was stopped before it was sent cannot be followed: say so.
-    if (job.stoppedAt !== null) {
-      if (step.step === 'sent' && !status.afterStop) {
-        const message = `The change had already been sent when the wait was stopped; it may still be under way at the service. Wait until ${status.instanceId} is Running again before a new change.`;
-        status.error = { code: 'instance_busy', message };
-        status.afterStop = { state: 'check_failed', error: status.error };
-      }
-      return;
-    }
+    // A stopped wait shows no more progress (the change's own wait goes on unseen).
+    if (job.stoppedAt !== null) return;
     if (!status.steps.includes(step.step)) status.steps.push(step.step);
     if (step.step === 'prerequisites') status.instanceStatus = step.instance.status;
     // Once the change is sent, the status before it no longer holds; the next poll reads the new one.
@@ -187,8 +195,9 @@ export class FlowJobs {
 
   /**
    * Stops waiting for a job; false for an unknown or another's job. Before its change was sent, nothing more is
-   * sent and the instance is free at once. Once sent, the service is still changing the instance: the job's wait
-   * goes on unseen, and a new change of the instance is refused until it ended (or could not be checked).
+   * sent and the instance is free as soon as the run returns; a request already on its way when Stop came is sent,
+   * and then followed as a sent one. Once sent, the service is still changing the instance: the job's wait goes on
+   * unseen, and a new change of the instance is refused until it ended (or could not be checked).
    */
   cancel(owner: string, jobId: string): boolean {
     const job = this.jobs.get(jobId);
@@ -197,21 +206,25 @@ export class FlowJobs {
     job.stoppedAt = Date.now();
     const status = job.status;
     status.state = 'cancelled';
-    if (sent(job)) {
+    if (job.sending) {
+      const when = sent(job) ? 'Stopped waiting' : 'Stopped waiting, but its request was already on its way';
       status.error = {
         code: 'cancelled',
-        message: `Stopped waiting; the change of ${status.instanceId} is still under way at the service. A new change of it waits until it is Running again.`,
+        message: `${when}; the change of ${status.instanceId} is still under way at the service. A new change of it waits until it is Running again.`,
       };
       status.afterStop = { state: 'changing', error: null };
     } else {
       status.error = { code: 'cancelled', message: 'Stopped before the change was sent: nothing was changed.' };
-      job.controller.abort();
+      job.stopping.abort();
     }
     return true;
   }
 
   /** Stops every running job, and the unseen waits of stopped ones (on quit). */
   cancelAll(): void {
-    for (const job of this.jobs.values()) job.controller.abort();
+    for (const job of this.jobs.values()) {
+      job.stopping.abort();
+      job.quitting.abort();
+    }
   }
 }

@@ -14,6 +14,9 @@ export const sandboxModifyStartDelayVariable = 'RDSPG_SANDBOX_MODIFY_START_DELAY
 /** Environment variable: the address the in-process sandbox takes "this computer" to have (default 127.0.0.1). */
 export const sandboxClientAddressVariable = 'RDSPG_SANDBOX_CLIENT_ADDRESS';
 
+/** Environment variable: a pause (ms) before every answer of the in-process sandbox, as a slow network has. */
+export const sandboxLatencyVariable = 'RDSPG_SANDBOX_LATENCY_MS';
+
 /** Environment variable: "off" starts the in-process sandbox without its real PostgreSQL cluster. */
 export const sandboxPostgresVariable = 'RDSPG_SANDBOX_POSTGRES';
 
@@ -46,11 +49,13 @@ export class InProcessSandbox {
     if (!this.starting) {
       const delay = Number.parseInt(this.env[sandboxModifyDelayVariable] ?? '', 10);
       const startDelay = Number.parseInt(this.env[sandboxModifyStartDelayVariable] ?? '', 10);
+      const latency = Number.parseInt(this.env[sandboxLatencyVariable] ?? '', 10);
       this.starting = startSandbox({
         postgres: this.env[sandboxPostgresVariable] !== 'off',
         ...(Number.isFinite(delay) && delay >= 0 ? { modifyDelayMs: delay, netChangeDelayMs: delay } : {}),
         ...(Number.isFinite(startDelay) && startDelay >= 0 ? { modifyStartDelayMs: startDelay } : {}),
         ...(this.env[sandboxClientAddressVariable] ? { clientAddress: this.env[sandboxClientAddressVariable] } : {}),
+        ...(Number.isFinite(latency) && latency > 0 ? { faults: { latencyMs: latency } } : {}),
       }).then((started) => {
         this.forgetExitHook = stopClusterAtExit(started);
         return started;

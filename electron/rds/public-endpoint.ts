@@ -60,6 +60,7 @@ export async function allocatePublicEndpoint(
     connectionStringPrefix: choice.prefix,
     port: String(choice.port),
   });
+  wait.onSending?.();
   const sent = await client.call(
     'AllocateInstancePublicConnection',
     (sdk) => sdk.allocateInstancePublicConnection(request),
@@ -71,15 +72,16 @@ export async function allocatePublicEndpoint(
   );
   if (!sent.ok) return sent;
   wait.onStep?.({ step: 'sent', requestId: sent.value.requestId });
+  const follow = { ...wait, signal: wait.followSignal ?? wait.signal };
   // Right after the call the service still lists the old endpoints as Running: the new host is waited for by name.
-  const look = publicEndpoint(client, instanceId, sent.value.host || undefined, wait.signal);
+  const look = publicEndpoint(client, instanceId, sent.value.host || undefined, follow.signal);
   const ready = await waitUntil(
     async (note) => {
       const seen = await look(note);
       return seen.ok ? ok(seen.value ?? null) : seen;
     },
     'the public endpoint to appear',
-    wait,
+    follow,
   );
   if (!ready.ok) return ready;
   const host = ready.value.host;
@@ -108,6 +110,7 @@ export async function releasePublicEndpoint(
     DBInstanceId: instanceId,
     currentConnectionString: host,
   });
+  wait.onSending?.();
   const sent = await client.call(
     'ReleaseInstancePublicConnection',
     (sdk) => sdk.releaseInstancePublicConnection(request),
@@ -116,14 +119,15 @@ export async function releasePublicEndpoint(
   );
   if (!sent.ok) return sent;
   wait.onStep?.({ step: 'sent', requestId: sent.value });
-  const look = publicEndpoint(client, instanceId, host, wait.signal);
+  const follow = { ...wait, signal: wait.followSignal ?? wait.signal };
+  const look = publicEndpoint(client, instanceId, host, follow.signal);
   const gone = await waitUntil(
     async (note) => {
       const seen = await look(note);
       return seen.ok ? ok(seen.value === undefined ? true : null) : seen;
     },
     'the public endpoint to be released',
-    wait,
+    follow,
   );
   if (!gone.ok) return gone;
   return ok({ instanceId, endpoint: host, port: null, sslReminder: await sslReminder(client, instanceId, host) });

@@ -80,6 +80,7 @@ export async function enforceSsl(
     opsType: 'modify',
     hbaItem: after.map((item) => new rdsSdk.ModifyPGHbaConfigRequestHbaItem({ ...item })),
   });
+  wait.onSending?.();
   const sent = await client.call(
     'ModifyPGHbaConfig',
     (sdk) => sdk.modifyPGHbaConfig(request),
@@ -88,10 +89,11 @@ export async function enforceSsl(
   );
   if (!sent.ok) return sent;
   wait.onStep?.({ step: 'sent', requestId: sent.value });
+  const follow = { ...wait, signal: wait.followSignal ?? wait.signal };
   const guard = staleGuard(before.modifyTime);
   const applied = await waitUntil(
     async (note) => {
-      const seen = await hbaState(client, instanceId, { signal: wait.signal });
+      const seen = await hbaState(client, instanceId, { signal: follow.signal });
       if (!seen.ok) return seen;
       const status = seen.value.lastModifyStatus;
       // A pg_hba change is a reload: the instance stays Running, LastModifyStatus tells the change's state.
@@ -110,7 +112,7 @@ export async function enforceSsl(
       return ok(running && status !== 'setting' ? true : null);
     },
     'the new pg_hba entries to run',
-    wait,
+    follow,
   );
   return applied.ok ? ok(plan) : applied;
 }

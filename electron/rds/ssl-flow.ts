@@ -44,6 +44,10 @@ export const defaultWaitOptions: WaitOptions = {
 export interface FlowRunOptions {
   onStep?: (step: SslFlowStep) => void;
   signal?: AbortSignal;
+  /** Told just before the change's request goes out: from then on, stopping cannot take it back. */
+  onSending?: () => void;
+  /** Once the change was sent, this one ends the wait (default: `signal`): a change on its way is followed to its end. */
+  followSignal?: AbortSignal;
   wait?: Partial<WaitOptions>;
 }
 
@@ -181,10 +185,12 @@ export class SslFlow {
     const parameters = this.parameters(plan.value, change);
     if (!parameters.ok) return finish(parameters);
     report({ step: 'restart_warning', message: restartWarning });
+    options.onSending?.();
     const sent = await this.client.modifySsl(parameters.value, { signal: options.signal });
     if (!sent.ok) return finish(sent);
     report({ step: 'sent', requestId: sent.value.requestId });
-    const settled = await this.waitUntilSettled(instanceId, change, plan.value.ssl, options);
+    const follow = { ...options, signal: options.followSignal ?? options.signal };
+    const settled = await this.waitUntilSettled(instanceId, change, plan.value.ssl, follow);
     if (!settled.ok) return finish(settled);
     report({ step: 'done', ssl: settled.value, reminder: reconnectReminder });
     return settled;

@@ -12,6 +12,10 @@ export interface WaitOptions {
   initialDelayMs?: number;
   clock?: Clock;
   signal?: AbortSignal;
+  /** Told just before the change's request goes out: from then on, stopping cannot take it back. */
+  onSending?: () => void;
+  /** Once the change was sent, this one ends the wait (default: `signal`): a change on its way is followed to its end. */
+  followSignal?: AbortSignal;
   /** Told when the change was accepted and after each look (what it saw, the looks so far, the time waited). */
   onStep?: (step: WaitStep) => void;
 }

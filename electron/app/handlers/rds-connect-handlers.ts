@@ -21,7 +21,10 @@ import type { AppPorts } from '../ports';
 import { matchHost } from '../rds-host-match';
 
 /** The sandbox changes within seconds; the cloud within minutes (a job waits at most this long, told each step). */
-function waitFor(kind: string, progress: Pick<WaitOptions, 'onStep' | 'signal'>): WaitOptions {
+function waitFor(
+  kind: string,
+  progress: Pick<WaitOptions, 'onStep' | 'onSending' | 'signal' | 'followSignal'>,
+): WaitOptions {
   const timing =
     kind === 'sandbox' ? { intervalMs: 400, timeoutMs: 5 * 60_000 } : { intervalMs: 5000, timeoutMs: 20 * 60_000 };
   return { ...timing, ...progress };

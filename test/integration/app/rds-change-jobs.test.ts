@@ -221,3 +221,67 @@ describe('"Stop waiting" stops the wait, not the knowledge that the instance is 
     expect(await instanceNow(shanghai)).toEqual({ status: 'Running', hosts: expect.arrayContaining([publicHost]) });
   });
 });
+
+describe('"Stop waiting" while the change request is on its way (a slow network: every answer 500 ms late)', () => {
+  let slowHome: string;
+  let slowPorts: AppPorts;
+  let slow: AppHandlers;
+  // biome-ignore lint/suspicious/noExplicitAny: the answers are checked field by field below
+  const slowCall = (name: string, payload: unknown = {}): Promise<any> =>
+    dispatch(slow.table, name, payload, undefined, alice);
+
+  beforeAll(async () => {
+    slowHome = await mkdtemp(join(tmpdir(), 'rdspg-change-jobs-slow-'));
+    const base = testPorts(slowHome);
+    const env = {
+      ...base.env,
+      RDSPG_SANDBOX_POSTGRES: 'off',
+      RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500',
+      RDSPG_SANDBOX_LATENCY_MS: '500',
+    };
+    slowPorts = { ...base, env, rds: createRdsPort({ home: slowHome, env, vault: base.vault }) };
+    slow = createHandlers(slowPorts);
+    expect((await slowCall('rds:sandbox-start')).ok).toBe(true);
+  }, 120_000);
+
+  afterAll(async () => {
+    await slow?.sessions.closeAll();
+    await slowPorts?.rds.close();
+    await rm(slowHome, { recursive: true, force: true });
+  });
+
+  it('the request still reaches the service: the instance stays held, and the change is followed unseen to its end', async () => {
+    const before = (await slowCall('rds:instance', where)).value;
+    expect(before.ssl.enabled).toBe(false);
+    const endpoint = before.choices[0].host;
+    const { jobId } = (await slowCall('rds:flow-start', { ...where, change: { kind: 'enable', endpoint } })).value;
+    // The restart warning is the last step before ModifyDBInstanceSSL goes out; its answer takes 500 ms.
+    for (let polls = 0; ; polls++) {
+      const { steps } = (await slowCall('rds:flow-status', { jobId })).value;
+      if (steps.includes('restart_warning')) break;
+      expect(polls).toBeLessThan(500);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect((await slowCall('rds:flow-cancel', { jobId })).ok).toBe(true);
+    const stopped = (await slowCall('rds:flow-status', { jobId })).value;
+    expect(stopped.steps).not.toContain('sent');
+    expect(stopped).toMatchObject({ state: 'cancelled', afterStop: { state: 'changing', error: null } });
+    expect(stopped.error.message).toMatch(/request was already on its way.*still under way at the service/);
+    // Held until the change ended at the service, then free.
+    let refused = 0;
+    let second = await slowCall('rds:ssl-enforce', { ...where, enforce: false });
+    for (let tries = 0; !second.ok; tries++) {
+      expect(tries).toBeLessThan(300);
+      expect(second.error.code).toBe('change_in_progress');
+      refused += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      second = await slowCall('rds:ssl-enforce', { ...where, enforce: false });
+    }
+    expect(refused).toBeGreaterThan(0);
+    expect((await slowCall('rds:flow-status', { jobId })).value.afterStop).toMatchObject({ state: 'ended' });
+    expect((await slowCall('rds:instance', where)).value.ssl).toMatchObject({
+      enabled: true,
+      protectedEndpoint: endpoint,
+    });
+  }, 120_000);
+});
