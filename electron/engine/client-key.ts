@@ -13,7 +13,7 @@ export interface ClientCertificate {
 
 const pemCertificate = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-/** OpenSSL's reason for a failure (\"bad base64 decode\"), as libpq prints it, or the error's message. */
+/** OpenSSL's reason for a failure ("bad base64 decode"), as libpq prints it, or the error's message. */
 export function opensslReason(error: unknown): string {
   return (error as { reason?: string }).reason ?? (error as Error).message;
 }
