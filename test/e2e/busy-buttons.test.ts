@@ -6,33 +6,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { TestAuthority } from '../support/pki';
 import { type SilentHost, startSilentHost } from '../support/silent-host';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 // A host that accepts TCP, says nothing and hangs up after 3 s: Test connection is busy that long, then fails.
 let slow: SilentHost;
 let folder: string;
 let root: TestAuthority;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
   slow = await startSilentHost(3_000);
   folder = await mkdtemp(join(tmpdir(), 'rdspg-e2e-busy-'));
   root = await TestAuthority.createRoot(join(folder, 'root'), 'Busy Root CA');
-  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
 
 afterAll(async () => {
-  await Promise.allSettled([
-    browser?.close(),
-    serve?.stop(),
-    slow?.close(),
-    rm(folder, { recursive: true, force: true }),
-  ]);
+  await Promise.allSettled([session?.stop(), slow?.close(), rm(folder, { recursive: true, force: true })]);
 });
 
 /**
@@ -63,7 +56,7 @@ async function clickTestAndWatch(dialog: Locator, label: string, shot: string): 
 
 describe('a busy button keeps its visible label as its accessible name', () => {
   it('Test connection: its exact name before, during (aria-busy, spinner) and right after; a second click does nothing', async () => {
-    await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+    await signInAndSetMasterPassword(page, session.serve.url, 'correct horse battery staple');
     await openRegisterServer(page);
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await fillServerDialog(page, {

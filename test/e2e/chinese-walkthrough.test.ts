@@ -2,9 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { screenshot } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 // Issue 14, rough edge 8: in 简体中文 every screen speaks Chinese. Latin words may show only when they are names
 // (products, formats, SSL modes, SQL), identifiers (hosts, instance IDs, paths) or the cloud's own data.
@@ -51,22 +50,19 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   expect.soft(await strayLatinWords(page), name).toEqual([]);
 }
 
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [serve, browser] = await Promise.all([startServe({ RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' }), launchChromium()]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession({ env: { RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' } });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 describe('every screen in 简体中文', () => {
   it('the vault screen, the tree, and the server dialog with each tab', async () => {
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await page
       .getByRole('button', { name: /Language/ })
       .first()

@@ -1,29 +1,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { backedInstance, confirmChange, openInstance } from './support/cloud-panel';
-import { screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { screenshot } from './support/pages';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 const masterPassword = 'correct horse battery staple';
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
   // Each network change lasts 15 s in the sandbox: long enough to reload the page and find it again.
-  [serve, browser] = await Promise.all([
-    startServe({ RDSPG_SANDBOX_MODIFY_START_DELAY_MS: '300', RDSPG_SANDBOX_MODIFY_DELAY_MS: '15000' }),
-    launchChromium(),
-  ]);
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, masterPassword);
+  session = await startBrowserSession({
+    env: { RDSPG_SANDBOX_MODIFY_START_DELAY_MS: '300', RDSPG_SANDBOX_MODIFY_DELAY_MS: '15000' },
+    masterPassword,
+  });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 /** The phase the progress shows, or '' when there is none. */
 function phase(): Promise<string> {

@@ -1,29 +1,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { backedInstance, confirmChange, newPublicHost, openInstance, seededPublicHost } from './support/cloud-panel';
-import { screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { screenshot } from './support/pages';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 const masterPassword = 'correct horse battery staple';
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
   // Each network change lasts 8 s in the sandbox (each pg_hba phase too): long enough to watch it, leave and return.
-  [serve, browser] = await Promise.all([
-    startServe({ RDSPG_SANDBOX_MODIFY_START_DELAY_MS: '300', RDSPG_SANDBOX_MODIFY_DELAY_MS: '8000' }),
-    launchChromium(),
-  ]);
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, masterPassword);
+  session = await startBrowserSession({
+    env: { RDSPG_SANDBOX_MODIFY_START_DELAY_MS: '300', RDSPG_SANDBOX_MODIFY_DELAY_MS: '8000' },
+    masterPassword,
+  });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 /** The phase the progress shows and the instance's status tag, while the change runs. */
 async function phaseAndStatus(on: Page): Promise<string[]> {
@@ -63,8 +58,8 @@ describe('public endpoint and Enforced SSL changes do not block: the panel follo
 
   it('a second change of the instance is refused with its code while the first runs, from another session too', async () => {
     // Another signed-in tab (its own session) has the Enforced SSL change ready to apply.
-    const other = await browser.context.newPage();
-    await other.goto(serve.nextUrl() ?? '');
+    const other = await session.browser.context.newPage();
+    await other.goto(session.serve.nextUrl() ?? '');
     await other.getByRole('navigation', { name: 'Servers' }).waitFor();
     await other.getByRole('menuitem', { name: 'Cloud', exact: true }).click();
     await openInstance(other, backedInstance, 'Data Security', 'SSL');

@@ -3,33 +3,28 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { backedInstance, buttonName, openInstance, seededPublicHost } from './support/cloud-panel';
-import { screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { screenshot } from './support/pages';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 const masterPassword = 'correct horse battery staple';
 const postgresInstances = seededInstances()
   .filter((instance) => instance.engine === 'PostgreSQL')
   .map((instance) => instance.instanceId);
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
   // A short SSL change in the sandbox, still long enough to see "Modifying SSL Settings".
-  [serve, browser] = await Promise.all([startServe({ RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' }), launchChromium()]);
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, masterPassword);
+  session = await startBrowserSession({ env: { RDSPG_SANDBOX_MODIFY_DELAY_MS: '1500' }, masterPassword });
+  page = session.page;
 });
 
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail') await screenshot(page, 'cloud-ssl-failed');
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 async function applyChange(continueLabel: string, restartTitle: string): Promise<void> {
   const warning = page.getByRole('dialog', { name: restartTitle });

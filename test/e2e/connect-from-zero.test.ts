@@ -4,36 +4,31 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { backedInstance, buttonName, confirmChange, newPublicHost, seededPublicHost } from './support/cloud-panel';
-import { openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { openRegisterServer, screenshot } from './support/pages';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 const masterPassword = 'correct horse battery staple';
 // "This computer" as the sandbox's PostgreSQL sees it (its relay connects from this loopback address): outside the
 // new instance's whitelist, which holds only 127.0.0.1.
 const thisComputer = '127.0.0.2';
 const thisComputerPattern = thisComputer.replaceAll('.', '\\.');
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [serve, browser] = await Promise.all([
-    startServe({
+  session = await startBrowserSession({
+    env: {
       RDSPG_SANDBOX_MODIFY_START_DELAY_MS: '300',
       RDSPG_SANDBOX_MODIFY_DELAY_MS: '800',
       RDSPG_SANDBOX_CLIENT_ADDRESS: thisComputer,
-    }),
-    launchChromium(),
-  ]);
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, masterPassword);
+    },
+    masterPassword,
+  });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 async function checkResults(): Promise<string[]> {
   const rows = page.getByTestId('doctor-checks').last().locator('tbody tr');
@@ -42,7 +37,7 @@ async function checkResults(): Promise<string[]> {
 
 /** The port of the server "Connect to this instance" saved: the sandbox cluster's, through its relay. */
 async function savedPort(): Promise<number> {
-  const saved = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
+  const saved = JSON.parse(await readFile(join(session.serve.home, 'servers.json'), 'utf8'));
   return Number(JSON.stringify(saved).match(/"port":\s*(\d+)/)?.[1]);
 }
 

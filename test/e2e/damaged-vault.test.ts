@@ -5,13 +5,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerRegistry } from '../../electron/registry/server-registry';
 import { Vault } from '../../electron/vault/vault';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { screenshot } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 const master = 'damaged vault e2e master';
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 let home: string;
 
@@ -29,17 +27,15 @@ beforeAll(async () => {
   expect((await vault.writeSecret({ ownerKind: 'server', ownerId: id, field: 'password' }, 'db-pw')).ok).toBe(true);
   const path = join(home, 'vault.json');
   await writeFile(path, (await readFile(path, 'utf8')).replace('"ownerKind"', '"oWnerKind"'));
-  [serve, browser] = await Promise.all([startServe({}, home), launchChromium()]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession({ home });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 describe('the damaged-vault screen', () => {
   it('names the damage and the last good copy, asks to type RESET, and restores the saved password', async () => {
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await page.getByRole('heading', { name: 'The vault file is damaged' }).waitFor();
     await page.getByText('[vault_corrupt]').waitFor();
     await page.getByText(`A last good copy from`).waitFor();

@@ -4,43 +4,39 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAuthority } from '../support/pki';
 import { runCli } from '../support/run-cli';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 // Issue 14, the server dialog's remaining rough edges (3, the rest of 11, Service without Host, port lists), checked
 // at 1024×768 by the text a user sees. Screenshots: .tmp/screenshots/dialog-edges-*.png.
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 let folder: string;
 let rootPath: string;
 
 beforeAll(async () => {
-  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
   await page.setViewportSize({ width: 1024, height: 768 });
   // A long folder name, as a user's certificates folder often has; enough files that the list must scroll.
-  folder = join(serve.home, 'customer-certificates-for-the-production-environment-hangzhou');
+  folder = join(session.serve.home, 'customer-certificates-for-the-production-environment-hangzhou');
   await mkdir(folder);
-  const root = await TestAuthority.createRoot(join(serve.home, 'ca'), 'Dialog Edges Root CA');
+  const root = await TestAuthority.createRoot(join(session.serve.home, 'ca'), 'Dialog Edges Root CA');
   rootPath = join(folder, 'ApsaraDB-CA-Chain.crt');
   await copyFile(root.own.certPath, rootPath);
   await writeFile(join(folder, 'client.key'), 'not a key');
   await writeFile(join(folder, 'notes.txt'), 'notes');
   for (let index = 10; index < 70; index++) await copyFile(root.own.certPath, join(folder, `replica-${index}.pem`));
-  const store = await TestAuthority.createRoot(join(serve.home, 'store-ca'), 'Dialog Edges Store CA');
+  const store = await TestAuthority.createRoot(join(session.serve.home, 'store-ca'), 'Dialog Edges Store CA');
   const added = await runCli(['cert', 'store', 'add', store.own.certPath, '--label', 'Store CA for edges'], {
-    env: { PATH: process.env.PATH, HOME: serve.home, RDSPG_HOME: serve.home, RDSPG_KEYCHAIN: 'off' },
+    env: { PATH: process.env.PATH, HOME: session.serve.home, RDSPG_HOME: session.serve.home, RDSPG_KEYCHAIN: 'off' },
     timeoutMs: 30_000,
   });
   expect(added.status, added.stderr).toBe(0);
-  await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+  await signInAndSetMasterPassword(page, session.serve.url, 'correct horse battery staple');
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 /** A fresh page (same session, vault still unlocked), so each check starts with no dialog left open by another. */
 async function freshPage() {
@@ -126,7 +122,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
     await picker.getByRole('button', { name: 'Use Store CA for edges' }).click();
     await picker.waitFor({ state: 'detached' });
     const field = dialog.getByLabel('Root certificate', { exact: true });
-    await expect.poll(() => field.inputValue()).toContain(join(serve.home, 'certificates'));
+    await expect.poll(() => field.inputValue()).toContain(join(session.serve.home, 'certificates'));
     await dialog.getByText('Subject: CN=Dialog Edges Store CA', { exact: false }).waitFor();
     await field.fill(rootPath);
   });
@@ -165,7 +161,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
       expect(await focused()).not.toBe('BODY');
     }
     // A folder typed into the path box opens; a file typed there is chosen.
-    await pathBox.fill(join(serve.home, 'ca'));
+    await pathBox.fill(join(session.serve.home, 'ca'));
     await pathBox.press('Enter');
     await browse.getByText('ca.crt', { exact: true }).waitFor();
     await pathBox.fill(rootPath);

@@ -3,26 +3,22 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionHeader } from '../../shared/contract/server-mode';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { sessionSecret } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 describe('idle auto-lock in server mode', () => {
   it('the Idle timeout menu offers off, 5, 15 and 60 minutes and server mode keeps the choice', async () => {
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await page.getByLabel('Master password', { exact: true }).fill('idle lock master password');
     await page.getByLabel('Confirm master password', { exact: true }).fill('idle lock master password');
     await page.keyboard.press('Enter');
@@ -33,7 +29,7 @@ describe('idle auto-lock in server mode', () => {
       await page.getByRole('menuitem', { name: label, exact: true }).waitFor();
     await page.getByRole('menuitem', { name: '5 minutes', exact: true }).click();
     await expect.poll(() => menu.textContent()).toBe('Idle timeout: 5 minutes');
-    const saved = JSON.parse(await readFile(join(serve.home, 'settings.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(session.serve.home, 'settings.json'), 'utf8'));
     expect(saved).toEqual({ idleLockMinutes: 5 });
   });
 

@@ -1,25 +1,21 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { screenshot } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [serve, browser] = await Promise.all([startServe(), launchChromium({ colorScheme: 'dark' })]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession({ launch: { colorScheme: 'dark' } });
+  page = session.page;
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 describe('keyboard, announced errors and the dark theme', () => {
   it('follows the OS dark theme and sets the master password from the keyboard', async () => {
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await page.getByLabel('Master password', { exact: true }).waitFor();
     const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
     expect(background).toBe('rgb(20, 20, 20)');

@@ -2,20 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type TestBrowser } from './support/browser';
-import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { fillServerDialog, openRegisterServer, screenshot } from './support/pages';
+import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
 let server: TlsServer;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [server, serve, browser] = await Promise.all([startTlsServer(), startServe(), launchChromium()]);
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+  [server, session] = await Promise.all([
+    startTlsServer(),
+    startBrowserSession({ masterPassword: 'correct horse battery staple' }),
+  ]);
+  page = session.page;
 });
 
 afterEach(async (context) => {
@@ -23,7 +23,7 @@ afterEach(async (context) => {
 });
 
 afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop(), server?.destroy()]);
+  await Promise.allSettled([session?.stop(), server?.destroy()]);
 });
 
 /** The sleeping queries running on the test server right now. */
@@ -66,7 +66,7 @@ describe('colour fields with a picker', () => {
     });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const saved = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
+    const saved = JSON.parse(await readFile(join(session.serve.home, 'servers.json'), 'utf8'));
     expect(JSON.stringify(saved)).toContain('"background":"#2f54eb"');
     expect(JSON.stringify(saved)).toContain('"foreground":"#ffffff"');
     const node = page.getByRole('tree').locator('span[style*="background"]', { hasText: 'qt-lab' });

@@ -4,31 +4,28 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAuthority } from '../support/pki';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, screenshot } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
 // Issue 14, "rough edges seen on screen", checked at 1024×768 by the text a user sees.
 const masterPassword = 'correct horse battery staple';
 let server: TlsServer;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [server, serve, browser] = await Promise.all([
+  [server, session] = await Promise.all([
     startTlsServer(),
     // A keychain that cannot start (no D-Bus session, no display): the first screen must say so plainly.
-    startServe({ RDSPG_KEYCHAIN: '', DBUS_SESSION_BUS_ADDRESS: '', DISPLAY: '' }),
-    launchChromium(),
+    startBrowserSession({ env: { RDSPG_KEYCHAIN: '', DBUS_SESSION_BUS_ADDRESS: '', DISPLAY: '' } }),
   ]);
-  page = await browser.context.newPage();
+  page = session.page;
   await page.setViewportSize({ width: 1024, height: 768 });
 });
 
 afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop(), server?.destroy()]);
+  await Promise.allSettled([session?.stop(), server?.destroy()]);
 });
 
 /** True when an element's text is cut off (an ellipsis or overflow). */
@@ -51,7 +48,7 @@ const switchLanguage = async (from: RegExp, to: string) => {
 
 describe('rough edges seen on screen (issue 14)', () => {
   it('first run: the whole title, the keychain in plain words with details, and "password1" refused', async () => {
-    await page.goto(serve.url);
+    await page.goto(session.serve.url);
     await page.getByRole('heading', { name: 'Set the master password' }).waitFor();
     expect(await clipped(page.locator('.ant-card-head-title'))).toBe(false);
     const note = page.getByTestId('keychain-note');

@@ -6,17 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zhCN } from '../../renderer/i18n/zh-cn';
 import { nothingOpen, settledLeftovers } from '../support/leftovers';
 import { runCli } from '../support/run-cli';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
 // A server saved with `service=NAME`: when the service file later sends it to another endpoint, Connect does not send
 // the saved password; the prompt asks for it and says why, and saving the typed one binds it to the new endpoint.
 const masterPassword = 'correct horse battery staple';
 let server: TlsServer;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 let folder: string;
 let serviceFile: string;
@@ -29,8 +27,8 @@ const service = (host: string) =>
 
 const cliEnv = () => ({
   PATH: process.env.PATH,
-  HOME: serve.home,
-  RDSPG_HOME: serve.home,
+  HOME: session.serve.home,
+  RDSPG_HOME: session.serve.home,
   RDSPG_KEYCHAIN: 'off',
   RDSPG_MASTER_PASSWORD: masterPassword,
   PGSERVICEFILE: serviceFile,
@@ -39,22 +37,21 @@ const cliEnv = () => ({
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'rdspg-e2e-binding-'));
   serviceFile = join(folder, 'pg_service.conf');
-  [server, serve, browser] = await Promise.all([
+  [server, session] = await Promise.all([
     startTlsServer(),
-    startServe({ PGSERVICEFILE: serviceFile }),
-    launchChromium(),
+    startBrowserSession({ env: { PGSERVICEFILE: serviceFile } }),
   ]);
-  page = await browser.context.newPage();
+  page = session.page;
 });
 
 afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop(), server?.destroy()]);
+  await Promise.allSettled([session?.stop(), server?.destroy()]);
   await rm(folder, { recursive: true, force: true });
 });
 
 describe('a saved password bound to its endpoint, in the app', () => {
   it('Connect after the service file moved the server asks for the password and says why', async () => {
-    await signInAndSetMasterPassword(page, serve.url, masterPassword);
+    await signInAndSetMasterPassword(page, session.serve.url, masterPassword);
     await service('host=127.0.0.1');
     const added = await runCli(['servers', 'add', 'by-service', 'service=svc', '--save-password', '--password-stdin'], {
       env: cliEnv(),

@@ -3,30 +3,28 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledChildCount, startSshd, type TestSshd } from '../support/sshd';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
 // The SSH Tunnel tab in server mode: a real sshd on loopback in front of PostgreSQL over TLS (Verify-Full).
 let sshd: TestSshd;
 let server: TlsServer;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [sshd, server, serve, browser] = await Promise.all([startSshd(), startTlsServer(), startServe(), launchChromium()]);
-  page = await browser.context.newPage();
+  [sshd, server, session] = await Promise.all([startSshd(), startTlsServer(), startBrowserSession()]);
+  page = session.page;
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop(), server?.destroy(), sshd?.stop()]);
+  await Promise.allSettled([session?.stop(), server?.destroy(), sshd?.stop()]);
 });
 
 describe('Register > Server… with an SSH tunnel', () => {
   it('fills the SSH Tunnel tab, confirms the jump host key by its fingerprint, and Test connection succeeds', async () => {
-    await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+    await signInAndSetMasterPassword(page, session.serve.url, 'correct horse battery staple');
     await openRegisterServer(page);
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await fillServerDialog(page, {
@@ -57,17 +55,19 @@ describe('Register > Server… with an SSH tunnel', () => {
     const outcome = dialog.getByTestId('test-outcome');
     await outcome.getByText('Test connection succeeded').waitFor({ timeout: 30_000 });
     await expect.poll(() => outcome.getByText('TLSv1.3').count()).toBeGreaterThan(0);
-    expect(await readFile(join(serve.home, 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${sshd.port} ssh-ed25519`);
+    expect(await readFile(join(session.serve.home, 'known_hosts'), 'utf8')).toContain(
+      `[127.0.0.1]:${sshd.port} ssh-ed25519`,
+    );
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const registry = await readFile(join(serve.home, 'servers.json'), 'utf8');
+    const registry = await readFile(join(session.serve.home, 'servers.json'), 'utf8');
     expect(registry).toContain(`"tunnel":{"host":"127.0.0.1","port":${sshd.port}`);
     expect(registry).not.toContain(sshd.password);
     expect(await settledChildCount(sshd)).toBe(0);
   });
 
   it('Connect from the tree asks the same first-use question, then the SSL panel shows the tunnelled session', async () => {
-    await rm(join(serve.home, 'known_hosts'));
+    await rm(join(session.serve.home, 'known_hosts'));
     await page.getByRole('tree').getByText('behind-jump').click();
     await page.getByRole('button', { name: 'Connect' }).click();
     const confirm = page.getByRole('dialog', { name: `Trust the SSH host [127.0.0.1]:${sshd.port}?` });

@@ -5,38 +5,31 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAuthority } from '../support/pki';
 import { type SilentHost, startSilentHost } from '../support/silent-host';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 // A host that accepts TCP and never answers: without Cancel, Test connection would spin until a time-out.
 let silent: SilentHost;
 let folder: string;
 let root: TestAuthority;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
   silent = await startSilentHost();
   folder = await mkdtemp(join(tmpdir(), 'rdspg-e2e-cancel-'));
   root = await TestAuthority.createRoot(join(folder, 'root'), 'Cancel Root CA');
-  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
-  page = await browser.context.newPage();
+  session = await startBrowserSession();
+  page = session.page;
 });
 
 afterAll(async () => {
-  await Promise.allSettled([
-    browser?.close(),
-    serve?.stop(),
-    silent?.close(),
-    rm(folder, { recursive: true, force: true }),
-  ]);
+  await Promise.allSettled([session?.stop(), silent?.close(), rm(folder, { recursive: true, force: true })]);
 });
 
 describe('Register > Server…: Test connection against a host that never answers', () => {
   it('Cancel aborts the attempt (the socket closes) and the dialog is ready again', async () => {
-    await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+    await signInAndSetMasterPassword(page, session.serve.url, 'correct horse battery staple');
     await openRegisterServer(page);
     const dialog = page.getByRole('dialog', { name: 'Register - Server' });
     await fillServerDialog(page, {

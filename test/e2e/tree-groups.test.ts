@@ -2,27 +2,27 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
 // Issue 14: server groups, the tree's context menu, and the databases of a connected server.
 let server: TlsServer;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [server, serve, browser] = await Promise.all([startTlsServer(), startServe(), launchChromium()]);
+  [server, session] = await Promise.all([startTlsServer(), startBrowserSession()]);
   await server.cluster.sql('create database "sales db"');
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: serve.origin });
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, 'correct horse battery staple');
+  await session.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: session.serve.origin,
+  });
+  page = session.page;
+  await signInAndSetMasterPassword(page, session.serve.url, 'correct horse battery staple');
 });
 
 afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop(), server?.destroy()]);
+  await Promise.allSettled([session?.stop(), server?.destroy()]);
 });
 
 const tree = () => page.getByRole('tree');
@@ -52,7 +52,7 @@ describe('server groups, the context menu and databases (issue 14)', () => {
     await screenshot(page, 'group-duplicate');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
-    expect(JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8')).groups).toEqual([
+    expect(JSON.parse(await readFile(join(session.serve.home, 'servers.json'), 'utf8')).groups).toEqual([
       'Servers',
       'Production',
     ]);
@@ -137,7 +137,7 @@ describe('server groups, the context menu and databases (issue 14)', () => {
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await tree().getByText('Servers (1)').waitFor();
     expect(await tree().getByText('Prod (1)').count()).toBe(0);
-    const registry = JSON.parse(await readFile(join(serve.home, 'servers.json'), 'utf8'));
+    const registry = JSON.parse(await readFile(join(session.serve.home, 'servers.json'), 'utf8'));
     expect(registry.groups).toEqual(['Servers']);
     expect(registry.servers[0].group).toBe('Servers');
   });
@@ -167,6 +167,6 @@ describe('server groups, the context menu and databases (issue 14)', () => {
     const confirm = page.getByRole('dialog', { name: 'Delete e2e-lab?' });
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => tree().getByText('e2e-lab').count()).toBe(0);
-    expect(await readFile(join(serve.home, 'servers.json'), 'utf8')).not.toContain('e2e-lab');
+    expect(await readFile(join(session.serve.home, 'servers.json'), 'utf8')).not.toContain('e2e-lab');
   });
 });

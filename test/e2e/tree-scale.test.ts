@@ -2,21 +2,19 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerRegistry } from '../../electron/registry/server-registry';
 import { blankServerFields } from '../../shared/server-schema';
-import { launchChromium, type TestBrowser } from './support/browser';
 import { signInAndSetMasterPassword } from './support/pages';
-import { type ServeProcess, startServe } from './support/serve';
+import { type BrowserSession, startBrowserSession } from './support/session';
 
 // Issue 15: the Servers tree draws only the rows in view; with 600 servers it still scrolls, moves and selects.
 const count = 600;
 const groups = ['Production', 'Staging'];
 const nameOf = (index: number) => `scale-${groups[index % 2]!.toLowerCase()}-${String(index).padStart(3, '0')}`;
-let serve: ServeProcess;
-let browser: TestBrowser;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  [serve, browser] = await Promise.all([startServe(), launchChromium()]);
-  await new ServerRegistry({ folder: serve.home }).createMany(
+  session = await startBrowserSession();
+  await new ServerRegistry({ folder: session.serve.home }).createMany(
     Array.from({ length: count }, (_, index) => ({
       ...blankServerFields(),
       name: nameOf(index),
@@ -25,13 +23,11 @@ beforeAll(async () => {
       group: groups[index % 2]!,
     })),
   );
-  page = await browser.context.newPage();
-  await signInAndSetMasterPassword(page, serve.url, 'tree scale master password');
+  page = session.page;
+  await signInAndSetMasterPassword(page, session.serve.url, 'tree scale master password');
 });
 
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), serve?.stop()]);
-});
+afterAll(() => session?.stop());
 
 const tree = () => page.getByRole('tree');
 const last = nameOf(count - 1);
@@ -101,9 +97,9 @@ describe('the first screen of a 600-server tree (issue 15, cold load)', () => {
   });
 
   it("index.html links the first screen's chunk and stylesheet, which the entry imports at once: fetched while the page parses, once", async () => {
-    const html = await (await fetch(serve.origin)).text();
+    const html = await (await fetch(session.serve.origin)).text();
     const entry = /<script type="module" crossorigin src="\.\/(assets\/[^"]+)"/.exec(html)![1]!;
-    const entryCode = await (await fetch(`${serve.origin}/${entry}`)).text();
+    const entryCode = await (await fetch(`${session.serve.origin}/${entry}`)).text();
     // Vite's list of what the entry's import('./root') loads first (chunks and their stylesheet).
     const imported = JSON.parse(/m\.f=(\[[^\]]*\])/.exec(entryCode)![1]!) as string[];
     const linked = [...html.matchAll(/<link rel="(?:modulepreload|preload)"[^>]* href="\.\/assets\/([^"]+)"/g)];
