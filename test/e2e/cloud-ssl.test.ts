@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { backedInstance, buttonName, openInstance, seededPublicHost } from './support/cloud-panel';
+import { backedInstance, buttonName, openInstance, seededPublicHost, settledDialog } from './support/cloud-panel';
 import { screenshot } from './support/pages';
 import { type BrowserSession, startBrowserSession } from './support/session';
 
@@ -27,8 +27,7 @@ afterEach(async (context) => {
 afterAll(() => session?.stop());
 
 async function applyChange(continueLabel: string, restartTitle: string): Promise<void> {
-  const warning = page.getByRole('dialog', { name: restartTitle });
-  await warning.waitFor();
+  const warning = await settledDialog(page, restartTitle);
   await warning.getByRole('button', { name: buttonName(continueLabel) }).click();
   await warning.waitFor({ state: 'detached' });
 }
@@ -72,7 +71,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await expect.poll(() => page.getByTestId('ssl-state').textContent()).toBe('Disabled');
     expect(await page.getByTestId('scheduled-renewal').textContent()).toBe('No renewal scheduled');
     await page.getByRole('button', { name: 'Configure Database Certificate (to Prevent Database Disguise)' }).click();
-    const chooser = page.getByRole('dialog', { name: 'Select Protected Endpoint' });
+    const chooser = await settledDialog(page, 'Select Protected Endpoint');
     const publicChoice = chooser.getByRole('radio', { name: new RegExp(seededPublicHost.replaceAll('.', '\\.')) });
     const internalChoice = chooser.getByRole('radio', { name: new RegExp(`${backedInstance}\\.pg`) });
     await expect.poll(() => publicChoice.isChecked()).toBe(true);
@@ -229,7 +228,7 @@ describe('the Alibaba Cloud panel against the sandbox backed by real PostgreSQL'
     await screenshot(page, 'cloud-ssl-modifying-zh-cn');
     await expect.poll(() => page.getByTestId('ssl-state').textContent(), { timeout: 60_000 }).toBe('未开通');
     await page.getByRole('button', { name: '配置数据库证书（防止数据库伪装）' }).click();
-    const chooser = page.getByRole('dialog', { name: '选择保护地址' });
+    const chooser = await settledDialog(page, '选择保护地址');
     await expect.poll(() => chooser.textContent()).toContain('外网地址');
     await chooser.getByRole('button', { name: buttonName('确定') }).click();
     await applyChange('继续', '实例将重启');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The sandbox's PostgreSQL instance with a real PostgreSQL behind it (electron/sandbox/seed.ts). */
@@ -24,6 +24,16 @@ export async function openInstance(page: Page, instanceId: string, tab?: string,
 }
 
 /**
+ * A dialog once its opening motion (antd's zoom) has ended: on a loaded machine a click during it can be aimed at the
+ * button's place in one frame and land beside it in the next, and the dialog then stays open.
+ */
+export async function settledDialog(page: Page, title: string | RegExp): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect.poll(() => dialog.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
+  return dialog;
+}
+
+/**
  * Confirms the change dialog titled `title` with its `apply` button (English "Apply" unless given), once it shows
  * what will change when `shows` is given; the dialog closes when the request has started the change.
  */
@@ -32,7 +42,7 @@ export async function confirmChange(
   title: string,
   { apply = 'Apply', shows }: { apply?: string; shows?: string | RegExp } = {},
 ): Promise<void> {
-  const dialog = page.getByRole('dialog', { name: title });
+  const dialog = await settledDialog(page, title);
   if (shows) await expect.poll(() => dialog.textContent()).toMatch(shows);
   await dialog.getByRole('button', { name: buttonName(apply) }).click();
   await dialog.waitFor({ state: 'detached', timeout: 60_000 });
