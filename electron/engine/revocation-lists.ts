@@ -56,14 +56,14 @@ async function folderLists(folder: string): Promise<string[]> {
 
 /** The CRLs to check the server's chain against, or null when libpq would check none. */
 export async function loadRevocationLists(settings: ConnectionSettings): Promise<string[] | null> {
-  let lists: string[] = [];
+  const lists: string[] = [];
   if (settings.sslcrl) {
-    lists = (await readFileIfPresent(settings.sslcrl))?.toString('latin1').match(pemCrl) ?? [];
+    lists.push(...((await readFileIfPresent(settings.sslcrl))?.toString('latin1').match(pemCrl) ?? []));
     if (!loadable(lists)) return null;
   }
   if (settings.sslcrldir) {
-    const more = await folderLists(settings.sslcrldir);
-    lists = [...lists, ...(lists.length + more.length ? more : [placeholderCrl])];
+    lists.push(...(await folderLists(settings.sslcrldir)));
+    if (lists.length === 0) lists.push(placeholderCrl);
   }
   return lists.length ? lists : null;
 }

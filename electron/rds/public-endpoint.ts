@@ -4,7 +4,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { RdsClient } from './rds-client';
 import { rdsSdk } from './sdk-client';
 import { readSslState } from './ssl-availability';
-import { type NoteStatus, type WaitOptions, waitUntil } from './wait-until';
+import { afterSending, type NoteStatus, type WaitOptions, waitUntil } from './wait-until';
 
 /** The outcome of allocating or releasing the public endpoint, with the SSL reminder when it applies. */
 export interface PublicEndpointResult {
@@ -72,7 +72,7 @@ export async function allocatePublicEndpoint(
   );
   if (!sent.ok) return sent;
   wait.onStep?.({ step: 'sent', requestId: sent.value.requestId });
-  const follow = { ...wait, signal: wait.followSignal ?? wait.signal };
+  const follow = afterSending(wait);
   // Right after the call the service still lists the old endpoints as Running: the new host is waited for by name.
   const look = publicEndpoint(client, instanceId, sent.value.host || undefined, follow.signal);
   const ready = await waitUntil(
@@ -119,7 +119,7 @@ export async function releasePublicEndpoint(
   );
   if (!sent.ok) return sent;
   wait.onStep?.({ step: 'sent', requestId: sent.value });
-  const follow = { ...wait, signal: wait.followSignal ?? wait.signal };
+  const follow = afterSending(wait);
   const look = publicEndpoint(client, instanceId, host, follow.signal);
   const gone = await waitUntil(
     async (note) => {

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../shared/result';
 import type { CallOptions, RdsClient } from './rds-client';
 import { rdsSdk } from './sdk-client';
 import { readSslState } from './ssl-availability';
-import { staleGuard, type WaitOptions, waitUntil } from './wait-until';
+import { afterSending, staleGuard, type WaitOptions, waitUntil } from './wait-until';
 
 /** The running pg_hba entries of an instance and the state of the last change. */
 export interface HbaState {
@@ -89,7 +89,7 @@ export async function enforceSsl(
   );
   if (!sent.ok) return sent;
   wait.onStep?.({ step: 'sent', requestId: sent.value });
-  const follow = { ...wait, signal: wait.followSignal ?? wait.signal };
+  const follow = afterSending(wait);
   const guard = staleGuard(before.modifyTime);
   const applied = await waitUntil(
     async (note) => {

@@ -16,6 +16,7 @@ import { checkCertificateCoversEndpoints } from './certificate-coverage';
 import type { RdsClient, SslChangeParameters } from './rds-client';
 import { readSslState } from './ssl-availability';
 import { transientCodes } from './transient-codes';
+import { afterSending } from './wait-until';
 
 /** What the flow knows about an instance before a change. */
 export interface SslPlan {
@@ -189,8 +190,7 @@ export class SslFlow {
     const sent = await this.client.modifySsl(parameters.value, { signal: options.signal });
     if (!sent.ok) return finish(sent);
     report({ step: 'sent', requestId: sent.value.requestId });
-    const follow = { ...options, signal: options.followSignal ?? options.signal };
-    const settled = await this.waitUntilSettled(instanceId, change, plan.value.ssl, follow);
+    const settled = await this.waitUntilSettled(instanceId, change, plan.value.ssl, afterSending(options));
     if (!settled.ok) return finish(settled);
     report({ step: 'done', ssl: settled.value, reminder: reconnectReminder });
     return settled;

@@ -20,6 +20,13 @@ export interface WaitOptions {
   onStep?: (step: WaitStep) => void;
 }
 
+/** The options of a change's wait once its request was sent: from then on only `followSignal` (if given) stops it. */
+export function afterSending<Options extends { signal?: AbortSignal; followSignal?: AbortSignal }>(
+  options: Options,
+): Options {
+  return { ...options, signal: options.followSignal ?? options.signal };
+}
+
 /** The steps a change reports while it is sent and waited for (the SSL flow's words). */
 export type WaitStep = Extract<SslFlowStep, { step: 'sent' | 'waiting' }>;
 
