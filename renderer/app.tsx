@@ -1,7 +1,8 @@
-import { Alert, App as AntApp, ConfigProvider, Spin, theme } from 'antd';
+import { Alert, ConfigProvider, Spin, theme } from 'antd';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
 import { api } from './api/bridge';
+import { AppFrame, themeClass } from './app-frame';
 import { busySpinner } from './common/busy-button';
 import { failureLine } from './errors';
 import { t, useLocale } from './i18n';
@@ -10,6 +11,7 @@ import { lazyView, loadLaterStyles } from './later-styles';
 import { MainWindow } from './main-window';
 import { useSessionEnd } from './server-mode/session-end';
 import { takeArrivedStatus, takePrefetchedStatus } from './startup';
+import { StyledAppHolder } from './styled-app';
 import { useSystemDarkMode } from './theme';
 
 // Only a locked vault shows it: an unlocked start goes straight to the Servers tree without loading it.
@@ -91,11 +93,16 @@ export function App() {
       locale={antLocale(locale)}
       button={{ autoInsertSpace: false, loadingIcon: busySpinner }}
       form={{ colon: false }}
-      theme={{ zeroRuntime: true, algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm }}
+      theme={{
+        zeroRuntime: true,
+        cssVar: { key: themeClass },
+        algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
+      }}
     >
-      <AntApp>
+      <AppFrame>
         <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{content}</Suspense>
-      </AntApp>
+      </AppFrame>
+      <StyledAppHolder />
     </ConfigProvider>
   );
 }

@@ -1,13 +1,24 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 let loading: Promise<unknown> | null = null;
+const starters = new Set<() => void>();
+
+/** Runs `starter` when the later stylesheet starts loading (at once if it has): what else the later views need. */
+export function withLaterStyles(starter: () => void): void {
+  if (loading) starter();
+  else starters.add(starter);
+}
 
 /**
  * Loads, once, the stylesheet of the antd components the first screen does not show (tables, forms, modals, …):
  * the page parses only the first screen's CSS before the Servers tree appears.
  */
 export function loadLaterStyles(): Promise<unknown> {
-  loading ??= import('./later-styles-sheet');
+  if (!loading) {
+    loading = import('./later-styles-sheet');
+    for (const starter of starters) starter();
+    starters.clear();
+  }
   return loading;
 }
 

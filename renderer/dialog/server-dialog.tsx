@@ -62,6 +62,8 @@ export function ServerDialog({
   const [testing, setTesting] = useState(false);
   // The running Test connection's id (null when none runs): Cancel and closing the dialog abort it.
   const running = useRef<string | null>(null);
+  // One "Discard your changes?" at a time: Escape pressed again while it is on its way does not ask twice.
+  const asking = useRef(false);
   const [outcome, setOutcome] = useState<TestOutcome>(null);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -129,13 +131,18 @@ export function ServerDialog({
   /** Escape, the close button and the mask: ask before throwing away what was typed. */
   function askBeforeClosing() {
     if (touched.size === 0) return close();
-    modal.confirm({
+    if (asking.current) return;
+    asking.current = true;
+    void modal.confirm({
       title: t('dialog.discardTitle'),
       content: t('dialog.discardDetail'),
       okText: t('dialog.discard'),
       okButtonProps: { danger: true },
       cancelText: t('dialog.keepEditing'),
       onOk: close,
+      afterClose: () => {
+        asking.current = false;
+      },
     });
   }
   /** Enter in a text field saves, as in pgAdmin (not in a drop-down, where Enter picks an option). */
