@@ -1,5 +1,6 @@
-import { Button, Drawer, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button } from 'antd';
+import { useState } from 'react';
+import { ViewDrawer } from '../common/view-drawer';
 import { useT } from '../i18n';
 import { lazyView } from '../later-styles';
 
@@ -15,11 +16,9 @@ export function CertificatesButton() {
         {t('certificates.menu')}
       </Button>
       {open && (
-        <Drawer open size="85%" title={t('certificates.title')} onClose={() => setOpen(false)}>
-          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-            <CertificatesView />
-          </Suspense>
-        </Drawer>
+        <ViewDrawer size="85%" title={t('certificates.title')} onClose={() => setOpen(false)}>
+          <CertificatesView />
+        </ViewDrawer>
       )}
     </>
   );

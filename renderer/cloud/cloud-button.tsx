@@ -1,6 +1,7 @@
-import { Button, Drawer, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button } from 'antd';
+import { useState } from 'react';
 import type { ServerForm } from '../../shared/contract/server-form';
+import { ViewDrawer } from '../common/view-drawer';
 import { useT } from '../i18n';
 import { lazyView } from '../later-styles';
 
@@ -22,20 +23,18 @@ export function CloudButton({
         {t('cloud.menu')}
       </Button>
       {open && (
-        <Drawer open size="90%" title={t('cloud.title')} onClose={() => setOpen(false)}>
-          <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-            <CloudView
-              onRegister={(form) => {
-                setOpen(false);
-                onRegister(form);
-              }}
-              onConnected={(serverId) => {
-                setOpen(false);
-                onConnected(serverId);
-              }}
-            />
-          </Suspense>
-        </Drawer>
+        <ViewDrawer size="90%" title={t('cloud.title')} onClose={() => setOpen(false)}>
+          <CloudView
+            onRegister={(form) => {
+              setOpen(false);
+              onRegister(form);
+            }}
+            onConnected={(serverId) => {
+              setOpen(false);
+              onConnected(serverId);
+            }}
+          />
+        </ViewDrawer>
       )}
     </>
   );

@@ -1,6 +1,7 @@
-import { Button, Drawer, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { Button } from 'antd';
+import { useState } from 'react';
 import type { ServerSummary } from '../../shared/contract/servers';
+import { ViewDrawer } from '../common/view-drawer';
 import { useT } from '../i18n';
 import { lazyView } from '../later-styles';
 import { queryToolTitle } from './query-title';
@@ -9,14 +10,11 @@ const QueryTool = lazyView(() => import('./query-tool').then((module) => module.
 
 /** The Query Tool in a drawer, on the database chosen in the tree (the connected one when none); loads on first use. */
 export function QueryToolDrawer(props: { server: ServerSummary; database?: string; onClose: () => void }) {
-  const t = useT();
   const { server, database } = props;
   return (
-    <Drawer open size="80%" title={queryToolTitle(server.name, database)} onClose={props.onClose} destroyOnHidden>
-      <Suspense fallback={<Spin aria-label={t('common.loading')} />}>
-        <QueryTool server={server} database={database} />
-      </Suspense>
-    </Drawer>
+    <ViewDrawer size="80%" title={queryToolTitle(server.name, database)} onClose={props.onClose} destroyOnHidden>
+      <QueryTool server={server} database={database} />
+    </ViewDrawer>
   );
 }
 

@@ -46,6 +46,15 @@ describe('what the page loads before the Servers tree shows (issue 15, cold load
     expect(firstScreenFiles().some((file) => file.endsWith('renderer/split-pane.tsx'))).toBe(true);
   });
 
+  it("loads no antd App, Drawer or Typography: confirms and messages, the views' drawers and the title are drawn or loaded on first use", () => {
+    expect(antdImporters('App')).toEqual([]);
+    expect(antdImporters('Drawer')).toEqual([]);
+    expect(antdImporters('Typography')).toEqual([]);
+    const names = firstScreenFiles().map((file) => file.slice(root.length));
+    expect(names).toContain('renderer/app-frame.tsx');
+    expect(names.filter((name) => /app-holder|drawer-frame/.test(name))).toEqual([]);
+  });
+
   it('loads neither the damaged-vault nor the session-end screen (antd Card and Result come with them)', () => {
     const names = firstScreenFiles().map((file) => file.slice(root.length));
     expect(names.filter((name) => /damaged-vault-screen|session-end-screen|vault-card/.test(name))).toEqual([]);
