@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seededInstances } from '../../electron/sandbox/seed';
 import { zhCN } from '../../renderer/i18n/zh-cn';
-import { backedInstance, buttonName, openInstance, seededPublicHost, settledDialog } from './support/cloud-panel';
-import { screenshot } from './support/pages';
+import { backedInstance, buttonName, openInstance, seededPublicHost } from './support/cloud-panel';
+import { screenshot, settledDialog } from './support/pages';
 import { type BrowserSession, startBrowserSession } from './support/session';
 
 const masterPassword = 'correct horse battery staple';

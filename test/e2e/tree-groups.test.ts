@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
+import {
+  fillServerDialog,
+  openRegisterServer,
+  screenshot,
+  settledDialog,
+  signInAndSetMasterPassword,
+} from './support/pages';
 import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
@@ -39,13 +45,14 @@ describe('server groups, the context menu and databases (issue 14)', () => {
   it('Register > Server Group… creates an empty group that stays in the tree; a duplicate name is refused', async () => {
     await page.getByRole('menuitem', { name: 'Register' }).click();
     await page.getByRole('menuitem', { name: 'Server Group…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Register - Server Group' });
+    const dialog = await settledDialog(page, 'Register - Server Group');
     await dialog.getByLabel('Name').fill('Production');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await tree().getByText('Production (0)').waitFor();
     await page.getByRole('menuitem', { name: 'Register' }).click();
     await page.getByRole('menuitem', { name: 'Server Group…' }).click();
+    await settledDialog(page, 'Register - Server Group');
     await dialog.getByLabel('Name').fill('production');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('[duplicate_group]').waitFor();
@@ -126,13 +133,13 @@ describe('server groups, the context menu and databases (issue 14)', () => {
   it('Rename… and Delete on the group: its server moves to Servers', async () => {
     await rightClick('Production (1)');
     await contextMenu().getByRole('menuitem', { name: 'Rename…' }).click();
-    const rename = page.getByRole('dialog', { name: 'Rename Server Group' });
+    const rename = await settledDialog(page, 'Rename Server Group');
     await rename.getByLabel('Name').fill('Prod');
     await rename.getByRole('button', { name: 'Save' }).click();
     await tree().getByText('Prod (1)').waitFor();
     await rightClick('Prod (1)');
     await contextMenu().getByRole('menuitem', { name: 'Delete' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete the group Prod?' });
+    const confirm = await settledDialog(page, 'Delete the group Prod?');
     await confirm.getByText('Its servers move to the group Servers.').waitFor();
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await tree().getByText('Servers (1)').waitFor();
@@ -151,7 +158,7 @@ describe('server groups, the context menu and databases (issue 14)', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('menuitem', { name: /^注\s?册$/ }).click();
     await page.getByRole('menuitem', { name: '服务器组…' }).click();
-    const dialog = page.getByRole('dialog', { name: '注册 - 服务器组' });
+    const dialog = await settledDialog(page, '注册 - 服务器组');
     await dialog.getByLabel('名称').fill('生产');
     await screenshot(page, 'group-dialog-zh');
     await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
@@ -164,7 +171,7 @@ describe('server groups, the context menu and databases (issue 14)', () => {
   it('Delete… from the menu asks first, then deletes the server', async () => {
     await rightClick('e2e-lab');
     await contextMenu().getByRole('menuitem', { name: 'Delete…' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete e2e-lab?' });
+    const confirm = await settledDialog(page, 'Delete e2e-lab?');
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => tree().getByText('e2e-lab').count()).toBe(0);
     expect(await readFile(join(session.serve.home, 'servers.json'), 'utf8')).not.toContain('e2e-lab');

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { settledDialog } from './pages';
 
 /** The sandbox's PostgreSQL instance with a real PostgreSQL behind it (electron/sandbox/seed.ts). */
 export const backedInstance = 'pgm-bp1sandbox16pg';
@@ -21,16 +22,6 @@ export async function openInstance(page: Page, instanceId: string, tab?: string,
   await page.getByTestId('instance-status').locator('.ant-tag').waitFor();
   if (tab) await page.getByRole('tab', { name: tab }).click();
   if (section) await page.getByRole('tab', { name: section }).click();
-}
-
-/**
- * A dialog once its opening motion (antd's zoom) has ended: on a loaded machine a click during it can be aimed at the
- * button's place in one frame and land beside it in the next, and the dialog then stays open.
- */
-export async function settledDialog(page: Page, title: string | RegExp): Promise<Locator> {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect.poll(() => dialog.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
-  return dialog;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Where screenshots go: docs/screenshots with RDSPG_SCREENSHOTS=1 (to refresh the README's), else a scratch folder. */
 export const screenshotFolder = process.env.RDSPG_SCREENSHOTS
@@ -76,4 +77,14 @@ export function sessionSecret(page: Page): Promise<string | null> {
 export async function lockFromMenu(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Lock' }).click();
   await page.getByRole('dialog', { name: 'Lock RDS PG Connect?' }).getByRole('button', { name: 'Lock' }).click();
+}
+
+/**
+ * A dialog once its opening motion (antd's zoom) has ended: on a loaded machine a click during it can be aimed at the
+ * button's place in one frame and land beside it in the next, and the dialog then stays open.
+ */
+export async function settledDialog(page: Page, title: string | RegExp): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect.poll(() => dialog.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
+  return dialog;
 }
