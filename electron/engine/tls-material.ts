@@ -130,6 +130,24 @@ export async function loadTlsMaterial(
   return ok(material);
 }
 
+/**
+ * The key-exchange groups a ClientHello offers, and those it sends a key share for. PostgreSQL up to 17 accepts P-256
+ * only (ssl_ecdh_curve = prime256v1, its default), while OpenSSL sends its first share for X25519 (3.0–3.4) or for
+ * X25519MLKEM768 and X25519 (3.5): psql's first ClientHello is then answered with a HelloRetryRequest, one round trip
+ * more. These are OpenSSL's default groups, the same set, with a share for P-256 too (3.5's tuple syntax) or first
+ * (3.0–3.4, which sends one share). Other TLS libraries (Electron's BoringSSL) keep their own defaults.
+ */
+export function offeredGroups(openssl = process.versions.openssl ?? ''): string {
+  const [major = 0, minor = 0] = openssl.split('.').map(Number);
+  if (major === 3 && minor < 5)
+    return 'P-256:X25519:X448:P-521:P-384:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192';
+  if (major > 3 || (major === 3 && minor >= 5))
+    return '?*X25519MLKEM768 / ?*X25519:?*secp256r1 / ?X448:?secp384r1:?secp521r1 / ?ffdhe2048:?ffdhe3072';
+  return 'auto';
+}
+
+const groups = offeredGroups();
+
 const contexts = new Map<string, SecureContext>();
 
 /**
@@ -157,6 +175,7 @@ export function secureContextFor(
       crl: (roots && material.crl) || undefined,
       cert: material.cert ?? undefined,
       key: material.key ?? undefined,
+      ecdhCurve: groups,
       minVersion: minVersion as 'TLSv1.2',
       maxVersion: (maxVersion ?? undefined) as 'TLSv1.3' | undefined,
     });
