@@ -101,6 +101,7 @@ describe("antd's stylesheet in two parts: the first screen's, and the rest loade
     expect(firstScreen.length).toBeLessThan(kept.length / 2);
     expect(later).toContain('.ant-table{');
     expect(later).toContain('.ant-modal{');
+    expect(later).toContain('.ant-drawer{');
   });
 
   it('lists every antd component the first screen renders (else its styles would arrive late)', () => {
