@@ -42,7 +42,7 @@ async function styledApi(): Promise<AntAppApi> {
   return api;
 }
 
-/** Renders antd's App (without a wrapper element) once something asks for a confirm or message; else nothing. */
+/** Renders antd's App (without a wrapper element) once the later stylesheet loads or a confirm or message is asked for. */
 export function StyledAppHolder() {
   const shown = useSyncExternalStore(subscribe, () => wanted);
   return shown ? createElement(Suspense, { fallback: null }, createElement(AppHolder, { onApi: publish })) : null;
