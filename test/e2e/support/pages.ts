@@ -46,14 +46,18 @@ export async function fillServerDialog(page: Page, entry: ServerEntry): Promise<
   await dialog.getByLabel('Password', { exact: true }).fill(entry.password);
   await dialog.getByLabel('Save password?').click();
   await dialog.getByRole('tab', { name: 'Parameters' }).click();
-  // A click on an option while the list is still opening can be lost: choose again until the field shows it.
+  // A click on an option while the list is still opening can be lost, or the list can close under it: choose again
+  // (the list opened anew) until the field shows it.
   const sslMode = dialog.getByLabel('SSL mode');
-  const chosen = dialog.locator('.ant-select', { has: sslMode }).filter({ hasText: 'Verify-Full' });
-  for (let attempt = 0; attempt < 3 && !(await chosen.count()); attempt++) {
-    await sslMode.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Verify-Full"]').click();
+  // `has` looks inside each .ant-select: a locator from the page, not one that starts at the dialog again.
+  const chosen = dialog.locator('.ant-select', { has: page.getByLabel('SSL mode') }).filter({ hasText: 'Verify-Full' });
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Verify-Full"]');
+  for (let attempt = 0; attempt < 5 && !(await chosen.count()); attempt++) {
+    if (!(await option.isVisible())) await sslMode.click();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
     await chosen.waitFor({ timeout: 3_000 }).catch(() => undefined);
   }
+  await chosen.waitFor({ timeout: 1_000 });
   if (entry.uploadRoot) await dialog.getByLabel('Upload Root certificate').setInputFiles(entry.rootCertificate);
   else await dialog.getByLabel('Root certificate', { exact: true }).fill(entry.rootCertificate);
 }
