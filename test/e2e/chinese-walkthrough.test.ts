@@ -103,7 +103,11 @@ describe('every screen in 简体中文', () => {
     await outcome.getByText(zhCN['error.connection_refused'], { exact: false }).waitFor({ timeout: 30_000 });
     expect(await outcome.textContent()).toContain(zhCN['advice.connection_refused']);
     await checkScreen(page, 'error-alert');
-    await outcome.getByText(zhCN['vault.keychainDetails']).click();
+    // 详情 is a button the keyboard reaches: focused and opened with Enter.
+    const details = outcome.getByRole('button', { name: zhCN['vault.keychainDetails'] });
+    await details.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => details.getAttribute('aria-expanded')).toBe('true');
     await expect.poll(() => outcome.getByTestId('failure-raw').textContent()).toMatch(/127\.0\.0\.1/);
     await dialog.getByRole('button', { name: zhCN['common.cancel'] }).click();
     await dialog.waitFor({ state: 'detached' });
