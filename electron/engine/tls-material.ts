@@ -146,7 +146,20 @@ export function offeredGroups(openssl = process.versions.openssl ?? ''): string 
   return 'auto';
 }
 
-const groups = offeredGroups();
+/**
+ * `wanted` if this TLS library takes it, else the library's own default: Electron reports no OpenSSL version, or an old
+ * one, for its BoringSSL, but a group name it does not know must never stop every connection.
+ */
+export function usableGroups(wanted = offeredGroups()): string {
+  try {
+    createSecureContext({ ecdhCurve: wanted });
+    return wanted;
+  } catch {
+    return 'auto';
+  }
+}
+
+let groups: string | null = null;
 
 const contexts = new Map<string, SecureContext>();
 
@@ -170,6 +183,7 @@ export function secureContextFor(
     .digest('hex');
   let context = contexts.get(key);
   if (!context) {
+    groups ??= usableGroups();
     context = createSecureContext({
       ca: ca ?? [],
       crl: (roots && material.crl) || undefined,

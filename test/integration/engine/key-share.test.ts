@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection, parseConninfo } from '../../../electron/engine';
-import { offeredGroups } from '../../../electron/engine/tls-material';
+import { offeredGroups, usableGroups } from '../../../electron/engine/tls-material';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { startCluster } from '../../support/cluster';
 import { TestAuthority } from '../../support/pki';
@@ -141,5 +141,10 @@ describe('the ClientHello offers a key share PostgreSQL accepts (issue 15)', () 
     expect(offeredGroups('3.5.7')).toContain('?*X25519:?*secp256r1');
     expect(offeredGroups('3.5.7')).toContain('?*X25519MLKEM768');
     expect(offeredGroups('0.0.0')).toBe('auto');
+  });
+
+  it("keeps the TLS library's own default when it does not know a group (a BoringSSL that reported an OpenSSL 3 version)", () => {
+    expect(usableGroups()).toBe(offeredGroups());
+    expect(usableGroups('P-256:X25519:no-such-group')).toBe('auto');
   });
 });
