@@ -141,7 +141,7 @@ export function offeredGroups(openssl = process.versions.openssl ?? ''): string 
   const [major = 0, minor = 0] = openssl.split('.').map(Number);
   if (major === 3 && minor < 5)
     return 'P-256:X25519:X448:P-521:P-384:ffdhe2048:ffdhe3072:ffdhe4096:ffdhe6144:ffdhe8192';
-  if (major > 3 || (major === 3 && minor >= 5))
+  if (major >= 3)
     return '?*X25519MLKEM768 / ?*X25519:?*secp256r1 / ?X448:?secp384r1:?secp521r1 / ?ffdhe2048:?ffdhe3072';
   return 'auto';
 }
