@@ -1,9 +1,9 @@
-import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import type { Client } from 'pg';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { CertificateSummary, CheckReport, ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok, type Result } from '../../shared/result';
+import { parsedCertificate } from './certificate-cache';
 import { type ConnectRequest, cancelled, monotonicMs, type OpenConnection, openConnection } from './connect';
 import { serverFailure } from './failures';
 import { sentCertificates, whenAborted } from './negotiate';
@@ -14,7 +14,7 @@ function oneLine(name: string): string {
 
 /** Describes one certificate for the report. */
 export function summarizeCertificate(der: Buffer): CertificateSummary {
-  const certificate = new X509Certificate(der);
+  const certificate = parsedCertificate(der);
   return {
     subject: oneLine(certificate.subject),
     issuer: oneLine(certificate.issuer),

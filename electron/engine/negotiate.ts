@@ -1,8 +1,9 @@
-import { X509Certificate } from 'node:crypto';
+import type { X509Certificate } from 'node:crypto';
 import { connect as connectTcp, isIPv6, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { ok } from '../../shared/result';
+import { parsedCertificate } from './certificate-cache';
 import { readCertificateNames } from './certificate-names';
 import { checkChain, prepareRoots } from './chain-check';
 import { type AttemptResult, attemptFailed, socketFailure, tlsFailure } from './failures';
@@ -185,7 +186,7 @@ export function sentCertificates(tls: TLSSocket): X509Certificate[] {
   let current: DetailedPeerCertificate | undefined = tls.getPeerCertificate(true);
   while (current?.raw && !seen.has(current.fingerprint256)) {
     seen.add(current.fingerprint256);
-    sent.push(new X509Certificate(current.raw));
+    sent.push(parsedCertificate(current.raw));
     current = current.issuerCertificate;
   }
   return sent;

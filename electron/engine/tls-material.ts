@@ -1,8 +1,9 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash, type X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
+import { parsedCertificate } from './certificate-cache';
 import { loadClientCertificate, opensslReason } from './client-key';
 import { readFile, readFileIfPresent } from './file-reads';
 import { loadRevocationLists } from './revocation-lists';
@@ -65,7 +66,7 @@ const parsedRoots = new WeakMap<TlsMaterial, X509Certificate[]>();
  */
 function parseRootCertificates(found: string[], path: string): MaterialResult<X509Certificate[]> {
   try {
-    return ok(found.map((pem) => new X509Certificate(pem)));
+    return ok(found.map(parsedCertificate));
   } catch (error) {
     return fail(
       'certificate_file_unreadable',
@@ -204,7 +205,7 @@ export function secureContextFor(
 export function rootCertificatesOf(material: TlsMaterial): X509Certificate[] {
   let roots = parsedRoots.get(material);
   if (!roots) {
-    roots = (material.ca ?? []).map((pem) => new X509Certificate(pem));
+    roots = (material.ca ?? []).map(parsedCertificate);
     parsedRoots.set(material, roots);
   }
   return roots;
