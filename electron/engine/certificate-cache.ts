@@ -1,7 +1,10 @@
 import { X509Certificate } from 'node:crypto';
 
-/** How many parsed certificates a process keeps: the roots and servers it connected to last. */
-const kept = 64;
+/**
+ * How many parsed certificates a process keeps, those used last: room for a system trust store (144 roots in Debian's
+ * bundle, 26 ms to parse, which sslrootcert=system connections parsed for each connection) beside the servers' own.
+ */
+const kept = 512;
 const parsed = new Map<string, X509Certificate>();
 
 /**
