@@ -113,7 +113,7 @@ function selfSigned(certificate: X509Certificate): boolean {
 const knownFacts = new WeakMap<X509Certificate, Facts | null>();
 const knownSelfSigned = new WeakMap<X509Certificate, boolean>();
 
-/** readFacts and selfSigned, each worked out once per certificate object (the roots are parsed once per file). */
+/** readFacts and selfSigned, each worked out once per certificate object (certificate-cache.ts gives one per bytes). */
 function remembered<Value>(known: WeakMap<X509Certificate, Value>, work: (certificate: X509Certificate) => Value) {
   return (certificate: X509Certificate): Value => {
     if (!known.has(certificate)) known.set(certificate, work(certificate));
