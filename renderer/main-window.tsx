@@ -155,11 +155,17 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      {/* The menu bar wraps onto a second row when the window is narrower than it (1024 px in English): the page
+          never scrolls sideways and every menu stays in reach. */}
       <Layout.Header
         style={{
           display: 'flex',
           alignItems: 'center',
           gap: 16,
+          height: 'auto',
+          minHeight: 64,
+          lineHeight: 'normal',
+          paddingBlock: 16,
           paddingInline: 16,
           background: 'transparent',
           borderBottom: '1px solid rgba(128,128,128,0.3)',
@@ -169,7 +175,7 @@ export function MainWindow({ onStatus }: { onStatus: (status: VaultStatus) => vo
         <h1 className="ant-typography" style={{ margin: 0, fontSize: 18, whiteSpace: 'nowrap' }}>
           RDS PG Connect
         </h1>
-        <Space role="menubar" aria-label={t('menu.main')}>
+        <Space role="menubar" aria-label={t('menu.main')} wrap style={{ flex: '1 1 0', minWidth: 0 }}>
           <MenuButton
             role="menuitem"
             menu={{

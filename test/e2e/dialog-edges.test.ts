@@ -54,15 +54,22 @@ const focused = () =>
     if (element.tagName === 'BUTTON') return 'button:' + (element.getAttribute('aria-label') || element.textContent);
     return element.tagName === 'BODY' ? 'BODY' : element.id || element.getAttribute('aria-label') || element.tagName;
   })()`) as Promise<string>;
-/** A screenshot with the page scrolled home: at 1024 px the menu bar is wider than the window (not this dialog's doing). */
-const shoot = async (name: string) => {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await screenshot(page, name);
-};
+const shoot = (name: string) => screenshot(page, name);
 const insideViewport = async (locator: Locator) => {
   const box = await locator.boundingBox();
   return Boolean(box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 1024 && box.y + box.height <= 768);
 };
+/** The menu bar's items that are not wholly inside the 1024×768 window, and whether the page scrolls sideways. */
+async function menuBarOverflow(): Promise<{ outside: string[]; scrollsSideways: boolean }> {
+  const items = page.getByRole('menubar').getByRole('menuitem');
+  const outside: string[] = [];
+  for (const item of await items.all())
+    if (!(await insideViewport(item))) outside.push((await item.textContent()) ?? '');
+  const widths = (await page.evaluate(
+    '[document.documentElement.scrollWidth, document.documentElement.clientWidth]',
+  )) as [number, number];
+  return { outside, scrollsSideways: widths[0] > widths[1] };
+}
 async function chooseVerifyFull(dialog: Locator) {
   await dialog.getByRole('tab', { name: /Parameters|参数/ }).click();
   await dialog.locator('#parameter-sslmode').click();
@@ -228,10 +235,18 @@ describe('the server dialog’s rough edges (issue 14)', () => {
     await properties.waitFor({ state: 'detached' });
   });
 
+  it('the menu bar fits the 1024-px window: it wraps, every menu is in reach, the page never scrolls sideways', async () => {
+    await freshPage();
+    expect(await page.getByRole('menubar').getByRole('menuitem').count()).toBeGreaterThanOrEqual(8);
+    expect(await menuBarOverflow()).toEqual({ outside: [], scrollsSideways: false });
+    await shoot('dialog-edges-menu-bar');
+  });
+
   it('in Chinese: the Root certificate field, the store button and the Browse dialog', async () => {
     await freshPage();
     await page.getByRole('menuitem', { name: /Language/ }).click();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
+    expect(await menuBarOverflow()).toEqual({ outside: [], scrollsSideways: false });
     await page.getByRole('menuitem', { name: /注\s*册/ }).click();
     await page.getByRole('menuitem', { name: '服务器…' }).click();
     const dialog = registerDialog();
