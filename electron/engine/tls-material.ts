@@ -58,8 +58,6 @@ async function systemRoots(env: Record<string, string | undefined>): Promise<str
   return [...rootCertificates];
 }
 
-const parsedRoots = new WeakMap<TlsMaterial, X509Certificate[]>();
-
 /**
  * A root certificate file's certificates, parsed as OpenSSL loads the file for libpq: one damaged certificate
  * (bad base64, not a certificate) fails the whole file, with OpenSSL's reason, before anything is sent.
@@ -86,7 +84,6 @@ export async function loadTlsMaterial(
 ): Promise<MaterialResult<TlsMaterial>> {
   const verifyMode = settings.sslmode === 'verify-ca' || settings.sslmode === 'verify-full';
   let ca: string[] | null = null;
-  let roots: X509Certificate[] | null = null;
   const rootPath = settings.sslrootcert;
   if (rootPath === 'system') {
     ca = await systemRoots(env);
@@ -117,7 +114,6 @@ export async function loadTlsMaterial(
       const parsed = parseRootCertificates(found, rootPath);
       if (!parsed.ok) return parsed;
       ca = found;
-      roots = parsed.value;
     }
   }
   const verification: Verification =
@@ -127,7 +123,6 @@ export async function loadTlsMaterial(
     settings.sslcertmode === 'disable' ? ok({ cert: null, key: null }) : await loadClientCertificate(settings);
   if (!client.ok) return client;
   const material: TlsMaterial = { verification, ca, crl, ...client.value, rootCertificatePath: rootPath };
-  if (roots) parsedRoots.set(material, roots);
   return ok(material);
 }
 
@@ -201,12 +196,7 @@ export function secureContextFor(
   return context;
 }
 
-/** The root certificate file's certificates, parsed once per material. */
+/** The root certificate file's certificates (parsed once per process: certificate-cache.ts). */
 export function rootCertificatesOf(material: TlsMaterial): X509Certificate[] {
-  let roots = parsedRoots.get(material);
-  if (!roots) {
-    roots = (material.ca ?? []).map(parsedCertificate);
-    parsedRoots.set(material, roots);
-  }
-  return roots;
+  return (material.ca ?? []).map(parsedCertificate);
 }
