@@ -20,6 +20,23 @@ export const pgCryptoPlugin = {
   },
 };
 
+/**
+ * For the plain check only: node-postgres' entry point loads its Pool, type parsers' registry and the pg-native
+ * getter around the Client; the check uses the Client alone (electron/engine/session.ts: `pg.Client`), so `pg` is
+ * the Client's own module there (34 KB less to read, deserialize and run at every start).
+ */
+export const pgClientPlugin = {
+  name: 'pg-client',
+  setup(build) {
+    build.onResolve({ filter: /^pg$/ }, () => ({ path: 'pg', namespace: 'pg-client' }));
+    build.onLoad({ filter: /.*/, namespace: 'pg-client' }, () => ({
+      contents: "module.exports = { Client: require('pg/lib/client.js') };",
+      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
+      loader: 'js',
+    }));
+  },
+};
+
 // require, __filename and __dirname for CommonJS packages inside the ESM chunks (ssh2's poly1305 reads __dirname).
 const requireShim = [
   "import { createRequire as __rdspgCreateRequire } from 'node:module';",
@@ -61,9 +78,19 @@ export const nodeFileOptions = {
   legalComments: 'none',
 };
 
+/**
+ * esbuild escapes every non-ASCII character in code, but keeps comments as they are: the few characters there (a dash
+ * in node-postgres' comments) are escaped too, so that the file is ASCII and V8 holds it in one byte a character
+ * (electron/cli/compile-cache.ts). An escape inside a comment changes nothing the code does.
+ */
+export function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/gu, (character) => `\\u{${character.codePointAt(0).toString(16)}}`);
+}
+
 /** `rdspg check` without --server as one CommonJS file: Node 20's ES module loader costs it 20–30 ms. */
 export const checkBuildOptions = {
   ...nodeFileOptions,
+  plugins: [pgCryptoPlugin, pgClientPlugin],
   entryPoints: ['electron/cli/check-main.ts'],
   outfile: 'dist/cli/check.cjs',
 };

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -67,6 +68,16 @@ function writeCache(path: string, key: string, complete: boolean, data: Buffer):
 }
 
 /**
+ * A CommonJS file's text as V8 gets it fastest: an ASCII file (the build escapes what is not) as a one-byte string,
+ * decoded in one copy; anything else as UTF-8, which V8 keeps in two bytes a character (for the 260 KB check file,
+ * ≈ 200 page faults and 2 ms more on a slow machine).
+ */
+function sourceOf(file: string): string {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
+/**
  * Runs a CommonJS file as `require` would, with V8's code cache kept in `cacheFolder`. A cache is rewritten when
  * there was none, V8 refused it, or it came from a run that failed (and so compiled less) and this one succeeded.
  */
@@ -74,7 +85,7 @@ export function requireWithCompileCache(file: string, cacheFolder: string): void
   const key = cacheKey(file);
   const cachePath = join(cacheFolder, `${basename(file)}-${cacheTag(file)}.bin`);
   const stored = readCache(cachePath, key);
-  const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: stored?.data });
+  const script = new Script(Module.wrap(sourceOf(file)), { filename: file, cachedData: stored?.data });
   const refused = stored === null || script.cachedDataRejected === true;
   process.once('exit', (status) => {
     const complete = status === 0;

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -134,6 +135,28 @@ describe('the code cache of a plain rdspg check', () => {
     const after = await stat(checkFile, { bigint: true });
     expect([after.size, after.ino, after.mtimeNs]).toEqual([before.size, before.ino, before.mtimeNs]);
     expect(await run()).toMatch(/^Reached at {3}/);
+  });
+
+  it('the built check file is ASCII (read in one byte a character); one with other text still reads as UTF-8', async () => {
+    const copy = join(folder, 'utf8-copy');
+    await mkdir(join(copy, 'cli'), { recursive: true });
+    const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+    await copyFile(join(dist, 'rdspg.cjs'), join(copy, 'rdspg.cjs'));
+    const built = await readFile(join(dist, 'cli/check.cjs'));
+    expect(isAscii(built)).toBe(true);
+    // node-postgres' comments have a dash the build escapes (build/cli-build-options.mjs, asciiOnly).
+    expect(built.toString('latin1')).toContain('\\u{2014}');
+    await writeFile(join(copy, 'cli/check.cjs'), built.toString('latin1').replace('`Connected to ', '`Connecté à — '));
+    const home = await freshHome('utf8');
+    for (let run = 0; run < 2; run++) {
+      // execFile fails unless the process exits with 0 within the bound: the second run is from the cache.
+      const { stdout } = await promisify(execFile)(process.execPath, [join(copy, 'rdspg.cjs'), 'check', conninfo()], {
+        env: { PATH: process.env.PATH, HOME: folder, RDSPG_HOME: home },
+        timeout: 10_000,
+      });
+      expect(stdout).toMatch(/^Connecté à — localhost:/);
+    }
+    expect((await caches(home))[0]!.header).toMatch(/ complete$/);
   });
 
   it('a failed run stores a partial cache; the next successful run completes it', async () => {

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { join } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -5,9 +6,14 @@ import { cliFileFor } from '../../../electron/cli/cli-file';
 
 const root = new URL('../../..', import.meta.url).pathname;
 /** How build/bundle.mjs bundles the CLI (the same options object it builds with). */
-const { cliBuildOptions, checkBuildOptions, launcherBuildOptions } = (await import(
+const { cliBuildOptions, checkBuildOptions, launcherBuildOptions, asciiOnly } = (await import(
   join(root, 'build/cli-build-options.mjs')
-)) as { cliBuildOptions: BuildOptions; checkBuildOptions: BuildOptions; launcherBuildOptions: BuildOptions };
+)) as {
+  cliBuildOptions: BuildOptions;
+  checkBuildOptions: BuildOptions;
+  launcherBuildOptions: BuildOptions;
+  asciiOnly: (text: string) => string;
+};
 const savedServerCode =
   /node_modules\/zod\/|shared\/server-schema|electron\/(registry|vault|saved-servers|ssh-tunnel)\//;
 
@@ -59,6 +65,30 @@ describe('the rdspg check code', () => {
     // node-postgres's Web Crypto hashing is replaced by pg-crypto.ts (node:crypto).
     expect(sources).toContain('electron/engine/pg-crypto.ts');
     expect(sources).not.toContain('node_modules/pg/lib/crypto/utils.js');
+    // Its Client alone, without the entry point's Pool and pg-native getter.
+    expect(sources).toContain('node_modules/pg/lib/client.js');
+    expect(
+      sources.filter((source) => /node_modules\/pg(-pool)?\/(index|lib\/index|lib\/native\/)/.test(source)),
+    ).toEqual([]);
+  });
+
+  it('the check file is made ASCII: what esbuild leaves in comments is escaped, the rest is kept', async () => {
+    const { outputFiles } = await build({
+      ...checkBuildOptions,
+      outfile: 'out/check-chunk-test/check.cjs',
+      absWorkingDir: root,
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = outputFiles.find((file) => file.path.endsWith('.cjs'))!.text;
+    const ascii = asciiOnly(text);
+    expect(isAscii(Buffer.from(ascii))).toBe(true);
+    expect(ascii.split('\n')).toHaveLength(text.split('\n').length);
+    // Only comment lines differ.
+    const changed = text.split('\n').filter((line, index) => line !== ascii.split('\n')[index]);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const line of changed) expect(line.trimStart()).toMatch(/^(\/\/|\*|\/\*)/);
+    expect(asciiOnly('a — é 😀')).toBe('a \\u{2014} \\u{e9} \\u{1f600}');
   });
 
   it('the executable dist/rdspg.cjs is one small file that picks the file each command line runs', async () => {
