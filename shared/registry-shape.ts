@@ -75,8 +75,8 @@ export function registryShapeProblem(value: unknown): string | null {
 
 /**
  * Serializes the registry compactly with one server per line (readable, diff-friendly). One JSON.stringify call
- * is far faster than one per server; the split is safe because `},{"id":` cannot occur inside a JSON string. A split
- * and join, not a global regular expression: for 5,000 servers (2.5 MB) 1.4 ms against 16–20 ms.
+ * is far faster than one per server; the split is safe because `},{"id":` cannot occur inside a JSON string. The line
+ * breaks go in by split and join, not a global regular expression: for 5,000 servers (2.5 MB) 1.4 ms against 16–20.
  */
 export function formatRegistry(data: { schemaVersion: number; groups: string[]; servers: unknown[] }): string {
   const text = JSON.stringify({ schemaVersion: data.schemaVersion, groups: data.groups, servers: data.servers });
