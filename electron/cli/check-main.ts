@@ -2,15 +2,28 @@
 // ES module loader alone costs a plain check 20–30 ms of its ~150 ms (measured: the same code as one CommonJS file
 // against the split ESM chunks), which matters for a command that is compared with psql. The command is the same
 // module as in the full CLI (check-run.ts); only the saved-server lookup is left out.
+import type { Writable } from 'node:stream';
 import '../platform/runtime-hints';
 import { checkUsage, runCheck } from './check-run';
 import { runCommand } from './command';
 import { processIo } from './process-io';
 
+// One connection needs one thread of libuv's pool at a time (the name lookup, the certificate files, SCRAM's key
+// derivation, one after another); Node starts four at its first use and joins them all at exit. One, unless the
+// user's environment says otherwise.
+process.env.UV_THREADPOOL_SIZE ??= '1';
+
+/** Ends the process with `status` once each stream the run wrote to has handed on what it was given. */
+function exitWhenWritten(streams: Writable[], status: number): void {
+  const [stream, ...others] = streams;
+  if (stream) stream.write('', () => exitWhenWritten(others, status));
+  else process.exit(status);
+}
+
 const io = processIo();
 runCommand({ usage: checkUsage, run: (args) => runCheck(args, io, null) }, process.argv.slice(3), io).then((status) => {
   // The connection is closed by now: once what was printed is written out, the process ends at once instead of
-  // tearing down every module it loaded (1–2 ms of a run compared with psql).
+  // tearing down every module it loaded (1–2 ms of a run compared with psql). A stream never used is not made for it.
   process.exitCode = status;
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(status)));
+  exitWhenWritten([...io.written], status);
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, pbkdf2Sync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,15 @@ import { startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
 import { runCli } from '../../support/run-cli';
+
+/** A stored SCRAM-SHA-256 password as PostgreSQL keeps it (RFC 5802), with the given iteration count. */
+function scramVerifier(password: string, iterations: number): string {
+  const salt = Buffer.from('a salt of sixteen');
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const storedKey = createHash('sha256').update(createHmac('sha256', salted).update('Client Key').digest()).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
 
 let cluster: LocalPostgresCluster;
 let folder: string;
@@ -32,6 +41,8 @@ beforeAll(async () => {
       "create user bob password 'bobs-secret'",
       // An md5-hashed password (md5 of password + user), for the md5 method.
       `create user carol password 'md5${createHash('md5').update('carols-secretcarol').digest('hex')}'`,
+      // A SCRAM verifier of 20,000 iterations (PostgreSQL's default is 4096): the client derives its key in the pool.
+      `create user dave password '${scramVerifier('daves-secret', 20_000)}'`,
       // The server's longest wait for a client in authentication: a client that leaves its socket open hangs that
       // long.
       "alter system set authentication_timeout = '600s'",
@@ -115,13 +126,16 @@ describe('rdspg check', () => {
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
-  it('signs in with SCRAM channel binding and with md5 (the bundle hashes with electron/engine/pg-crypto.ts)', async () => {
+  it('signs in with SCRAM (channel binding; 20,000 iterations) and md5 (the bundle hashes with electron/engine/pg-crypto.ts)', async () => {
     const base = `host=localhost port=${cluster.port} dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`;
     const bound = await check([`${base} user=postgres password=pa55-word channel_binding=require`, '--json']);
     expect(bound.status, bound.stdout).toBe(0);
     const md5 = await check([`${base} user=carol password=carols-secret`, '--json']);
     expect(md5.status, md5.stdout).toBe(0);
     expect(JSON.parse(md5.stdout)).toMatchObject({ ok: true, user: 'carol' });
+    const slow = await check([`${base} user=dave password=daves-secret`, '--json']);
+    expect(slow.status, slow.stdout).toBe(0);
+    expect(JSON.parse(slow.stdout)).toMatchObject({ ok: true, user: 'dave' });
     const wrong = await check([`${base} user=carol password=not-carols`, '--json']);
     expect(wrong.status).toBe(1);
     expect(JSON.parse(wrong.stdout).error.message).toContain('password authentication failed for user "carol"');
@@ -147,6 +161,29 @@ describe('rdspg check', () => {
       await cluster.sql('alter system reset log_min_messages');
       await cluster.sql('select pg_reload_conf()');
     }
+  });
+
+  it("uses one thread of libuv's pool unless UV_THREADPOOL_SIZE says otherwise (Linux: /proc counts them)", async () => {
+    // A preload counts the process's threads as it exits, while the pool's are still there.
+    const preload = join(folder, 'count-threads.cjs');
+    await writeFile(
+      preload,
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.THREADS_OUT, String(require('node:fs').readdirSync('/proc/self/task').length)));\n",
+    );
+    const threads = async (pool: Record<string, string>) => {
+      const out = join(folder, `threads-${Object.keys(pool).length}`);
+      const run = await rdspg(['check', conninfo(root.own.certPath), '--json'], {
+        NODE_OPTIONS: `--require ${preload}`,
+        THREADS_OUT: out,
+        ...pool,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, ssl: true });
+      return Number(await readFile(out, 'utf8'));
+    };
+    const own = await threads({});
+    const users = await threads({ UV_THREADPOOL_SIZE: '4' });
+    expect(users - own).toBe(3);
   });
 
   it('usage errors exit 2', async () => {
