@@ -69,20 +69,30 @@ function stepsFor(settings: ConnectionSettings): Step[] {
   }
 }
 
-/** The machine facts that settle libpq's defaults, from the environment given. */
-export function contextFrom(env: Record<string, string | undefined>): SettingsContext {
-  let userName = env.RDSPG_OS_USER ?? '';
-  if (!userName) {
-    try {
-      userName = userInfo().username;
-    } catch {
-      userName = env.USER ?? 'postgres';
-    }
+/** The operating system's user name, libpq's default user (RDSPG_OS_USER stands in for it in tests). */
+function osUserName(env: Record<string, string | undefined>): string {
+  const standIn = env.RDSPG_OS_USER;
+  if (standIn) return standIn;
+  try {
+    return userInfo().username;
+  } catch {
+    return env.USER ?? 'postgres';
   }
+}
+
+/**
+ * The machine facts that settle libpq's defaults, from the environment given. The user name is looked up only when a
+ * connection has no user, as libpq does (a password-database lookup otherwise spent on every check).
+ */
+export function contextFrom(env: Record<string, string | undefined>): SettingsContext {
+  let userName: string | null = null;
   return {
     env,
     homeFolder: env.HOME || (process.platform === 'win32' ? (env.USERPROFILE ?? '') : userInfo().homedir),
-    userName,
+    get userName() {
+      userName ??= osUserName(env);
+      return userName;
+    },
     platform: process.platform,
   };
 }

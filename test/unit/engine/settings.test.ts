@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contextFrom } from '../../../electron/engine/connect';
 import { resolveSettings, type SettingsContext } from '../../../electron/engine/settings';
 
 const context = (env: Record<string, string> = {}): SettingsContext => ({
@@ -74,5 +75,27 @@ describe('resolveSettings', () => {
     );
     expect(resolved.ok && resolved.value.sslrootcert).toContain('postgresql');
     expect(resolved.ok && resolved.value.passfile).toMatch(/pgpass\.conf$/);
+  });
+});
+
+describe('contextFrom', () => {
+  it("looks the operating system's user up only for a connection without a user, as libpq does", () => {
+    let lookups = 0;
+    const env: Record<string, string | undefined> = { HOME: '/home/ada' };
+    Object.defineProperty(env, 'RDSPG_OS_USER', {
+      enumerable: true,
+      get: () => {
+        lookups += 1;
+        return 'ada';
+      },
+    });
+    const machine = contextFrom(env);
+    const given = resolveSettings({ user: 'postgres', host: 'db' }, machine);
+    expect(given.ok && given.value.user).toBe('postgres');
+    expect(lookups).toBe(0);
+    const defaulted = resolveSettings({ host: 'db' }, machine);
+    expect(defaulted.ok && defaulted.value).toMatchObject({ user: 'ada', database: 'ada' });
+    expect(machine.userName).toBe('ada');
+    expect(lookups).toBe(1);
   });
 });
