@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes as nodeRandomBytes, pbkdf2 } from 'node:crypto';
+import { createHash, createHmac, randomBytes as nodeRandomBytes, pbkdf2, pbkdf2Sync } from 'node:crypto';
 import { promisify } from 'node:util';
 
 // node-postgres's password hashing (pg/lib/crypto/utils.js), the same functions on node:crypto instead of Web Crypto.
@@ -43,7 +43,16 @@ export async function hmacSha256(key: ArrayBuffer | Buffer, message: string): Pr
     .digest();
 }
 
-/** SCRAM's salted password: PBKDF2-HMAC-SHA-256, 32 bytes, in Node's thread pool as Web Crypto does. */
+/**
+ * Up to this many iterations (four times PostgreSQL's default of 4096, ≈ 1 ms each here) SCRAM's key is derived on
+ * the spot: handing it to Node's thread pool costs more than the work (the job, and OpenSSL's first use on that thread:
+ * ≈ 2 ms of CPU per sign-in of a plain `rdspg check`, measured). A server that asks for more is served from the pool,
+ * so that it cannot hold the event loop (the desktop app's main process, server mode) for long.
+ */
+const inlineIterations = 16_384;
+
+/** SCRAM's salted password: PBKDF2-HMAC-SHA-256, 32 bytes. */
 export async function deriveKey(password: string, salt: Uint8Array, iterations: number): Promise<Buffer> {
+  if (iterations <= inlineIterations) return pbkdf2Sync(password, salt, iterations, 32, 'sha256');
   return await pbkdf2Async(password, salt, iterations, 32, 'sha256');
 }
