@@ -97,6 +97,15 @@ export function contextFrom(env: Record<string, string | undefined>): SettingsCo
   };
 }
 
+/**
+ * What ends one attempt early: the caller's cancel, connect_timeout, both, or nothing at all (no signal: a plain
+ * `rdspg check` then sets up no abort listeners, ≈ 1 ms of its start-up).
+ */
+function attemptSignal(cancel: AbortSignal | undefined, timeoutMs: number | null): AbortSignal | undefined {
+  const signals = [cancel, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((one) => one !== undefined);
+  return signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+}
+
 async function tryTarget(
   settings: ConnectionSettings,
   target: ConnectionTarget,
@@ -132,8 +141,7 @@ async function tryTarget(
   let last: AttemptResult<Session> | null = null;
   for (const [index, step] of steps.entries()) {
     if (cancel?.aborted) return attemptFailed({ ...cancelled(), stage: 'client' });
-    const signals = [cancel, settings.connectTimeoutMs ? AbortSignal.timeout(settings.connectTimeoutMs) : undefined];
-    const signal = AbortSignal.any(signals.filter((one) => one !== undefined));
+    const signal = attemptSignal(cancel, settings.connectTimeoutMs);
     const tls = step === 'plain' ? 'none' : step === 'tls-preferred' ? 'preferred' : 'required';
     const transport = await openTransport({ target, settings, material: loadMaterial, tls, signal, forward });
     const hasNext = index + 1 < steps.length;

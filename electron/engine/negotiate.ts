@@ -19,13 +19,17 @@ export interface TransportRequest {
   /** Reads the certificate files when TLS is about to start (libpq reads them only then). */
   material: () => Promise<AttemptResult<TlsMaterial>>;
   tls: 'none' | 'preferred' | 'required';
-  signal: AbortSignal;
+  /** Ends the attempt early (cancel, connect_timeout); none when nothing can. */
+  signal: AbortSignal | undefined;
   /** Opens the byte stream to the target instead of a TCP socket (an SSH tunnel's forwarded channel). */
   forward?: StreamForwarder;
 }
 
 /** Opens a byte stream to a target through something else than a direct socket (a forwarded SSH channel). */
-export type StreamForwarder = (target: ConnectionTarget, signal: AbortSignal) => Promise<AttemptResult<Duplex>>;
+export type StreamForwarder = (
+  target: ConnectionTarget,
+  signal: AbortSignal | undefined,
+) => Promise<AttemptResult<Duplex>>;
 
 /**
  * Gives a forwarded stream the few socket methods node-postgres calls (no-delay, keep-alive, ref): they belong to
@@ -72,7 +76,8 @@ export function describeTarget(target: ConnectionTarget): string {
 }
 
 /** Runs `action` once when the signal aborts (at once if it already has); returns what stops listening. */
-export function whenAborted(signal: AbortSignal, action: () => void): () => void {
+export function whenAborted(signal: AbortSignal | undefined, action: () => void): () => void {
+  if (!signal) return () => undefined;
   if (signal.aborted) {
     action();
     return () => undefined;
@@ -125,7 +130,7 @@ async function openSocket(request: TransportRequest): Promise<AttemptResult<Sock
   });
 }
 
-function readSslResponse(socket: Socket, signal: AbortSignal): Promise<string> {
+function readSslResponse(socket: Socket, signal: AbortSignal | undefined): Promise<string> {
   return new Promise((resolve) => {
     let stop: () => void = () => undefined;
     const finish = (answer: string) => {
@@ -199,7 +204,7 @@ async function handshake(
   verifier: Verifier,
 ): Promise<TransportResult | 'ask-openssl'> {
   const loaded = await request.material();
-  if (!loaded.ok || request.signal.aborted) {
+  if (!loaded.ok || request.signal?.aborted) {
     socket.destroy();
     return loaded.ok ? attemptFailed(socketFailure(timeoutError(), describeTarget(request.target))) : loaded;
   }
@@ -260,7 +265,7 @@ async function handshake(
  */
 function prepareSecureContext(request: TransportRequest, verifier: Verifier): void {
   void request.material().then((loaded) => {
-    if (!loaded.ok || request.signal.aborted) return;
+    if (!loaded.ok || request.signal?.aborted) return;
     const { minProtocol, maxProtocol } = request.settings;
     try {
       secureContextFor(loaded.value, minProtocol, maxProtocol, contextHasRoots(loaded.value, verifier));
@@ -302,7 +307,7 @@ async function openTransportWith(
       stage: 'tls',
     });
   }
-  if (answer === 'closed' && request.signal.aborted)
+  if (answer === 'closed' && request.signal?.aborted)
     return attemptFailed(socketFailure(timeoutError(), describeTarget(request.target)));
   return attemptFailed({
     code: 'tls_handshake_failed',

@@ -19,7 +19,8 @@ export interface SessionRequest {
   target: ConnectionTarget;
   password: string | null;
   transport: Transport;
-  signal: AbortSignal;
+  /** Ends the start-up early (cancel, connect_timeout); none when nothing can. */
+  signal: AbortSignal | undefined;
 }
 
 interface AuthenticationMessage {
@@ -112,7 +113,7 @@ export async function startSession(
     closeTransport(transport);
     const typed = error as Error & { code?: string };
     if (bindingFailure) return attemptFailed(bindingFailure);
-    if (signal.aborted)
+    if (signal?.aborted)
       return {
         ...attemptFailed(socketFailure(timeoutError(), describeTarget(request.target))),
         authenticated,

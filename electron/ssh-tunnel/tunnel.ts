@@ -151,11 +151,11 @@ function tunnelOver(client: Client, settings: TunnelSettings, closed: Promise<vo
             ok: false,
             error: { code: 'timeout', message: `timeout expired connecting to ${where}`, stage: 'socket' },
           });
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
         client.forwardOut('127.0.0.1', 0, host, target.port, (error, channel) => {
-          signal.removeEventListener('abort', onAbort);
-          if (signal.aborted) {
+          signal?.removeEventListener('abort', onAbort);
+          if (signal?.aborted) {
             channel?.destroy();
             return;
           }
