@@ -54,7 +54,7 @@ function readCache(path: string, key: string): { data: Buffer; complete: boolean
  * boundary before reading it (AlignedCachedData in v8/src/snapshot/code-serializer.cc), 215 KB and ≈ 50 page faults
  * more per check. readCache splits on spaces and ignores the padding.
  */
-export function cacheHeader(key: string, digest: string, complete: boolean): string {
+function cacheHeader(key: string, digest: string, complete: boolean): string {
   const line = `${key} ${digest} ${complete ? 'complete' : 'partial'}`;
   return `${line.padEnd(Math.ceil((line.length + 1) / 8) * 8 - 1, ' ')}\n`;
 }

@@ -44,10 +44,10 @@ export async function hmacSha256(key: ArrayBuffer | Buffer, message: string): Pr
 }
 
 /**
- * Up to this many iterations (four times PostgreSQL's default of 4096, ≈ 1 ms each here) SCRAM's key is derived on
- * the spot: handing it to Node's thread pool costs more than the work (the job, and OpenSSL's first use on that thread:
- * ≈ 2 ms of CPU per sign-in of a plain `rdspg check`, measured). A server that asks for more is served from the pool,
- * so that it cannot hold the event loop (the desktop app's main process, server mode) for long.
+ * Up to this many iterations (four times PostgreSQL's default of 4096, which take ≈ 1 ms here) SCRAM's key is derived
+ * on the spot: handing it to Node's thread pool costs more than the work (the job, and OpenSSL's first use on that
+ * thread: ≈ 2 ms of CPU per sign-in of a plain `rdspg check`, measured). A server that asks for more is served from
+ * the pool, so that it cannot hold the event loop (the desktop app's main process, server mode) for long.
  */
 const inlineIterations = 16_384;
 
