@@ -6,6 +6,7 @@ import { Client, type ConnectConfig, type PublicKeyAuthMethod, utils } from 'ssh
 import type { TunnelErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Gateway } from '../engine';
+import { whenAborted } from '../engine/negotiate';
 import { hostKeyAlgorithms, verdictFailure } from './host-key-verdict';
 import { type KnownHostsFiles, knownKeyTypes, verifyHostKey } from './known-hosts';
 import { tunnelFailure } from './tunnel-failures';
@@ -152,9 +153,9 @@ function tunnelOver(client: Client, settings: TunnelSettings, closed: Promise<vo
             error: { code: 'timeout', message: `timeout expired connecting to ${where}`, stage: 'socket' },
           });
         if (signal?.aborted) return onAbort();
-        signal?.addEventListener('abort', onAbort, { once: true });
+        const stop = whenAborted(signal, onAbort);
         client.forwardOut('127.0.0.1', 0, host, target.port, (error, channel) => {
-          signal?.removeEventListener('abort', onAbort);
+          stop();
           if (signal?.aborted) {
             channel?.destroy();
             return;
