@@ -83,26 +83,26 @@ export async function runCheck(args: string[], io: CliIo, savedServer: SavedServ
       : given.ok
         ? ok({ keywords: given.value, gateway: undefined, role: undefined, withheld: null })
         : given;
+  const print = (result: Result<CheckReport, string>): void => {
+    if (values.json) writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
+    else if (result.ok) printReport((line) => writeLine(io.stdout, line), result.value);
+    else writeFailure(io.stderr, result.error);
+  };
+  // The report is printed before the connection's goodbye, as psql does (checkConnection's beforeGoodbye).
   const checked: Result<CheckReport, string> = target.ok
-    ? await checkConnection({
-        keywords: target.value.keywords,
-        gateway: target.value.gateway,
-        role: target.value.role,
-        env: io.env,
-        rootCertificate: target.value.rootCertificate,
-      })
+    ? await checkConnection(
+        {
+          keywords: target.value.keywords,
+          gateway: target.value.gateway,
+          role: target.value.role,
+          env: io.env,
+          rootCertificate: target.value.rootCertificate,
+        },
+        (report) => print(ok(report)),
+      )
     : target;
+  if (checked.ok) return 0;
   // A saved password kept back explains "no password supplied".
-  const result =
-    checked.ok || !target.ok
-      ? checked
-      : { ok: false as const, error: explainWithheld(checked.error, target.value.withheld) };
-  if (values.json) {
-    writeJson(io.stdout, result.ok ? result.value : { ok: false, error: result.error });
-  } else if (result.ok) {
-    printReport((line) => writeLine(io.stdout, line), result.value);
-  } else {
-    writeFailure(io.stderr, result.error);
-  }
-  return result.ok ? 0 : 1;
+  print({ ok: false, error: target.ok ? explainWithheld(checked.error, target.value.withheld) : checked.error });
+  return 1;
 }

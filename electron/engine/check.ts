@@ -73,20 +73,40 @@ export function finishConnection(client: Client): Promise<void> {
   return finished;
 }
 
-/** Connects as psql would, asks the server for the session's SSL facts, and closes: the `rdspg check` report. */
-export async function checkConnection(request: ConnectRequest): Promise<Result<CheckReport, ConnectErrorCode>> {
+/** The report of an open connection, or why the server could not give its facts. */
+async function askFacts(
+  connection: OpenConnection,
+  signal: AbortSignal | undefined,
+): Promise<Result<CheckReport, ConnectErrorCode>> {
+  try {
+    return ok({ ok: true, ...(await connectionFacts(connection)) });
+  } catch (error) {
+    if (signal?.aborted) return { ok: false, error: cancelled() };
+    const failure = serverFailure(error as Error, connection.tls !== null, 'ready');
+    return fail(failure.code, failure.message);
+  }
+}
+
+/**
+ * Connects as psql would, asks the server for the session's SSL facts, and closes: the `rdspg check` report.
+ * `beforeGoodbye` gets the report while the connection is still open, as psql prints its result before PQfinish: the
+ * backend starts its own exit once it reads the Terminate (≈ 15 ms of a CPU here), and a caller that prints and then
+ * ends its process does less of its own work beside it (a plain check: −3 ms wall, −3.6 ms CPU, 30 pairs).
+ */
+export async function checkConnection(
+  request: ConnectRequest,
+  beforeGoodbye?: (report: CheckReport) => void,
+): Promise<Result<CheckReport, ConnectErrorCode>> {
   const opened = await openConnection(request);
   if (!opened.ok) return opened;
   const { client } = opened.value;
   const stop = request.signal ? whenAborted(request.signal, () => client.connection.stream.destroy()) : () => undefined;
+  const checked = await askFacts(opened.value, request.signal);
+  stop();
   try {
-    return ok({ ok: true, ...(await connectionFacts(opened.value)) });
-  } catch (error) {
-    if (request.signal?.aborted) return { ok: false, error: cancelled() };
-    const failure = serverFailure(error as Error, opened.value.tls !== null, 'ready');
-    return fail(failure.code, failure.message);
+    if (checked.ok) beforeGoodbye?.(checked.value);
   } finally {
-    stop();
     await finishConnection(client);
   }
+  return checked;
 }

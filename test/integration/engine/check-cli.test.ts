@@ -163,6 +163,42 @@ describe('rdspg check', () => {
     }
   });
 
+  it('prints its report while its session is still open, and says goodbye after it, as psql does', async () => {
+    // A preload asks the server, as the report is first written, whether the check's session is still there; once
+    // the server has read Terminate its backend leaves pg_stat_activity within milliseconds, long before psql answers.
+    const preload = join(folder, 'sessions-at-print.cjs');
+    await writeFile(
+      preload,
+      [
+        "const { execFileSync } = require('node:child_process');",
+        'const stdout = process.stdout;',
+        'const write = stdout.write;',
+        'stdout.write = function (...args) {',
+        '  stdout.write = write;',
+        '  const sql = "select count(*) from pg_stat_activity where application_name = \'rdspg-goodbye\'";',
+        "  const count = execFileSync('psql', ['-XAtc', sql, process.env.ADMIN_CONNINFO]);",
+        "  require('node:fs').writeFileSync(process.env.SESSIONS_OUT, String(count).trim());",
+        '  return write.apply(this, args);',
+        '};',
+      ].join('\n'),
+    );
+    const out = join(folder, 'sessions-at-print');
+    for (const json of [true, false]) {
+      const run = await rdspg(
+        ['check', `${conninfo(root.own.certPath)} application_name=rdspg-goodbye`, ...(json ? ['--json'] : [])],
+        {
+          NODE_OPTIONS: `--require ${preload}`,
+          SESSIONS_OUT: out,
+          ADMIN_CONNINFO: `host=${cluster.folder} port=${cluster.port} user=postgres dbname=postgres`,
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(json ? '"ok":true' : 'SSL: in use, TLSv1.3');
+      expect(await readFile(out, 'utf8')).toBe('1');
+    }
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+
   it("uses one thread of libuv's pool unless UV_THREADPOOL_SIZE says otherwise (Linux: /proc counts them)", async () => {
     // A preload counts the process's threads as it exits, while the pool's are still there.
     const preload = join(folder, 'count-threads.cjs');
