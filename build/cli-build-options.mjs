@@ -1,4 +1,5 @@
 // How the `rdspg` CLI is bundled (build/bundle.mjs builds with these; the build tests check what they produce).
+import Module from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -87,12 +88,21 @@ export function asciiOnly(text) {
   return text.replace(/[^\x00-\x7f]/gu, (character) => `\\u{${character.codePointAt(0).toString(16)}}`);
 }
 
-/** `rdspg check` without --server as one CommonJS file: Node 20's ES module loader costs it 20–30 ms. */
+/** What Node's Module.wrap puts before and after a CommonJS module's text. */
+const [moduleWrapperStart, moduleWrapperEnd] = Module.wrap('\0').split('\0');
+
+/**
+ * `rdspg check` without --server as one CommonJS file: Node 20's ES module loader costs it 20–30 ms. The file comes
+ * in CommonJS's function wrapper already (electron/cli/compile-cache.ts runs it as it is): wrapped at run time, its
+ * text is copied once more into a flat string for V8 (235 KB, ≈ 60 page faults; −2 ms CPU, 80 pairs).
+ */
 export const checkBuildOptions = {
   ...nodeFileOptions,
   plugins: [pgCryptoPlugin, pgClientPlugin],
   entryPoints: ['electron/cli/check-main.ts'],
   outfile: 'dist/cli/check.cjs',
+  banner: { js: moduleWrapperStart },
+  footer: { js: moduleWrapperEnd },
 };
 
 /** dist/rdspg.cjs, the executable: picks the file a command line runs (electron/cli/launcher.ts). */

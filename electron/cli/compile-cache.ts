@@ -87,6 +87,17 @@ function sourceOf(file: string): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
+/** What Node's Module.wrap puts before a CommonJS module's text. */
+const [moduleWrapperStart] = Module.wrap('\0').split('\0');
+
+/**
+ * A CommonJS file's text in the function wrapper `require` puts around it. The build ships dist/cli/check.cjs
+ * wrapped already (build/cli-build-options.mjs): wrapping it here would make V8 copy its text once more.
+ */
+function wrapped(source: string): string {
+  return source.startsWith(moduleWrapperStart!) ? source : Module.wrap(source);
+}
+
 /**
  * Runs a CommonJS file as `require` would, with V8's code cache kept in `cacheFolder`. A cache is rewritten when
  * there was none, V8 refused it, or it came from a run that failed (and so compiled less) and this one succeeded.
@@ -95,7 +106,7 @@ export function requireWithCompileCache(file: string, cacheFolder: string): void
   const key = cacheKey(file);
   const cachePath = join(cacheFolder, `${basename(file)}-${cacheTag(file)}.bin`);
   const stored = readCache(cachePath, key);
-  const script = new Script(Module.wrap(sourceOf(file)), { filename: file, cachedData: stored?.data });
+  const script = new Script(wrapped(sourceOf(file)), { filename: file, cachedData: stored?.data });
   const refused = stored === null || script.cachedDataRejected === true;
   process.once('exit', (status) => {
     const complete = status === 0;

@@ -1,5 +1,7 @@
 import { isAscii } from 'node:buffer';
+import Module from 'node:module';
 import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { cliFileFor } from '../../../electron/cli/cli-file';
@@ -90,6 +92,23 @@ describe('the rdspg check code', () => {
     expect(changed.length).toBeGreaterThan(0);
     for (const line of changed) expect(line.trimStart()).toMatch(/^(\/\/|\*|\/\*)/);
     expect(asciiOnly('a — é 😀')).toBe('a \\u{2014} \\u{e9} \\u{1f600}');
+  });
+
+  it('the check file comes in CommonJS’s function wrapper: as a script, it is the module function', async () => {
+    const { outputFiles } = await build({
+      ...checkBuildOptions,
+      outfile: 'out/check-chunk-test/check.cjs',
+      absWorkingDir: root,
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = outputFiles.find((file) => file.path.endsWith('.cjs'))!.text;
+    const [start, end] = Module.wrap('\0').split('\0');
+    expect(text.startsWith(`${start}\n"use strict";`)).toBe(true);
+    expect(text).toContain(`${end}\n//# sourceMappingURL=check.cjs.map`);
+    const moduleFunction = new Script(text).runInThisContext() as (...parameters: unknown[]) => void;
+    expect(typeof moduleFunction).toBe('function');
+    expect(moduleFunction.length).toBe(5);
   });
 
   it('the executable dist/rdspg.cjs is one small file that picks the file each command line runs', async () => {
