@@ -1,6 +1,6 @@
 import { createHash, type X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext, type SecureContextOptions } from 'node:tls';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
 import { parsedCertificate } from './certificate-cache';
@@ -143,19 +143,24 @@ export function offeredGroups(openssl = process.versions.openssl ?? ''): string 
 }
 
 /**
- * `wanted` if this TLS library takes it, else the library's own default: Electron reports no OpenSSL version, or an old
- * one, for its BoringSSL, but a group name it does not know must never stop every connection.
+ * A context offering `wanted` key-exchange groups if this TLS library takes them, else the library's own default:
+ * Electron reports no OpenSSL version, or an old one, for its BoringSSL, but a group name it does not know must never
+ * stop every connection. The retry has the same options otherwise, so it fails too, with its own error, unless the
+ * groups were the trouble. (No trial context first: that was one more context build per process, ≈ 0.5–1 ms.)
  */
-export function usableGroups(wanted = offeredGroups()): string {
+export function contextOfferingGroups(
+  options: SecureContextOptions,
+  wanted: string,
+): { context: SecureContext; groups: string } {
   try {
-    // With no CA at all Node 20 would build its bundled root store for this context (35–45 ms): an empty list.
-    createSecureContext({ ca: [], ecdhCurve: wanted });
-    return wanted;
-  } catch {
-    return 'auto';
+    return { context: createSecureContext({ ...options, ecdhCurve: wanted }), groups: wanted };
+  } catch (error) {
+    if (wanted === 'auto') throw error;
+    return { context: createSecureContext({ ...options, ecdhCurve: 'auto' }), groups: 'auto' };
   }
 }
 
+// The groups the first context took (contextOfferingGroups), for the others.
 let groups: string | null = null;
 
 const contexts = new Map<string, SecureContext>();
@@ -180,16 +185,19 @@ export function secureContextFor(
     .digest('hex');
   let context = contexts.get(key);
   if (!context) {
-    groups ??= usableGroups();
-    context = createSecureContext({
-      ca: ca ?? [],
-      crl: (roots && material.crl) || undefined,
-      cert: material.cert ?? undefined,
-      key: material.key ?? undefined,
-      ecdhCurve: groups,
-      minVersion: minVersion as 'TLSv1.2',
-      maxVersion: (maxVersion ?? undefined) as 'TLSv1.3' | undefined,
-    });
+    const built = contextOfferingGroups(
+      {
+        ca: ca ?? [],
+        crl: (roots && material.crl) || undefined,
+        cert: material.cert ?? undefined,
+        key: material.key ?? undefined,
+        minVersion: minVersion as 'TLSv1.2',
+        maxVersion: (maxVersion ?? undefined) as 'TLSv1.3' | undefined,
+      },
+      groups ?? offeredGroups(),
+    );
+    groups = built.groups;
+    context = built.context;
     if (contexts.size >= 32) contexts.delete(contexts.keys().next().value!);
     contexts.set(key, context);
   }

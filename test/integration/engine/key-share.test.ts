@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection, parseConninfo } from '../../../electron/engine';
-import { offeredGroups, usableGroups } from '../../../electron/engine/tls-material';
+import { contextOfferingGroups, offeredGroups } from '../../../electron/engine/tls-material';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { startCluster } from '../../support/cluster';
 import { TestAuthority } from '../../support/pki';
@@ -144,7 +144,12 @@ describe('the ClientHello offers a key share PostgreSQL accepts (issue 15)', () 
   });
 
   it("keeps the TLS library's own default when it does not know a group (a BoringSSL that reported an OpenSSL 3 version)", () => {
-    expect(usableGroups()).toBe(offeredGroups());
-    expect(usableGroups('P-256:X25519:no-such-group')).toBe('auto');
+    expect(contextOfferingGroups({ ca: [] }, offeredGroups()).groups).toBe(offeredGroups());
+    const fallback = contextOfferingGroups({ ca: [] }, 'P-256:X25519:no-such-group');
+    expect(fallback.groups).toBe('auto');
+    expect(fallback.context).toBeDefined();
+    // Anything else wrong is not taken for the groups: the error stands.
+    expect(() => contextOfferingGroups({ ca: [], key: 'not a key' }, 'P-256:X25519:no-such-group')).toThrow();
+    expect(() => contextOfferingGroups({ ca: [], key: 'not a key' }, offeredGroups())).toThrow();
   });
 });
