@@ -43,6 +43,18 @@ async function metafileOf(options: BuildOptions): Promise<Metafile> {
   return metafile;
 }
 
+/** The plain check file as build/bundle.mjs builds it (before its ASCII pass), built in memory. */
+async function builtCheckFile(): Promise<string> {
+  const { outputFiles } = await build({
+    ...checkBuildOptions,
+    outfile: 'out/check-chunk-test/check.cjs',
+    absWorkingDir: root,
+    write: false,
+    logLevel: 'silent',
+  });
+  return outputFiles.find((file) => file.path.endsWith('.cjs'))!.text;
+}
+
 describe('the rdspg check code', () => {
   it('the full CLI’s check chunk loads neither zod nor the registry, vault or saved-server code until --server', async () => {
     const metafile = await metafileOf({ ...cliBuildOptions, logLevel: 'silent' });
@@ -75,14 +87,7 @@ describe('the rdspg check code', () => {
   });
 
   it('the check file is made ASCII: what esbuild leaves in comments is escaped, the rest is kept', async () => {
-    const { outputFiles } = await build({
-      ...checkBuildOptions,
-      outfile: 'out/check-chunk-test/check.cjs',
-      absWorkingDir: root,
-      write: false,
-      logLevel: 'silent',
-    });
-    const text = outputFiles.find((file) => file.path.endsWith('.cjs'))!.text;
+    const text = await builtCheckFile();
     const ascii = asciiOnly(text);
     expect(isAscii(Buffer.from(ascii))).toBe(true);
     const asciiLines = ascii.split('\n');
@@ -95,14 +100,7 @@ describe('the rdspg check code', () => {
   });
 
   it('the check file comes in CommonJS’s function wrapper: as a script, it is the module function', async () => {
-    const { outputFiles } = await build({
-      ...checkBuildOptions,
-      outfile: 'out/check-chunk-test/check.cjs',
-      absWorkingDir: root,
-      write: false,
-      logLevel: 'silent',
-    });
-    const text = outputFiles.find((file) => file.path.endsWith('.cjs'))!.text;
+    const text = await builtCheckFile();
     const [start, end] = Module.wrap('\0').split('\0');
     expect(text.startsWith(`${start}\n"use strict";`)).toBe(true);
     expect(text).toContain(`${end}\n//# sourceMappingURL=check.cjs.map`);
