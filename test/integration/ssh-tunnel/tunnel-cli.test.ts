@@ -99,6 +99,31 @@ describe('rdspg check --server through an SSH tunnel', () => {
     expect(await settledChildCount(sshd)).toBe(0);
   });
 
+  it('ends its session through the tunnel as psql does: the server gets Terminate, not an unexpected end', async () => {
+    // As for a direct check (test/integration/engine/check-cli.test.ts), through the SSH channel: what the check
+    // writes before it exits must reach the server.
+    await cluster.sql("alter system set log_min_messages = 'debug1'");
+    await cluster.sql('alter system set log_disconnections = on');
+    await cluster.sql('select pg_reload_conf()');
+    const log = join(cluster.folder, 'server.log');
+    const before = (await readFile(log, 'utf8')).length;
+    try {
+      for (let round = 0; round < 3; round++) {
+        const run = await runCli(['check', '--server', 'behind-jump', '--json'], { env: env(), timeoutMs: 30_000 });
+        expect(run.status, run.stderr).toBe(0);
+      }
+      expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+      const written = (await readFile(log, 'utf8')).slice(before);
+      // The log is written: each session's end is there.
+      expect(written.match(/disconnection: session time/g)?.length).toBeGreaterThanOrEqual(3);
+      expect(written).not.toMatch(/unexpected EOF on client connection|could not receive data from client/);
+    } finally {
+      await cluster.sql('alter system reset log_min_messages');
+      await cluster.sql('alter system reset log_disconnections');
+      await cluster.sql('select pg_reload_conf()');
+    }
+  });
+
   it('exports the tunnel as pgAdmin keys and imports them back', async () => {
     const shown = await runCli(['servers', 'show', 'behind-jump'], { env: env() });
     expect(shown.stdout).toContain(`SSH tunnel ${sshd.user}@127.0.0.1:${sshd.port} (password, keep alive 30 s)`);
