@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
-import { startCluster } from '../../support/cluster';
+import { serverLogDuring, startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
 import { runCli } from '../../support/run-cli';
@@ -145,22 +145,14 @@ describe('rdspg check', () => {
   it('ends its session as psql does: the server gets Terminate, not an unexpected end of the connection', async () => {
     // PostgreSQL logs "unexpected EOF on client connection" (DEBUG1) and "could not receive data from client" when a
     // client leaves without the Terminate message; psql's PQfinish sends it and does not wait for the backend to exit.
-    await cluster.sql("alter system set log_min_messages = 'debug1'");
-    await cluster.sql('select pg_reload_conf()');
-    const log = join(cluster.folder, 'server.log');
-    const before = (await readFile(log, 'utf8')).length;
-    try {
+    const written = await serverLogDuring(cluster, { log_min_messages: 'debug1' }, async () => {
       for (let round = 0; round < 3; round++) {
         const result = await check([conninfo(root.own.certPath), '--json']);
         expect(result.status, result.stderr).toBe(0);
       }
       expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
-      const written = (await readFile(log, 'utf8')).slice(before);
-      expect(written).not.toMatch(/unexpected EOF on client connection|could not receive data from client/);
-    } finally {
-      await cluster.sql('alter system reset log_min_messages');
-      await cluster.sql('select pg_reload_conf()');
-    }
+    });
+    expect(written).not.toMatch(/unexpected EOF on client connection|could not receive data from client/);
   });
 
   it('prints its report while its session is still open, and says goodbye after it, as psql does', async () => {

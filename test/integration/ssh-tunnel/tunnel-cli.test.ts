@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
 import { tunnelSecretField } from '../../../shared/tunnel-fields';
-import { startCluster } from '../../support/cluster';
+import { serverLogDuring, startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
 import { runCli } from '../../support/run-cli';
@@ -102,26 +102,17 @@ describe('rdspg check --server through an SSH tunnel', () => {
   it('ends its session through the tunnel as psql does: the server gets Terminate, not an unexpected end', async () => {
     // As for a direct check (test/integration/engine/check-cli.test.ts), through the SSH channel: what the check
     // writes before it exits must reach the server.
-    await cluster.sql("alter system set log_min_messages = 'debug1'");
-    await cluster.sql('alter system set log_disconnections = on');
-    await cluster.sql('select pg_reload_conf()');
-    const log = join(cluster.folder, 'server.log');
-    const before = (await readFile(log, 'utf8')).length;
-    try {
+    const settings = { log_min_messages: 'debug1', log_disconnections: 'on' };
+    const written = await serverLogDuring(cluster, settings, async () => {
       for (let round = 0; round < 3; round++) {
         const run = await runCli(['check', '--server', 'behind-jump', '--json'], { env: env(), timeoutMs: 30_000 });
         expect(run.status, run.stderr).toBe(0);
       }
       expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
-      const written = (await readFile(log, 'utf8')).slice(before);
-      // The log is written: each session's end is there.
-      expect(written.match(/disconnection: session time/g)?.length).toBeGreaterThanOrEqual(3);
-      expect(written).not.toMatch(/unexpected EOF on client connection|could not receive data from client/);
-    } finally {
-      await cluster.sql('alter system reset log_min_messages');
-      await cluster.sql('alter system reset log_disconnections');
-      await cluster.sql('select pg_reload_conf()');
-    }
+    });
+    // The log is written: each session's end is there.
+    expect(written.match(/disconnection: session time/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(written).not.toMatch(/unexpected EOF on client connection|could not receive data from client/);
   });
 
   it('exports the tunnel as pgAdmin keys and imports them back', async () => {
