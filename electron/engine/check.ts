@@ -109,7 +109,7 @@ export async function checkConnection(
   const opened = await openConnection(request);
   if (!opened.ok) return opened;
   const { client } = opened.value;
-  const stop = request.signal ? whenAborted(request.signal, () => client.connection.stream.destroy()) : () => undefined;
+  const stop = whenAborted(request.signal, () => client.connection.stream.destroy());
   const checked = await askFacts(opened.value, request.signal);
   stop();
   try {
