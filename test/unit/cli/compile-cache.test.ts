@@ -1,11 +1,11 @@
 // requireWithCompileCache (electron/cli/compile-cache.ts) runs a CommonJS file as `require` would: a plain file is put
 // in Node's function wrapper, and a file that comes in it already (the built dist/cli/check.cjs) runs as it is.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireWithCompileCache } from '../../../electron/cli/compile-cache';
+import { readWhole, requireWithCompileCache } from '../../../electron/cli/compile-cache';
 
 let folder: string;
 const runs = globalThis as { compileCacheRuns?: string[] };
@@ -31,5 +31,28 @@ describe('requireWithCompileCache', () => {
     // Wrapped a second time, its module function would be made and never called.
     requireWithCompileCache(wrapped, join(folder, 'cache'));
     expect(runs.compileCacheRuns).toEqual(['plain:function:true', 'wrapped:function:true']);
+  });
+});
+
+describe('readWhole', () => {
+  it('reads a whole file into the memory it is given when it fits, else into new memory, with its size and inode', async () => {
+    const small = join(folder, 'small.bin');
+    const large = join(folder, 'large.bin');
+    await writeFile(small, Buffer.alloc(3_000, 1));
+    await writeFile(large, Buffer.alloc(70_000, 2));
+    const first = readWhole(large);
+    expect(first.bytes.equals(Buffer.alloc(70_000, 2))).toBe(true);
+    expect(first.info.size).toBe(70_000);
+    expect(first.info.ino).toBe((await stat(large)).ino);
+    // The check file, then its cache, in the same memory: the second read overwrites the first one's bytes.
+    const second = readWhole(small, first.bytes);
+    expect(second.bytes.equals(Buffer.alloc(3_000, 1))).toBe(true);
+    expect(second.bytes.buffer).toBe(first.bytes.buffer);
+    expect(first.bytes[0]).toBe(1);
+    // A file larger than the memory given gets its own.
+    const third = readWhole(large, second.bytes);
+    expect(third.bytes.equals(Buffer.alloc(70_000, 2))).toBe(true);
+    expect(third.bytes.buffer).not.toBe(second.bytes.buffer);
+    expect(second.bytes.equals(Buffer.alloc(3_000, 1))).toBe(true);
   });
 });
