@@ -41,6 +41,15 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
+/** True when nothing listens on `port` at `host` (binding it succeeds). */
+async function portIsFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
 /**
  * A throwaway PostgreSQL cluster on a free loopback port (initdb + pg_ctl), run as the postgres user when we are
  * root. Used by the tests and by the RDS sandbox's `--postgres` mode.
@@ -49,10 +58,14 @@ export class LocalPostgresCluster {
   private constructor(
     /** The cluster's data folder (also its Unix socket folder). */
     readonly folder: string,
-    /** The TCP port it listens on. */
-    readonly port: number,
+    private listenPort: number,
     private settings: ClusterSettings,
   ) {}
+
+  /** The TCP port it listens on (another free one if its first was taken before it started). */
+  get port(): number {
+    return this.listenPort;
+  }
 
   /** Creates and configures a new cluster in a fresh temporary folder; call start() next. */
   static async create(settings: ClusterSettings = {}): Promise<LocalPostgresCluster> {
@@ -130,18 +143,32 @@ export class LocalPostgresCluster {
     await this.writeOwned('pg_hba.conf', `${hba.join('\n')}\n`);
   }
 
-  /** Starts the server and waits until it accepts connections. */
+  /**
+   * Starts the server and waits until it accepts connections. The port create() found free can be taken by the time
+   * the server binds it (freePort's ports come from the kernel's ephemeral range, where any outgoing connection of a
+   * parallel test takes its local port; seen once in a CI run): then the server starts on another free port.
+   */
   async start(): Promise<void> {
-    await this.asOwner('pg_ctl', [
-      '-D',
-      this.dataFolder,
-      '-l',
-      join(this.folder, 'server.log'),
-      '-w',
-      '-t',
-      '60',
-      'start',
-    ]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.asOwner('pg_ctl', [
+          '-D',
+          this.dataFolder,
+          '-l',
+          join(this.folder, 'server.log'),
+          '-w',
+          '-t',
+          '60',
+          'start',
+        ]);
+        return;
+      } catch (error) {
+        const address = (this.settings.listen ?? '127.0.0.1').split(',')[0]!.trim();
+        if (attempt >= 5 || (await portIsFree(this.listenPort, address === '*' ? '0.0.0.0' : address))) throw error;
+        this.listenPort = await freePort();
+        await this.configure(this.settings);
+      }
+    }
   }
 
   /** Re-reads the configuration (TLS files and pg_hba.conf included) without a restart. */
