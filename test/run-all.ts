@@ -63,11 +63,16 @@ function vitest(name: string, run: VitestRun, report: string): { passed: number;
     : spawnSync('npx', ['vitest', ...args, ...reporters], { stdio: 'inherit' });
   const counts = existsSync(report)
     ? JSON.parse(readFileSync(report, 'utf8'))
-    : { numPassedTests: 0, numFailedTests: 1 };
+    : { numTotalTests: 1, numPassedTests: 0, numFailedTestSuites: 0 };
+  // A suite whose set-up fails leaves its tests skipped, not failed: every test that did not pass counts as failed.
+  const failed = counts.numTotalTests - counts.numPassedTests;
+  const suites = counts.numFailedTestSuites
+    ? ` (${counts.numFailedTestSuites} suite${counts.numFailedTestSuites === 1 ? '' : 's'} failed)`
+    : '';
   log(
-    `${name}: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed in ${Math.round((Date.now() - started) / 1000)} s`,
+    `${name}: ${counts.numPassedTests} passed, ${failed} failed${suites} in ${Math.round((Date.now() - started) / 1000)} s`,
   );
-  return { passed: counts.numPassedTests, failed: counts.numFailedTests, status: result.status ?? 1 };
+  return { passed: counts.numPassedTests, failed, status: result.status ?? 1 };
 }
 
 const config = 'test/vitest.config.ts';
