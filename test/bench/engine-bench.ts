@@ -139,6 +139,8 @@ try {
   const psqlTimes: number[] = [];
   const checkRatios: number[] = [];
   const psql = () => wallTime('psql', ['-X', '-Atc', 'select 1', conninfo]);
+  const checkArgs = ['dist/rdspg.cjs', 'check', conninfo, '--json'];
+  const check = (node = 'node', environment: Record<string, string> = env) => wallTime(node, checkArgs, environment);
   // Same-run references for what `check` is made of: Node's own start, and `check` with Node told to use OpenSSL's
   // store (--use-openssl-ca), which skips parsing Node's ~140 bundled roots that Node 20 does whenever a CA is given.
   const nodeTimes: number[] = [];
@@ -155,17 +157,16 @@ try {
   const firstRunRatios: number[] = [];
   for (let round = 0; round < 5; round++) {
     const home = join(folder, `first-run-${round}`);
-    const first = wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json'], { ...env, RDSPG_HOME: home });
+    const first = check('node', { ...env, RDSPG_HOME: home });
     firstRunTimes.push(first);
     firstRunRatios.push(first / psql());
   }
   // The first check in the app home the rounds use makes its code cache (the first-run figure above is that case):
   // one unmeasured check per Node first, so that every round measures a check with its cache.
-  wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json']);
-  if (shippedBinary) wallTime(shippedBinary, ['dist/rdspg.cjs', 'check', conninfo, '--json']);
+  check();
+  if (shippedBinary) check(shippedBinary);
   const checkRounds = 15;
   for (let round = 0; round < checkRounds; round++) {
-    const check = () => wallTime('node', ['dist/rdspg.cjs', 'check', conninfo, '--json']);
     let mine: number;
     let theirs: number;
     if (round % 2 === 0) {
@@ -179,12 +180,12 @@ try {
     psqlTimes.push(theirs);
     checkRatios.push(mine / theirs);
     if (shippedBinary) {
-      const time = wallTime(shippedBinary, ['dist/rdspg.cjs', 'check', conninfo, '--json']);
+      const time = check(shippedBinary);
       shippedTimes.push(time);
       shippedRatios.push(time / theirs);
     }
     nodeTimes.push(wallTime('node', ['-e', '0']));
-    const opensslStore = wallTime('node', ['--use-openssl-ca', 'dist/rdspg.cjs', 'check', conninfo, '--json']);
+    const opensslStore = wallTime('node', ['--use-openssl-ca', ...checkArgs]);
     opensslStoreTimes.push(opensslStore);
     opensslStoreRatios.push(opensslStore / theirs);
   }
