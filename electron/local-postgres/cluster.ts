@@ -151,16 +151,7 @@ export class LocalPostgresCluster {
   async start(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.asOwner('pg_ctl', [
-          '-D',
-          this.dataFolder,
-          '-l',
-          join(this.folder, 'server.log'),
-          '-w',
-          '-t',
-          '60',
-          'start',
-        ]);
+        await this.serverControl(['-w', '-t', '60', 'start']);
         return;
       } catch (error) {
         const address = (this.settings.listen ?? '127.0.0.1').split(',')[0]!.trim();
@@ -169,6 +160,11 @@ export class LocalPostgresCluster {
         await this.configure(this.settings);
       }
     }
+  }
+
+  /** pg_ctl on this cluster's data folder, the server writing its log to server.log in the cluster's folder. */
+  private async serverControl(args: string[]): Promise<void> {
+    await this.asOwner('pg_ctl', ['-D', this.dataFolder, '-l', join(this.folder, 'server.log'), ...args]);
   }
 
   /** Re-reads the configuration (TLS files and pg_hba.conf included) without a restart. */
@@ -181,16 +177,7 @@ export class LocalPostgresCluster {
   /** Stops and starts the server, as an RDS instance restarts when its SSL settings change. */
   async restart(settings: ClusterSettings = this.settings): Promise<void> {
     await this.configure(settings);
-    await this.asOwner('pg_ctl', [
-      '-D',
-      this.dataFolder,
-      '-l',
-      join(this.folder, 'server.log'),
-      '-m',
-      'fast',
-      '-w',
-      'restart',
-    ]);
+    await this.serverControl(['-m', 'fast', '-w', 'restart']);
   }
 
   /** Runs SQL as the superuser over the Unix socket (trust), returning the rows. */
