@@ -26,7 +26,6 @@ export interface ClusterSettings {
   tls?: ClusterTls | null;
   /** pg_hba.conf lines after `local all all trust`, e.g. `hostssl all all 127.0.0.1/32 scram-sha-256`. */
   hba?: string[];
-  listen?: string;
 }
 
 /** Finds a free TCP port on loopback. */
@@ -114,7 +113,7 @@ export class LocalPostgresCluster {
   async configure(settings: ClusterSettings): Promise<void> {
     this.settings = settings;
     const lines = [
-      `listen_addresses = '${settings.listen ?? '127.0.0.1'}'`,
+      "listen_addresses = '127.0.0.1'",
       `port = ${this.port}`,
       `unix_socket_directories = '${this.folder}'`,
       'fsync = off',
@@ -154,8 +153,7 @@ export class LocalPostgresCluster {
         await this.serverControl(['-w', '-t', '60', 'start']);
         return;
       } catch (error) {
-        const address = (this.settings.listen ?? '127.0.0.1').split(',')[0]!.trim();
-        if (attempt >= 5 || (await portIsFree(this.listenPort, address === '*' ? '0.0.0.0' : address))) throw error;
+        if (attempt >= 5 || (await portIsFree(this.listenPort, '127.0.0.1'))) throw error;
         this.listenPort = await freePort();
         await this.configure(this.settings);
       }
