@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveAppHome } from '../platform/app-home';
 import { cliFileFor } from './cli-file';
-import { requireWithCompileCache } from './compile-cache';
+import { type CommonJsLoader, requireWithCompileCache } from './compile-cache';
 
+// This file's own module is made by Node's CommonJS loader: its class is what `require('node:module')` returns.
+const loader = module.constructor as unknown as CommonJsLoader;
 const file = join(__dirname, cliFileFor(process.argv.slice(2)));
-if (file.endsWith('.cjs')) requireWithCompileCache(file, join(resolveAppHome(), 'Code Cache', 'cli'));
+if (file.endsWith('.cjs')) requireWithCompileCache(file, join(resolveAppHome(), 'Code Cache', 'cli'), loader);
 else import(pathToFileURL(file).href);

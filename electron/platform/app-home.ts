@@ -1,4 +1,3 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 
 /** The product name; also the folder name of the app's data and the OS keychain service. */
@@ -13,7 +12,8 @@ export function resolveAppHome(
   platform: NodeJS.Platform = process.platform,
 ): string {
   if (env.RDSPG_HOME) return env.RDSPG_HOME;
-  const home = env.HOME || homedir();
+  // node:os only when HOME is unset: loading it costs a plain `rdspg check`, which starts here, ≈ 0.5 ms.
+  const home = env.HOME || process.getBuiltinModule('node:os').homedir();
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), appName);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', appName);
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), appName);

@@ -27,9 +27,9 @@ describe('requireWithCompileCache', () => {
     const wrapped = join(folder, 'wrapped.cjs');
     await writeFile(plain, body('plain'));
     await writeFile(wrapped, Module.wrap(body('wrapped')));
-    requireWithCompileCache(plain, join(folder, 'cache'));
+    requireWithCompileCache(plain, join(folder, 'cache'), Module);
     // Wrapped a second time, its module function would be made and never called.
-    requireWithCompileCache(wrapped, join(folder, 'cache'));
+    requireWithCompileCache(wrapped, join(folder, 'cache'), Module);
     expect(runs.compileCacheRuns).toEqual(['plain:function:true', 'wrapped:function:true']);
   });
 });
