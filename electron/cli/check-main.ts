@@ -13,11 +13,16 @@ import { processIo } from './process-io';
 // user's environment says otherwise.
 process.env.UV_THREADPOOL_SIZE ??= '1';
 
-/** Ends the process with `status` once each stream the run wrote to has handed on what it was given. */
+/**
+ * Ends the process with `status` once each stream the run wrote to has handed on what it was given: at once for a
+ * stream that holds nothing back (files, and on Linux pipes and terminals, are written synchronously), after a write's
+ * callback otherwise. Waiting for that callback on a stream with nothing pending cost a check ≈ 0.3 ms.
+ */
 function exitWhenWritten(streams: Writable[], status: number): void {
   const [stream, ...others] = streams;
-  if (stream) stream.write('', () => exitWhenWritten(others, status));
-  else process.exit(status);
+  if (!stream) process.exit(status);
+  else if (stream.writableLength === 0) exitWhenWritten(others, status);
+  else stream.write('', () => exitWhenWritten(others, status));
 }
 
 const io = processIo();
