@@ -21,6 +21,8 @@ export interface SessionRequest {
   transport: Transport;
   /** Ends the start-up early (cancel, connect_timeout); none when nothing can. */
   signal: AbortSignal | undefined;
+  /** Runs once the start-up message is sent (ConnectRequest.duringSignIn). */
+  duringSignIn?: () => void;
 }
 
 interface AuthenticationMessage {
@@ -104,7 +106,10 @@ export async function startSession(
   });
   const stop = whenAborted(signal, () => closeTransport(transport, timeoutError()));
   try {
-    await client.connect();
+    const connecting = client.connect();
+    // After node-postgres' own listener, which sends the start-up message.
+    if (request.duringSignIn) client.connection.once('connect', request.duringSignIn);
+    await connecting;
     client.on('error', () => undefined);
     return { ok: true, value: { client, tls: transport.tls, chain: transport.chain ?? null } };
   } catch (error) {

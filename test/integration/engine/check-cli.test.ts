@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkConnection, parseConninfo } from '../../../electron/engine';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { serverLogDuring, startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
@@ -266,6 +267,33 @@ describe('rdspg check', () => {
       expect(stderr, args[0]).not.toMatch(/EPIPE|\n\s+at /);
       expect(status, args[0]).toBe(0);
     }
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+});
+
+describe('ConnectRequest.duringSignIn (the check makes its report stream there)', () => {
+  async function steps(conninfo: string) {
+    const keywords = parseConninfo(conninfo);
+    if (!keywords.ok) throw new Error(keywords.error.message);
+    const seen: string[] = [];
+    const result = await checkConnection(
+      { keywords: keywords.value, env: { HOME: folder }, duringSignIn: () => seen.push('sign-in') },
+      () => seen.push('report'),
+    );
+    return { seen, code: result.ok ? 'ok' : result.error.code };
+  }
+  const base = () =>
+    `host=localhost port=${cluster.port} user=postgres dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`;
+
+  it('runs once the start-up message is sent, before the answer; never when the connection fails before it', async () => {
+    expect(await steps(`${base()} password=pa55-word`)).toEqual({ seen: ['sign-in', 'report'], code: 'ok' });
+    expect(await steps(`${base()} password=wrong-pa55`)).toEqual({
+      seen: ['sign-in'],
+      code: 'authentication_failed',
+    });
+    // The server's certificate is refused: nothing about the user was sent, and the hook does not run.
+    const untrusted = `${base().replace(root.own.certPath, foreign.own.certPath)} password=pa55-word`;
+    expect(await steps(untrusted)).toEqual({ seen: [], code: 'certificate_untrusted' });
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 });
