@@ -61,9 +61,9 @@ function vitest(name: string, run: VitestRun, report: string): { passed: number;
         env: { ...process.env, PATH: `${dirname(run.node)}${delimiter}${process.env.PATH ?? ''}` },
       })
     : spawnSync('npx', ['vitest', ...args, ...reporters], { stdio: 'inherit' });
-  const counts = existsSync(report)
+  const counts: VitestReport = existsSync(report)
     ? JSON.parse(readFileSync(report, 'utf8'))
-    : { numTotalTests: 1, numPassedTests: 0, numFailedTestSuites: 0 };
+    : { numTotalTests: 1, numPassedTests: 0, numFailedTestSuites: 0, testResults: [] };
   // A suite whose set-up fails leaves its tests skipped, not failed: every test that did not pass counts as failed.
   const failed = counts.numTotalTests - counts.numPassedTests;
   const suites = counts.numFailedTestSuites
@@ -72,8 +72,38 @@ function vitest(name: string, run: VitestRun, report: string): { passed: number;
   log(
     `${name}: ${counts.numPassedTests} passed, ${failed} failed${suites} in ${Math.round((Date.now() - started) / 1000)} s`,
   );
+  for (const line of failures(counts)) failedLines.push(`${name}: ${line}`);
   return { passed: counts.numPassedTests, failed, status: result.status ?? 1 };
 }
+
+/** The part of vitest's JSON report read here (the Jest-compatible shape its json reporter writes). */
+interface VitestReport {
+  numTotalTests: number;
+  numPassedTests: number;
+  numFailedTestSuites: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
+}
+
+/** One line per test that failed and per file whose set-up failed: file, test, first line of the error. */
+function failures(report: VitestReport): string[] {
+  const firstLine = (text: string | undefined) => (text ?? '').trim().split('\n')[0]?.slice(0, 300) ?? '';
+  const lines: string[] = [];
+  for (const file of report.testResults) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    const failedTests = file.assertionResults.filter((test) => test.status === 'failed');
+    for (const test of failedTests) lines.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0])}`);
+    if (file.status === 'failed' && failedTests.length === 0) lines.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+/** Every failure of every tier, printed again at the end, where a log's tail shows it. */
+const failedLines: string[] = [];
 
 const config = 'test/vitest.config.ts';
 const tiers = [
@@ -117,6 +147,7 @@ if ('node' in shipped) {
 }
 const passed = tiers.reduce((sum, tier) => sum + tier.passed, 0);
 const failed = tiers.reduce((sum, tier) => sum + tier.failed, 0);
+for (const line of failedLines) log(`failed: ${line}`);
 process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
 if (tiers.some((tier) => tier.status !== 0) || failed > 0) process.exit(1);
 log('all tiers passed');
