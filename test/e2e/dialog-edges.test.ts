@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestAuthority } from '../support/pki';
 import { runCli } from '../support/run-cli';
-import { openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
+import { openRegisterServer, screenshot, settledDialog, signInAndSetMasterPassword } from './support/pages';
 import { type BrowserSession, startBrowserSession } from './support/session';
 
 // Issue 14, the server dialog's remaining rough edges (3, the rest of 11, Service without Host, port lists), checked
@@ -122,7 +122,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
   it('From certificate store… picks a CA of the app’s own store', async () => {
     const dialog = registerDialog();
     await dialog.getByRole('button', { name: 'From certificate store…' }).click();
-    const picker = page.getByRole('dialog', { name: 'Choose a CA certificate from the certificate store' });
+    const picker = await settledDialog(page, 'Choose a CA certificate from the certificate store');
     await picker.getByText('Store CA for edges').waitFor();
     await picker.getByText('CN=Dialog Edges Store CA').waitFor();
     await shoot('dialog-edges-store-picker-en');
@@ -137,7 +137,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
   it('Browse…: opens the field’s folder, filters by file type, scrolls inside the dialog, takes a typed path', async () => {
     const dialog = registerDialog();
     await dialog.getByRole('button', { name: 'Browse…' }).first().click();
-    const browse = page.getByRole('dialog', { name: 'Choose Root certificate' });
+    const browse = await settledDialog(page, 'Choose Root certificate');
     const pathBox = browse.getByLabel('Folder or file path');
     await expect.poll(() => pathBox.inputValue()).toBe(folder);
     await browse.getByText('ApsaraDB-CA-Chain.crt').waitFor();
@@ -228,7 +228,7 @@ describe('the server dialog’s rough edges (issue 14)', () => {
     const panel = page.getByRole('region', { name: 'Server two hosts' });
     await panel.getByText('app@db1.example,db2.example:5432,5433/postgres').waitFor();
     await panel.getByRole('button', { name: 'Properties' }).click();
-    const properties = page.getByRole('dialog', { name: 'Properties - two hosts' });
+    const properties = await settledDialog(page, 'Properties - two hosts');
     await properties.getByRole('tab', { name: 'Connection' }).click();
     await expect.poll(() => properties.getByLabel('Port', { exact: true }).inputValue()).toBe('5432,5433');
     await properties.getByRole('button', { name: 'Cancel' }).click();
@@ -249,15 +249,14 @@ describe('the server dialog’s rough edges (issue 14)', () => {
     expect(await menuBarOverflow()).toEqual({ outside: [], scrollsSideways: false });
     await page.getByRole('menuitem', { name: /注\s*册/ }).click();
     await page.getByRole('menuitem', { name: '服务器…' }).click();
-    const dialog = registerDialog();
-    await dialog.waitFor();
+    const dialog = await settledDialog(page, '注册 - 服务器');
     await chooseVerifyFull(dialog);
     await dialog.getByLabel('根证书', { exact: true }).fill(rootPath);
     await dialog.getByText(`位于 ${folder}`).waitFor();
     await dialog.getByRole('button', { name: '从证书库选择…' }).waitFor();
     await shoot('dialog-edges-root-certificate-zh');
     await dialog.getByRole('button', { name: '浏览…' }).first().click();
-    const browse = page.getByRole('dialog', { name: '选择根证书' });
+    const browse = await settledDialog(page, '选择根证书');
     await browse.getByText('证书（*.crt, *.pem, *.cer, *.der, *.p7b）').waitFor();
     await browse.getByText('显示 61 个文件；另有 2 个被文件类型筛选隐藏').waitFor();
     expect(await insideViewport(browse.getByRole('button', { name: /^打\s*开$/ }))).toBe(true);

@@ -15,11 +15,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotFolder, `${name}.png`) });
 }
 
-/** Opens Register > Server… from the main window's menu. */
+/** Opens Register > Server… from the main window's menu, and waits until the dialog has stopped moving. */
 export async function openRegisterServer(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: 'Register' }).click();
   await page.getByRole('menuitem', { name: 'Server…' }).click();
-  await page.getByRole('dialog', { name: 'Register - Server' }).waitFor();
+  await settledDialog(page, 'Register - Server');
 }
 
 /** What the Register > Server… dialog is filled with. */
