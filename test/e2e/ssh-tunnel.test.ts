@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settledChildCount, startSshd, type TestSshd } from '../support/sshd';
-import { fillServerDialog, openRegisterServer, screenshot, signInAndSetMasterPassword } from './support/pages';
+import {
+  fillServerDialog,
+  openRegisterServer,
+  screenshot,
+  settledDialog,
+  signInAndSetMasterPassword,
+} from './support/pages';
 import { type BrowserSession, startBrowserSession } from './support/session';
 import { startTlsServer, type TlsServer } from './support/tls-server';
 
@@ -70,8 +76,7 @@ describe('Register > Server… with an SSH tunnel', () => {
     await rm(join(session.serve.home, 'known_hosts'));
     await page.getByRole('tree').getByText('behind-jump').click();
     await page.getByRole('button', { name: 'Connect' }).click();
-    const confirm = page.getByRole('dialog', { name: `Trust the SSH host [127.0.0.1]:${sshd.port}?` });
-    await confirm.waitFor({ timeout: 30_000 });
+    const confirm = await settledDialog(page, `Trust the SSH host [127.0.0.1]:${sshd.port}?`);
     expect(await confirm.getByTestId('host-key-fingerprint').textContent()).toBe(sshd.hostFingerprint);
     await confirm.getByRole('button', { name: 'Trust this host' }).click();
     const panel = page.getByRole('region', { name: 'SSL' });

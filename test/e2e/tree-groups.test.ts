@@ -33,13 +33,19 @@ afterAll(async () => {
 
 const tree = () => page.getByRole('tree');
 const contextMenu = () => page.getByRole('menu');
-/** Right-clicks a tree node by its text (a server's node also shows its "connected" and "SSL" tags). */
-const rightClick = (text: string) =>
-  tree()
+/**
+ * Right-clicks a tree node by its text (a server's node also shows its "connected" and "SSL" tags), and waits until
+ * its menu has stopped moving: on a loaded machine a click during the opening motion can land beside the item.
+ */
+async function rightClick(text: string) {
+  await tree()
     .locator('.ant-tree-title')
     .filter({ hasText: new RegExp(`^${text.replace(/[()]/g, '\\$&')}`) })
     .first()
     .click({ button: 'right' });
+  const opened = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').last();
+  await expect.poll(() => opened.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
+}
 
 describe('server groups, the context menu and databases (issue 14)', () => {
   it('Register > Server Group… creates an empty group that stays in the tree; a duplicate name is refused', async () => {
