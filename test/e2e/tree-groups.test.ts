@@ -6,6 +6,7 @@ import {
   fillServerDialog,
   openRegisterServer,
   screenshot,
+  settled,
   settledDialog,
   signInAndSetMasterPassword,
 } from './support/pages';
@@ -43,8 +44,7 @@ async function rightClick(text: string) {
     .filter({ hasText: new RegExp(`^${text.replace(/[()]/g, '\\$&')}`) })
     .first()
     .click({ button: 'right' });
-  const opened = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').last();
-  await expect.poll(() => opened.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
+  await settled(page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').last());
 }
 
 describe('server groups, the context menu and databases (issue 14)', () => {

@@ -84,11 +84,15 @@ export async function lockFromMenu(page: Page): Promise<void> {
 }
 
 /**
- * A dialog once its opening motion (antd's zoom) has ended: on a loaded machine a click during it can be aimed at the
- * button's place in one frame and land beside it in the next, and the dialog then stays open.
+ * An antd popup (a dialog, a dropdown menu) once its opening motion has ended: on a loaded machine a click during it
+ * can be aimed at the target's place in one frame and land beside it in the next, and the popup then stays open.
  */
-export async function settledDialog(page: Page, title: string | RegExp): Promise<Locator> {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect.poll(() => dialog.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
-  return dialog;
+export async function settled(popup: Locator): Promise<Locator> {
+  await expect.poll(() => popup.getAttribute('class'), { timeout: 30_000 }).not.toMatch(/-(appear|enter)(-|\s|$)/);
+  return popup;
+}
+
+/** A dialog by its title once its opening motion (antd's zoom) has ended (see `settled`). */
+export function settledDialog(page: Page, title: string | RegExp): Promise<Locator> {
+  return settled(page.getByRole('dialog', { name: title }));
 }
