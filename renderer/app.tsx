@@ -1,3 +1,4 @@
+import { Provider as MotionProvider } from '@rc-component/motion';
 import { Alert, ConfigProvider, Spin, theme } from 'antd';
 import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { VaultStatus } from '../shared/contract/vault';
@@ -12,7 +13,7 @@ import { MainWindow } from './main-window';
 import { useSessionEnd } from './server-mode/session-end';
 import { takeArrivedStatus, takePrefetchedStatus } from './startup';
 import { StyledAppHolder } from './styled-app';
-import { useSystemDarkMode } from './theme';
+import { useSystemDarkMode, useSystemReducedMotion } from './theme';
 
 // Only a locked vault shows it: an unlocked start goes straight to the Servers tree without loading it.
 const MasterPasswordScreen = lazyView(() =>
@@ -32,6 +33,7 @@ const idlePollMs = 15_000;
 /** The whole UI: the theme that follows the OS, then the damaged-vault, master-password screen or the main window. */
 export function App() {
   const dark = useSystemDarkMode();
+  const reducedMotion = useSystemReducedMotion();
   const locale = useLocale();
   // The status prefetched by main.ts is usually in before the first render: then it renders the right screen at once.
   const [arrived] = useState(takeArrivedStatus);
@@ -88,6 +90,9 @@ export function App() {
       </>
     );
   else content = <MainWindow onStatus={setStatus} />;
+  // Motion is switched where antd's animations read it (rc-motion's context, inside the ConfigProvider, whose own
+  // provider would otherwise answer first), not through the theme's `motion` token: antd wraps the app in a new
+  // element when that token changes, which remounts it and loses a dialog open at that moment.
   return (
     <ConfigProvider
       locale={antLocale(locale)}
@@ -99,10 +104,12 @@ export function App() {
         algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
       }}
     >
-      <AppFrame>
-        <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{content}</Suspense>
-      </AppFrame>
-      <StyledAppHolder />
+      <MotionProvider motion={!reducedMotion}>
+        <AppFrame>
+          <Suspense fallback={<Spin aria-label={t('app.loading')} />}>{content}</Suspense>
+        </AppFrame>
+        <StyledAppHolder />
+      </MotionProvider>
     </ConfigProvider>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { RdsAccountView } from '../../shared/contract/rds';
 import { api } from '../api/bridge';
 import { BusyButton } from '../common/busy-button';
+import { focusOnOpen } from '../common/focus-on-open';
 import { failureLine } from '../errors';
 import { useT } from '../i18n';
 
@@ -97,6 +98,7 @@ function AddAccountDialog({ onClose }: { onClose: (id: string | null) => void })
       okButtonProps={{ disabled: !ready }}
       onOk={() => void save()}
       onCancel={() => onClose(null)}
+      afterOpenChange={focusOnOpen('cloud-profile-name')}
       cancelText={t('common.cancel')}
       okText={t('common.ok')}
     >

@@ -5,6 +5,7 @@ import { blankServerForm, type ServerForm } from '../../shared/contract/server-f
 import type { ServerSummary } from '../../shared/contract/servers';
 import { api } from '../api/bridge';
 import { BusyButton } from '../common/busy-button';
+import { focusOnOpen } from '../common/focus-on-open';
 import { describeFailure, failureLine, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 import { SslFacts } from '../servers/ssl-panel';
@@ -172,6 +173,7 @@ export function ServerDialog({
       styles={{ body: { maxHeight: 'calc(100vh - 250px)', overflowY: 'auto', overflowX: 'hidden' } }}
       title={creating ? t('dialog.registerTitle') : t('dialog.propertiesTitle', { name: form?.name ?? '' })}
       onCancel={askBeforeClosing}
+      afterOpenChange={focusOnOpen('server-name')}
       modalRender={(node) => (
         // biome-ignore lint/a11y/noStaticElementInteractions: it only keeps Tab inside the dialog; no control of its own.
         <div onKeyDown={keepTabInside}>{node}</div>

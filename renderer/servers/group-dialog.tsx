@@ -2,6 +2,7 @@ import { Alert, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/bridge';
 import { busyProps } from '../common/busy-button';
+import { focusOnOpen } from '../common/focus-on-open';
 import { describeFailure, type ShownFailure } from '../errors';
 import { t } from '../i18n';
 
@@ -30,6 +31,7 @@ export function GroupDialog(props: { from?: string; onClose: (group: string | nu
       okButtonProps={{ disabled: !trimmed || trimmed === props.from, ...busyProps(busy) }}
       onOk={() => void save()}
       onCancel={() => props.onClose(null)}
+      afterOpenChange={focusOnOpen('group-name')}
       destroyOnHidden
     >
       <Form layout="vertical" onFinish={() => void save()}>

@@ -1,6 +1,7 @@
 import { Alert, Checkbox, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { busyProps } from '../common/busy-button';
+import { focusOnOpen } from '../common/focus-on-open';
 import { t } from '../i18n';
 
 /** Asks for a server's password when none is saved: "Connect to Server" as in pgAdmin, naming the user. */
@@ -24,6 +25,7 @@ export function PasswordPrompt(props: {
       okButtonProps={{ disabled: !password, ...busyProps(props.busy) }}
       onOk={() => props.onSubmit(password, save)}
       onCancel={props.onCancel}
+      afterOpenChange={focusOnOpen('connect-password')}
     >
       <p>{t('password.prompt', { name: props.serverName, user: props.username })}</p>
       <Form layout="vertical" onFinish={() => password && !props.busy && props.onSubmit(password, save)}>

@@ -1,17 +1,39 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from './support/pages';
+import { openRegisterServer, screenshot } from './support/pages';
 import { type BrowserSession, startBrowserSession } from './support/session';
 
 let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await startBrowserSession({ launch: { colorScheme: 'dark' } });
+  session = await startBrowserSession({ launch: { colorScheme: 'dark', reducedMotion: 'no-preference' } });
   page = session.page;
 });
 
 afterAll(() => session?.stop());
+
+/**
+ * Opens Register > Server… and returns the class names antd's dialog box had from the moment it was added until it
+ * stood still: the zoom's steps (`ant-zoom-appear-start`, `-active`) are among them only when it zoomed in.
+ */
+async function classesWhileOpening(): Promise<string[]> {
+  await page.evaluate(`(() => {
+    const seen = (window.openingClasses = []);
+    const note = (node) => {
+      if (node.nodeType !== 1) return;
+      for (const box of [node, ...node.querySelectorAll('.ant-modal')])
+        if (box.classList.contains('ant-modal')) seen.push(box.className);
+    };
+    window.openingObserver?.disconnect();
+    window.openingObserver = new MutationObserver((records) =>
+      records.forEach((record) => (record.type === 'attributes' ? note(record.target) : record.addedNodes.forEach(note))),
+    );
+    window.openingObserver.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+  })()`);
+  await openRegisterServer(page);
+  return (await page.evaluate('window.openingClasses')) as string[];
+}
 
 describe('keyboard, announced errors and the dark theme', () => {
   it('follows the OS dark theme and sets the master password from the keyboard', async () => {
@@ -81,6 +103,28 @@ describe('keyboard, announced errors and the dark theme', () => {
     await page.waitForTimeout(500);
     expect(await discard.count()).toBe(1);
     await discard.getByRole('button', { name: 'Discard', exact: true }).press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('follows the OS setting for motion: dialogs zoom in, and appear at once when it asks for reduced motion', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Register - Server' });
+    // A zoom's moving steps; without motion, antd still sets `-appear-prepare` for a moment, but nothing moves.
+    const motion = /-(appear|enter)-(start|active)(\s|$)/;
+    expect((await classesWhileOpening()).some((name) => motion.test(name))).toBe(true);
+    // The app follows the setting while it runs, as it follows the dark theme, and a dialog open at that moment keeps
+    // what was typed in it.
+    await dialog.getByLabel('Name', { exact: true }).fill('typed before the switch');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.waitForFunction('matchMedia("(prefers-reduced-motion: reduce)").matches');
+    expect(await dialog.getByLabel('Name', { exact: true }).inputValue()).toBe('typed before the switch');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const still = await classesWhileOpening();
+    expect(still.length).toBeGreaterThan(0);
+    expect(still.filter((name) => motion.test(name))).toEqual([]);
+    // Without the zoom, antd's focus lock takes focus to the close button first; the Name field still gets it.
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('server-name');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
 });
