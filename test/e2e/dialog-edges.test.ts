@@ -15,7 +15,8 @@ let folder: string;
 let rootPath: string;
 
 beforeAll(async () => {
-  session = await startBrowserSession();
+  // With antd's motion on, as most users have it: every dialog here is used once it has stopped moving (settled).
+  session = await startBrowserSession({ launch: { reducedMotion: 'no-preference' } });
   page = session.page;
   await page.setViewportSize({ width: 1024, height: 768 });
   // A long folder name, as a user's certificates folder often has; enough files that the list must scroll.

@@ -44,13 +44,17 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-/**
- * Starts Debian's Chromium headless with a fresh user-data folder, without Chrome's own omnibox UI unless
- * `chromeUi` asks for Chromium as it comes (the bench's reference).
- */
-export async function launchChromium(
-  options: { colorScheme?: 'light' | 'dark'; chromeUi?: boolean } = {},
-): Promise<TestBrowser> {
+/** How a test's Chromium starts: the OS settings it reports to the page, and whether Chrome's own UI is there. */
+export interface ChromiumOptions {
+  colorScheme?: 'light' | 'dark';
+  /** The OS's reduced-motion setting as the page sees it; 'no-preference' (motion on) unless given. */
+  reducedMotion?: 'reduce' | 'no-preference';
+  /** Chromium as it comes, with Chrome's omnibox UI (the bench's reference). */
+  chromeUi?: boolean;
+}
+
+/** Starts Debian's Chromium headless with a fresh user-data folder, without Chrome's own omnibox UI unless asked. */
+export async function launchChromium(options: ChromiumOptions = {}): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'rdspg-chromium-'));
   const disabled = options.chromeUi
     ? []
@@ -69,6 +73,7 @@ export async function launchChromium(
     ],
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'no-preference',
   });
   return {
     context,

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { launchChromium, type TestBrowser } from './browser';
+import { type ChromiumOptions, launchChromium, type TestBrowser } from './browser';
 import { signInAndSetMasterPassword } from './pages';
 import { type ServeProcess, startServe } from './serve';
 
@@ -9,8 +9,12 @@ export interface BrowserSessionOptions {
   env?: Record<string, string>;
   /** A prepared RDSPG_HOME to serve instead of a fresh one. */
   home?: string;
-  /** How Chromium starts (its color scheme). */
-  launch?: Parameters<typeof launchChromium>[0];
+  /**
+   * How Chromium starts. Reduced motion unless asked otherwise: a click aimed at a dialog or menu while antd's opening
+   * zoom still moves it can land beside its target on a busy machine (it did, in CI); the files that keep motion on
+   * wait for it to end (pages.ts, `settled`), and keyboard-and-theme checks both settings.
+   */
+  launch?: ChromiumOptions;
   /** When given, the page signs in and sets this master password before the session is handed out. */
   masterPassword?: string;
 }
@@ -28,7 +32,7 @@ export interface BrowserSession {
 export async function startBrowserSession(options: BrowserSessionOptions = {}): Promise<BrowserSession> {
   const [served, launched] = await Promise.allSettled([
     startServe(options.env, options.home),
-    launchChromium(options.launch),
+    launchChromium({ reducedMotion: 'reduce', ...options.launch }),
   ]);
   const stop = async () => {
     await Promise.allSettled([
