@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkConnection, parseConninfo } from '../../../electron/engine';
+import { checkConnection, openConnection, parseConninfo } from '../../../electron/engine';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { serverLogDuring, startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
@@ -40,6 +40,9 @@ beforeAll(async () => {
     sql: [
       "alter user postgres password 'pa55-word'",
       "create user bob password 'bobs-secret'",
+      // A role bob may take that may not see bob's own session in pg_stat_ssl.
+      'create role watcher',
+      'grant watcher to bob',
       // An md5-hashed password (md5 of password + user), for the md5 method.
       `create user carol password 'md5${createHash('md5').update('carols-secretcarol').digest('hex')}'`,
       // A SCRAM verifier of 20,000 iterations (PostgreSQL's default is 4096): the client derives its key in the pool.
@@ -294,6 +297,42 @@ describe('ConnectRequest.duringSignIn (the check makes its report stream there)'
     // The server's certificate is refused: nothing about the user was sent, and the hook does not run.
     const untrusted = `${base().replace(root.own.certPath, foreign.own.certPath)} password=pa55-word`;
     expect(await steps(untrusted)).toEqual({ seen: [], code: 'certificate_untrusted' });
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+});
+
+describe('the SSL facts', () => {
+  const bob = () =>
+    `host=localhost port=${cluster.port} user=bob password=bobs-secret dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`;
+
+  it("are the server's pg_stat_ssl row for the session; under a role that may not read it, the TLS socket's", async () => {
+    const keywords = parseConninfo(bob());
+    if (!keywords.ok) throw new Error(keywords.error.message);
+    const facts = async (role?: string) => {
+      let seen: unknown = null;
+      const result = await checkConnection({ keywords: keywords.value, env: { HOME: folder }, role }, (report) => {
+        seen = report;
+      });
+      expect(result.ok).toBe(true);
+      return seen as { ssl: boolean; protocol: string; cipher: string };
+    };
+    const asBob = await facts();
+    const asWatcher = await facts('watcher');
+    expect(asBob).toMatchObject({ ssl: true, protocol: 'TLSv1.3', cipher: expect.stringMatching(/^TLS_/) });
+    expect(asWatcher).toMatchObject({ ssl: asBob.ssl, protocol: asBob.protocol, cipher: asBob.cipher });
+    // What pg_stat_ssl says of the session under each: its row, then nothing (the facts above came from the socket).
+    const serverSays = async (role?: string) => {
+      const opened = await openConnection({ keywords: keywords.value, env: { HOME: folder }, role });
+      if (!opened.ok) throw new Error(opened.error.message);
+      try {
+        return (await opened.value.client.query('select ssl, version from pg_stat_ssl where pid = pg_backend_pid()'))
+          .rows;
+      } finally {
+        await opened.value.client.end();
+      }
+    };
+    expect(await serverSays()).toEqual([{ ssl: true, version: 'TLSv1.3' }]);
+    expect(await serverSays('watcher')).toEqual([]);
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 });
