@@ -74,11 +74,28 @@ export function registryShapeProblem(value: unknown): string | null {
 }
 
 /**
- * Serializes the registry compactly with one server per line (readable, diff-friendly). One JSON.stringify call
- * is far faster than one per server; the split is safe because `},{"id":` cannot occur inside a JSON string. The line
- * breaks go in by split and join, not a global regular expression: for 5,000 servers (2.5 MB) 1.4 ms against 16–20.
+ * The registry's text compactly with one server per line (readable, diff-friendly), as pieces to be written one after
+ * another: one JSON.stringify call (far faster than one per server), cut where one server ends and the next begins —
+ * `},{"id":` cannot occur inside a JSON string. Joining the pieces into one string first cost a 5,000-server save
+ * (2.5 MB) ≈ 10 ms more on this project's machines.
  */
-export function formatRegistry(data: { schemaVersion: number; groups: string[]; servers: unknown[] }): string {
+export function registryPieces(data: { schemaVersion: number; groups: string[]; servers: unknown[] }): string[] {
   const text = JSON.stringify({ schemaVersion: data.schemaVersion, groups: data.groups, servers: data.servers });
-  return `${text.split('},{"id":').join('},\n{"id":').replace('"servers":[{', '"servers":[\n{')}\n`;
+  const boundary = '},{"id":';
+  const opening = text.indexOf('"servers":[{');
+  if (opening < 0) return [text, '\n'];
+  const first = opening + '"servers":['.length;
+  const pieces = [text.slice(0, first), '\n'];
+  let start = first;
+  for (let next = text.indexOf(boundary, start); next >= 0; next = text.indexOf(boundary, start)) {
+    pieces.push(text.slice(start, next + 1), ',\n');
+    start = next + 2;
+  }
+  pieces.push(text.slice(start), '\n');
+  return pieces;
+}
+
+/** The registry's text as one string (see registryPieces). */
+export function formatRegistry(data: { schemaVersion: number; groups: string[]; servers: unknown[] }): string {
+  return registryPieces(data).join('');
 }

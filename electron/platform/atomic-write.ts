@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { type TextPieces, writeText } from './text-file';
 
 /** Creates a private folder (0700) and its parents when missing. */
 export async function ensurePrivateFolder(folder: string): Promise<void> {
@@ -14,15 +15,17 @@ export function temporaryPathFor(path: string): string {
 
 /**
  * Replaces `path` with `data` atomically and durably: a temporary file beside it, fsync, rename, fsync of the
- * folder. A crash at any moment leaves either the old file or the new one, never a torn one. Files are 0600.
+ * folder. A crash at any moment leaves either the old file or the new one, never a torn one. Files are 0600. Text
+ * (a string, or pieces written one after another) is written as UTF-8.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | TextPieces | Uint8Array): Promise<void> {
   const folder = dirname(path);
   await ensurePrivateFolder(folder);
   const temporary = temporaryPathFor(path);
   const handle = await open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(data);
+    if (data instanceof Uint8Array) await handle.writeFile(data);
+    else await writeText(handle, typeof data === 'string' ? [data] : data);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { formatRegistry, registryShapeProblem } from '../../shared/registry-shape';
+import { registryPieces, registryShapeProblem } from '../../shared/registry-shape';
 import { fail, ok, type Result } from '../../shared/result';
 import { defaultGroup } from '../../shared/server-groups';
 import { type RegistryData, type RegistryErrorCode, registrySchemaVersion } from '../../shared/server-schema';
@@ -15,6 +14,7 @@ import {
   writeKeepingLastGoodCopy,
 } from '../platform/last-good-copy';
 import { removeLeftoverTemporaries } from '../platform/leftovers';
+import { readText } from '../platform/text-file';
 import { migrate } from './migrations';
 
 type RegistryResult<Value> = Promise<Result<Value, RegistryErrorCode>>;
@@ -58,7 +58,7 @@ export class RegistryFile {
   async load(): RegistryResult<RegistryData> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readText(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ok(emptyRegistry());
       throw error;
@@ -82,9 +82,9 @@ export class RegistryFile {
    * copied as before.
    */
   async save(data: RegistryData, replacingSound = false): Promise<void> {
-    const text = formatRegistry(data);
-    if (replacingSound && (await keepAsLastGoodCopy(this.path))) await writeFileAtomic(this.path, text);
-    else await writeKeepingLastGoodCopy(this.path, text, soundRegistry);
+    const pieces = registryPieces(data);
+    if (replacingSound && (await keepAsLastGoodCopy(this.path))) await writeFileAtomic(this.path, pieces);
+    else await writeKeepingLastGoodCopy(this.path, pieces.join(''), soundRegistry);
   }
 
   /** Puts back the last good copy of servers.json (verified first), under the lock. */
