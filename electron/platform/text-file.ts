@@ -3,7 +3,8 @@ import { open } from 'node:fs/promises';
 
 // Large texts (a registry of 5,000 servers is 2.5 MB) go to and from files through one 64 KB buffer instead of a
 // Buffer of their own size. On the VMs this project runs on, each first touch of a page costs ≈ 13 µs: a fresh 2.5 MB
-// Buffer alone cost the registry's save and load ≈ 8 ms each (test/bench/vault-bench.ts).
+// Buffer cost ≈ 8.5 ms to make, and reading the registry through one instead of a whole-file Buffer saved its load ≈ 7
+// ms (test/bench/vault-bench.ts measures both).
 
 const chunkBytes = 1 << 16;
 const encoder = new TextEncoder();
