@@ -1,5 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
-import { connect as connectTcp, isIPv6, type Socket } from 'node:net';
+import { lookup as lookupName } from 'node:dns';
+import { connect as connectTcp, isIPv6, type LookupFunction, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { connect as connectTls, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
 import { ok } from '../../shared/result';
@@ -104,6 +105,14 @@ function compileHostNameCheck(): void {
   isIPv6('0'.repeat(1000));
 }
 
+/**
+ * A host name's addresses as libpq asks for them: getaddrinfo with no flags (seen with an LD_PRELOAD shim: psql 15
+ * passes 0). net.connect alone adds AI_ADDRCONFIG, which drops a family the machine has no address of besides
+ * loopback: ::1 for `localhost` on a host without IPv6, where psql still tries it.
+ */
+const lookupAsLibpq: LookupFunction = (hostname, options, callback) =>
+  lookupName(hostname, { ...options, hints: 0 }, (error, address, family) => callback(error, address, family));
+
 async function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
   const { target, signal } = request;
   if (request.forward) {
@@ -114,7 +123,12 @@ async function openSocket(request: TransportRequest): Promise<AttemptResult<Sock
   return await new Promise((resolve) => {
     const socket = isUnixSocket(target)
       ? connectTcp({ path: `${target.host}/.s.PGSQL.${target.port}` })
-      : connectTcp({ host: target.hostaddr ?? target.host, port: target.port, autoSelectFamily: true });
+      : connectTcp({
+          host: target.hostaddr ?? target.host,
+          port: target.port,
+          autoSelectFamily: true,
+          lookup: lookupAsLibpq,
+        });
     const stop = whenAborted(signal, () => socket.destroy(timeoutError()));
     socket.once('connect', () => {
       socket.removeAllListeners('error');
