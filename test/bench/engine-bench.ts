@@ -152,6 +152,18 @@ try {
   const shippedBinary = 'node' in shipped ? shipped.node : null;
   const shippedTimes: number[] = [];
   const shippedRatios: number[] = [];
+  // And the least any Node program pays for the same exchange (test/bench/minimal-client.cjs: no library, no conninfo
+  // rules, no output): the check's figure less this one is what our own code costs.
+  const minimalArgs = [
+    'test/bench/minimal-client.cjs',
+    'localhost',
+    `${cluster.port}`,
+    'postgres',
+    'postgres',
+    root.own.certPath,
+  ];
+  const minimalTimes: number[] = [];
+  const minimalRatios: number[] = [];
   // A plain check keeps V8's code cache in the app home (electron/cli/compile-cache.ts): its very first run has none.
   const firstRunTimes: number[] = [];
   const firstRunRatios: number[] = [];
@@ -187,6 +199,9 @@ try {
       shippedRatios.push(time / theirs);
     }
     nodeTimes.push(wallTime('node', ['-e', '0']));
+    const minimal = wallTime('node', minimalArgs);
+    minimalTimes.push(minimal);
+    minimalRatios.push(minimal / theirs);
     const opensslStore = wallTime('node', ['--use-openssl-ca', ...checkArgs]);
     opensslStoreTimes.push(opensslStore);
     opensslStoreRatios.push(opensslStore / theirs);
@@ -196,6 +211,9 @@ try {
   );
   console.log(
     `  same run: node -e 0 ${median(nodeTimes).toFixed(0)} ms; check under node --use-openssl-ca ${median(opensslStoreTimes).toFixed(0)} ms (ratio to psql ${median(opensslStoreRatios).toFixed(2)}x; not shipped)`,
+  );
+  console.log(
+    `  same run: a minimal Node client (net, tls, SCRAM, the facts query; test/bench/minimal-client.cjs) ${median(minimalTimes).toFixed(0)} ms (ratio to psql ${median(minimalRatios).toFixed(2)}x): what Node itself costs here`,
   );
   console.log(
     `  same run: a first check, before any code cache (5 fresh app homes) ${median(firstRunTimes).toFixed(0)} ms (ratio to psql ${median(firstRunRatios).toFixed(2)}x)`,
