@@ -43,6 +43,7 @@ socket.once('data', (answer) => {
   if (answer[0] !== 0x53) fail('the server refused SSL');
   const secure = tls.connect({ socket, servername: host, ca: [], rejectUnauthorized: false });
   secure.once('error', (error) => fail(error.message));
+  secure.once('close', () => fail('the server closed the connection'));
   let peer;
   secure.once('secureConnect', () => {
     peer = secure.getPeerX509Certificate();
