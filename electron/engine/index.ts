@@ -1,5 +1,5 @@
 /** The connection engine: libpq's conninfo, environment and SSL rules on top of node-postgres. */
-export { checkConnection, connectionFacts, peerChain, summarizeCertificate } from './check';
+export { checkConnection, connectionFacts, factsQuery, peerChain, summarizeCertificate } from './check';
 export {
   type ConnectRequest,
   contextFrom,

@@ -29,7 +29,7 @@ await build({
   outfile: engineFile,
   sourcemap: false,
 });
-const { openConnection, parseConninfo } = createRequire(import.meta.url)(engineFile) as typeof Engine;
+const { factsQuery, openConnection, parseConninfo } = createRequire(import.meta.url)(engineFile) as typeof Engine;
 const root = await TestAuthority.createRoot(join(folder, 'root'), 'Bench Root');
 const server = await root.issue({ commonName: 'localhost', dns: ['localhost'] });
 const cluster = await LocalPostgresCluster.create({
@@ -161,6 +161,7 @@ try {
     'postgres',
     'postgres',
     root.own.certPath,
+    factsQuery,
   ];
   const minimalTimes: number[] = [];
   const minimalRatios: number[] = [];

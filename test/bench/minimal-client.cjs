@@ -1,12 +1,12 @@
 // The least a Node program pays for what `rdspg check` does, as a same-run reference for the check's figure
 // (engine-bench.ts): SSLRequest, TLS, the server certificate checked against the root (signature and host name,
 // through X509Certificate, not Node's bundled root store), SCRAM-SHA-256-PLUS with tls-server-end-point as libpq
-// chooses it, check's facts query, Terminate, exit. No library, no conninfo rules, no files but the root certificate,
+// chooses it, the query it is given, Terminate, exit. No library, no conninfo rules, no files but the root certificate,
 // no output formatting; with the check's two start-up measures (one libuv pool thread; the IPv6 pattern compiled once,
 // straight to machine code: electron/engine/negotiate.ts). What is left is Node's own start, module loading and
 // first-run costs on this machine.
-// Usage: node minimal-client.cjs HOST PORT USER DATABASE ROOT_CERT_FILE (the password from PGPASSWORD). Plain
-// CommonJS so that `node` runs it as it is.
+// Usage: node minimal-client.cjs HOST PORT USER DATABASE ROOT_CERT_FILE QUERY (the password from PGPASSWORD; the
+// bench passes check's facts query). Plain CommonJS so that `node` runs it as it is.
 'use strict';
 process.env.UV_THREADPOOL_SIZE ??= '1';
 const { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual, X509Certificate } = require('node:crypto');
@@ -14,11 +14,9 @@ const { readFileSync } = require('node:fs');
 const { connect, isIPv6 } = require('node:net');
 const tls = require('node:tls');
 
-const [host, port, user, database, rootFile] = process.argv.slice(2);
+const [host, port, user, database, rootFile, query] = process.argv.slice(2);
 const password = process.env.PGPASSWORD ?? '';
 const root = new X509Certificate(readFileSync(rootFile));
-const query =
-  "select ssl, sslversion as version, sslcipher as cipher, current_setting('server_version') as server_version from pg_stat_get_activity(pg_backend_pid())";
 
 /** Ends the run with a message on stderr and status 1. */
 function fail(message) {
