@@ -58,10 +58,12 @@ socket.once('data', (answer) => {
   let asked = false;
   secure.on('data', (chunk) => {
     pending = Buffer.concat([pending, chunk]);
-    while (pending.length >= 5 && pending.length >= 1 + pending.readInt32BE(1)) {
+    while (pending.length >= 5) {
+      const end = 1 + pending.readInt32BE(1);
+      if (pending.length < end) break;
       const type = String.fromCharCode(pending[0]);
-      const body = pending.subarray(5, 1 + pending.readInt32BE(1));
-      pending = pending.subarray(1 + pending.readInt32BE(1));
+      const body = pending.subarray(5, end);
+      pending = pending.subarray(end);
       if (type === 'E') fail(body.toString('utf8').replaceAll('\0', ' ').trim());
       if (type === 'R') authenticate(body.readInt32BE(0), body.subarray(4));
       if (type === 'Z' && !asked) {
