@@ -21,23 +21,6 @@ export const pgCryptoPlugin = {
   },
 };
 
-/**
- * For the plain check only: node-postgres' entry point loads its Pool, type parsers' registry and the pg-native
- * getter around the Client; the check uses the Client alone (electron/engine/session.ts: `pg.Client`), so `pg` is
- * the Client's own module there (34 KB less to read, deserialize and run at every start).
- */
-export const pgClientPlugin = {
-  name: 'pg-client',
-  setup(build) {
-    build.onResolve({ filter: /^pg$/ }, () => ({ path: 'pg', namespace: 'pg-client' }));
-    build.onLoad({ filter: /.*/, namespace: 'pg-client' }, () => ({
-      contents: "module.exports = { Client: require('pg/lib/client.js') };",
-      resolveDir: fileURLToPath(new URL('..', import.meta.url)),
-      loader: 'js',
-    }));
-  },
-};
-
 // require, __filename and __dirname for CommonJS packages inside the ESM chunks (ssh2's poly1305 reads __dirname).
 const requireShim = [
   "import { createRequire as __rdspgCreateRequire } from 'node:module';",
@@ -98,7 +81,6 @@ const [moduleWrapperStart, moduleWrapperEnd] = Module.wrap('\0').split('\0');
  */
 export const checkBuildOptions = {
   ...nodeFileOptions,
-  plugins: [pgCryptoPlugin, pgClientPlugin],
   entryPoints: ['electron/cli/check-main.ts'],
   outfile: 'dist/cli/check.cjs',
   banner: { js: moduleWrapperStart },

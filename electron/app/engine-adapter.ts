@@ -1,6 +1,7 @@
 import type { ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok } from '../../shared/result';
-import { checkConnection, connectionFacts, openConnection } from '../engine';
+import { checkConnection, connectionFacts, openSession } from '../engine';
+import { attachClient, type OpenConnection } from '../engine/pg-client';
 import type { EnginePort, OpenSession } from './ports';
 import { createSqlSession, listDatabases } from './query-service';
 
@@ -14,14 +15,15 @@ export function createEngineAdapter(): EnginePort {
       return ok(facts);
     },
     async open(request) {
-      const opened = await openConnection(request);
+      const opened = await openSession(request);
       if (!opened.ok) return opened;
-      const connection = opened.value;
+      let connection: OpenConnection;
       let facts: ConnectionFacts;
       try {
-        facts = await connectionFacts(connection);
+        facts = await connectionFacts(opened.value);
+        connection = { ...opened.value, client: await attachClient(opened.value) };
       } catch (error) {
-        await connection.client.end().catch(() => undefined);
+        opened.value.socket.destroy();
         return fail(
           'connection_lost',
           `the server closed the connection (${(error as Error).message}); connect again.`,

@@ -1,7 +1,7 @@
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { QueryErrorCode, QueryOutcome, ResultColumn } from '../../shared/contract/query';
 import { fail, ok, type Result } from '../../shared/result';
-import { type OpenConnection, openConnection } from '../engine';
+import { type OpenConnection, openConnection } from '../engine/pg-client';
 import { LimitedQuery, type RawColumn } from './limited-query-service';
 
 /** One connection's query runner: one query at a time, cancellable from a second connection. */

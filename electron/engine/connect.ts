@@ -12,7 +12,9 @@ import {
   resolveSettings,
   type SettingsContext,
 } from './settings';
+import { simpleQuery } from './simple-query';
 import { loadTlsMaterial, type RootCertificateFile, type TlsMaterial } from './tls-material';
+import { sayGoodbye } from './wire';
 
 /** What to connect to: libpq keywords (from a conninfo, a saved server, or both) and the environment to read. */
 export interface ConnectRequest {
@@ -46,8 +48,8 @@ export interface Gateway {
 /** Opens a gateway for one connection (the SSH tunnel of a saved server). */
 export type GatewayOpener = (signal: AbortSignal | undefined) => Promise<Result<Gateway, ConnectErrorCode>>;
 
-/** An open, authenticated connection and what it was opened with. */
-export interface OpenConnection extends Session {
+/** An open, authenticated session and what it was opened with. */
+export interface OpenSession extends Session {
   settings: ConnectionSettings;
   target: ConnectionTarget;
   startedAt: number;
@@ -130,7 +132,8 @@ async function tryTarget(
   if (keepalive) return attemptFailed({ code: 'invalid_conninfo', message: keepalive, stage: 'socket' });
   let password = settings.password;
   let passfileWarning: string | null = null;
-  if (password === null) {
+  // An empty password is none to libpq: the password file is read then (fe-connect.c, connectOptions2).
+  if (!password) {
     const found = await lookupPassword(settings.passfile, {
       host: target.host || (target.hostaddr ?? ''),
       port: target.port,
@@ -201,10 +204,12 @@ export function cancelled(): Failure<ConnectErrorCode> {
 
 async function sessionMatches(session: Session, attributes: string): Promise<boolean> {
   if (attributes === 'any') return true;
-  const { rows } = await session.client.query(
+  const [row] = await simpleQuery(
+    session,
     "select pg_is_in_recovery() as standby, current_setting('transaction_read_only') = 'on' as read_only",
   );
-  const { standby, read_only: readOnly } = rows[0] as { standby: boolean; read_only: boolean };
+  const standby = row?.standby === 't';
+  const readOnly = row?.read_only === 't';
   if (attributes === 'read-write') return !readOnly;
   if (attributes === 'read-only') return readOnly;
   if (attributes === 'primary') return !standby;
@@ -214,7 +219,7 @@ async function sessionMatches(session: Session, attributes: string): Promise<boo
 /** Runs pgAdmin's `SET ROLE` for a server's Role; returns the problem, or null. */
 async function setRole(session: Session, role: string): Promise<string | null> {
   try {
-    await session.client.query(`set role "${role.replace(/"/g, '""')}"`);
+    await simpleQuery(session, `set role "${role.replace(/"/g, '""')}"`);
     return null;
   } catch (error) {
     return `connected, but SET ROLE ${role} failed: ${(error as Error).message}. Check the Role on the Connection tab (the user must be a member of it).`;
@@ -225,10 +230,10 @@ async function setRole(session: Session, role: string): Promise<string | null> {
 export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /**
- * Opens a connection exactly as libpq would with the same keywords and environment; through the request's gateway
- * when it has one, which then closes with the connection, and at once when the connection cannot be opened.
+ * Opens a session exactly as libpq would with the same keywords and environment; through the request's gateway
+ * when it has one, which then closes with the session's socket, and at once when the session cannot be opened.
  */
-export async function openConnection(request: ConnectRequest): Promise<Result<OpenConnection, ConnectErrorCode>> {
+export async function openSession(request: ConnectRequest): Promise<Result<OpenSession, ConnectErrorCode>> {
   const startedAt = monotonicMs();
   const env = request.env ?? process.env;
   const resolved = resolveSettings(request.keywords, contextFrom(env));
@@ -238,7 +243,7 @@ export async function openConnection(request: ConnectRequest): Promise<Result<Op
   if (!gateway.ok) return request.signal?.aborted ? { ok: false, error: cancelled() } : gateway;
   const opened = await connectTargets(request, resolved.value, env, startedAt, gateway.value);
   if (!opened.ok) gateway.value.close();
-  else opened.value.client.once('end', () => gateway.value.close());
+  else opened.value.socket.once('close', () => gateway.value.close());
   return opened;
 }
 
@@ -248,14 +253,14 @@ async function connectTargets(
   env: Record<string, string | undefined>,
   startedAt: number,
   gateway: Gateway | undefined,
-): Promise<Result<OpenConnection, ConnectErrorCode>> {
+): Promise<Result<OpenSession, ConnectErrorCode>> {
   const passes = settings.targetSessionAttrs === 'prefer-standby' ? ['standby', 'any'] : [settings.targetSessionAttrs];
   let lastFailure: AttemptFailure | null = null;
   for (const attributes of passes) {
     for (const target of settings.targets) {
       const attempt = await tryTarget(request, settings, target, env, gateway?.forward);
       if (request.signal?.aborted) {
-        if (attempt.ok) await attempt.value.client.end().catch(() => undefined);
+        if (attempt.ok) await sayGoodbye(attempt.value.socket);
         return { ok: false, error: cancelled() };
       }
       if (!attempt.ok) {
@@ -268,10 +273,10 @@ async function connectTargets(
         const problem = request.role ? await setRole(attempt.value, request.role) : null;
         const { gateway: opener, rootCertificate } = request;
         if (!problem) return ok({ ...attempt.value, settings, target, startedAt, gateway: opener, rootCertificate });
-        await attempt.value.client.end().catch(() => undefined);
+        await sayGoodbye(attempt.value.socket);
         return fail('server_error', problem);
       }
-      await attempt.value.client.end().catch(() => undefined);
+      await sayGoodbye(attempt.value.socket);
       lastFailure =
         matches === false
           ? {

@@ -1,12 +1,16 @@
-/** The connection engine: libpq's conninfo, environment and SSL rules on top of node-postgres. */
+/**
+ * The connection engine: libpq's conninfo, environment, SSL and sign-in rules. node-postgres, which runs the app's
+ * queries on an engine session, comes from ./pg-client, so that what imports this module alone (the plain check) does
+ * not load it.
+ */
 export { checkConnection, connectionFacts, factsQuery, peerChain, summarizeCertificate } from './check';
 export {
   type ConnectRequest,
   contextFrom,
   type Gateway,
   type GatewayOpener,
-  type OpenConnection,
-  openConnection,
+  type OpenSession,
+  openSession,
 } from './connect';
 export { formatConninfo, isConnectionUri, looksLikeConninfo, parseConninfo, quoteConninfoValue } from './conninfo';
 export type { StreamForwarder } from './negotiate';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type BuildOptions, build } from 'esbuild';
 import type * as Engine from '../../electron/engine';
+import type * as PgClient from '../../electron/engine/pg-client';
 import { findPostgresProgram } from '../../electron/local-postgres/binaries';
 import { LocalPostgresCluster } from '../../electron/local-postgres/cluster';
 import { TestAuthority } from '../support/pki';
@@ -25,11 +26,17 @@ const { nodeFileOptions } = (await import(new URL('../../build/cli-build-options
 const engineFile = join(folder, 'engine.cjs');
 await build({
   ...nodeFileOptions,
-  entryPoints: [new URL('../../electron/engine/index.ts', import.meta.url).pathname],
+  // The engine, and node-postgres on its sessions as the app runs queries (pg-client.ts).
+  stdin: {
+    contents: "export * from './index'; export { openConnection } from './pg-client';",
+    resolveDir: new URL('../../electron/engine', import.meta.url).pathname,
+    loader: 'ts',
+  },
   outfile: engineFile,
   sourcemap: false,
 });
-const { factsQuery, openConnection, parseConninfo } = createRequire(import.meta.url)(engineFile) as typeof Engine;
+const { factsQuery, openConnection, parseConninfo } = createRequire(import.meta.url)(engineFile) as typeof Engine &
+  typeof PgClient;
 const root = await TestAuthority.createRoot(join(folder, 'root'), 'Bench Root');
 const server = await root.issue({ commonName: 'localhost', dns: ['localhost'] });
 const cluster = await LocalPostgresCluster.create({

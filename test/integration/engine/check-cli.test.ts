@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkConnection, openConnection, parseConninfo } from '../../../electron/engine';
+import { checkConnection, parseConninfo } from '../../../electron/engine';
+import { openConnection } from '../../../electron/engine/pg-client';
 import type { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { serverLogDuring, startCluster } from '../../support/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { TestAuthority } from '../../support/pki';
+import { cleanEnvironment, runPsql } from '../../support/reference-client';
 import { runCli } from '../../support/run-cli';
 
 /** A stored SCRAM-SHA-256 password as PostgreSQL keeps it (RFC 5802), with the given iteration count. */
@@ -127,6 +129,23 @@ describe('rdspg check', () => {
     ]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toMatch(/^error \[password_required\]: .*no password supplied/);
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+
+  it('an empty password is none, as libpq has it: the password file is read, else password_required (as psql)', async () => {
+    const base = `host=localhost port=${cluster.port} user=bob dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath} password=`;
+    const env = cleanEnvironment(folder, { PGPASSWORD: '' });
+    const none = await rdspg(['check', base], env);
+    expect(none.status).toBe(1);
+    expect(none.stderr.trim()).toMatch(/^error \[password_required\]: .*fe_sendauth: no password supplied/);
+    expect((await runPsql(base, env)).detail).toContain('fe_sendauth: no password supplied');
+    const passfile = join(folder, 'bob.pgpass');
+    await writeFile(passfile, `localhost:${cluster.port}:*:bob:bobs-secret\n`, { mode: 0o600 });
+    const withFile = { ...env, PGPASSFILE: passfile };
+    const read = await rdspg(['check', base, '--json'], withFile);
+    expect(read.status, read.stderr).toBe(0);
+    expect(JSON.parse(read.stdout)).toMatchObject({ ok: true, user: 'bob' });
+    expect(await runPsql(base, withFile)).toMatchObject({ connected: true, ssl: true });
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConninfo } from '../../../electron/engine';
-import { openConnection } from '../../../electron/engine/connect';
+import { openConnection } from '../../../electron/engine/pg-client';
 import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
 import { cleanEnvironment } from '../../support/reference-client';

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openConnection } from '../../../electron/engine/connect';
+import { openConnection } from '../../../electron/engine/pg-client';
 import { freePort, type LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { ServerRegistry } from '../../../electron/registry/server-registry';
 import { connectionKeywordsFor } from '../../../electron/saved-servers/saved-servers';

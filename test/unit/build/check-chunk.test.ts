@@ -79,10 +79,12 @@ describe('the rdspg check code', () => {
     // node-postgres's Web Crypto hashing is replaced by pg-crypto.ts (node:crypto).
     expect(sources).toContain('electron/engine/pg-crypto.ts');
     expect(sources).not.toContain('node_modules/pg/lib/crypto/utils.js');
-    // Its Client alone, without the entry point's Pool and pg-native getter.
-    expect(sources).toContain('node_modules/pg/lib/client.js');
+    // The engine signs in and asks its one question itself (node-postgres' parser and SCRAM client, session.ts):
+    // none of node-postgres' Client, Pool or type parsers is loaded.
+    expect(sources).toContain('node_modules/pg/lib/crypto/sasl.js');
+    expect(sources).toContain('node_modules/pg-protocol/dist/parser.js');
     expect(
-      sources.filter((source) => /node_modules\/pg(-pool)?\/(index|lib\/index|lib\/native\/)/.test(source)),
+      sources.filter((source) => /node_modules\/(pg\/lib\/(client|index|query)|pg-pool|pg-types)/.test(source)),
     ).toEqual([]);
   });
 
