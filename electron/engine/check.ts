@@ -13,6 +13,19 @@ function oneLine(name: string): string {
   return name.split('\n').filter(Boolean).join(', ');
 }
 
+/**
+ * A certificate's time (X509Certificate's `validFrom`, OpenSSL's "Dec  1 07:20:46 2026 GMT") as toISOString writes
+ * it, without toISOString: its first call in a process costs ≈ 0.8 ms (V8 sets up its time-zone cache), a plain
+ * check's only use of it.
+ */
+export function isoTime(text: string): string {
+  const date = new Date(text);
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+  const day = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+  const time = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+  return `${day}T${time}.${pad(date.getUTCMilliseconds(), 3)}Z`;
+}
+
 /** Describes one certificate for the report. */
 export function summarizeCertificate(der: Buffer): CertificateSummary {
   const certificate = parsedCertificate(der);
@@ -20,8 +33,8 @@ export function summarizeCertificate(der: Buffer): CertificateSummary {
     subject: oneLine(certificate.subject),
     issuer: oneLine(certificate.issuer),
     subjectAltNames: certificate.subjectAltName ? certificate.subjectAltName.split(', ') : [],
-    notBefore: new Date(certificate.validFrom).toISOString(),
-    notAfter: new Date(certificate.validTo).toISOString(),
+    notBefore: isoTime(certificate.validFrom),
+    notAfter: isoTime(certificate.validTo),
     fingerprintSha256: certificate.fingerprint256,
   };
 }
