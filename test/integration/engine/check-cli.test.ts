@@ -38,7 +38,11 @@ beforeAll(async () => {
   });
   cluster = await startCluster({
     tls: { certificatePem: server.certPem, keyPem: server.keyPem },
-    hba: ['hostssl all carol 127.0.0.1/32 md5', 'hostssl all all 127.0.0.1/32 scram-sha-256'],
+    hba: [
+      'hostssl all carol 127.0.0.1/32 md5',
+      'hostssl all erin 127.0.0.1/32 password',
+      'hostssl all all 127.0.0.1/32 scram-sha-256',
+    ],
     sql: [
       "alter user postgres password 'pa55-word'",
       "create user bob password 'bobs-secret'",
@@ -49,6 +53,8 @@ beforeAll(async () => {
       `create user carol password 'md5${createHash('md5').update('carols-secretcarol').digest('hex')}'`,
       // A SCRAM verifier of 20,000 iterations (PostgreSQL's default is 4096): the client derives its key in the pool.
       `create user dave password '${scramVerifier('daves-secret', 20_000)}'`,
+      // The password method: the password itself goes to the server (over SSL here).
+      "create user erin password 'erins-secret'",
       // The server's longest wait for a client in authentication: a client that leaves its socket open hangs that
       // long.
       "alter system set authentication_timeout = '600s'",
@@ -162,6 +168,29 @@ describe('rdspg check', () => {
     const wrong = await check([`${base} user=carol password=not-carols`, '--json']);
     expect(wrong.status).toBe(1);
     expect(JSON.parse(wrong.stdout).error.message).toContain('password authentication failed for user "carol"');
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+
+  it('answers the password method (cleartext) as psql does, and refuses it under channel_binding=require', async () => {
+    const base = `host=localhost port=${cluster.port} dbname=postgres user=erin sslmode=verify-full sslrootcert=${root.own.certPath}`;
+    const env = cleanEnvironment(folder);
+    const plain = await rdspg(['check', `${base} password=erins-secret`, '--json'], env);
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ ok: true, user: 'erin', ssl: true });
+    expect(await runPsql(`${base} password=erins-secret`, env)).toMatchObject({ connected: true });
+    const wrong = await rdspg(['check', `${base} password=not-erins`], env);
+    expect(wrong.stderr.trim()).toMatch(
+      /^error \[authentication_failed\]: password authentication failed for user "erin"/,
+    );
+    const bound = `${base} password=erins-secret channel_binding=require`;
+    const refused = await rdspg(['check', bound], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toMatch(
+      /^error \[channel_binding_required\]: channel binding required but not supported by server's authentication request/,
+    );
+    expect((await runPsql(bound, env)).detail).toContain(
+      "channel binding required but not supported by server's authentication request",
+    );
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
