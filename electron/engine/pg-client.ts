@@ -1,3 +1,4 @@
+import '../platform/runtime-hints';
 import pg from 'pg';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
@@ -23,7 +24,7 @@ function backendMessage(type: string, body: Buffer): Buffer {
  * What the server sent once it had authenticated the session, as it sent it: AuthenticationOk, each ParameterStatus,
  * BackendKeyData, ReadyForQuery. node-postgres reads these as if its own start-up had just happened.
  */
-export function startupReplay(backend: Backend): Buffer {
+function startupReplay(backend: Backend): Buffer {
   const key = Buffer.alloc(8);
   key.writeInt32BE(backend.processId, 0);
   key.writeInt32BE(backend.secretKey, 4);
