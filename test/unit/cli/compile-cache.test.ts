@@ -45,14 +45,19 @@ describe('readWhole', () => {
     expect(first.info.size).toBe(70_000);
     expect(first.info.ino).toBe((await stat(large)).ino);
     // The check file, then its cache, in the same memory: the second read overwrites the first one's bytes.
-    const second = readWhole(small, first.bytes);
+    const second = readWhole(small, first.memory);
     expect(second.bytes.equals(Buffer.alloc(3_000, 1))).toBe(true);
     expect(second.bytes.buffer).toBe(first.bytes.buffer);
     expect(first.bytes[0]).toBe(1);
     // A file larger than the memory given gets its own.
-    const third = readWhole(large, second.bytes);
+    const third = readWhole(large, readWhole(small).memory);
     expect(third.bytes.equals(Buffer.alloc(70_000, 2))).toBe(true);
     expect(third.bytes.buffer).not.toBe(second.bytes.buffer);
     expect(second.bytes.equals(Buffer.alloc(3_000, 1))).toBe(true);
+    // Room asked for up front: the small file's memory then takes the large one too.
+    const roomy = readWhole(small, undefined, 70_000);
+    expect(roomy.bytes.equals(Buffer.alloc(3_000, 1))).toBe(true);
+    expect(roomy.memory.length).toBe(70_000);
+    expect(readWhole(large, roomy.memory).bytes.buffer).toBe(roomy.bytes.buffer);
   });
 });
