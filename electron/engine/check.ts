@@ -3,7 +3,7 @@ import type { ConnectErrorCode } from '../../shared/connect-errors';
 import type { CertificateSummary, CheckReport, ConnectionFacts } from '../../shared/contract/connection';
 import { fail, ok, type Result } from '../../shared/result';
 import { parsedCertificate } from './certificate-cache';
-import { type ConnectRequest, cancelled, monotonicMs, type OpenSession, openSession } from './connect';
+import { type ConnectRequest, cancelled, type EngineSession, monotonicMs, openSession } from './connect';
 import { serverFailure } from './failures';
 import { sentCertificates, whenAborted } from './negotiate';
 import { simpleQuery } from './simple-query';
@@ -57,7 +57,7 @@ export const factsQuery =
  * The SSL facts of an open session (before node-postgres takes it over), asked from the server (pg_stat_ssl's row for
  * this session) and the TLS socket.
  */
-export async function connectionFacts(connection: OpenSession): Promise<ConnectionFacts> {
+export async function connectionFacts(connection: EngineSession): Promise<ConnectionFacts> {
   const { tls, target, settings, startedAt } = connection;
   const asked = simpleQuery(connection, factsQuery);
   // Described while the server answers.
@@ -80,7 +80,7 @@ export async function connectionFacts(connection: OpenSession): Promise<Connecti
 
 /** The report of an open connection, or why the server could not give its facts. */
 async function askFacts(
-  connection: OpenSession,
+  connection: EngineSession,
   signal: AbortSignal | undefined,
 ): Promise<Result<CheckReport, ConnectErrorCode>> {
   try {

@@ -48,8 +48,8 @@ export interface Gateway {
 /** Opens a gateway for one connection (the SSH tunnel of a saved server). */
 export type GatewayOpener = (signal: AbortSignal | undefined) => Promise<Result<Gateway, ConnectErrorCode>>;
 
-/** An open, authenticated session and what it was opened with. */
-export interface OpenSession extends Session {
+/** An open, authenticated session the engine started (no driver on it yet) and what it was opened with. */
+export interface EngineSession extends Session {
   settings: ConnectionSettings;
   target: ConnectionTarget;
   startedAt: number;
@@ -233,7 +233,7 @@ export const monotonicMs = (): number => Number(process.hrtime.bigint()) / 1e6;
  * Opens a session exactly as libpq would with the same keywords and environment; through the request's gateway
  * when it has one, which then closes with the session's socket, and at once when the session cannot be opened.
  */
-export async function openSession(request: ConnectRequest): Promise<Result<OpenSession, ConnectErrorCode>> {
+export async function openSession(request: ConnectRequest): Promise<Result<EngineSession, ConnectErrorCode>> {
   const startedAt = monotonicMs();
   const env = request.env ?? process.env;
   const resolved = resolveSettings(request.keywords, contextFrom(env));
@@ -253,7 +253,7 @@ async function connectTargets(
   env: Record<string, string | undefined>,
   startedAt: number,
   gateway: Gateway | undefined,
-): Promise<Result<OpenSession, ConnectErrorCode>> {
+): Promise<Result<EngineSession, ConnectErrorCode>> {
   const passes = settings.targetSessionAttrs === 'prefer-standby' ? ['standby', 'any'] : [settings.targetSessionAttrs];
   let lastFailure: AttemptFailure | null = null;
   for (const attributes of passes) {

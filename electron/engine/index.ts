@@ -7,9 +7,9 @@ export { checkConnection, connectionFacts, factsQuery, peerChain, summarizeCerti
 export {
   type ConnectRequest,
   contextFrom,
+  type EngineSession,
   type Gateway,
   type GatewayOpener,
-  type OpenSession,
   openSession,
 } from './connect';
 export { formatConninfo, isConnectionUri, looksLikeConninfo, parseConninfo, quoteConninfoValue } from './conninfo';

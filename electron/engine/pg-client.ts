@@ -2,13 +2,13 @@ import '../platform/runtime-hints';
 import pg from 'pg';
 import type { ConnectErrorCode } from '../../shared/connect-errors';
 import { fail, ok, type Result } from '../../shared/result';
-import { type ConnectRequest, type OpenSession, openSession } from './connect';
+import { type ConnectRequest, type EngineSession, openSession } from './connect';
 import { serverFailure } from './failures';
 import type { Backend } from './session';
 import { terminatedError } from './wire';
 
 /** An open session that node-postgres runs queries on. */
-export interface OpenConnection extends OpenSession {
+export interface OpenConnection extends EngineSession {
   client: pg.Client;
 }
 
@@ -42,7 +42,7 @@ function startupReplay(backend: Backend): Buffer {
  * wait for a 'close' it missed), and instead of a start-up message it reads the session's start as the server sent
  * it (node-postgres then knows the backend's key, for cancel requests).
  */
-export async function attachClient(session: OpenSession): Promise<pg.Client> {
+export async function attachClient(session: EngineSession): Promise<pg.Client> {
   const socket = session.socket;
   Object.assign(socket, {
     connect: () => {
