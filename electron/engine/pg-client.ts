@@ -5,19 +5,11 @@ import { fail, ok, type Result } from '../../shared/result';
 import { type ConnectRequest, type EngineSession, openSession } from './connect';
 import { serverFailure } from './failures';
 import type { Backend } from './session';
-import { terminatedError } from './wire';
+import { protocolMessage, terminatedError } from './wire';
 
 /** An open session that node-postgres runs queries on. */
 export interface OpenConnection extends EngineSession {
   client: pg.Client;
-}
-
-/** One backend message: type byte, length, body. */
-function backendMessage(type: string, body: Buffer): Buffer {
-  const header = Buffer.alloc(5);
-  header.write(type, 0, 'latin1');
-  header.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([header, body]);
 }
 
 /**
@@ -29,10 +21,10 @@ function startupReplay(backend: Backend): Buffer {
   key.writeInt32BE(backend.processId, 0);
   key.writeInt32BE(backend.secretKey, 4);
   return Buffer.concat([
-    backendMessage('R', Buffer.alloc(4)),
-    ...backend.parameters.map(([name, value]) => backendMessage('S', Buffer.from(`${name}\0${value}\0`))),
-    backendMessage('K', key),
-    backendMessage('Z', Buffer.from(backend.status, 'latin1')),
+    protocolMessage('R', Buffer.alloc(4)),
+    ...backend.parameters.map(([name, value]) => protocolMessage('S', Buffer.from(`${name}\0${value}\0`))),
+    protocolMessage('K', key),
+    protocolMessage('Z', Buffer.from(backend.status, 'latin1')),
   ]);
 }
 

@@ -2,8 +2,16 @@ import type { Duplex } from 'node:stream';
 import type { BackendMessage } from 'pg-protocol/dist/messages';
 import { Parser } from 'pg-protocol/dist/parser';
 
+/** One protocol message, either way: type byte, length, body. */
+export function protocolMessage(type: string, body: Buffer): Buffer {
+  const header = Buffer.alloc(5);
+  header.write(type, 0, 'latin1');
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
+
 /** The protocol's Terminate message: 'X' and its length, 4. */
-const terminateMessage = Buffer.from([0x58, 0, 0, 0, 4]);
+const terminateMessage = protocolMessage('X', Buffer.alloc(0));
 
 /** What the stream's end looks like to node-postgres, and so to failures.ts. */
 export function terminatedError(): Error & { code: string } {

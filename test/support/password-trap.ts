@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { protocolMessage } from '../../electron/engine/wire';
 
 /** A fake PostgreSQL server that asks for a cleartext password and records every password it is sent. */
 export interface PasswordTrap {
@@ -8,16 +9,9 @@ export interface PasswordTrap {
   close(): Promise<void>;
 }
 
-function message(type: string, body: Buffer): Buffer {
-  const head = Buffer.alloc(5);
-  head.write(type, 0, 'latin1');
-  head.writeInt32BE(body.length + 4, 1);
-  return Buffer.concat([head, body]);
-}
-
 function refuse(socket: Socket): void {
   const fields = Buffer.from('SFATAL\0C28P01\0Mpassword authentication failed\0\0', 'utf8');
-  socket.end(message('E', fields));
+  socket.end(protocolMessage('E', fields));
 }
 
 /** Speaks just enough of the protocol: refuses SSL, takes the startup packet, asks AuthenticationCleartextPassword. */
@@ -39,7 +33,7 @@ function serve(socket: Socket, captured: string[]): void {
           stage = 'password';
           const ask = Buffer.alloc(4);
           ask.writeInt32BE(3);
-          socket.write(message('R', ask));
+          socket.write(protocolMessage('R', ask));
         }
       } else {
         if (buffer.length < 5) return;
