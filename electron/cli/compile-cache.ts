@@ -52,6 +52,15 @@ export function readWhole(path: string, memory?: Buffer, room = 0): { bytes: Buf
   }
 }
 
+/** A file's size, or 0 when there is none to read: none yet, or a path through something that is not a folder. */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * A short stable name (FNV-1a) for a file and the Node running it, so that two installed copies of the CLI, or the
  * same one run by two Nodes (Node 20 and Electron's), keep separate caches instead of overwriting each other's.
@@ -145,7 +154,7 @@ function wrapped(source: string, loader: CommonJsLoader): string {
 export function requireWithCompileCache(file: string, cacheFolder: string, loader: CommonJsLoader): void {
   const cachePath = join(cacheFolder, `${basename(file)}-${cacheTag(file)}.bin`);
   // Memory with room for the cache too (it is larger than the file it is made of), read in once the text is copied out.
-  const room = statSync(cachePath, { throwIfNoEntry: false })?.size ?? 0;
+  const room = sizeOf(cachePath);
   const { bytes, info, memory } = readWhole(file, undefined, room);
   const source = wrapped(textOf(bytes), loader);
   const key = cacheKey(info);
