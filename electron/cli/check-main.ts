@@ -4,14 +4,17 @@
 // module as in the full CLI (check-run.ts); only the saved-server lookup is left out.
 import type { Writable } from 'node:stream';
 import '../platform/runtime-hints';
+import { readFilesSynchronously } from '../engine';
 import { checkUsage, runCheck } from './check-run';
 import { runCommand } from './command';
 import { processIo } from './process-io';
 
-// One connection needs one thread of libuv's pool at a time (the name lookup, the certificate files, SCRAM's key
-// derivation, one after another); Node starts four at its first use and joins them all at exit. One, unless the
-// user's environment says otherwise.
+// One connection needs one thread of libuv's pool at a time (the name lookup; SCRAM's key derivation when a server
+// asks for many iterations); Node starts four at its first use and joins them all at exit. One, unless the user's
+// environment says otherwise. The few small files a check reads are read at once (file-reads.ts): this process has
+// nothing else to do meanwhile.
 process.env.UV_THREADPOOL_SIZE ??= '1';
+readFilesSynchronously();
 
 /**
  * Ends the process with `status` once each stream the run wrote to has handed on what it was given: at once for a

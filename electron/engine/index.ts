@@ -13,6 +13,7 @@ export {
   openSession,
 } from './connect';
 export { formatConninfo, isConnectionUri, looksLikeConninfo, parseConninfo, quoteConninfoValue } from './conninfo';
+export { readFilesSynchronously } from './file-reads';
 export type { StreamForwarder } from './negotiate';
 export { type ConnectionSettings, resolveSettings } from './settings';
 export { type RootCertificateFile, readRootCertificate, rootFingerprints } from './tls-material';

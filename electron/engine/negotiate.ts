@@ -272,10 +272,11 @@ async function handshake(
 }
 
 /**
- * Builds the attempt's TLS context while the network works (name lookup, connect, the server starting its backend):
- * building one can be tens of milliseconds of CPU, the first time. The files are read now, before the socket is
- * opened, so that their reads do not wait for it; but whatever is wrong with them is reported only when TLS starts,
- * where libpq reads them (the handshake asks again, from the cache).
+ * Builds the attempt's TLS context while the server starts its backend to answer the SSLRequest (≈ 5 ms here in which
+ * this process only waits): building one can be tens of milliseconds of CPU, the first time. Not earlier: before the
+ * socket opens, the files' reads wait behind the name lookup, or (read at once) the build runs beside the lookup, which
+ * then takes longer. Whatever is wrong with the files is reported when TLS starts, where libpq reads them (the
+ * handshake asks again, from the cache).
  */
 function prepareSecureContext(request: TransportRequest, verifier: Verifier): void {
   void request.material().then((loaded) => {
@@ -301,13 +302,14 @@ async function openTransportWith(
   request: TransportRequest,
   verifier: Verifier,
 ): Promise<TransportResult | 'ask-openssl'> {
-  if (request.tls !== 'none' && !isUnixSocket(request.target)) prepareSecureContext(request, verifier);
   const opened = await openSocket(request);
   if (!opened.ok) return opened;
   const socket = opened.value;
   if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null, wire: socket });
   if (request.settings.sslnegotiation === 'direct') return handshake(socket, request, true, verifier);
-  const answer = await readSslResponse(socket, request.signal);
+  const answered = readSslResponse(socket, request.signal);
+  prepareSecureContext(request, verifier);
+  const answer = await answered;
   if (answer === 'S') return handshake(socket, request, false, verifier);
   if (answer === 'N' && request.tls === 'preferred') {
     socket.resume();

@@ -243,8 +243,9 @@ describe('rdspg check', () => {
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
-  it("uses one thread of libuv's pool unless UV_THREADPOOL_SIZE says otherwise (Linux: /proc counts them)", async () => {
-    // A preload counts the process's threads as it exits, while the pool's are still there.
+  it("uses one thread of libuv's pool (the name lookup) unless UV_THREADPOOL_SIZE says otherwise (Linux: /proc counts them)", async () => {
+    // A preload counts the process's threads as it exits, while the pool's are still there. The pool starts for the
+    // name lookup: the check reads its files at once.
     const preload = join(folder, 'count-threads.cjs');
     await writeFile(
       preload,
@@ -252,7 +253,8 @@ describe('rdspg check', () => {
     );
     const threads = async (pool: Record<string, string>) => {
       const out = join(folder, `threads-${Object.keys(pool).length}`);
-      const run = await rdspg(['check', conninfo(root.own.certPath), '--json'], {
+      const byName = `host=localhost port=${cluster.port} user=postgres password=pa55-word dbname=postgres sslmode=verify-full sslrootcert=${root.own.certPath}`;
+      const run = await rdspg(['check', byName, '--json'], {
         NODE_OPTIONS: `--require ${preload}`,
         THREADS_OUT: out,
         ...pool,
