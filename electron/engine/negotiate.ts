@@ -113,11 +113,22 @@ function compileHostNameCheck(): void {
 const lookupAsLibpq: LookupFunction = (hostname, options, callback) =>
   lookupName(hostname, { ...options, hints: 0 }, (error, address, family) => callback(error, address, family));
 
-async function openSocket(request: TransportRequest): Promise<AttemptResult<Socket>> {
+/**
+ * Opens the attempt's socket (or forwarded stream); `connected` runs on it at once, inside the connect event, before
+ * any promise settles: the SSLRequest goes out there, ≈ 1.4 ms sooner than after the awaits (101 pairs), and the
+ * server starts its backend that much sooner.
+ */
+async function openSocket(
+  request: TransportRequest,
+  connected: (socket: Socket) => void,
+): Promise<AttemptResult<Socket>> {
   const { target, signal } = request;
   if (request.forward) {
     const forwarded = await request.forward(target, signal);
-    return forwarded.ok ? ok(socketLike(forwarded.value)) : forwarded;
+    if (!forwarded.ok) return forwarded;
+    const stream = socketLike(forwarded.value);
+    connected(stream);
+    return ok(stream);
   }
   if (!isUnixSocket(target)) compileHostNameCheck();
   return await new Promise((resolve) => {
@@ -134,6 +145,7 @@ async function openSocket(request: TransportRequest): Promise<AttemptResult<Sock
       socket.removeAllListeners('error');
       stop();
       socket.setNoDelay(true);
+      connected(socket);
       resolve(ok(socket));
     });
     socket.once('error', (error) => {
@@ -302,14 +314,19 @@ async function openTransportWith(
   request: TransportRequest,
   verifier: Verifier,
 ): Promise<TransportResult | 'ask-openssl'> {
-  const opened = await openSocket(request);
+  const plain = request.tls === 'none' || isUnixSocket(request.target);
+  const direct = request.settings.sslnegotiation === 'direct';
+  // Set in the connect event: the SSLRequest is sent and its answer awaited from there.
+  let answered: Promise<string> | undefined;
+  const opened = await openSocket(request, (socket) => {
+    if (!plain && !direct) answered = readSslResponse(socket, request.signal);
+  });
   if (!opened.ok) return opened;
   const socket = opened.value;
-  if (request.tls === 'none' || isUnixSocket(request.target)) return ok({ socket, tls: null, wire: socket });
-  if (request.settings.sslnegotiation === 'direct') return handshake(socket, request, true, verifier);
-  const answered = readSslResponse(socket, request.signal);
+  if (plain) return ok({ socket, tls: null, wire: socket });
+  if (direct) return handshake(socket, request, true, verifier);
   prepareSecureContext(request, verifier);
-  const answer = await answered;
+  const answer = await answered!;
   if (answer === 'S') return handshake(socket, request, false, verifier);
   if (answer === 'N' && request.tls === 'preferred') {
     socket.resume();

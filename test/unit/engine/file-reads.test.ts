@@ -23,8 +23,10 @@ async function outcome(read: () => Promise<unknown>) {
   try {
     const value = await read();
     if (Buffer.isBuffer(value)) return { bytes: value.toString('hex') };
-    if (value && typeof value === 'object' && 'isFile' in value)
-      return { file: (value as { isFile(): boolean }).isFile(), size: (value as { size: number }).size };
+    if (value && typeof value === 'object' && 'isFile' in value) {
+      const info = value as unknown as { isFile(): boolean; size: number };
+      return { file: info.isFile(), size: info.size };
+    }
     return { value };
   } catch (error) {
     return { code: (error as NodeJS.ErrnoException).code, syscall: (error as NodeJS.ErrnoException).syscall };
