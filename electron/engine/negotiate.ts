@@ -115,8 +115,8 @@ const lookupAsLibpq: LookupFunction = (hostname, options, callback) =>
 
 /**
  * Opens the attempt's socket (or forwarded stream); `connected` runs on it at once, inside the connect event, before
- * any promise settles: the SSLRequest goes out there, ≈ 1.4 ms sooner than after the awaits (101 pairs), and the
- * server starts its backend that much sooner.
+ * any promise settles: the SSLRequest goes out there, ≈ 0.5 ms sooner than after the awaits (a check's timeline,
+ * medians of 21 runs), and the server starts its backend that much sooner.
  */
 async function openSocket(
   request: TransportRequest,
