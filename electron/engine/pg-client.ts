@@ -57,7 +57,23 @@ export async function attachClient(session: EngineSession): Promise<pg.Client> {
   // become an unhandled 'error'; node-postgres then refuses queries with a connection error.
   client.on('error', () => undefined);
   await client.connect();
+  await readableByDriver(client, session.backend);
   return client;
+}
+
+/**
+ * node-postgres reads the server's text as UTF-8 and its dates in ISO style: a session that started with another
+ * client_encoding or DateStyle (the conninfo's, PGCLIENTENCODING, PGDATESTYLE, which libpq sends as they are) is set
+ * to those, as pgAdmin sets its own sessions (SET client_encoding, DateStyle=ISO). The server said both at start-up,
+ * so this costs a round trip only then.
+ */
+async function readableByDriver(client: pg.Client, backend: Backend): Promise<void> {
+  const reported = new Map(backend.parameters);
+  const changes = [
+    reported.get('client_encoding') === 'UTF8' ? null : "SET client_encoding TO 'UTF8'",
+    reported.get('DateStyle')?.startsWith('ISO') ? null : "SET DateStyle TO 'ISO'",
+  ].filter((change) => change !== null);
+  if (changes.length) await client.query(changes.join('; '));
 }
 
 /**

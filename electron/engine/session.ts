@@ -13,7 +13,7 @@ import { type AttemptFailure, type AttemptResult, attemptFailed, serverFailure, 
 import { closeTransport, describeTarget, type Transport, timeoutError, whenAborted } from './negotiate';
 import { postgresMd5PasswordHash } from './pg-crypto';
 import type { ConnectionSettings, ConnectionTarget } from './settings';
-import { readMessages } from './wire';
+import { readMessages, startupMessage } from './wire';
 
 /** What the server reported as it started the backend: node-postgres replays it when it takes the session over. */
 export interface Backend {
@@ -56,13 +56,14 @@ interface SaslMessage extends BackendMessage {
   data: string;
 }
 
-/** The start-up packet node-postgres sends for the same settings (its getStartupConf). */
+/** The start-up packet's settings, in libpq's order (fe-protocol3.c, build_startup_packet). */
 function startupParameters(settings: ConnectionSettings): Record<string, string> {
   const keywords = settings.keywords;
   const parameters: Record<string, string> = { user: settings.user, database: settings.database };
+  if (keywords.options) parameters.options = keywords.options;
   const applicationName = keywords.application_name || keywords.fallback_application_name;
   if (applicationName) parameters.application_name = applicationName;
-  if (keywords.options) parameters.options = keywords.options;
+  for (const [name, value] of settings.sessionSettings) parameters[name] = value;
   return parameters;
 }
 
@@ -202,7 +203,7 @@ export function startSession(request: SessionRequest): Promise<Outcome> {
     const stopAbort = whenAborted(signal, () => closeTransport(transport, timeoutError()));
     const keepalives = Number.parseInt(settings.keywords.keepalives || '1', 10) !== 0;
     if (keepalives) stream.setKeepAlive(true, 0);
-    send(serialize.startup(startupParameters(settings)));
+    send(startupMessage(startupParameters(settings)));
     if (!settled) request.duringSignIn?.();
   });
 }

@@ -12,6 +12,7 @@ import {
 } from '../../shared/libpq-keywords';
 import { fail, ok, type Result } from '../../shared/result';
 import { applyService } from './service-file';
+import { sessionSettings } from './startup-parameters';
 
 /** Where libpq's per-user files live and who the user is: the parts of the machine that settle defaults. */
 export interface SettingsContext {
@@ -52,6 +53,8 @@ export interface ConnectionSettings {
   /** Per attempt, in milliseconds; null waits as long as the operating system does. */
   connectTimeoutMs: number | null;
   targetSessionAttrs: (typeof targetSessionAttributes)[number];
+  /** client_encoding and the environment's PGDATESTYLE, PGTZ, PGGEQO, as libpq sends them at start-up. */
+  sessionSettings: [string, string][];
 }
 
 type SettingsResult = Result<ConnectionSettings, 'invalid_conninfo' | 'unsupported_option'>;
@@ -248,5 +251,6 @@ export function resolveSettings(given: ConnectionKeywords, context: SettingsCont
     channelBinding: channelBinding.value,
     connectTimeoutMs,
     targetSessionAttrs: attributes.value,
+    sessionSettings: sessionSettings(keywords, context.env),
   });
 }

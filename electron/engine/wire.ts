@@ -10,6 +10,19 @@ export function protocolMessage(type: string, body: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 
+/**
+ * The start-up message: its length, protocol 3.0, then each setting's name and value, and an empty name. Built here
+ * rather than by node-postgres' serializer, which adds client_encoding=UTF8 after whatever it is given (a second
+ * client_encoding when the conninfo names one).
+ */
+export function startupMessage(parameters: Record<string, string>): Buffer {
+  const body = Buffer.from(`${Object.entries(parameters).flat().join('\0')}\0\0`, 'utf8');
+  const header = Buffer.alloc(8);
+  header.writeInt32BE(body.length + 8, 0);
+  header.writeInt32BE(196_608, 4);
+  return Buffer.concat([header, body]);
+}
+
 /** The protocol's Terminate message: 'X' and its length, 4. */
 const terminateMessage = protocolMessage('X', Buffer.alloc(0));
 
