@@ -119,6 +119,23 @@ describe('rdspg check', () => {
     expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
   });
 
+  it('sends the session settings psql sends: one the server refuses (client_encoding, PGTZ) fails with its FATAL, exit 1', async () => {
+    const encoding = await check([`${conninfo(root.own.certPath)} client_encoding=bogus`, '--json']);
+    expect(encoding.status).toBe(1);
+    expect(JSON.parse(encoding.stdout).error.message).toContain(
+      'invalid value for parameter "client_encoding": "bogus"',
+    );
+    const zone = await rdspg(['check', conninfo(root.own.certPath)], { PGTZ: 'Mars/Olympus' });
+    expect(zone.status).toBe(1);
+    expect(zone.stderr).toContain('invalid value for parameter "TimeZone": "Mars/Olympus"');
+    const fine = await rdspg(['check', `${conninfo(root.own.certPath)} client_encoding=LATIN1`, '--json'], {
+      PGTZ: 'UTC',
+      PGDATESTYLE: 'SQL, DMY',
+    });
+    expect(fine.status, fine.stderr).toBe(0);
+    expect(await settledLeftovers([cluster])).toEqual(nothingOpen([cluster]));
+  });
+
   it('prints a readable summary, and one coded line on failure without the password', async () => {
     const good = await check([conninfo(root.own.certPath)]);
     expect(good.stdout).toContain('SSL: in use, TLSv1.3');
