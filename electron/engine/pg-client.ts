@@ -64,8 +64,8 @@ export async function attachClient(session: EngineSession): Promise<pg.Client> {
 /**
  * node-postgres reads the server's text as UTF-8 and its dates in ISO style: a session that started with another
  * client_encoding or DateStyle (the conninfo's, PGCLIENTENCODING, PGDATESTYLE, which libpq sends as they are) is set
- * to those, as pgAdmin sets its own sessions (SET client_encoding, DateStyle=ISO). The server said both at start-up,
- * so this costs a round trip only then.
+ * to UTF8 and ISO, as pgAdmin sets its own sessions. The server reported both at start-up, so only such a session
+ * costs a round trip more.
  */
 async function readableByDriver(client: pg.Client, backend: Backend): Promise<void> {
   const reported = new Map(backend.parameters);

@@ -16,7 +16,8 @@ export function protocolMessage(type: string, body: Buffer): Buffer {
  * client_encoding when the conninfo names one).
  */
 export function startupMessage(parameters: Record<string, string>): Buffer {
-  const body = Buffer.from(`${Object.entries(parameters).flat().join('\0')}\0\0`, 'utf8');
+  const settings = Object.entries(parameters).map(([name, value]) => `${name}\0${value}\0`);
+  const body = Buffer.from(`${settings.join('')}\0`, 'utf8');
   const header = Buffer.alloc(8);
   header.writeInt32BE(body.length + 8, 0);
   header.writeInt32BE(196_608, 4);
