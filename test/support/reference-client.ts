@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { checkConnection, looksLikeConninfo, parseConninfo } from '../../electron/engine';
 import type { LocalPostgresCluster } from '../../electron/local-postgres/cluster';
 import { type Leftovers, settledLeftovers } from './leftovers';
@@ -37,6 +37,15 @@ export function runPsql(conninfo: string, env: Record<string, string>): Promise<
       const connected = code === 0;
       resolve({ connected, ssl: connected ? out.trim() === 't' : null, detail: (connected ? out : err).trim() });
     });
+  });
+}
+
+/** psql's answer to one query (its unaligned text), or `error: ` and what it printed, without its `psql: error: `. */
+export function psqlAnswer(query: string, conninfo: string, env: Record<string, string>): Promise<string> {
+  return new Promise((resolve) => {
+    execFile('psql', ['-X', '-A', '-t', '-w', '-c', query, conninfo], { env, timeout: 20_000 }, (error, out, err) =>
+      resolve(error ? `error: ${err.trim().replace(/^psql: error: /, '')}` : out.trim()),
+    );
   });
 }
 

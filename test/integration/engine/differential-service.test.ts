@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { parseConninfo } from '../../../electron/engine';
 import { openConnection } from '../../../electron/engine/pg-client';
 import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
-import { cleanEnvironment } from '../../support/reference-client';
+import { cleanEnvironment, psqlAnswer } from '../../support/reference-client';
 
 // psql is the reference: with the same conninfo, service files and environment, both clients must reach the same
 // user and database, or both fail with libpq's message.
@@ -47,14 +46,6 @@ afterAll(async () => {
   await cluster?.destroy();
   await rm(folder, { recursive: true, force: true });
 });
-
-function runPsql(conninfo: string, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve) => {
-    execFile('psql', ['-X', '-A', '-t', '-w', '-c', query, conninfo], { env, timeout: 20_000 }, (error, out, err) =>
-      resolve(error ? `error: ${err.trim().replace(/^psql: error: /, '')}` : out.trim()),
-    );
-  });
-}
 
 async function runOurs(conninfo: string, env: Record<string, string>): Promise<string> {
   const parsed = parseConninfo(conninfo);
@@ -152,7 +143,7 @@ describe('service resolution (pg_service.conf) against psql', () => {
   it.each(cases)('$name', async (entry) => {
     const env = cleanEnvironment(join(folder, entry.home), entry.env());
     const expected = entry.expected.replace('FOLDER', folder);
-    const psql = await runPsql(entry.conninfo, env);
+    const psql = await psqlAnswer(query, entry.conninfo, env);
     const ours = await runOurs(entry.conninfo, env);
     expect(psql).toBe(expected);
     expect(ours).toBe(psql);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { simpleQuery } from '../../../electron/engine/simple-query';
 import { sayGoodbye } from '../../../electron/engine/wire';
 import { LocalPostgresCluster } from '../../../electron/local-postgres/cluster';
 import { nothingOpen, settledLeftovers } from '../../support/leftovers';
-import { cleanEnvironment } from '../../support/reference-client';
+import { cleanEnvironment, psqlAnswer } from '../../support/reference-client';
 
 // psql is the reference for what a session starts with: client_encoding (the conninfo, PGCLIENTENCODING, "auto"),
 // and PGDATESTYLE, PGTZ, PGGEQO from the environment, which libpq sends in its start-up packet. Both clients must get
@@ -33,14 +32,6 @@ afterAll(async () => {
 });
 
 const conninfo = (extra = '') => `host=127.0.0.1 port=${cluster.port} user=postgres dbname=postgres ${extra}`;
-
-function psql(info: string, env: Record<string, string>): Promise<string> {
-  return new Promise((resolve) => {
-    execFile('psql', ['-X', '-A', '-t', '-w', '-c', query, info], { env, timeout: 20_000 }, (error, out, err) =>
-      resolve(error ? `error: ${err.trim()}` : out.trim()),
-    );
-  });
-}
 
 /** The engine's own session (as libpq would have it, before node-postgres), asked the same question. */
 async function ours(info: string, env: Record<string, string>): Promise<string> {
@@ -92,7 +83,7 @@ const cases: { name: string; extra?: string; env?: Record<string, string>; expec
 describe('the session settings libpq sends at start-up, against psql', () => {
   it.each(cases.map((one) => [one.name, one] as const))('%s', async (_name, one) => {
     const env = cleanEnvironment(home, one.env);
-    const [reference, mine] = [await psql(conninfo(one.extra), env), await ours(conninfo(one.extra), env)];
+    const [reference, mine] = [await psqlAnswer(query, conninfo(one.extra), env), await ours(conninfo(one.extra), env)];
     if (typeof one.expected === 'string') {
       expect(reference).toContain(one.expected);
       expect(mine).toBe(reference);
@@ -107,9 +98,11 @@ describe('the session settings libpq sends at start-up, against psql', () => {
   it("a LATIN1 database with no client_encoding: psql gets the database's, the engine asks for UTF8 (it reads UTF-8)", async () => {
     const env = cleanEnvironment(home);
     const info = conninfo().replace('dbname=postgres', 'dbname=latin1');
-    expect(await psql(info, env)).toMatch(/^LATIN1\|/);
+    expect(await psqlAnswer(query, info, env)).toMatch(/^LATIN1\|/);
     expect(await ours(info, env)).toMatch(/^UTF8\|/);
-    expect(await psql(`${info} client_encoding=LATIN1`, env)).toBe(await ours(`${info} client_encoding=LATIN1`, env));
+    expect(await psqlAnswer(query, `${info} client_encoding=LATIN1`, env)).toBe(
+      await ours(`${info} client_encoding=LATIN1`, env),
+    );
   });
 });
 
