@@ -83,7 +83,8 @@ const cases: { name: string; extra?: string; env?: Record<string, string>; expec
 describe('the session settings libpq sends at start-up, against psql', () => {
   it.each(cases.map((one) => [one.name, one] as const))('%s', async (_name, one) => {
     const env = cleanEnvironment(home, one.env);
-    const [reference, mine] = [await psqlAnswer(query, conninfo(one.extra), env), await ours(conninfo(one.extra), env)];
+    const reference = await psqlAnswer(query, conninfo(one.extra), env);
+    const mine = await ours(conninfo(one.extra), env);
     if (typeof one.expected === 'string') {
       expect(reference).toContain(one.expected);
       expect(mine).toBe(reference);
@@ -100,9 +101,8 @@ describe('the session settings libpq sends at start-up, against psql', () => {
     const info = conninfo().replace('dbname=postgres', 'dbname=latin1');
     expect(await psqlAnswer(query, info, env)).toMatch(/^LATIN1\|/);
     expect(await ours(info, env)).toMatch(/^UTF8\|/);
-    expect(await psqlAnswer(query, `${info} client_encoding=LATIN1`, env)).toBe(
-      await ours(`${info} client_encoding=LATIN1`, env),
-    );
+    const latin1 = `${info} client_encoding=LATIN1`;
+    expect(await psqlAnswer(query, latin1, env)).toBe(await ours(latin1, env));
   });
 });
 
